@@ -1,0 +1,33 @@
+// What every subcommand shares: the global options and the ways to reach data and print.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <string>
+
+#include "baton/store.h"
+#include "baton/team.h"
+
+namespace baton::cli {
+
+struct Context {
+  std::string db_path;  ///< --db, else $BATON_DB, else ./baton.db
+  bool json = false;    ///< --json: print exactly one JSON document on stdout
+
+  /// Opens (creating and migrating) the database.
+  Database open_database() const;
+  /// The team from `file` when given, else the database roster.
+  Team load_team(const std::string& file) const;
+  /// Prints a JSON document (pretty, one document, trailing newline) to stdout.
+  void print_json(const nlohmann::json& doc) const;
+  /// Prints text to stdout.
+  void print(const std::string& text) const;
+};
+
+// One registration function per subcommand file.
+void add_events_command(CLI::App& app, Context& ctx);
+void add_roster_command(CLI::App& app, Context& ctx);
+
+}  // namespace baton::cli

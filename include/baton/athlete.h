@@ -1,0 +1,70 @@
+// Athletes and their marks: the roster's raw material.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "baton/error.h"
+#include "baton/units.h"
+
+namespace baton {
+
+enum class Sex { female, male };
+enum class Hand { right, left };
+
+/// "F" / "M" (also "W", "girls", "women", "boys", "men"); throws ParseError naming `where`.
+Sex parse_sex(std::string_view text, const Location& where = {});
+/// "F" or "M".
+std::string_view to_string(Sex sex);
+/// "right" / "left" (also "R" / "L"); throws ParseError naming `where`.
+Hand parse_hand(std::string_view text, const Location& where = {});
+/// "right" or "left".
+std::string_view to_string(Hand hand);
+
+/// A best mark at one distance.
+struct Best {
+  double distance_m = 0.0;  ///< race distance, metres (a mile is 1609.344)
+  Mark mark;                ///< as written (FAT or hand-timed)
+  /// The FAT-equivalent time, seconds.
+  double fat_s() const { return to_fat_s(mark, distance_m); }
+};
+
+/// A split time of an all-out sprint from a standing or block start, e.g. 10 m in 1.95 s.
+struct Split {
+  double distance_m = 0.0;  ///< metres from the start line
+  double time_s = 0.0;      ///< seconds from the start (signal or first movement, as timed)
+};
+
+struct Athlete {
+  std::string name;
+  Sex sex = Sex::female;
+  std::vector<Best> bests;                ///< at most one per distance, sorted by distance
+  std::vector<Split> splits;              ///< sorted by distance, times strictly increasing
+  std::optional<double> foot_length_m;    ///< shoe length used to pace out go-marks, metres
+  std::optional<Hand> hand;               ///< preferred carrying hand, when the athlete has one
+
+  /// The best at exactly this distance (within 1 mm), or nullptr.
+  const Best* best_at(double distance_m) const;
+  /// Adds or replaces the best at `best.distance_m`, keeping `bests` sorted.
+  void set_best(const Best& best);
+};
+
+/// Default foot length when an athlete has none, metres (an adult training shoe).
+inline constexpr double kDefaultFootLengthM = 0.28;
+
+/// Men's or women's world record at a distance, seconds (interpolated with Riegel's exponent
+/// between tabulated distances, extrapolated outside 60 m - 10000 m).
+double world_record_s(double distance_m, Sex sex);
+
+/// Checks that a FAT time is humanly possible for this athlete: not faster than the world
+/// record by more than 2 %, and not slower than a walk (2 m/s). Throws ValidationError naming
+/// `where` and quoting the record.
+void check_mark_plausible(double distance_m, double fat_s, Sex sex, const Location& where);
+
+/// Validates a whole athlete (name, marks, splits, foot length); throws ValidationError with
+/// `where` and the offending field.
+void validate_athlete(const Athlete& athlete, const Location& where = {});
+
+}  // namespace baton

@@ -1,0 +1,83 @@
+// The embedded database: one SQLite file with a versioned schema (WAL mode, busy timeout).
+// Every write is a transaction: an error or a killed process leaves the previous state.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "baton/team.h"
+
+namespace baton {
+
+/// Default database path when neither --db nor BATON_DB is given.
+inline constexpr const char* kDefaultDatabasePath = "baton.db";
+
+class Database {
+ public:
+  /// Opens (creating when missing) the database at `path` and applies pending migrations.
+  /// Throws StoreError naming the path when it is not a Baton database, is locked beyond the
+  /// busy timeout, or was written by a newer Baton.
+  static Database open(const std::string& path, int busy_timeout_ms = 5000);
+
+  Database(Database&&) noexcept;
+  Database& operator=(Database&&) noexcept;
+  ~Database();
+
+  const std::string& path() const;
+  /// Schema version now in the file.
+  int schema_version() const;
+  /// The newest schema version this build knows.
+  static int latest_schema_version();
+
+  /// Runs `work` inside BEGIN IMMEDIATE ... COMMIT; rolls back and rethrows if it throws.
+  void transaction(const std::function<void()>& work);
+
+  struct Impl;
+  Impl& impl() const { return *impl_; }
+
+ private:
+  explicit Database(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// What an import did.
+struct ImportSummary {
+  int added = 0;    ///< athletes new to the roster
+  int updated = 0;  ///< athletes whose record was replaced by the file's
+  int removed = 0;  ///< athletes dropped because the import replaced the roster
+};
+
+/// Athletes, their marks and the team's name and rule set.
+class Roster {
+ public:
+  explicit Roster(Database& db) : db_(db) {}
+
+  /// The whole roster as a team, athletes sorted by name.
+  Team team() const;
+  std::vector<Athlete> athletes() const;
+  std::optional<Athlete> find(std::string_view name) const;
+
+  /// Adds a new athlete; ValidationError if the name is taken or the athlete is invalid.
+  void add(const Athlete& athlete);
+  /// Replaces the athlete called `name` (which may be renamed); NotFoundError if absent.
+  void update(std::string_view name, const Athlete& athlete);
+  /// Removes the athlete; NotFoundError if absent.
+  void remove(std::string_view name);
+  /// Sets the team's name and rule set.
+  void set_team_info(const std::string& name, RuleSet rules);
+
+  /// Imports a team in one transaction: athletes in `team` are added or replace same-named
+  /// ones; with `replace_all` every other athlete is removed. `after_each` (may be empty) is
+  /// called after each athlete is written, inside the transaction.
+  ImportSummary import(const Team& team, bool replace_all = false,
+                       const std::function<void(size_t written)>& after_each = {});
+
+ private:
+  Database& db_;
+};
+
+}  // namespace baton

@@ -1,0 +1,28 @@
+// A team: a named roster under one rule set.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "baton/athlete.h"
+#include "baton/event.h"
+
+namespace baton {
+
+struct Team {
+  std::string name;
+  RuleSet rules = RuleSet::nfhs;
+  std::vector<Athlete> athletes;
+
+  /// The athlete with this name (exact, then case-insensitive). Throws NotFoundError naming
+  /// `where` and suggesting the closest names.
+  const Athlete& athlete(std::string_view name, const Location& where = {}) const;
+  /// Same as athlete() but returns nullptr instead of throwing.
+  const Athlete* find(std::string_view name) const;
+};
+
+/// Splits "A,B,C,D" into trimmed names; throws ParseError naming `where` on an empty name.
+std::vector<std::string> split_names(std::string_view text, const Location& where = {});
+
+}  // namespace baton

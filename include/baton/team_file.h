@@ -1,0 +1,29 @@
+// Reading teams from files: the TOML team file and the CSV roster (docs/FILE_FORMATS.md).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "baton/team.h"
+
+namespace baton {
+
+/// Reads a team from a file: ".csv" as a CSV roster, anything else as a TOML team file.
+/// Throws ParseError / ValidationError naming the file, line and field; an unreadable, empty
+/// or binary file is a ParseError, never a crash.
+Team load_team(const std::string& path);
+
+/// Parses TOML team text; `source` names it in errors.
+Team parse_team_toml(std::string_view text, const std::string& source);
+
+/// Parses a CSV roster: a header row naming `name`, `sex` and any of distance columns
+/// ("100m", "1600m", "mile"), `foot_length_m`, `hand` and split columns ("split_10m"); one
+/// athlete a row. `source` names it in errors; `team_name` and `rules` fill the team.
+Team parse_roster_csv(std::string_view text, const std::string& source,
+                      const std::string& team_name = "", RuleSet rules = RuleSet::nfhs);
+
+/// Reads a whole text file; throws ParseError when it cannot be read, is empty, is larger than
+/// `max_bytes` or holds NUL bytes (a binary file).
+std::string read_text_file(const std::string& path, size_t max_bytes = 16u << 20);
+
+}  // namespace baton

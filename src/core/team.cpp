@@ -1,0 +1,82 @@
+#include "baton/team.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace baton {
+namespace {
+
+std::string lowercase(std::string_view s) {
+  std::string out;
+  for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Levenshtein distance, for "did you mean" suggestions.
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+const Athlete* Team::find(std::string_view wanted_name) const {
+  for (const Athlete& a : athletes) {
+    if (a.name == wanted_name) return &a;
+  }
+  const std::string wanted = lowercase(trim(wanted_name));
+  for (const Athlete& a : athletes) {
+    if (lowercase(a.name) == wanted) return &a;
+  }
+  return nullptr;
+}
+
+const Athlete& Team::athlete(std::string_view wanted_name, const Location& where) const {
+  if (const Athlete* a = find(wanted_name)) return *a;
+  std::string message = "unknown athlete '" + std::string(wanted_name) + "'";
+  if (!name.empty()) message += " on " + name;
+  const std::string wanted = lowercase(wanted_name);
+  const Athlete* closest = nullptr;
+  size_t best = 4;  // suggest only near misses
+  for (const Athlete& a : athletes) {
+    const size_t d = edit_distance(wanted, lowercase(a.name));
+    if (d < best) {
+      best = d;
+      closest = &a;
+    }
+  }
+  if (closest) message += "; did you mean '" + closest->name + "'?";
+  throw NotFoundError(message, where);
+}
+
+std::vector<std::string> split_names(std::string_view text, const Location& where) {
+  std::vector<std::string> names;
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == ',') {
+      const std::string_view name = trim(text.substr(start, i - start));
+      if (name.empty()) throw ParseError("empty name in list '" + std::string(text) + "'", where);
+      names.emplace_back(name);
+      start = i + 1;
+    }
+  }
+  return names;
+}
+
+}  // namespace baton

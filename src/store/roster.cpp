@@ -1,0 +1,208 @@
+#include <algorithm>
+
+#include "store/sqlite.h"
+
+namespace baton {
+namespace {
+
+constexpr const char* kNow = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+
+Athlete read_athlete(const Database::Impl& impl, Statement& row) {
+  Athlete a;
+  const long long id = row.column_int(0);
+  a.name = row.column_text(1);
+  a.sex = row.column_text(2) == "M" ? Sex::male : Sex::female;
+  if (!row.column_null(3)) a.foot_length_m = row.column_double(3);
+  if (!row.column_null(4)) a.hand = row.column_text(4) == "left" ? Hand::left : Hand::right;
+  Statement bests(impl,
+                  "SELECT distance_m, time_s, hand_timed FROM bests WHERE athlete_id = ? "
+                  "ORDER BY distance_m");
+  bests.bind(1, id);
+  while (bests.step()) {
+    a.bests.push_back(
+        Best{bests.column_double(0), Mark{bests.column_double(1), bests.column_int(2) != 0}});
+  }
+  Statement splits(impl,
+                   "SELECT distance_m, time_s FROM splits WHERE athlete_id = ? ORDER BY distance_m");
+  splits.bind(1, id);
+  while (splits.step()) a.splits.push_back(Split{splits.column_double(0), splits.column_double(1)});
+  return a;
+}
+
+std::optional<long long> find_id(const Database::Impl& impl, std::string_view name) {
+  Statement s(impl, "SELECT id FROM athletes WHERE name = ?");
+  s.bind(1, name);
+  if (s.step()) return s.column_int(0);
+  return std::nullopt;
+}
+
+void write_marks(const Database::Impl& impl, long long id, const Athlete& a) {
+  Statement clear_bests(impl, "DELETE FROM bests WHERE athlete_id = ?");
+  clear_bests.bind(1, id).run();
+  Statement clear_splits(impl, "DELETE FROM splits WHERE athlete_id = ?");
+  clear_splits.bind(1, id).run();
+  Statement best(impl, std::string("INSERT INTO bests (athlete_id, distance_m, time_s, hand_timed, "
+                                   "updated_at) VALUES (?, ?, ?, ?, ") +
+                           kNow + ")");
+  for (const Best& b : a.bests) {
+    best.bind(1, id).bind(2, b.distance_m).bind(3, b.mark.time_s).bind(4, b.mark.hand_timed ? 1 : 0);
+    best.run();
+    best.reset();
+  }
+  Statement split(impl, "INSERT INTO splits (athlete_id, distance_m, time_s) VALUES (?, ?, ?)");
+  for (const Split& s : a.splits) {
+    split.bind(1, id).bind(2, s.distance_m).bind(3, s.time_s);
+    split.run();
+    split.reset();
+  }
+}
+
+std::optional<std::string> hand_text(const Athlete& a) {
+  if (!a.hand) return std::nullopt;
+  return std::string(to_string(*a.hand));
+}
+
+long long insert_athlete(const Database::Impl& impl, const Athlete& a) {
+  Statement s(impl, std::string("INSERT INTO athletes (name, sex, foot_length_m, hand, updated_at) "
+                                "VALUES (?, ?, ?, ?, ") +
+                        kNow + ")");
+  s.bind(1, a.name).bind(2, to_string(a.sex)).bind(3, a.foot_length_m).bind(4, hand_text(a));
+  s.run();
+  const long long id = sqlite3_last_insert_rowid(impl.db);
+  write_marks(impl, id, a);
+  return id;
+}
+
+void update_athlete(const Database::Impl& impl, long long id, const Athlete& a) {
+  Statement s(impl, std::string("UPDATE athletes SET name = ?, sex = ?, foot_length_m = ?, "
+                                "hand = ?, updated_at = ") +
+                        kNow + " WHERE id = ?");
+  s.bind(1, a.name).bind(2, to_string(a.sex)).bind(3, a.foot_length_m).bind(4, hand_text(a));
+  s.bind(5, id).run();
+  write_marks(impl, id, a);
+}
+
+std::string setting(const Database::Impl& impl, const char* key, const std::string& fallback) {
+  Statement s(impl, "SELECT value FROM settings WHERE key = ?");
+  s.bind(1, key);
+  return s.step() ? s.column_text(0) : fallback;
+}
+
+}  // namespace
+
+std::vector<Athlete> Roster::athletes() const {
+  const Database::Impl& impl = db_.impl();
+  Statement s(impl, "SELECT id, name, sex, foot_length_m, hand FROM athletes ORDER BY name");
+  std::vector<Athlete> out;
+  while (s.step()) out.push_back(read_athlete(impl, s));
+  return out;
+}
+
+Team Roster::team() const {
+  const Database::Impl& impl = db_.impl();
+  Team team;
+  team.name = setting(impl, "team_name", "");
+  team.rules = parse_rules(setting(impl, "rules", "nfhs"), Location{db_.path(), 0, "rules"});
+  team.athletes = athletes();
+  return team;
+}
+
+std::optional<Athlete> Roster::find(std::string_view name) const {
+  const Database::Impl& impl = db_.impl();
+  Statement s(impl, "SELECT id, name, sex, foot_length_m, hand FROM athletes WHERE name = ?");
+  s.bind(1, name);
+  if (s.step()) return read_athlete(impl, s);
+  return std::nullopt;
+}
+
+void Roster::add(const Athlete& athlete) {
+  validate_athlete(athlete);
+  db_.transaction([&] {
+    if (find_id(db_.impl(), athlete.name)) {
+      throw ValidationError("an athlete called '" + athlete.name + "' is already on the roster",
+                            Location{"", 0, "name"});
+    }
+    insert_athlete(db_.impl(), athlete);
+  });
+}
+
+void Roster::update(std::string_view name, const Athlete& athlete) {
+  validate_athlete(athlete);
+  db_.transaction([&] {
+    const auto id = find_id(db_.impl(), name);
+    if (!id) throw NotFoundError("no athlete called '" + std::string(name) + "' on the roster");
+    const auto other = find_id(db_.impl(), athlete.name);
+    if (other && *other != *id) {
+      throw ValidationError("an athlete called '" + athlete.name + "' is already on the roster",
+                            Location{"", 0, "name"});
+    }
+    update_athlete(db_.impl(), *id, athlete);
+  });
+}
+
+void Roster::remove(std::string_view name) {
+  db_.transaction([&] {
+    const auto id = find_id(db_.impl(), name);
+    if (!id) throw NotFoundError("no athlete called '" + std::string(name) + "' on the roster");
+    Statement s(db_.impl(), "DELETE FROM athletes WHERE id = ?");
+    s.bind(1, *id).run();
+  });
+}
+
+void Roster::set_team_info(const std::string& name, RuleSet rules) {
+  db_.transaction([&] {
+    Statement s(db_.impl(), "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
+    s.bind(1, "team_name").bind(2, name).run();
+    s.reset();
+    s.bind(1, "rules").bind(2, to_string(rules)).run();
+  });
+}
+
+ImportSummary Roster::import(const Team& team, bool replace_all,
+                             const std::function<void(size_t)>& after_each) {
+  for (const Athlete& a : team.athletes) validate_athlete(a);
+  ImportSummary summary;
+  db_.transaction([&] {
+    const Database::Impl& impl = db_.impl();
+    if (replace_all) {
+      Statement all(impl, "SELECT id, name FROM athletes");
+      std::vector<long long> drop;
+      while (all.step()) {
+        // Names compare case-insensitively, as the column does.
+        const std::string n = all.column_text(1);
+        const bool kept =
+            std::any_of(team.athletes.begin(), team.athletes.end(), [&](const Athlete& a) {
+              return sqlite3_stricmp(a.name.c_str(), n.c_str()) == 0;
+            });
+        if (!kept) drop.push_back(all.column_int(0));
+      }
+      Statement del(impl, "DELETE FROM athletes WHERE id = ?");
+      for (long long id : drop) {
+        del.bind(1, id).run();
+        del.reset();
+      }
+      summary.removed = static_cast<int>(drop.size());
+    }
+    size_t written = 0;
+    for (const Athlete& a : team.athletes) {
+      if (const auto id = find_id(impl, a.name)) {
+        update_athlete(impl, *id, a);
+        ++summary.updated;
+      } else {
+        insert_athlete(impl, a);
+        ++summary.added;
+      }
+      ++written;
+      if (after_each) after_each(written);
+    }
+    Statement s(impl, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
+    if (!team.name.empty()) {
+      s.bind(1, "team_name").bind(2, team.name).run();
+      s.reset();
+    }
+    s.bind(1, "rules").bind(2, to_string(team.rules)).run();
+  });
+  return summary;
+}
+
+}  // namespace baton

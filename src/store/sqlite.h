@@ -1,0 +1,58 @@
+// Thin RAII wrappers over the SQLite C API, private to src/store.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "baton/error.h"
+#include "baton/store.h"
+
+namespace baton {
+
+struct Database::Impl {
+  sqlite3* db = nullptr;
+  std::string path;
+  ~Impl();
+  /// Throws StoreError with SQLite's message when `rc` is not OK/ROW/DONE.
+  void check(int rc, std::string_view what) const;
+  void exec(const char* sql) const;
+};
+
+/// A prepared statement with 1-based binding and 0-based column access.
+class Statement {
+ public:
+  Statement(const Database::Impl& db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(int i, double v);
+  Statement& bind(int i, long long v);
+  Statement& bind(int i, int v) { return bind(i, static_cast<long long>(v)); }
+  Statement& bind(int i, std::string_view v);
+  Statement& bind(int i, std::nullopt_t);
+  template <typename T>
+  Statement& bind(int i, const std::optional<T>& v) {
+    return v ? bind(i, *v) : bind(i, std::nullopt);
+  }
+
+  /// Steps once; true while a row is available.
+  bool step();
+  /// Steps to completion (for writes).
+  void run();
+  void reset();
+
+  double column_double(int i) const;
+  long long column_int(int i) const;
+  std::string column_text(int i) const;
+  bool column_null(int i) const;
+
+ private:
+  const Database::Impl& db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+}  // namespace baton
