@@ -49,8 +49,8 @@ void run(const EventsOptions& opt, const Context& ctx) {
   std::optional<Team> team;
   if (opt.roster) team = ctx.load_team("");
   const RuleSet rules = !opt.rules.empty() ? parse_rules(opt.rules, {"--rules", 0, ""})
-                        : team                ? team->rules
-                                              : RuleSet::wa;
+                        : team             ? team->rules
+                                           : RuleSet::wa;
   const std::vector<Event> events = standard_events(rules);
   if (ctx.json) {
     nlohmann::json list = nlohmann::json::array();
@@ -70,8 +70,9 @@ void run(const EventsOptions& opt, const Context& ctx) {
     if (team) {
       std::string squads;
       for (const std::string& s : squads_that_can_enter(e, *team)) {
-        squads += (squads.empty() ? "" : ", ") +
-                  (s == "F" ? std::string("girls/women") : s == "M" ? "boys/men" : s);
+        squads += (squads.empty() ? "" : ", ") + (s == "F"   ? std::string("girls/women")
+                                                  : s == "M" ? "boys/men"
+                                                             : s);
       }
       row.push_back(squads.empty() ? "not enough athletes" : squads);
     }
@@ -88,7 +89,8 @@ void run(const EventsOptions& opt, const Context& ctx) {
 void add_events_command(CLI::App& app, Context& ctx) {
   auto opt = std::make_shared<EventsOptions>();
   CLI::App* cmd = app.add_subcommand("events", "List relay events, their legs and exchange zones");
-  cmd->add_option("--rules", opt->rules, "Rule set: wa, ncaa or nfhs (default: the roster's, or wa)");
+  cmd->add_option("--rules", opt->rules,
+                  "Rule set: wa, ncaa or nfhs (default: the roster's, or wa)");
   cmd->add_flag("--roster", opt->roster, "Show which squads of the database roster can enter");
   cmd->callback([opt, &ctx] { run(*opt, ctx); });
 }

@@ -18,9 +18,7 @@ Team Context::load_team(const std::string& file) const {
   return team;
 }
 
-void Context::print_json(const nlohmann::json& doc) const {
-  std::cout << doc.dump(2) << "\n";
-}
+void Context::print_json(const nlohmann::json& doc) const { std::cout << doc.dump(2) << "\n"; }
 
 void Context::print(const std::string& text) const { std::cout << text; }
 

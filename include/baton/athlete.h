@@ -40,10 +40,10 @@ struct Split {
 struct Athlete {
   std::string name;
   Sex sex = Sex::female;
-  std::vector<Best> bests;                ///< at most one per distance, sorted by distance
-  std::vector<Split> splits;              ///< sorted by distance, times strictly increasing
-  std::optional<double> foot_length_m;    ///< shoe length used to pace out go-marks, metres
-  std::optional<Hand> hand;               ///< preferred carrying hand, when the athlete has one
+  std::vector<Best> bests;              ///< at most one per distance, sorted by distance
+  std::vector<Split> splits;            ///< sorted by distance, times strictly increasing
+  std::optional<double> foot_length_m;  ///< shoe length used to pace out go-marks, metres
+  std::optional<Hand> hand;             ///< preferred carrying hand, when the athlete has one
 
   /// The best at exactly this distance (within 1 mm), or nullptr.
   const Best* best_at(double distance_m) const;

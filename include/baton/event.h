@@ -41,33 +41,33 @@ double bend_metres(double start_on_lap_m, double from_m, double to_m,
                    const TrackGeometry& track = {});
 
 struct Leg {
-  int number = 0;            ///< 1-based
-  double distance_m = 0.0;   ///< nominal leg length, scratch line to scratch line, metres
-  double start_race_m = 0.0; ///< race distance at the leg's scratch line (0 for leg 1), metres
-  bool block_start = false;  ///< leg 1 starts from blocks (sprints) or standing; others fly
-  double bend_m = 0.0;       ///< metres of the nominal leg run on a bend
+  int number = 0;             ///< 1-based
+  double distance_m = 0.0;    ///< nominal leg length, scratch line to scratch line, metres
+  double start_race_m = 0.0;  ///< race distance at the leg's scratch line (0 for leg 1), metres
+  bool block_start = false;   ///< leg 1 starts from blocks (sprints) or standing; others fly
+  double bend_m = 0.0;        ///< metres of the nominal leg run on a bend
 };
 
 struct ExchangeZone {
-  int number = 0;                          ///< 1 = from leg 1 to leg 2
-  double zone_length_m = 30.0;             ///< 30 m or 20 m, metres
-  double scratch_from_zone_start_m = 20.0; ///< scratch line measured from the zone's start
-  double zone_start_race_m = 0.0;          ///< race distance at the zone's start, metres
-  bool blind = true;        ///< blind (sprint) exchange; false: visual (incoming leg > 200 m)
-  bool in_lanes = true;     ///< the exchange happens in lanes
-  std::string rule;         ///< the rule that sets this zone, for reports
+  int number = 0;                           ///< 1 = from leg 1 to leg 2
+  double zone_length_m = 30.0;              ///< 30 m or 20 m, metres
+  double scratch_from_zone_start_m = 20.0;  ///< scratch line measured from the zone's start
+  double zone_start_race_m = 0.0;           ///< race distance at the zone's start, metres
+  bool blind = true;     ///< blind (sprint) exchange; false: visual (incoming leg > 200 m)
+  bool in_lanes = true;  ///< the exchange happens in lanes
+  std::string rule;      ///< the rule that sets this zone, for reports
 };
 
 struct Event {
-  std::string id;      ///< short id: "4x100", "smr", "dmr", "mixed-4x400", ...
-  std::string name;    ///< "4x100 m relay", "Sprint medley relay (200-200-400-800)", ...
+  std::string id;    ///< short id: "4x100", "smr", "dmr", "mixed-4x400", ...
+  std::string name;  ///< "4x100 m relay", "Sprint medley relay (200-200-400-800)", ...
   RuleSet rules = RuleSet::wa;
   std::vector<Leg> legs;
   std::vector<ExchangeZone> exchanges;  ///< legs.size() - 1 of them
   SexRule sex_rule = SexRule::single_sex;
-  double lanes_until_m = 0.0;  ///< race distance run in lanes (the break line), metres
-  std::string lanes_note;      ///< the lane rule in words
-  double start_on_lap_m = 0.0; ///< where the start lies, metres after the finish line
+  double lanes_until_m = 0.0;   ///< race distance run in lanes (the break line), metres
+  std::string lanes_note;       ///< the lane rule in words
+  double start_on_lap_m = 0.0;  ///< where the start lies, metres after the finish line
 
   double total_m() const;
   /// True when every leg is at most 200 m and every exchange blind (a "sprint relay").
@@ -86,8 +86,8 @@ Event find_event(std::string_view id, RuleSet rules, const Location& where = {})
 /// Builds an event from leg distances under a rule set, deriving zones, exchange kinds and the
 /// start position from the rules. Throws ValidationError for fewer than 2 or more than 8 legs or
 /// legs outside 50 m - 1609.344 m.
-Event make_event(std::string id, std::string name, const std::vector<double>& legs_m,
-                 RuleSet rules, SexRule sex_rule = SexRule::single_sex,
-                 double lanes_until_m = 0.0, std::string lanes_note = "no lanes (waterfall start)");
+Event make_event(std::string id, std::string name, const std::vector<double>& legs_m, RuleSet rules,
+                 SexRule sex_rule = SexRule::single_sex, double lanes_until_m = 0.0,
+                 std::string lanes_note = "no lanes (waterfall start)");
 
 }  // namespace baton

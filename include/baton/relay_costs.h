@@ -29,9 +29,9 @@ struct RelayCosts {
       : athletes(athlete_count),
         legs(leg_count),
         leg_s(static_cast<size_t>(athlete_count) * leg_count, 0.0),
-        exchange_s(static_cast<size_t>(leg_count > 0 ? leg_count - 1 : 0) * athlete_count *
-                       athlete_count,
-                   0.0) {}
+        exchange_s(
+            static_cast<size_t>(leg_count > 0 ? leg_count - 1 : 0) * athlete_count * athlete_count,
+            0.0) {}
   RelayCosts() = default;
 
   double& leg(int a, int l) { return leg_s[static_cast<size_t>(a) * legs + l]; }

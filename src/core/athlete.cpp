@@ -11,7 +11,8 @@ namespace {
 std::string lowercase(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c != ' ' && c != '\t') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (c != ' ' && c != '\t')
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return out;
 }
@@ -103,11 +104,10 @@ void check_mark_plausible(double distance_m, double fat_s, Sex sex, const Locati
   }
   const double record = world_record_s(distance_m, sex);
   if (fat_s < record * 0.98) {
-    throw ValidationError(
-        fmt::format("{} for {} is impossible: the {} world record is {}", format_time(fat_s),
-                    distance_label(distance_m), sex == Sex::male ? "men's" : "women's",
-                    format_time(record)),
-        where);
+    throw ValidationError(fmt::format("{} for {} is impossible: the {} world record is {}",
+                                      format_time(fat_s), distance_label(distance_m),
+                                      sex == Sex::male ? "men's" : "women's", format_time(record)),
+                          where);
   }
   constexpr double kWalkMps = 2.0;
   if (distance_m / fat_s < kWalkMps) {

@@ -65,30 +65,78 @@ struct Standard {
 std::vector<Standard> standard_table() {
   const double mile = kMileM;
   return {
-      {"4x100", "4x100 m relay", {100, 100, 100, 100}, SexRule::single_sex, -1,
+      {"4x100",
+       "4x100 m relay",
+       {100, 100, 100, 100},
+       SexRule::single_sex,
+       -1,
        "in lanes throughout"},
-      {"4x200", "4x200 m relay", {200, 200, 200, 200}, SexRule::single_sex, kThreeBends,
+      {"4x200",
+       "4x200 m relay",
+       {200, 200, 200, 200},
+       SexRule::single_sex,
+       kThreeBends,
        "in lanes for the first three bends"},
-      {"4x400", "4x400 m relay", {400, 400, 400, 400}, SexRule::single_sex, kThreeBends,
+      {"4x400",
+       "4x400 m relay",
+       {400, 400, 400, 400},
+       SexRule::single_sex,
+       kThreeBends,
        "leg 1 and leg 2 up to the break line in lanes"},
-      {"4x800", "4x800 m relay", {800, 800, 800, 800}, SexRule::single_sex, kOneBend,
+      {"4x800",
+       "4x800 m relay",
+       {800, 800, 800, 800},
+       SexRule::single_sex,
+       kOneBend,
        "first bend in lanes"},
-      {"4x1500", "4x1500 m relay", {1500, 1500, 1500, 1500}, SexRule::single_sex, 0,
+      {"4x1500",
+       "4x1500 m relay",
+       {1500, 1500, 1500, 1500},
+       SexRule::single_sex,
+       0,
        "no lanes (waterfall start)"},
-      {"4x1600", "4x1600 m relay", {1600, 1600, 1600, 1600}, SexRule::single_sex, 0,
+      {"4x1600",
+       "4x1600 m relay",
+       {1600, 1600, 1600, 1600},
+       SexRule::single_sex,
+       0,
        "no lanes (waterfall start)"},
-      {"4xmile", "4xMile relay", {mile, mile, mile, mile}, SexRule::single_sex, 0,
+      {"4xmile",
+       "4xMile relay",
+       {mile, mile, mile, mile},
+       SexRule::single_sex,
+       0,
        "no lanes (waterfall start)"},
-      {"smr", "Sprint medley relay (200-200-400-800)", {200, 200, 400, 800},
-       SexRule::single_sex, kThreeBends, "in lanes for the first three bends"},
-      {"smr-800", "Sprint medley relay (100-100-200-400)", {100, 100, 200, 400},
-       SexRule::single_sex, kThreeBends, "in lanes for the first three bends"},
-      {"medley", "Medley relay (100-200-300-400)", {100, 200, 300, 400}, SexRule::single_sex,
-       315.61, "legs 1 and 2 and the first bend of leg 3 in lanes"},
-      {"dmr", "Distance medley relay (1200-400-800-1600)", {1200, 400, 800, 1600},
-       SexRule::single_sex, 0, "no lanes (waterfall start)"},
-      {"mixed-4x400", "Mixed 4x400 m relay (2 men, 2 women)", {400, 400, 400, 400},
-       SexRule::mixed_two_two, kThreeBends, "leg 1 and leg 2 up to the break line in lanes"},
+      {"smr",
+       "Sprint medley relay (200-200-400-800)",
+       {200, 200, 400, 800},
+       SexRule::single_sex,
+       kThreeBends,
+       "in lanes for the first three bends"},
+      {"smr-800",
+       "Sprint medley relay (100-100-200-400)",
+       {100, 100, 200, 400},
+       SexRule::single_sex,
+       kThreeBends,
+       "in lanes for the first three bends"},
+      {"medley",
+       "Medley relay (100-200-300-400)",
+       {100, 200, 300, 400},
+       SexRule::single_sex,
+       315.61,
+       "legs 1 and 2 and the first bend of leg 3 in lanes"},
+      {"dmr",
+       "Distance medley relay (1200-400-800-1600)",
+       {1200, 400, 800, 1600},
+       SexRule::single_sex,
+       0,
+       "no lanes (waterfall start)"},
+      {"mixed-4x400",
+       "Mixed 4x400 m relay (2 men, 2 women)",
+       {400, 400, 400, 400},
+       SexRule::mixed_two_two,
+       kThreeBends,
+       "leg 1 and leg 2 up to the break line in lanes"},
   };
 }
 
@@ -168,17 +216,16 @@ bool Event::sprint() const {
   return std::all_of(legs.begin(), legs.end(), [](const Leg& l) { return l.distance_m <= 200.0; });
 }
 
-Event make_event(std::string id, std::string name, const std::vector<double>& legs_m,
-                 RuleSet rules, SexRule sex_rule, double lanes_until_m, std::string lanes_note) {
+Event make_event(std::string id, std::string name, const std::vector<double>& legs_m, RuleSet rules,
+                 SexRule sex_rule, double lanes_until_m, std::string lanes_note) {
   if (legs_m.size() < 2 || legs_m.size() > 8) {
     throw ValidationError(fmt::format("a relay has 2 to 8 legs, not {}", legs_m.size()),
                           Location{"", 0, "legs"});
   }
   for (double d : legs_m) {
     if (!(d >= 50.0 && d <= kMileM + 1e-6)) {
-      throw ValidationError(
-          fmt::format("leg of {} is outside 50 m to 1 mile", distance_label(d)),
-          Location{"", 0, "legs"});
+      throw ValidationError(fmt::format("leg of {} is outside 50 m to 1 mile", distance_label(d)),
+                            Location{"", 0, "legs"});
     }
   }
   Event e;

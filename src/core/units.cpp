@@ -9,7 +9,8 @@ namespace {
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -65,8 +66,8 @@ Mark parse_time(std::string_view text, const Location& where) {
     if (!last && parts[i].find('.') != std::string_view::npos) throw bad();
     // Seconds and minutes after a colon are written with two digits and stay below 60.
     if (i > 0) {
-      const size_t whole = parts[i].find('.') == std::string_view::npos ? parts[i].size()
-                                                                        : parts[i].find('.');
+      const size_t whole =
+          parts[i].find('.') == std::string_view::npos ? parts[i].size() : parts[i].find('.');
       if (whole != 2 || value >= 60.0) throw bad();
     }
     total = total * 60.0 + value;

@@ -27,8 +27,8 @@ std::vector<Row> read_rows(std::string_view text, const std::string& source) {
   };
   auto end_row = [&]() {
     end_cell();
-    const bool blank = row.cells.size() == 1 && row.cells[0].find_first_not_of(" \t") ==
-                                                    std::string::npos;
+    const bool blank =
+        row.cells.size() == 1 && row.cells[0].find_first_not_of(" \t") == std::string::npos;
     if (!blank) rows.push_back(std::move(row));
     row = Row{};
     row.line = line;
@@ -191,8 +191,8 @@ Team parse_roster_csv(std::string_view text, const std::string& source,
     }
     team.athletes.push_back(std::move(a));
   }
-  if (team.athletes.empty()) throw ParseError("no athletes after the header row",
-                                              Location{source, header.line, ""});
+  if (team.athletes.empty())
+    throw ParseError("no athletes after the header row", Location{source, header.line, ""});
   return team;
 }
 

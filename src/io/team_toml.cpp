@@ -51,8 +51,8 @@ Mark read_mark(const toml::node& node, const Location& where) {
 }
 
 Athlete read_athlete(const toml::table& t, const std::string& source) {
-  static const std::set<std::string> kKnown = {"name", "sex", "bests", "splits", "foot_length_m",
-                                                "hand"};
+  static const std::set<std::string> kKnown = {"name",   "sex",           "bests",
+                                               "splits", "foot_length_m", "hand"};
   const Location here = at(source, t, "athlete");
   for (auto&& [key, value] : t) {
     if (!kKnown.contains(std::string(key.str()))) {
@@ -67,13 +67,15 @@ Athlete read_athlete(const toml::table& t, const std::string& source) {
   a.name = require_string(*name, at(source, *name, "name"));
   const Location who = {source, here.line, ""};
   const toml::node* sex = t.get("sex");
-  if (!sex) throw ParseError("athlete '" + a.name + "' has no sex (F or M)", with_field(who, "sex"));
+  if (!sex)
+    throw ParseError("athlete '" + a.name + "' has no sex (F or M)", with_field(who, "sex"));
   a.sex = parse_sex(require_string(*sex, at(source, *sex, "sex")), at(source, *sex, "sex"));
 
   if (const toml::node* bests = t.get("bests")) {
     const toml::table* table = bests->as_table();
-    if (!table) throw ParseError("bests must be a table such as { \"100m\" = \"12.31\" }",
-                                 at(source, *bests, "bests"));
+    if (!table)
+      throw ParseError("bests must be a table such as { \"100m\" = \"12.31\" }",
+                       at(source, *bests, "bests"));
     for (auto&& [key, value] : *table) {
       const std::string field = "bests." + std::string(key.str());
       const Location loc = at(source, value, field);
@@ -87,8 +89,9 @@ Athlete read_athlete(const toml::table& t, const std::string& source) {
   }
   if (const toml::node* splits = t.get("splits")) {
     const toml::table* table = splits->as_table();
-    if (!table) throw ParseError("splits must be a table such as { \"10\" = 1.95 }",
-                                 at(source, *splits, "splits"));
+    if (!table)
+      throw ParseError("splits must be a table such as { \"10\" = 1.95 }",
+                       at(source, *splits, "splits"));
     for (auto&& [key, value] : *table) {
       const std::string field = "splits." + std::string(key.str());
       const Location loc = at(source, value, field);
@@ -125,8 +128,9 @@ Team parse_team_toml(std::string_view text, const std::string& source) {
   static const std::set<std::string> kKnown = {"name", "rules", "athlete"};
   for (auto&& [key, value] : root) {
     if (!kKnown.contains(std::string(key.str()))) {
-      throw ParseError("unknown field '" + std::string(key.str()) + "' (known: name, rules, athlete)",
-                       at(source, value, std::string(key.str())));
+      throw ParseError(
+          "unknown field '" + std::string(key.str()) + "' (known: name, rules, athlete)",
+          at(source, value, std::string(key.str())));
     }
   }
   Team team;
@@ -140,8 +144,9 @@ Team parse_team_toml(std::string_view text, const std::string& source) {
   const toml::node* athletes = root.get("athlete");
   if (!athletes) throw ParseError("no [[athlete]] entries", Location{source, 1, "athlete"});
   const toml::array* list = athletes->as_array();
-  if (!list) throw ParseError("athlete must be written as [[athlete]] tables",
-                              at(source, *athletes, "athlete"));
+  if (!list)
+    throw ParseError("athlete must be written as [[athlete]] tables",
+                     at(source, *athletes, "athlete"));
   for (const toml::node& node : *list) {
     const toml::table* t = node.as_table();
     if (!t) throw ParseError("each athlete must be a table", at(source, node, "athlete"));

@@ -36,8 +36,8 @@ void migrate(Database& db) {
     if (m.version <= version) continue;
     db.transaction([&] {
       impl.exec(m.sql);
-      impl.exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {};",
-                            kApplicationId, m.version)
+      impl.exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {};", kApplicationId,
+                            m.version)
                     .c_str());
     });
   }
@@ -53,9 +53,9 @@ Database::~Database() = default;
 Database Database::open(const std::string& path, int busy_timeout_ms) {
   auto impl = std::make_unique<Impl>();
   impl->path = path;
-  const int rc = sqlite3_open_v2(path.c_str(), &impl->db,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                                 nullptr);
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &impl->db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     const std::string message = impl->db ? sqlite3_errmsg(impl->db) : sqlite3_errstr(rc);
     throw StoreError("cannot open database: " + message, Location{path, 0, ""});

@@ -22,8 +22,8 @@ Athlete read_athlete(const Database::Impl& impl, Statement& row) {
     a.bests.push_back(
         Best{bests.column_double(0), Mark{bests.column_double(1), bests.column_int(2) != 0}});
   }
-  Statement splits(impl,
-                   "SELECT distance_m, time_s FROM splits WHERE athlete_id = ? ORDER BY distance_m");
+  Statement splits(
+      impl, "SELECT distance_m, time_s FROM splits WHERE athlete_id = ? ORDER BY distance_m");
   splits.bind(1, id);
   while (splits.step()) a.splits.push_back(Split{splits.column_double(0), splits.column_double(1)});
   return a;
@@ -45,7 +45,10 @@ void write_marks(const Database::Impl& impl, long long id, const Athlete& a) {
                                    "updated_at) VALUES (?, ?, ?, ?, ") +
                            kNow + ")");
   for (const Best& b : a.bests) {
-    best.bind(1, id).bind(2, b.distance_m).bind(3, b.mark.time_s).bind(4, b.mark.hand_timed ? 1 : 0);
+    best.bind(1, id)
+        .bind(2, b.distance_m)
+        .bind(3, b.mark.time_s)
+        .bind(4, b.mark.hand_timed ? 1 : 0);
     best.run();
     best.reset();
   }
@@ -170,10 +173,9 @@ ImportSummary Roster::import(const Team& team, bool replace_all,
       while (all.step()) {
         // Names compare case-insensitively, as the column does.
         const std::string n = all.column_text(1);
-        const bool kept =
-            std::any_of(team.athletes.begin(), team.athletes.end(), [&](const Athlete& a) {
-              return sqlite3_stricmp(a.name.c_str(), n.c_str()) == 0;
-            });
+        const bool kept = std::any_of(
+            team.athletes.begin(), team.athletes.end(),
+            [&](const Athlete& a) { return sqlite3_stricmp(a.name.c_str(), n.c_str()) == 0; });
         if (!kept) drop.push_back(all.column_int(0));
       }
       Statement del(impl, "DELETE FROM athletes WHERE id = ?");

@@ -1,0 +1,60 @@
+// The blind exchange, solved exactly as DESIGN.md section 2 defines it. Positions are metres
+// from the start of the exchange zone; t = 0 is when the incoming runner passes the go-mark.
+//   incoming: x_in(t)  = start - go_mark + u t - a_in t^2 / 2   (until the runner stops)
+//   outgoing: x_out(t) = start + d(t - reaction)                (sprint curve mss, tau)
+// The baton changes hands at the first t with x_out - x_in <= free_distance, at
+// x_out - free_distance / 2; the pass is legal when that lies inside [0, zone_length].
+#pragma once
+
+#include <string>
+
+#include "baton/sprint_model.h"
+
+namespace baton {
+
+/// One exchange as a coach sets it up. Validated by validate_handoff().
+struct HandoffParams {
+  double incoming_speed_mps = 9.0;   ///< u: incoming runner's speed at the go-mark, m/s
+  double incoming_decel_mps2 = 0.0;  ///< a_in: incoming runner's deceleration, m/s^2 (>= 0)
+  SprintCurve outgoing{9.5, 1.0};    ///< outgoing runner's acceleration curve (mss, tau)
+  double reaction_s = 0.15;      ///< outgoing runner's delay after the incoming hits the mark, s
+  double free_distance_m = 1.5;  ///< gap bridged by the two arms at the pass, metres
+  double zone_length_m = 30.0;   ///< exchange zone length, metres
+  double start_m = 0.0;          ///< outgoing runner's start, metres from the zone's start
+  double go_mark_m = 8.0;        ///< go-mark, metres behind the outgoing runner's start
+};
+
+/// Throws ValidationError naming the field for values out of range: speeds and mss in (0, 15],
+/// tau in [0.3, 3], reaction in [0, 1], free distance in [0.3, 3], zone in (0, 50], start inside
+/// the zone, go-mark in [0, 60], deceleration in [0, 5].
+void validate_handoff(const HandoffParams& p);
+
+/// Where and when the baton changes hands. An illegal or impossible pass is a result, not an
+/// error: `legal` is false and `reason` says why.
+struct HandoffResult {
+  bool exchanged = false;           ///< the incoming runner reached the outgoing runner
+  bool legal = false;               ///< exchanged with the baton inside the zone
+  std::string reason;               ///< why not legal; empty when legal
+  double go_mark_m = 0.0;           ///< the go-mark used, metres behind the outgoing start
+  double exchange_time_s = 0.0;     ///< from the incoming runner passing the go-mark, seconds
+  double baton_position_m = 0.0;    ///< metres from the zone's start
+  double incoming_speed_mps = 0.0;  ///< incoming runner's speed at the pass, m/s
+  double outgoing_speed_mps = 0.0;  ///< outgoing runner's speed at the pass, m/s
+  double closest_gap_m = 0.0;       ///< smallest runner-to-runner gap reached, metres
+};
+
+/// Forward problem: the pass that a go-mark produces. Validates `p` first.
+HandoffResult solve_handoff(const HandoffParams& p);
+
+/// The furthest baton position (metres from the zone's start) any go-mark can produce: where
+/// the outgoing runner's speed catches up with the incoming runner's (the incoming runner must
+/// still be faster at the pass). +infinity when the outgoing runner never gets as fast.
+double furthest_reachable_baton_m(const HandoffParams& p);
+
+/// Inverse problem: the go-mark (p.go_mark_m is ignored) that puts the baton at
+/// `target_baton_m` metres from the zone's start. The result is solve_handoff() at that mark.
+/// When no go-mark can do it (target behind the outgoing runner, beyond the reachable point,
+/// or a mark outside [0, 60] m) the result has exchanged = false and the reason.
+HandoffResult handoff_for_target(HandoffParams p, double target_baton_m);
+
+}  // namespace baton

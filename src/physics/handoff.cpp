@@ -1,0 +1,201 @@
+#include "baton/handoff.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "baton/error.h"
+
+namespace baton {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kMaxGoMarkM = 60.0;
+
+void check_range(double value, double lo, double hi, bool open_lo, const char* field,
+                 const char* unit) {
+  const bool ok = std::isfinite(value) && (open_lo ? value > lo : value >= lo) && value <= hi;
+  if (!ok) {
+    throw ValidationError(fmt::format("{} must be {} {:g} and at most {:g} {} (got {:g})", field,
+                                      open_lo ? "above" : "at least", lo, hi, unit, value),
+                          Location{"", 0, field});
+  }
+}
+
+// Time at which the incoming runner stops, or +infinity.
+double incoming_stop_s(const HandoffParams& p) {
+  return p.incoming_decel_mps2 > 0.0 ? p.incoming_speed_mps / p.incoming_decel_mps2 : kInf;
+}
+
+double incoming_position(const HandoffParams& p, double t) {
+  const double ts = std::min(t, incoming_stop_s(p));
+  return p.start_m - p.go_mark_m + p.incoming_speed_mps * ts -
+         0.5 * p.incoming_decel_mps2 * ts * ts;
+}
+
+double incoming_speed(const HandoffParams& p, double t) {
+  return std::max(0.0, p.incoming_speed_mps - p.incoming_decel_mps2 * t);
+}
+
+double outgoing_position(const HandoffParams& p, double t) {
+  return p.start_m + sprint_distance_m(p.outgoing, t - p.reaction_s);
+}
+
+double outgoing_speed(const HandoffParams& p, double t) {
+  return sprint_speed_mps(p.outgoing, t - p.reaction_s);
+}
+
+// gap(t) = x_out - x_in. Its derivative v_out - v_in is non-decreasing (v_out rises, v_in falls),
+// so the gap is convex: it falls until the runners' speeds match, then rises. The first time it
+// reaches the free distance is therefore unique and found by bisection on the falling part.
+double gap(const HandoffParams& p, double t) {
+  return outgoing_position(p, t) - incoming_position(p, t);
+}
+double closing(const HandoffParams& p, double t) {
+  return outgoing_speed(p, t) - incoming_speed(p, t);
+}
+
+// Time when the speeds match (the gap's minimum), or +infinity if the incoming runner stays
+// faster for ever.
+double speeds_match_s(const HandoffParams& p) {
+  if (closing(p, 0.0) >= 0.0) return 0.0;
+  // The outgoing runner never reaches u when mss <= u and the incoming runner does not slow.
+  double hi = p.reaction_s + 1.0;
+  for (int i = 0; closing(p, hi) < 0.0; ++i) {
+    if (i > 60) return kInf;
+    hi *= 2.0;
+  }
+  double lo = 0.0;
+  for (int i = 0; i < 200 && hi - lo > 1e-13; ++i) {
+    const double mid = 0.5 * (lo + hi);
+    (closing(p, mid) < 0.0 ? lo : hi) = mid;
+  }
+  return hi;
+}
+
+HandoffResult at_time(const HandoffParams& p, double t) {
+  HandoffResult r;
+  r.exchanged = true;
+  r.go_mark_m = p.go_mark_m;
+  r.exchange_time_s = t;
+  r.baton_position_m = outgoing_position(p, t) - 0.5 * p.free_distance_m;
+  r.incoming_speed_mps = incoming_speed(p, t);
+  r.outgoing_speed_mps = outgoing_speed(p, t);
+  r.closest_gap_m = p.free_distance_m;
+  constexpr double kTolM = 1e-9;
+  if (r.baton_position_m < -kTolM) {
+    r.reason = fmt::format("baton passed {:.2f} m before the zone: the go-mark is too short",
+                           -r.baton_position_m);
+  } else if (r.baton_position_m > p.zone_length_m + kTolM) {
+    r.reason = fmt::format("baton passed {:.2f} m beyond the zone: the go-mark is too long",
+                           r.baton_position_m - p.zone_length_m);
+  } else {
+    r.legal = true;
+  }
+  return r;
+}
+
+}  // namespace
+
+void validate_handoff(const HandoffParams& p) {
+  check_range(p.incoming_speed_mps, 0.0, 15.0, true, "incoming_speed_mps", "m/s");
+  check_range(p.incoming_decel_mps2, 0.0, 5.0, false, "incoming_decel_mps2", "m/s^2");
+  check_range(p.outgoing.mss_mps, 0.0, 15.0, true, "outgoing_mss_mps", "m/s");
+  check_range(p.outgoing.tau_s, 0.3, 3.0, false, "outgoing_tau_s", "s");
+  check_range(p.reaction_s, 0.0, 1.0, false, "reaction_s", "s");
+  check_range(p.free_distance_m, 0.3, 3.0, false, "free_distance_m", "m");
+  check_range(p.zone_length_m, 0.0, 50.0, true, "zone_length_m", "m");
+  check_range(p.start_m, 0.0, p.zone_length_m, false, "start_m", "m (inside the zone)");
+  check_range(p.go_mark_m, 0.0, kMaxGoMarkM, false, "go_mark_m", "m");
+}
+
+HandoffResult solve_handoff(const HandoffParams& p) {
+  validate_handoff(p);
+  const double f = p.free_distance_m;
+  if (gap(p, 0.0) <= f) return at_time(p, 0.0);  // already within reach at the mark
+  const double t_min = speeds_match_s(p);
+  if (std::isfinite(t_min) && gap(p, t_min) > f) {
+    HandoffResult r;
+    r.go_mark_m = p.go_mark_m;
+    r.closest_gap_m = gap(p, t_min);
+    r.exchange_time_s = t_min;
+    r.baton_position_m = outgoing_position(p, t_min) - 0.5 * f;
+    r.incoming_speed_mps = incoming_speed(p, t_min);
+    r.outgoing_speed_mps = outgoing_speed(p, t_min);
+    r.reason = fmt::format(
+        "no exchange: the incoming runner never gets closer than {:.2f} m (arm reach {:.2f} m); "
+        "shorten the go-mark",
+        r.closest_gap_m, f);
+    return r;
+  }
+  // Bracket the crossing on the falling part of the gap.
+  double lo = 0.0;
+  double hi = std::isfinite(t_min) ? t_min : 1.0;
+  // With no speed match the gap falls for ever but may level off above the reach.
+  for (int i = 0; !std::isfinite(t_min) && gap(p, hi) > f; ++i) {
+    if (i > 40) {
+      HandoffResult r;
+      r.go_mark_m = p.go_mark_m;
+      r.closest_gap_m = gap(p, hi);
+      r.reason = fmt::format(
+          "no exchange: the incoming runner never gets within arm reach ({:.2f} m); shorten "
+          "the go-mark",
+          f);
+      return r;
+    }
+    hi *= 2.0;
+  }
+  for (int i = 0; i < 200 && hi - lo > 1e-13; ++i) {
+    const double mid = 0.5 * (lo + hi);
+    (gap(p, mid) > f ? lo : hi) = mid;
+  }
+  return at_time(p, hi);
+}
+
+double furthest_reachable_baton_m(const HandoffParams& p) {
+  HandoffParams q = p;
+  q.go_mark_m = 0.0;
+  const double t = speeds_match_s(q);
+  if (!std::isfinite(t)) return kInf;
+  return outgoing_position(q, t) - 0.5 * q.free_distance_m;
+}
+
+HandoffResult handoff_for_target(HandoffParams p, double target_baton_m) {
+  p.go_mark_m = 0.0;
+  validate_handoff(p);
+  HandoffResult none;
+  none.baton_position_m = target_baton_m;
+  const double f = p.free_distance_m;
+  // The outgoing runner's own distance run when the baton passes at the target.
+  const double run_m = target_baton_m + 0.5 * f - p.start_m;
+  if (!std::isfinite(target_baton_m) || run_m < 0.0) {
+    none.reason = fmt::format(
+        "target {:.2f} m is behind where the outgoing runner can take the baton ({:.2f} m)",
+        target_baton_m, p.start_m - 0.5 * f);
+    return none;
+  }
+  const double reach = furthest_reachable_baton_m(p);
+  if (target_baton_m > reach + 1e-9) {
+    none.reason = fmt::format(
+        "target {:.2f} m is beyond {:.2f} m, where the outgoing runner becomes as fast as the "
+        "incoming runner: no go-mark reaches it",
+        target_baton_m, reach);
+    return none;
+  }
+  // The pass happens when the outgoing runner has run run_m metres; the go-mark closes the gap
+  // to exactly the free distance at that moment.
+  const double t = p.reaction_s + sprint_time_s(p.outgoing, run_m);
+  const double travelled = incoming_position(p, t) - (p.start_m - p.go_mark_m);
+  p.go_mark_m = f - run_m + travelled;
+  if (p.go_mark_m < 0.0 || p.go_mark_m > kMaxGoMarkM) {
+    none.go_mark_m = p.go_mark_m;
+    none.reason = fmt::format("the go-mark for target {:.2f} m would be {:.2f} m, outside 0-{:g} m",
+                              target_baton_m, p.go_mark_m, kMaxGoMarkM);
+    return none;
+  }
+  return solve_handoff(p);
+}
+
+}  // namespace baton
