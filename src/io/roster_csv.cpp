@@ -133,6 +133,7 @@ Team parse_roster_csv(std::string_view text, const std::string& source,
   Team team;
   team.name = team_name;
   team.rules = rules;
+  team.has_team_info = !team_name.empty();
   for (size_t r = 1; r < rows.size(); ++r) {
     const Row& row = rows[r];
     if (row.cells.size() != header.cells.size()) {
