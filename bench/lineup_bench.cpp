@@ -3,6 +3,7 @@
 #include <benchmark/benchmark.h>
 
 #include "baton/lineup.h"
+#include "baton/meet_lineup.h"
 #include "plan/lineup_scenarios.h"
 
 namespace baton {
@@ -44,6 +45,23 @@ void BM_SingleRelayMixed(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(best_lineups(c, req));
 }
 BENCHMARK(BM_SingleRelayMixed)->Arg(20)->Arg(60)->Unit(benchmark::kMicrosecond);
+
+// Six relays (girls' and boys' 4x100, 4x200, 4x400), A and B teams, from a roster of N
+// athletes with relay and event limits and two schedule conflicts, solved to proven optimality.
+void BM_Meet(benchmark::State& state) {
+  const MeetLineupRequest req =
+      scenarios::standard_meet(static_cast<int>(state.range(0)), 42, 2, 2, state.range(1) != 0);
+  bool optimal = true;
+  for (auto _ : state) {
+    const MeetLineupResult r = best_meet_lineups(req);
+    optimal = optimal && r.optimal;
+    benchmark::DoNotOptimize(r);
+  }
+  state.SetLabel(std::string(state.range(1) ? "no sex rules" : "girls' and boys' relays") +
+                 (optimal ? ", optimal" : ", NOT PROVEN OPTIMAL"));
+}
+BENCHMARK(BM_Meet)->Args({32, 0})->Args({40, 0})->Args({48, 0})->Args({40, 1})->Unit(
+    benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace baton
