@@ -313,7 +313,8 @@ MeetLineupResult best_meet_lineups(const MeetLineupRequest& req) {
     if (sol.infeasible) {
       std::string limits;
       if (req.max_relays_per_athlete > 0) {
-        limits += fmt::format(", at most {} relays per athlete", req.max_relays_per_athlete);
+        limits += fmt::format(", at most {} relay{} per athlete", req.max_relays_per_athlete,
+                              req.max_relays_per_athlete == 1 ? "" : "s");
       }
       if (req.max_events > 0) limits += fmt::format(", at most {} events", req.max_events);
       if (!req.conflicts.empty()) limits += ", relays that may not share athletes";
