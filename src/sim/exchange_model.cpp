@@ -25,6 +25,7 @@ ExchangeModel::ExchangeModel(const HandoffParams& plan, double u_span_fraction, 
   nt_ = kTauNodes;
   t0_ = plan_.reaction_s - tau_span_s;
   dt_ = 2.0 * tau_span_s / (nt_ - 1);
+  base_.resize(nu_);
   inv_du_ = 1.0 / du_;
   inv_dt_ = 1.0 / dt_;
   lo_.resize(nu_);
@@ -34,10 +35,13 @@ ExchangeModel::ExchangeModel(const HandoffParams& plan, double u_span_fraction, 
   for (int i = 0; i < nu_; ++i) {
     const double ui = u0_ + i * du_;
     exact_window(ui, lo_[i], hi_[i]);
+    // Rows start at the catch-up threshold, so interpolating between rows follows it (the
+    // position behaves like sqrt(tau - tau_min) there and would be smeared otherwise).
+    base_[i] = std::abs(lo_[i]) < kNever / 2 ? lo_[i] : t0_;
     for (int j = 0; j < nt_; ++j) {
       // Outside the legal window the solver reports the closest approach, which continues the
       // legal values smoothly, so interpolation next to a threshold stays accurate.
-      const PassOutcome o = exact(t0_ + j * dt_, ui);
+      const PassOutcome o = exact(base_[i] + j * dt_, ui);
       mismatch_[static_cast<size_t>(i) * nt_ + j] = o.mismatch_mps;
       baton_[static_cast<size_t>(i) * nt_ + j] = o.baton_m;
     }

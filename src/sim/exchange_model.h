@@ -53,7 +53,8 @@ class ExchangeModel {
     const double lo = lo_[i] + w * (lo_[i + 1] - lo_[i]);
     const double hi = hi_[i] + w * (hi_[i + 1] - hi_[i]);
     if (tau_s < lo || tau_s > hi) return out;
-    const double y = (tau_s - t0_) * inv_dt_;
+    const double base = base_[i] + w * (base_[i + 1] - base_[i]);
+    const double y = (tau_s - base) * inv_dt_;
     if (!(y >= 0.0 && y <= nt_ - 1.0)) return fallback(tau_s, u_mps);
     const int j = std::min(static_cast<int>(y), nt_ - 2);
     const double v = y - j;
@@ -88,7 +89,8 @@ class ExchangeModel {
   int nu_ = 0;
   double t0_ = 0.0, dt_ = 0.0, inv_dt_ = 0.0;  // tau grid
   int nt_ = 0;
-  std::vector<double> lo_, hi_;   // per u node
+  std::vector<double> lo_, hi_;   // legal window per u node, s
+  std::vector<double> base_;      // tau of each row's first node (the catch-up threshold), s
   std::vector<double> mismatch_;  // nu x nt, m/s
   std::vector<double> baton_;     // nu x nt, metres
 };
