@@ -42,12 +42,7 @@ double speed_at(const SprintCurve& c, double tf, double t) {
 // Time when the speed falls back to zero (the end of the model's reach): the root of
 // 1 - e^(-t/TAU) = (t/T_F)^p above the start, found by bisection on [TAU, T_F].
 double time_speed_vanishes(const SprintCurve& c, double tf) {
-  double lo = std::min(c.tau_s, tf) * 0.5, hi = tf;
-  for (int i = 0; i < 100; ++i) {
-    const double mid = 0.5 * (lo + hi);
-    (speed_at(c, tf, mid) > 0.0 ? lo : hi) = mid;
-  }
-  return lo;
+  return find_root([&](double t) { return speed_at(c, tf, t); }, std::min(c.tau_s, tf) * 0.5, tf);
 }
 
 double time_for(const SprintCurve& c, double tf, double d) {
@@ -79,12 +74,11 @@ double race_time(const SprintCurve& c, double tf, double reaction, double d) {
 
 // MSS such that the race time over d equals target (time falls as MSS rises).
 double solve_mss(double tau, double tf, double reaction, double d, double target) {
-  double lo = 2.0, hi = 16.0;
-  for (int i = 0; i < 80; ++i) {
-    const double mid = 0.5 * (lo + hi);
-    (race_time({mid, tau}, tf, reaction, d) > target ? lo : hi) = mid;
-  }
-  return 0.5 * (lo + hi);
+  return find_root(
+      [&](double mss) {
+        return race_time({mss, tau}, tf, reaction, d) - target;
+      },
+      1.0, 16.0, 1e-13);
 }
 
 // The 100 m / 200 m ratio used to estimate a missing 200 m mark: about 0.495 for world-class
@@ -201,19 +195,13 @@ AthleteModel model_athlete(const Athlete& a, const ModelOptions& opt) {
     m.notes.push_back("200m estimated from the 100m mark (sets the speed endurance)");
   }
   const double t200 = mark_at(m, 200.0)->time_s;
-  // Alternate: MSS from the 100 m given T_F, T_F from the 200 m given MSS (both monotone).
-  double tf = 60.0;
-  for (int round = 0; round < 40; ++round) {
-    m.curve.mss_mps = solve_mss(m.curve.tau_s, tf, opt.reaction_s, 100.0, t100);
-    double lo = 8.0, hi = 400.0;
-    for (int i = 0; i < 80; ++i) {
-      const double mid = std::sqrt(lo * hi);
-      (race_time(m.curve, mid, opt.reaction_s, 200.0) > t200 ? lo : hi) = mid;
-    }
-    const double next = std::sqrt(lo * hi);
-    if (std::abs(next - tf) < 1e-10) break;
-    tf = next;
-  }
+  // Nested: for a trial T_F, MSS runs the 100 m mark; T_F is the one that then runs the 200 m.
+  auto miss_200 = [&](double log_tf) {
+    const double tf = std::exp(log_tf);
+    const SprintCurve c{solve_mss(m.curve.tau_s, tf, opt.reaction_s, 100.0, t100), m.curve.tau_s};
+    return race_time(c, tf, opt.reaction_s, 200.0) - t200;
+  };
+  const double tf = std::exp(find_root(miss_200, std::log(8.0), std::log(400.0), 1e-12));
   m.fatigue_time_s = tf;
   m.curve.mss_mps = solve_mss(m.curve.tau_s, tf, opt.reaction_s, 100.0, t100);
   return m;

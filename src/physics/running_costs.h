@@ -23,3 +23,42 @@ double bend_cost_s(double bend_m, double speed_mps, int lane, double coefficient
 double open_race_bend_m(double d_m);
 
 }  // namespace baton
+
+#include <cmath>
+
+namespace baton {
+
+/// Root of a function that changes sign on [lo, hi] (f(lo) and f(hi) of opposite signs; either
+/// may be +/-infinity), by the Illinois variant of regula falsi with bisection whenever an end
+/// is infinite. Converges in a dozen evaluations for the smooth monotone functions of the
+/// physics module; `tol` is on the argument.
+template <typename F>
+double find_root(F&& f, double lo, double hi, double tol = 1e-12) {
+  double flo = f(lo), fhi = f(hi);
+  if (flo == 0.0) return lo;
+  if (fhi == 0.0) return hi;
+  int side = 0;
+  for (int i = 0; i < 200 && hi - lo > tol * std::max(1.0, std::abs(lo)); ++i) {
+    double x = 0.5 * (lo + hi);
+    if (std::isfinite(flo) && std::isfinite(fhi)) {
+      x = (lo * fhi - hi * flo) / (fhi - flo);
+      if (!(x > lo && x < hi)) x = 0.5 * (lo + hi);
+    }
+    const double fx = f(x);
+    if (fx == 0.0) return x;
+    if ((fx < 0.0) == (flo < 0.0)) {
+      lo = x;
+      flo = fx;
+      if (side == -1 && std::isfinite(fhi)) fhi *= 0.5;
+      side = -1;
+    } else {
+      hi = x;
+      fhi = fx;
+      if (side == 1 && std::isfinite(flo)) flo *= 0.5;
+      side = 1;
+    }
+  }
+  return 0.5 * (lo + hi);
+}
+
+}  // namespace baton
