@@ -28,5 +28,7 @@ struct Context {
 // One registration function per subcommand file.
 void add_events_command(CLI::App& app, Context& ctx);
 void add_roster_command(CLI::App& app, Context& ctx);
+void add_profile_command(CLI::App& app, Context& ctx);
+void add_predict_command(CLI::App& app, Context& ctx);
 
 }  // namespace baton::cli

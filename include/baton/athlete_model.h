@@ -61,8 +61,9 @@ double model_time_s(const AthleteModel& m, double d_m);
 
 /// The athlete's open-race time at a distance, FAT seconds: the mark itself, else interpolated
 /// in log-time/log-distance between the nearest marks, else Riegel's T2 = T1 (D2/D1)^1.06 from
-/// the nearest mark. `estimated` (optional) says whether it is a real mark. Returns +infinity
-/// when the athlete has no mark (run or estimated) at 200 m or more and d_m > 250 m.
+/// the nearest mark. `estimated` (optional) says whether it is a real mark. For d_m > 250 m only
+/// marks of 200 m or more are used, and a real mark of at least max(200 m, d_m / 2) is required
+/// (Riegel is not trusted beyond doubling a distance); otherwise returns +infinity.
 double open_time_s(const AthleteModel& m, double d_m, bool* estimated = nullptr,
                    std::string* source = nullptr);
 

@@ -72,7 +72,8 @@ double exchange_cost_s(const AthleteModel& incoming, const AthleteModel& outgoin
 
 /// The decomposed relay: leg(a, l) = F, exchange(k, from, to) = the pair term. Athlete index =
 /// position in team.athletes. +infinity for: a runner without a usable mark for the leg (no mark
-/// at 400 m or below and no splits; legs over 250 m need a mark of 200 m or more), a runner
+/// at 400 m or below and no splits; legs over 250 m need a real mark of at least half the leg
+/// and at least 200 m), a runner
 /// handing to themselves, and, in single-sex events, a pair of different sexes (so every finite
 /// order is single-sex). The mixed 2+2 rule cannot be expressed by pair terms: check it on the
 /// order (predict_relay does).

@@ -214,18 +214,22 @@ double open_time_s(const AthleteModel& m, double d, bool* estimated, std::string
     return t;
   };
   if (const ModelMark* x = mark_at(m, d)) return report(x->time_s, x->estimated, x->source);
-  // Longer legs need a mark from a race that is itself more than a sprint.
+  // Longer legs need a real mark from a race at least half as long (200 m for a 400 m leg,
+  // 400 m for an 800 m leg): Riegel's law is not trusted to more than double a distance.
   const bool long_leg = d > 250.0;
+  const double longest_needed = std::max(200.0, d / 2.0);
   const ModelMark* below = nullptr;
   const ModelMark* above = nullptr;
   bool has_long = false;
   for (const ModelMark& x : m.marks) {
-    if (x.distance_m >= 200.0 && x.source != "from 100m") has_long = true;
+    if (!x.estimated && x.distance_m >= longest_needed - 1e-6) has_long = true;
     if (long_leg && x.distance_m < 200.0) continue;
     if (x.distance_m < d) below = &x;
     if (x.distance_m > d && !above) above = &x;
   }
-  if (long_leg && !has_long) return report(kInf, true, "no mark of 200m or more");
+  if (long_leg && !has_long) {
+    return report(kInf, true, "no mark of " + distance_label(longest_needed) + " or more");
+  }
   if (below && above) {
     const double k =
         std::log(above->time_s / below->time_s) / std::log(above->distance_m / below->distance_m);
