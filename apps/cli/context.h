@@ -27,6 +27,7 @@ struct Context {
 
 // One registration function per subcommand file.
 void add_events_command(CLI::App& app, Context& ctx);
+void add_lineup_command(CLI::App& app, Context& ctx);
 void add_roster_command(CLI::App& app, Context& ctx);
 void add_profile_command(CLI::App& app, Context& ctx);
 void add_predict_command(CLI::App& app, Context& ctx);

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   app.add_flag("--json", ctx.json, "Print one JSON document on stdout instead of tables");
 
   baton::cli::add_events_command(app, ctx);
+  baton::cli::add_lineup_command(app, ctx);
   baton::cli::add_roster_command(app, ctx);
   baton::cli::add_profile_command(app, ctx);
   baton::cli::add_predict_command(app, ctx);
