@@ -30,5 +30,7 @@ void add_events_command(CLI::App& app, Context& ctx);
 void add_lineup_command(CLI::App& app, Context& ctx);
 void add_roster_command(CLI::App& app, Context& ctx);
 void add_simulate_command(CLI::App& app, Context& ctx);
+void add_profile_command(CLI::App& app, Context& ctx);
+void add_predict_command(CLI::App& app, Context& ctx);
 
 }  // namespace baton::cli

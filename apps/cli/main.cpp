@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
   baton::cli::add_lineup_command(app, ctx);
   baton::cli::add_roster_command(app, ctx);
   baton::cli::add_simulate_command(app, ctx);
+  baton::cli::add_profile_command(app, ctx);
+  baton::cli::add_predict_command(app, ctx);
 
   try {
     app.parse(argc, argv);
