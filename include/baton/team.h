@@ -14,6 +14,9 @@ struct Team {
   std::string name;
   RuleSet rules = RuleSet::nfhs;
   std::vector<Athlete> athletes;
+  /// False for sources that carry no team name or rule set (a CSV roster): an import then keeps
+  /// the database's.
+  bool has_team_info = true;
 
   /// The athlete with this name (exact, then case-insensitive). Throws NotFoundError naming
   /// `where` and suggesting the closest names.

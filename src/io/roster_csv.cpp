@@ -3,9 +3,14 @@
 #include <cctype>
 
 #include "baton/team_file.h"
+#include "core/text.h"
 
 namespace baton {
 namespace {
+
+using text::lowercase;
+
+std::string trimmed(const std::string& s) { return std::string(text::trim(s)); }
 
 struct Row {
   int line = 0;
@@ -68,18 +73,6 @@ std::vector<Row> read_rows(std::string_view text, const std::string& source) {
   return rows;
 }
 
-std::string trimmed(const std::string& s) {
-  const size_t a = s.find_first_not_of(" \t");
-  if (a == std::string::npos) return {};
-  const size_t b = s.find_last_not_of(" \t");
-  return s.substr(a, b - a + 1);
-}
-
-std::string lowercase(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 enum class Column { name, sex, best, split, foot, hand };
 
 }  // namespace
@@ -133,6 +126,7 @@ Team parse_roster_csv(std::string_view text, const std::string& source,
   Team team;
   team.name = team_name;
   team.rules = rules;
+  team.has_team_info = !team_name.empty();
   for (size_t r = 1; r < rows.size(); ++r) {
     const Row& row = rows[r];
     if (row.cells.size() != header.cells.size()) {

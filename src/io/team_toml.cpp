@@ -111,7 +111,14 @@ Athlete read_athlete(const toml::table& t, const std::string& source) {
     const Location loc = at(source, *hand, "hand");
     a.hand = parse_hand(require_string(*hand, loc), loc);
   }
-  validate_athlete(a, who);
+  try {
+    validate_athlete(a, who);
+  } catch (const ValidationError& e) {
+    // Point at the line of the offending key ("splits.20" lives on the splits line).
+    const std::string key = e.where().field.substr(0, e.where().field.find('.'));
+    const toml::node* node = t.get(key);
+    throw ValidationError(e.message(), node ? at(source, *node, e.where().field) : e.where());
+  }
   return a;
 }
 
@@ -162,9 +169,7 @@ Team parse_team_toml(std::string_view text, const std::string& source) {
 Team load_team(const std::string& path) {
   const std::string text = read_text_file(path);
   if (path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0) {
-    std::string stem = path.substr(path.find_last_of('/') + 1);
-    stem.resize(stem.size() - 4);
-    return parse_roster_csv(text, path, stem);
+    return parse_roster_csv(text, path);
   }
   return parse_team_toml(text, path);
 }

@@ -197,12 +197,12 @@ ImportSummary Roster::import(const Team& team, bool replace_all,
       ++written;
       if (after_each) after_each(written);
     }
-    Statement s(impl, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
-    if (!team.name.empty()) {
+    if (team.has_team_info) {
+      Statement s(impl, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
       s.bind(1, "team_name").bind(2, team.name).run();
       s.reset();
+      s.bind(1, "rules").bind(2, to_string(team.rules)).run();
     }
-    s.bind(1, "rules").bind(2, to_string(team.rules)).run();
   });
   return summary;
 }

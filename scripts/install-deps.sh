@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Baton needs to build and test. Idempotent: installs only what is
+# missing and does nothing when everything is present. Works as root or through sudo.
+#   --browser   also install what the browser tests need (Debian's chromium, npm's playwright-core)
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libfmt-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev
+  libsqlite3-dev libcpp-httplib-dev libboost-math-dev libeigen3-dev libpcg-cpp-dev
+  coinor-libcbc-dev libglpk-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+)
+browser=0
+for arg in "$@"; do
+  case "$arg" in
+    --browser) browser=1 ;;
+    *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+if [ "$browser" = 1 ]; then packages+=(chromium nodejs npm); fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  if [ "$(id -u)" = 0 ]; then sudo=(); else sudo=(sudo); fi
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+fi
+
+if [ "$browser" = 1 ]; then
+  here=$(cd "$(dirname "$0")/.." && pwd)
+  if [ ! -d "$here/tests/web/node_modules/playwright-core" ]; then
+    echo "install-deps: installing playwright-core for the browser tests"
+    (cd "$here/tests/web" && npm install --no-audit --no-fund --silent)
+  fi
+fi
+echo "install-deps: all dependencies present"
