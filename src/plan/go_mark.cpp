@@ -73,14 +73,16 @@ struct ReactionNode {
   double legal_hi() const { return std::min(end_m, match_m); }
 };
 
-ReactionNode make_node(const HandoffParams& p, double reaction_s, double weight) {
+// `reach_m`: furthest_reachable_baton_m() at this reaction, or NaN to compute it here.
+ReactionNode make_node(const HandoffParams& p, double reaction_s, double weight,
+                       double reach_m = std::numeric_limits<double>::quiet_NaN()) {
   ReactionNode n;
   n.weight = weight;
   n.reaction_s = reaction_s;
   HandoffParams q = p;
   q.reaction_s = reaction_s;
   const double half = 0.5 * p.free_distance_m;
-  const double reach_m = furthest_reachable_baton_m(q);
+  if (std::isnan(reach_m)) reach_m = furthest_reachable_baton_m(q);
   const double reach_run = reach_m + half - p.start_m;
   if (std::isfinite(reach_m)) n.match_m = mark_for_run(p, reaction_s, reach_run);
   const double end_run = p.zone_length_m + half - p.start_m;
@@ -101,6 +103,11 @@ class SpreadModel {
       nodes_.push_back(make_node(p, p.reaction_s, 1.0));
       return;
     }
+    // With a steady incoming runner the speeds match a fixed time after the outgoing runner
+    // moves, at the same place whatever the reaction: compute that place once.
+    const double shared_reach = p.incoming_decel_mps2 > 0.0
+                                    ? std::numeric_limits<double>::quiet_NaN()
+                                    : furthest_reachable_baton_m(p);
     const double h = 2.0 * kReactionSpanSd / o.panels;
     double total = 0.0;
     for (int k = 0; k < o.panels; ++k) {
@@ -109,7 +116,7 @@ class SpreadModel {
         const double z = mid + 0.5 * h * kGlX[i];
         const double w = 0.5 * h * kGlW[i] * normal_pdf(z);
         const double r = std::max(0.0, p.reaction_s + o.reaction_sd_s * z);
-        nodes_.push_back(make_node(p, r, w));
+        nodes_.push_back(make_node(p, r, w, shared_reach));
         total += w;
       }
     }
@@ -176,7 +183,7 @@ class SpreadModel {
     const double a = std::max(lo, mark - kMarkSpanSd * sd);
     const double b = std::min(hi, mark + kMarkSpanSd * sd);
     if (b <= a) return 0.0;
-    const int panels = std::max(1, static_cast<int>(std::ceil((b - a) / sd)));
+    const int panels = std::max(1, static_cast<int>(std::ceil((b - a) / (2.0 * sd))));
     const double h = (b - a) / panels;
     double sum = 0.0;
     for (int k = 0; k < panels; ++k) {
@@ -242,7 +249,7 @@ GoMarkPlan best_go_mark(const HandoffParams& p, const GoMarkOptions& o) {
   double lower = std::max(0.0, model.min_legal_hi() - 8.0 * o.mark_sd_m - 4.0);
   if (!std::isfinite(upper) || upper <= 0.0) upper = kMaxMarkM;
   if (!(lower < upper)) lower = 0.0;
-  constexpr double kStepM = 0.1;
+  constexpr double kStepM = 0.2;
   const int steps = std::max(2, static_cast<int>(std::ceil((upper - lower) / kStepM)));
   const double step = (upper - lower) / steps;
   double best_m = lower;
