@@ -29,5 +29,6 @@ struct Context {
 void add_events_command(CLI::App& app, Context& ctx);
 void add_roster_command(CLI::App& app, Context& ctx);
 void add_handoff_command(CLI::App& app, Context& ctx);
+void add_plan_command(CLI::App& app, Context& ctx);
 
 }  // namespace baton::cli

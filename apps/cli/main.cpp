@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   baton::cli::add_events_command(app, ctx);
   baton::cli::add_roster_command(app, ctx);
   baton::cli::add_handoff_command(app, ctx);
+  baton::cli::add_plan_command(app, ctx);
 
   try {
     app.parse(argc, argv);
