@@ -1,0 +1,64 @@
+// The exchange plan of one pair at one zone: where the outgoing runner waits, the go-mark (blind)
+// or the "go" cue (visual), the expected exchange point and the risk. The relay-wide plan feeds
+// it each pair's incoming speed and the outgoing runner's acceleration.
+#pragma once
+
+#include <string>
+
+#include "baton/event.h"
+#include "baton/go_mark.h"
+#include "baton/hand_plan.h"
+
+namespace baton {
+
+/// How the pair arrives at the zone.
+struct PairMotion {
+  double incoming_speed_mps = 9.0;             ///< incoming runner's speed entering the zone, m/s
+  double incoming_decel_mps2 = 0.0;            ///< incoming runner's slowing there, m/s^2 (>= 0)
+  SprintCurve outgoing{9.5, 1.1};              ///< outgoing runner's standing-start curve
+  double foot_length_m = kDefaultFootLengthM;  ///< outgoing runner's foot length, metres
+};
+
+/// Settings a coach may change; defaults documented in docs/HANDOFFS.md.
+struct ExchangePlanOptions {
+  GoMarkOptions spread;             ///< reaction / mark spread and failure cost (blind)
+  double blind_start_m = 0.0;       ///< outgoing runner's start in a blind zone, metres in
+  double blind_reaction_s = 0.15;   ///< reaction to the incoming runner hitting the mark, s
+  double visual_start_m = 1.0;      ///< outgoing runner's start in a visual zone, metres in
+  double visual_reaction_s = 0.10;  ///< delay after the cue in a visual exchange, s
+  /// Visual exchanges: take the baton when the outgoing runner has reached this fraction of the
+  /// incoming runner's speed (still slower, so the tired runner catches up safely).
+  double visual_speed_fraction = 0.7;
+};
+
+/// One exchange, ready for the card, the diagram and JSON.
+struct ExchangePlan {
+  int exchange = 0;  ///< 1 = leg 1 to leg 2
+  ExchangeHands hands;
+  double zone_length_m = 0.0;              ///< metres
+  double scratch_from_zone_start_m = 0.0;  ///< metres
+  double start_m = 0.0;    ///< outgoing runner's start, metres from the zone's start
+  double go_mark_m = 0.0;  ///< blind: mark behind the start; visual: the cue distance, metres
+  double go_mark_foot_lengths = 0.0;  ///< go_mark_m in the outgoing runner's foot lengths
+  double baton_position_m = 0.0;      ///< expected exchange point, metres from the zone's start
+  double exchange_time_s = 0.0;       ///< from the mark / cue to the pass, seconds
+  double incoming_speed_mps = 0.0;    ///< at the pass, m/s
+  double outgoing_speed_mps = 0.0;    ///< at the pass, m/s
+  double baton_time_s = 0.0;          ///< deterministic baton time through the zone, seconds
+  double p_illegal = 0.0;             ///< probability of a failed pass (blind; 0 for visual)
+  double expected_time_s = 0.0;       ///< expected baton time counting failures (blind), s
+  double cost_short_s = 0.0;          ///< expected cost of a mark 0.5 m short, seconds
+  double cost_long_s = 0.0;           ///< expected cost of a mark 0.5 m long, seconds
+  bool legal = false;                 ///< the planned pass is legal
+  std::string reason;                 ///< why not, when not legal
+  std::string cue;                    ///< what the outgoing runner is told, in words
+};
+
+/// Plans an exchange. Blind zones: the best go-mark (best_go_mark) with the hands' technique
+/// free distance. Visual zones: the cue distance that puts the pass where the outgoing runner
+/// has reached visual_speed_fraction of the incoming runner's speed (kept 2 m inside the
+/// zone's end). Throws ValidationError for out-of-range motion or options.
+ExchangePlan plan_exchange(const ExchangeZone& zone, const ExchangeHands& hands,
+                           const PairMotion& pair, const ExchangePlanOptions& options = {});
+
+}  // namespace baton
