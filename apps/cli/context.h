@@ -27,8 +27,10 @@ struct Context {
 
 // One registration function per subcommand file.
 void add_events_command(CLI::App& app, Context& ctx);
+void add_lineup_command(CLI::App& app, Context& ctx);
 void add_roster_command(CLI::App& app, Context& ctx);
 void add_handoff_command(CLI::App& app, Context& ctx);
 void add_plan_command(CLI::App& app, Context& ctx);
+void add_simulate_command(CLI::App& app, Context& ctx);
 
 }  // namespace baton::cli
