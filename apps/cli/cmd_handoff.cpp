@@ -1,5 +1,7 @@
 // baton handoff: one blind exchange, from a go-mark (--go-mark), for a target baton position
-// (--target), or the best mark under reaction and mark-placement spread (--best).
+// (--target), or the best mark under reaction and mark-placement spread (--best). With
+// --team FILE --event EVENT --from A --to B [--exchange K]: the pair's best mark from the
+// athlete models.
 #include <fmt/format.h>
 
 #include <map>
@@ -9,6 +11,8 @@
 #include "baton/go_mark.h"
 #include "baton/hand_plan.h"
 #include "baton/plan_json.h"
+#include "baton/relay_plan.h"
+#include "baton/team.h"
 #include "cli/context.h"
 
 namespace baton::cli {
@@ -26,6 +30,11 @@ struct HandoffOptions {
   bool best = false;
   double foot_length_m = kDefaultFootLengthM;
   GoMarkOptions spread;
+  std::string team;
+  std::string event;
+  std::string from;
+  std::string to;
+  int exchange = 1;
 };
 
 // The library names fields; the user typed options.
@@ -113,7 +122,60 @@ std::string human(const HandoffParams& p, const nlohmann::json& j, double foot_m
   return out;
 }
 
+void run_pair(const HandoffOptions& opt, const Context& ctx) {
+  if (opt.event.empty()) throw ValidationError("is required with --from/--to", {"--event", 0, ""});
+  if (opt.from.empty() || opt.to.empty()) {
+    throw ValidationError("give both --from and --to", {"--from/--to", 0, ""});
+  }
+  const Team team = ctx.load_team(opt.team);
+  const Event event = find_event(opt.event, team.rules, {"--event", 0, ""});
+  const int count = static_cast<int>(event.exchanges.size());
+  if (opt.exchange < 1 || opt.exchange > count) {
+    throw ValidationError(
+        fmt::format("must be 1-{} for the {} (got {})", count, event.id, opt.exchange),
+        {"--exchange", 0, ""});
+  }
+  RelayPlanOptions options;
+  options.failure_costs_the_race = false;
+  options.exchange.spread = opt.spread;
+  if (!opt.technique.empty()) {
+    options.hands.blind_technique = parse_technique(opt.technique, {"--technique", 0, ""});
+  }
+  const RelayPlanExchange x = naming_options(
+      [&] { return plan_pair(team, event, opt.exchange - 1, opt.from, opt.to, options); });
+  if (ctx.json) {
+    ctx.print_json(exchange_to_json(x));
+    return;
+  }
+  const ExchangePlan& p = x.plan;
+  std::string out = fmt::format(
+      "{} exchange {}: {} -> {} ({}, {} hand to {} hand, {:.2f} m free distance)\n", event.name,
+      p.exchange, x.from, x.to, p.hands.visual ? "visual" : to_string(p.hands.technique),
+      to_string(p.hands.carry_hand_in), to_string(p.hands.receive_hand), p.hands.free_distance_m);
+  out += fmt::format("  incoming     {:.2f} m/s at the pass; outgoing {:.2f} m/s\n",
+                     p.incoming_speed_mps, p.outgoing_speed_mps);
+  out += fmt::format(
+      "  {}     {:.2f} m = {:.1f} foot lengths back from the start ({:.1f} m into "
+      "the zone)\n",
+      p.hands.visual ? "cue " : "mark", p.go_mark_m, p.go_mark_foot_lengths, p.start_m);
+  out += fmt::format("  pass         {:.1f} m into the {:g} m zone (scratch line at {:g} m)\n",
+                     p.baton_position_m, p.zone_length_m, p.scratch_from_zone_start_m);
+  if (!p.hands.visual) {
+    out += fmt::format(
+        "  risk         {:.2f} % illegal or no pass; 0.5 m short costs {:.0f} hundredths, 0.5 m "
+        "long {:.0f}\n",
+        100.0 * p.p_illegal, 100.0 * p.cost_short_s, 100.0 * p.cost_long_s);
+  }
+  out += "  cue          " + p.cue + "\n";
+  if (!p.legal) out += "  NOT LEGAL: " + p.reason + "\n";
+  ctx.print(out);
+}
+
 void run(HandoffOptions opt, const Context& ctx) {
+  if (!opt.from.empty() || !opt.to.empty() || !opt.team.empty()) {
+    run_pair(opt, ctx);
+    return;
+  }
   if (!opt.incoming_speed) throw ValidationError("is required", {"--incoming-speed", 0, ""});
   if (!opt.mss) throw ValidationError("is required", {"--outgoing-mss", 0, ""});
   if (!opt.tau) throw ValidationError("is required", {"--outgoing-tau", 0, ""});
@@ -187,6 +249,11 @@ void add_handoff_command(CLI::App& app, Context& ctx) {
                   "Spread of the mark placement, m (0.3; with --best)");
   cmd->add_option("--failure-cost", opt->spread.failure_cost_s,
                   "Seconds a failed pass counts as (10; with --best)");
+  cmd->add_option("--team", opt->team, "Team file for a pair from the athlete models");
+  cmd->add_option("--event", opt->event, "Event of the pair's exchange (with --from/--to)");
+  cmd->add_option("--from", opt->from, "Incoming athlete's name");
+  cmd->add_option("--to", opt->to, "Outgoing athlete's name");
+  cmd->add_option("--exchange", opt->exchange, "Which exchange: 1 = leg 1 to leg 2 (default 1)");
   cmd->callback([opt, &ctx] { run(*opt, ctx); });
 }
 

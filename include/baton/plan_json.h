@@ -7,6 +7,7 @@
 #include "baton/go_mark.h"
 #include "baton/hand_plan.h"
 #include "baton/handoff.h"
+#include "baton/relay_plan.h"
 
 namespace baton {
 
@@ -29,5 +30,17 @@ nlohmann::json go_mark_to_json(const HandoffParams& p, const GoMarkPlan& plan,
 ///  "exchanges": [{"exchange", "visual", "technique", "free_distance_m", "carry_hand_in",
 ///                 "receive_hand", "same_hand"}], "warnings": [...]}
 nlohmann::json hands_to_json(const HandPlan& plan);
+
+/// {"exchange", "from", "to", "visual", "technique", "free_distance_m", "carry_hand_in",
+///  "receive_hand", "same_hand", "zone_length_m", "scratch_from_zone_start_m", "start_m",
+///  "go_mark_m", "go_mark_foot_lengths", "baton_position_m", "exchange_time_s",
+///  "incoming_speed_mps", "outgoing_speed_mps", "baton_time_s", "p_illegal", "expected_time_s",
+///  "cost_short_0_5m_s", "cost_long_0_5m_s", "legal", "reason" (when not legal), "cue"}
+nlohmann::json exchange_to_json(const RelayPlanExchange& x);
+
+/// {"event", "team_time_s", "legs": [{"leg", "athlete", "distance_m", "split_s", "carry_hand",
+///  "receive_hand", "switch_hands", "lane_side"}], "exchanges": [exchange_to_json...],
+///  "warnings"}
+nlohmann::json relay_plan_to_json(const RelayPlan& plan);
 
 }  // namespace baton

@@ -1,13 +1,17 @@
 // The exchange plan of one pair at one zone: where the outgoing runner waits, the go-mark (blind)
-// or the "go" cue (visual), the expected exchange point and the risk. The relay-wide plan feeds
-// it each pair's incoming speed and the outgoing runner's acceleration.
+// or the "go" cue (visual), the expected exchange point and the risk; and the plan of a whole
+// relay, which feeds each exchange the incoming runner's predicted speed at the zone and the
+// outgoing runner's standing-start curve from the athlete models.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "baton/event.h"
 #include "baton/go_mark.h"
 #include "baton/hand_plan.h"
+#include "baton/leg_prediction.h"
+#include "baton/team.h"
 
 namespace baton {
 
@@ -60,5 +64,54 @@ struct ExchangePlan {
 /// zone's end). Throws ValidationError for out-of-range motion or options.
 ExchangePlan plan_exchange(const ExchangeZone& zone, const ExchangeHands& hands,
                            const PairMotion& pair, const ExchangePlanOptions& options = {});
+
+/// Settings of a whole relay plan.
+struct RelayPlanOptions {
+  PredictOptions predict;        ///< athlete models and leg predictions
+  ExchangePlanOptions exchange;  ///< spreads, starts and reactions of the exchanges
+  HandPlanOptions hands;         ///< techniques
+  /// Count a failed pass as the whole predicted race (a disqualification loses it) instead of
+  /// exchange.spread.failure_cost_s.
+  bool failure_costs_the_race = true;
+};
+
+/// One leg of the plan.
+struct RelayPlanLeg {
+  int leg = 0;  ///< 1-based
+  std::string athlete;
+  double distance_m = 0.0;  ///< metres
+  double split_s = 0.0;     ///< predicted split, seconds
+  LegHands hands;
+};
+
+/// A named exchange of the plan.
+struct RelayPlanExchange {
+  std::string from;  ///< incoming athlete
+  std::string to;    ///< outgoing athlete
+  ExchangePlan plan;
+};
+
+/// The whole relay: splits, hands, marks and risks.
+struct RelayPlan {
+  std::string event;         ///< event id
+  double team_time_s = 0.0;  ///< predicted team time, seconds
+  std::vector<RelayPlanLeg> legs;
+  std::vector<RelayPlanExchange> exchanges;
+  std::vector<std::string> warnings;  ///< hand preference clashes, infeasible exchanges
+};
+
+/// The exchange between two named athletes at exchange `exchange_index` (0 = legs 1 -> 2) of
+/// `event`: incoming speed and slowing from `from`'s model at the end of that leg (fatigue
+/// included), `to`'s standing-start curve and foot length. Throws NotFoundError for an unknown
+/// name, ValidationError for a runner without a model.
+RelayPlanExchange plan_pair(const Team& team, const Event& event, int exchange_index,
+                            const std::string& from, const std::string& to,
+                            const RelayPlanOptions& options = {});
+
+/// The plan of a running order (athlete names, one per leg): predict_relay() for the splits,
+/// plan_hands() for the hands, plan_exchange() for every exchange. Throws like predict_relay().
+RelayPlan build_relay_plan(const Team& team, const Event& event,
+                           const std::vector<std::string>& order,
+                           const RelayPlanOptions& options = {});
 
 }  // namespace baton

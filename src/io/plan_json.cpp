@@ -79,4 +79,56 @@ nlohmann::json hands_to_json(const HandPlan& plan) {
   return {{"legs", legs}, {"exchanges", xs}, {"warnings", plan.warnings}};
 }
 
+nlohmann::json exchange_to_json(const RelayPlanExchange& x) {
+  const ExchangePlan& p = x.plan;
+  nlohmann::json j = {{"exchange", p.exchange},
+                      {"from", x.from},
+                      {"to", x.to},
+                      {"visual", p.hands.visual},
+                      {"technique", to_string(p.hands.technique)},
+                      {"free_distance_m", p.hands.free_distance_m},
+                      {"carry_hand_in", to_string(p.hands.carry_hand_in)},
+                      {"receive_hand", to_string(p.hands.receive_hand)},
+                      {"same_hand", p.hands.same_hand},
+                      {"zone_length_m", p.zone_length_m},
+                      {"scratch_from_zone_start_m", p.scratch_from_zone_start_m},
+                      {"start_m", p.start_m},
+                      {"go_mark_m", p.go_mark_m},
+                      {"go_mark_foot_lengths", p.go_mark_foot_lengths},
+                      {"baton_position_m", p.baton_position_m},
+                      {"exchange_time_s", p.exchange_time_s},
+                      {"incoming_speed_mps", p.incoming_speed_mps},
+                      {"outgoing_speed_mps", p.outgoing_speed_mps},
+                      {"baton_time_s", p.baton_time_s},
+                      {"p_illegal", p.p_illegal},
+                      {"expected_time_s", p.expected_time_s},
+                      {"cost_short_0_5m_s", p.cost_short_s},
+                      {"cost_long_0_5m_s", p.cost_long_s},
+                      {"legal", p.legal},
+                      {"cue", p.cue}};
+  if (!p.legal) j["reason"] = p.reason;
+  return j;
+}
+
+nlohmann::json relay_plan_to_json(const RelayPlan& plan) {
+  nlohmann::json legs = nlohmann::json::array();
+  for (const RelayPlanLeg& l : plan.legs) {
+    legs.push_back({{"leg", l.leg},
+                    {"athlete", l.athlete},
+                    {"distance_m", l.distance_m},
+                    {"split_s", l.split_s},
+                    {"carry_hand", to_string(l.hands.carry_hand)},
+                    {"receive_hand", to_string(l.hands.receive_hand)},
+                    {"switch_hands", l.hands.switch_hands},
+                    {"lane_side", l.hands.lane_side}});
+  }
+  nlohmann::json xs = nlohmann::json::array();
+  for (const RelayPlanExchange& x : plan.exchanges) xs.push_back(exchange_to_json(x));
+  return {{"event", plan.event},
+          {"team_time_s", plan.team_time_s},
+          {"legs", legs},
+          {"exchanges", xs},
+          {"warnings", plan.warnings}};
+}
+
 }  // namespace baton

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "baton/athlete_model.h"
 #include "baton/error.h"
 
 namespace baton {
@@ -96,6 +97,92 @@ ExchangePlan plan_exchange(const ExchangeZone& zone, const ExchangeHands& hands,
                        plan.start_m, plan.go_mark_m, plan.baton_position_m)
                  : fmt::format("stand {:.1f} m into the zone and wait for the incoming runner",
                                plan.start_m);
+  return plan;
+}
+
+namespace {
+
+PairMotion pair_motion(const AthleteModel& incoming, const Athlete& outgoing_athlete,
+                       const AthleteModel& outgoing, const Event& event, int exchange_index,
+                       const PredictOptions& predict) {
+  const LegPrediction leg = predict_leg(incoming, event, exchange_index, predict);
+  if (!std::isfinite(leg.split_s)) {
+    throw ValidationError(fmt::format("{} has no usable mark for leg {} of the {}", incoming.name,
+                                      exchange_index + 1, event.id),
+                          Location{"", 0, "bests"});
+  }
+  PairMotion pair;
+  pair.incoming_speed_mps = leg.end_speed_mps;
+  pair.incoming_decel_mps2 = std::clamp(leg.end_decel_mps2, 0.0, 5.0);
+  pair.outgoing = outgoing.curve;
+  pair.foot_length_m = outgoing_athlete.foot_length_m.value_or(kDefaultFootLengthM);
+  return pair;
+}
+
+}  // namespace
+
+RelayPlanExchange plan_pair(const Team& team, const Event& event, int exchange_index,
+                            const std::string& from, const std::string& to,
+                            const RelayPlanOptions& options) {
+  if (exchange_index < 0 || exchange_index >= static_cast<int>(event.exchanges.size())) {
+    throw ValidationError(
+        fmt::format("the {} has exchanges 1-{}", event.id, event.exchanges.size()),
+        Location{"", 0, "exchange"});
+  }
+  const Athlete& a = team.athlete(from, {"--from", 0, ""});
+  const Athlete& b = team.athlete(to, {"--to", 0, ""});
+  const AthleteModel ma = model_athlete(a, options.predict.model);
+  const AthleteModel mb = model_athlete(b, options.predict.model);
+  const HandPlan hands = plan_hands(event, options.hands);
+  RelayPlanExchange x;
+  x.from = a.name;
+  x.to = b.name;
+  x.plan = plan_exchange(event.exchanges[exchange_index], hands.exchanges[exchange_index],
+                         pair_motion(ma, b, mb, event, exchange_index, options.predict),
+                         options.exchange);
+  return x;
+}
+
+RelayPlan build_relay_plan(const Team& team, const Event& event,
+                           const std::vector<std::string>& order, const RelayPlanOptions& options) {
+  const RelayPrediction prediction = predict_relay(team, event, order, options.predict);
+  RelayPlan plan;
+  plan.event = event.id;
+  plan.team_time_s = prediction.team_time_s;
+  const HandPlan hands = plan_hands(event, options.hands);
+  std::vector<const Athlete*> runners;
+  std::vector<AthleteModel> models;
+  for (const RelayLegResult& leg : prediction.legs) {
+    const Athlete& a = team.athlete(leg.athlete);
+    runners.push_back(&a);
+    models.push_back(model_athlete(a, options.predict.model));
+    RelayPlanLeg l;
+    l.leg = leg.leg;
+    l.athlete = leg.athlete;
+    l.distance_m = leg.distance_m;
+    l.split_s = leg.split_s;
+    l.hands = hands.legs[static_cast<size_t>(leg.leg - 1)];
+    plan.legs.push_back(l);
+  }
+  ExchangePlanOptions exchange = options.exchange;
+  if (options.failure_costs_the_race && std::isfinite(plan.team_time_s)) {
+    exchange.spread.failure_cost_s = std::clamp(plan.team_time_s, 1.0, 1000.0);
+  }
+  for (size_t k = 0; k < event.exchanges.size(); ++k) {
+    RelayPlanExchange x;
+    x.from = plan.legs[k].athlete;
+    x.to = plan.legs[k + 1].athlete;
+    x.plan = plan_exchange(event.exchanges[k], hands.exchanges[k],
+                           pair_motion(models[k], *runners[k + 1], models[k + 1], event,
+                                       static_cast<int>(k), options.predict),
+                           exchange);
+    if (!x.plan.legal) {
+      plan.warnings.push_back(
+          fmt::format("exchange {} ({} to {}): {}", k + 1, x.from, x.to, x.plan.reason));
+    }
+    plan.exchanges.push_back(x);
+  }
+  for (std::string& w : preference_clashes(hands, runners)) plan.warnings.push_back(w);
   return plan;
 }
 
