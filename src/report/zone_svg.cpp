@@ -89,10 +89,10 @@ std::string render_zone_svg(const ExchangePlan& plan, const std::string& title) 
       "fill=\"#ffd400\"/>\n",
       x(mark_pos) - 3.0, kTrackTop, kTrackHeight);
   svg += fmt::format(
-      "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{} {:.2f} m = {:.1f} foot "
+      "<text x=\"{:.1f}\" y=\"{}\">{} {:.2f} m = {:.1f} foot "
       "lengths</text>\n",
-      x(mark_pos), bottom + 60.0, plan.hands.visual ? "go cue" : "go-mark", plan.go_mark_m,
-      plan.go_mark_foot_lengths);
+      std::max(4.0, x(mark_pos) - 3.0), bottom + 60.0, plan.hands.visual ? "go cue" : "go-mark",
+      plan.go_mark_m, plan.go_mark_foot_lengths);
   const char* pass_colour = plan.legal ? "#1a7f37" : "#b00020";
   svg += fmt::format(
       "<circle class=\"pass\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"7\" fill=\"{}\" stroke=\"#fff\"/>\n",
@@ -100,7 +100,7 @@ std::string render_zone_svg(const ExchangePlan& plan, const std::string& title) 
   svg += fmt::format(
       "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">pass {:.1f} m{}</text>\n",
       x(plan.baton_position_m), kTrackTop - 30.0, pass_colour, plan.baton_position_m,
-      plan.hands.visual ? "" : fmt::format(", risk {:.1f} %", 100.0 * plan.p_illegal));
+      plan.hands.visual ? "" : fmt::format(", risk {:.2f} %", 100.0 * plan.p_illegal));
   svg += fmt::format("<text x=\"{}\" y=\"222\">{} to {} hand, {} ({:.2f} m free distance)</text>\n",
                      kMargin, plan.hands.carry_hand_in == Hand::right ? "right" : "left",
                      plan.hands.receive_hand == Hand::right ? "right" : "left",

@@ -20,7 +20,7 @@ TEST(ZoneSvg, DrawsEveryLandmarkWithUnits) {
   for (const char* part : {"class=\"zone\"", "class=\"zone-start\"", "class=\"zone-end\"",
                            "class=\"scratch\"", "class=\"outgoing-start\"", "class=\"go-mark\"",
                            "class=\"pass\"", "go-mark 11.86 m = 42.4 foot lengths",
-                           "scratch line 20 m", "pass 7.7 m, risk 0.2 %", "&lt;Bea&gt;"}) {
+                           "scratch line 20 m", "pass 7.7 m, risk 0.23 %", "&lt;Bea&gt;"}) {
     EXPECT_NE(svg.find(part), std::string::npos) << part;
   }
   EXPECT_EQ(svg.find("<Bea>"), std::string::npos);
