@@ -29,6 +29,8 @@ struct Context {
 void add_events_command(CLI::App& app, Context& ctx);
 void add_lineup_command(CLI::App& app, Context& ctx);
 void add_roster_command(CLI::App& app, Context& ctx);
+void add_handoff_command(CLI::App& app, Context& ctx);
+void add_plan_command(CLI::App& app, Context& ctx);
 void add_simulate_command(CLI::App& app, Context& ctx);
 void add_profile_command(CLI::App& app, Context& ctx);
 void add_predict_command(CLI::App& app, Context& ctx);
