@@ -28,5 +28,6 @@ struct Context {
 // One registration function per subcommand file.
 void add_events_command(CLI::App& app, Context& ctx);
 void add_roster_command(CLI::App& app, Context& ctx);
+void add_serve_command(CLI::App& app, Context& ctx);
 
 }  // namespace baton::cli

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
 
   baton::cli::add_events_command(app, ctx);
   baton::cli::add_roster_command(app, ctx);
+  baton::cli::add_serve_command(app, ctx);
 
   try {
     app.parse(argc, argv);
