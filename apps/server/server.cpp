@@ -92,6 +92,9 @@ void serve(const ServeOptions& options) {
   httplib::Server server;
   const bool loopback = is_loopback_host(options.host);
   server.set_payload_max_length(options.max_body_bytes);
+  // An idle keep-alive connection holds a worker until this timeout, and stop() waits for the
+  // workers: a short one keeps shutdown prompt (a reconnect on localhost costs nothing).
+  server.set_keep_alive_timeout(1);
   server.set_default_headers(kSecurityHeaders);
   server.set_pre_routing_handler([loopback](const httplib::Request& req, httplib::Response& res) {
     return guard(req, res, loopback);
