@@ -95,6 +95,12 @@ void serve(const ServeOptions& options) {
   // An idle keep-alive connection holds a worker until this timeout, and stop() waits for the
   // workers: a short one keeps shutdown prompt (a reconnect on localhost costs nothing).
   server.set_keep_alive_timeout(1);
+  // SO_REUSEADDR only: a restart may take the port at once, but a port another server is
+  // listening on is an error (httplib's default SO_REUSEPORT would share it silently).
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   server.set_default_headers(kSecurityHeaders);
   server.set_pre_routing_handler([loopback](const httplib::Request& req, httplib::Response& res) {
     return guard(req, res, loopback);
