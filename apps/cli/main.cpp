@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   baton::cli::add_simulate_command(app, ctx);
   baton::cli::add_profile_command(app, ctx);
   baton::cli::add_predict_command(app, ctx);
+  baton::cli::add_serve_command(app, ctx);
 
   try {
     app.parse(argc, argv);
