@@ -94,11 +94,12 @@ struct Tallies {
 struct Scratch {
   std::vector<std::uint32_t> bits;
   std::vector<double> normals;
-  std::vector<double> times;          // team * kChunkRuns + race
-  std::vector<double> eps;            // per leg
-  std::vector<double> race_times;     // per team, one race
-  std::vector<std::uint32_t> places;  // per team, one race
-  std::vector<std::uint32_t> drops;   // race * exchanges + exchange of queued drops
+  std::vector<double> times;                    // team * kChunkRuns + race
+  std::vector<double> eps;                      // leg * kChunkRuns + race
+  std::vector<std::uint8_t> finished, dropped;  // per race
+  std::vector<double> race_times;               // per team, one race
+  std::vector<std::uint32_t> places;            // per team, one race
+  std::vector<std::uint32_t> drops;             // race * exchanges + exchange of queued drops
 };
 
 Location team_at(const SimTeam& t, const std::string& field) {
@@ -234,7 +235,9 @@ void run_seeded(const PreparedTeam& team, Pcg32& rng, std::int64_t m, Scratch& s
   }
 }
 
-// An own team's finish times for `m` races, with its exchanges' tallies and sums.
+// An own team's finish times for `m` races, with its exchanges' tallies and sums. Loops run
+// leg by leg and exchange by exchange over all races of the chunk, so each loop keeps its
+// parameters and its table in registers and cache.
 void run_own(const RaceContext& ctx, size_t t, Pcg32& rng, std::int64_t m, Scratch& s,
              Tallies& tally, double* sums, double* time) {
   const PreparedTeam& team = (*ctx.teams)[t];
@@ -246,64 +249,102 @@ void run_own(const RaceContext& ctx, size_t t, Pcg32& rng, std::int64_t m, Scrat
   rng.fill(s.bits.data(), n * (per_race + exchanges));
   Ziggurat::instance().fill(rng, s.bits.data(), s.normals.data(), n * per_race);
   const double* z = s.normals.data();                     // z[k * n + r]: k-th normal of race r
-  const std::uint32_t* u = s.bits.data() + n * per_race;  // u[e * n + r]: drop draw
-  double* eps = s.eps.data();
+  const std::uint32_t* u = s.bits.data() + n * per_race;  // u[e * n + r]: drop draw of race r
+  double* eps = s.eps.data();                             // eps[l * n + r]: leg l's form
+  std::uint8_t* ok = s.finished.data();
+  for (size_t r = 0; r < n; ++r) {
+    time[r] = 0.0;
+    ok[r] = 1;
+  }
+  for (size_t l = 0; l < legs; ++l) {
+    const double mean = team.leg_mean_s[l], sd = team.leg_sd_s[l], inv = team.leg_inv_mean[l];
+    const double* zl = z + l * n;
+    double* el = eps + l * n;
+    for (size_t r = 0; r < n; ++r) {
+      const double dz = sd * zl[r];
+      el[r] = dz * inv;
+      time[r] += mean + dz;
+    }
+  }
   const size_t flat0 = ctx.exchange_offset[t];
   double* ex_sums = sums + ctx.teams->size() * 3 + flat0 * 2;
   std::uint32_t* drops = s.drops.data();
   size_t queued = 0;
-  for (size_t r = 0; r < n; ++r) {
-    double total = 0.0;
-    for (size_t l = 0; l < legs; ++l) {
-      const double dz = team.leg_sd_s[l] * z[l * n + r];
-      eps[l] = dz * team.leg_inv_mean[l];
-      total += team.leg_mean_s[l] + dz;
-    }
-    bool finished = true;
-    for (size_t e = 0; e < exchanges; ++e) {
-      const PreparedExchange& x = team.exchanges[e];
-      const double* ze = z + (legs + 3 * e) * n + r;
-      // A runner having a slow day arrives slower; on top, fatigue varies by itself.
-      const double speed = x.u_mps / (1.0 + eps[e]) * (1.0 + x.fatigue_sd * ze[0]);
-      const double reaction_err = x.reaction_sd_s * ze[n];
-      const double mark_time = x.model->mark_time_s(x.mark_sd_m * ze[2 * n], speed);
-      const double tau = x.reaction_s + reaction_err + mark_time;
+  for (size_t e = 0; e < exchanges; ++e) {
+    const PreparedExchange& x = team.exchanges[e];
+    const ExchangeModel& model = *x.model;
+    const double u_mps = x.u_mps, fatigue_sd = x.fatigue_sd, reaction_s = x.reaction_s;
+    const double reaction_sd = x.reaction_sd_s, mark_sd = x.mark_sd_m;
+    const double drop_base = x.drop_base, inv_ref2 = x.inv_mismatch_ref2;
+    const bool decelerates = model.plan().incoming_decel_mps2 > 0.0;
+    const double* z_fatigue = z + (legs + 3 * e) * n;
+    const double* z_reaction = z_fatigue + n;
+    const double* z_mark = z_reaction + n;
+    const double* eps_in = eps + e * n;  // the incoming runner's leg
+    const std::uint32_t* u_drop = u + e * n;
+    std::uint64_t legal_count = 0;
+    double baton_sum = 0.0, mismatch_sum = 0.0;
+    for (size_t r = 0; r < n; ++r) {
+      // A runner having a slow day arrives slower; on top, fatigue varies by itself:
+      // speed = a / b with a = u (1 + fatigue), b = 1 + form.
+      const double a = u_mps * (1.0 + fatigue_sd * z_fatigue[r]);
+      const double b = 1.0 + eps_in[r];
+      const double mark_err = mark_sd * z_mark[r];
+      double speed, mark_time;
+      if (!decelerates) {
+        // One division for both: speed = a / b, mark time = -mark_err / speed = -mark_err b / a.
+        const double inv_ab = 1.0 / (a * b);
+        speed = a * a * inv_ab;
+        mark_time = -mark_err * (b * b * inv_ab);
+      } else {
+        speed = a / b;
+        mark_time = model.mark_time_s(mark_err, speed);
+      }
+      const double reaction_err = reaction_sd * z_reaction[r];
+      const double tau = reaction_s + reaction_err + mark_time;
       // Leaving later than planned delays the baton by exactly the delay (earlier gains):
       // the baton leaves the zone with the outgoing runner.
-      total += reaction_err + mark_time;
-      sim::TableLookup pass = x.model->lookup(tau, speed);
+      time[r] += reaction_err + mark_time;
+      sim::TableLookup pass = model.lookup(tau, speed);
       if (pass.outside) [[unlikely]] {
-        const PassOutcome p = x.model->fallback(tau, speed);
+        const PassOutcome p = model.fallback(tau, speed);
         pass = {p.legal, false, p.baton_m, p.mismatch_mps};
       }
       const bool legal = pass.legal;
-      finished = finished && legal;
-      tally.ex_legal[flat0 + e] += legal;
-      ex_sums[2 * e] += legal ? pass.baton_m : 0.0;
-      ex_sums[2 * e + 1] += legal ? pass.mismatch_mps : 0.0;
+      ok[r] &= static_cast<std::uint8_t>(legal);
+      legal_count += legal;
+      baton_sum += legal ? pass.baton_m : 0.0;
+      mismatch_sum += legal ? pass.mismatch_mps : 0.0;
       const double m2 = pass.mismatch_mps * pass.mismatch_mps;
-      const double p_drop = x.drop_base * (1.0 + m2 * x.inv_mismatch_ref2);
+      const double p_drop = drop_base * (1.0 + m2 * inv_ref2);
       drops[queued] = static_cast<std::uint32_t>(r * exchanges + e);
-      queued += legal && uniform(u[e * n + r]) < p_drop;
+      queued += legal && uniform(u_drop[r]) < p_drop;
     }
-    time[r] = finished ? total : kDnf;
+    tally.ex_legal[flat0 + e] += legal_count;
+    ex_sums[2 * e] += baton_sum;
+    ex_sums[2 * e + 1] += mismatch_sum;
   }
-  // Drops (a few per cent of passes), in race order: the race is abandoned or the baton
-  // picked up.
-  size_t last_race = n;
+  // Drops (a few per cent of passes), exchange by exchange in race order: the race is
+  // abandoned or the baton picked up.
+  std::uint8_t* dropped = s.dropped.data();
+  std::fill(dropped, dropped + n, std::uint8_t{0});
   for (size_t q = 0; q < queued; ++q) {
     const size_t r = drops[q] / exchanges;
-    const size_t e = drops[q] % exchanges;
-    ++tally.ex_drop[flat0 + e];
-    tally.drops[t] += r != last_race;
-    last_race = r;
+    ++tally.ex_drop[flat0 + drops[q] % exchanges];
+    dropped[r] = 1;
     if (Ziggurat::uniform(rng) < o.drop_abandon_probability) {
-      time[r] = kDnf;
+      ok[r] = 0;
     } else {
       time[r] +=
           std::max(0.5, ctx.recovery_mean_s + o.drop_recovery_sd_s * Ziggurat::instance()(rng));
     }
   }
+  std::uint64_t races_with_drops = 0;
+  for (size_t r = 0; r < n; ++r) {
+    races_with_drops += dropped[r];
+    time[r] = ok[r] ? time[r] : kDnf;
+  }
+  tally.drops[t] += races_with_drops;
 }
 
 // Places, points, times and histogram bins of `m` races whose finish times are in
@@ -424,7 +465,9 @@ SimulationResult simulate_race(const std::vector<SimTeam>& field, RuleSet rules,
     s.bits.resize(draws * kChunkRuns);
     s.normals.resize(draws * kChunkRuns);
     s.times.resize(n * kChunkRuns);
-    s.eps.resize(std::max<size_t>(1, ctx.max_legs));
+    s.eps.resize(std::max<size_t>(1, ctx.max_legs) * kChunkRuns);
+    s.finished.resize(kChunkRuns);
+    s.dropped.resize(kChunkRuns);
     s.race_times.resize(n);
     s.places.resize(n);
     s.drops.resize(std::max<size_t>(1, ctx.max_legs) * kChunkRuns);

@@ -81,7 +81,7 @@ class ExchangeModel {
     const Node* b = k + nt_;
     TableLookup out;
     out.legal = tau_s >= lo && tau_s <= hi;
-    out.outside = !(x >= 0.0 && x <= x_max_) || (out.legal && !(y >= 0.0 && y <= y_max_));
+    out.outside = (x != xc) | (out.legal & (y != yc));  // clamping moved a coordinate
     const double top_mis = k[0].mismatch + v * (k[1].mismatch - k[0].mismatch);
     const double bot_mis = b[0].mismatch + v * (b[1].mismatch - b[0].mismatch);
     const double top_pos = k[0].baton + v * (k[1].baton - k[0].baton);
