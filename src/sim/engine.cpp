@@ -277,6 +277,7 @@ void run_own(const RaceContext& ctx, size_t t, Pcg32& rng, std::int64_t m, Scrat
     const double reaction_sd = x.reaction_sd_s, mark_sd = x.mark_sd_m;
     const double drop_base = x.drop_base, inv_ref2 = x.inv_mismatch_ref2;
     const bool decelerates = model.plan().incoming_decel_mps2 > 0.0;
+    const bool exact = o.exact_exchanges;  // the slow reference
     const double* z_fatigue = z + (legs + 3 * e) * n;
     const double* z_reaction = z_fatigue + n;
     const double* z_mark = z_reaction + n;
@@ -306,8 +307,8 @@ void run_own(const RaceContext& ctx, size_t t, Pcg32& rng, std::int64_t m, Scrat
       // the baton leaves the zone with the outgoing runner.
       time[r] += reaction_err + mark_time;
       sim::TableLookup pass = model.lookup(tau, speed);
-      if (pass.outside) [[unlikely]] {
-        const PassOutcome p = model.fallback(tau, speed);
+      if (pass.outside || exact) [[unlikely]] {
+        const PassOutcome p = exact ? model.exact(tau, speed) : model.fallback(tau, speed);
         pass = {p.legal, false, p.baton_m, p.mismatch_mps};
       }
       const bool legal = pass.legal;
