@@ -100,8 +100,11 @@ double team_weight(const MeetLineupRequest& req, int r, int t) {
   return req.relays[r].weight * tw;
 }
 
-// Builds the slots with each relay's own rules; relay-level errors name the relay.
-MeetModel build_model(const MeetLineupRequest& req) {
+}  // namespace
+
+namespace plan {
+
+MeetModel build_meet_model(const MeetLineupRequest& req) {
   MeetModel m;
   m.request = &req;
   m.athletes = req.relays[0].costs.athletes;
@@ -189,6 +192,10 @@ MeetModel build_model(const MeetLineupRequest& req) {
   return m;
 }
 
+}  // namespace plan
+
+namespace {
+
 // Fills slots one at a time with the best order from whoever is still free. Returns an empty
 // vector when it paints itself into a corner (the integer program may still succeed).
 std::vector<std::vector<int>> greedy_start(const MeetModel& m) {
@@ -241,7 +248,7 @@ void faster_first(const MeetModel& m, std::vector<std::vector<int>>& orders) {
 MeetLineupResult best_meet_lineups(const MeetLineupRequest& req) {
   const auto started = std::chrono::steady_clock::now();
   check_request(req);
-  MeetModel m = build_model(req);
+  MeetModel m = plan::build_meet_model(req);
   for (const TeamSlot& slot : m.slots) {
     // A team that cannot be filled even on its own is reported with the single-relay message.
     try {

@@ -35,6 +35,10 @@ struct MeetModel {
   std::vector<std::pair<int, int>> faster_first;
 };
 
+/// Builds the slots with each relay's own rules and the per-athlete capacities from a request
+/// whose shape was checked. Throws ValidationError naming the relay when a team cannot be formed.
+MeetModel build_meet_model(const MeetLineupRequest& request);
+
 /// What the solver returned: an order per slot (empty when no solution), and its status.
 struct MeetSolution {
   std::vector<std::vector<int>> orders;
