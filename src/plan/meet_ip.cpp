@@ -1,4 +1,5 @@
-// The meet-wide lineup integer program, solved with COIN-OR CBC through its C interface.
+// The meet-wide lineup integer program over athlete-leg and exchange-pair variables (CBC runs in
+// meet_cbc.cpp); used when the whole-order columns of meet_columns.cpp would be too many.
 //
 // x[s,l,a] = 1 when athlete a runs leg l of team slot s (binary). Pair costs are linearised with
 // flow variables y[s,k,a,b] in [0,1] for the pair (a, b) at exchange k:
