@@ -15,26 +15,109 @@
 
 namespace baton::plan {
 
+namespace {
+
+constexpr double kInf = RelayCosts::kImpossible;
+
+// Lists every legal order of `slot` whose cost under `c` is at most `limit`, depth first with
+// an admissible bound: tail[l,a,w] is the cheapest way to run legs l.. starting with a (athletes
+// may repeat on non-adjacent legs) so that w women before leg l make an allowed team.
+class OrderLister {
+ public:
+  OrderLister(const TeamSlot& slot, const RelayCosts& c, double limit, size_t most)
+      : r_(slot.rules), c_(c), limit_(limit), most_(most), n_(c.athletes), legs_(c.legs) {
+    const int ws = legs_ + 1;
+    std::vector<double> bwd(static_cast<size_t>(legs_) * n_ * ws, kInf);
+    tail_.assign(bwd.size(), kInf);
+    const auto& cand = r_.candidates;
+    for (int a : cand[legs_ - 1]) bwd[at(legs_ - 1, a, r_.woman[a])] = c.leg(a, legs_ - 1);
+    for (int l = legs_ - 2; l >= 0; --l) {
+      for (int a : cand[l]) {
+        for (int b : cand[l + 1]) {
+          const double e = c.exchange(l, a, b);
+          if (a == b || e == kInf) continue;
+          for (int w = 0; w < legs_ - l; ++w) {
+            const double v = bwd[at(l + 1, b, w)];
+            double& dst = bwd[at(l, a, w + r_.woman[a])];
+            if (v != kInf) dst = std::min(dst, c.leg(a, l) + e + v);
+          }
+        }
+      }
+    }
+    for (int l = 0; l < legs_; ++l) {
+      for (int a : cand[l]) {
+        for (int before = 0; before <= l; ++before) {
+          for (int w = 0; w <= legs_ - l && before + w <= legs_; ++w) {
+            if (!r_.allowed_women[before + w]) continue;
+            tail_[at(l, a, before)] = std::min(tail_[at(l, a, before)], bwd[at(l, a, w)]);
+          }
+        }
+      }
+    }
+    order_.assign(legs_, -1);
+    used_.assign(n_, 0);
+  }
+
+  // False when more than `most` orders qualify.
+  bool run(std::vector<std::vector<int>>& out) {
+    out_ = &out;
+    descend(0, 0.0, 0);
+    return !overflow_;
+  }
+
+ private:
+  size_t at(int l, int a, int w) const {
+    return (static_cast<size_t>(l) * n_ + a) * (legs_ + 1) + w;
+  }
+
+  void descend(int l, double partial, int women) {
+    if (overflow_) return;
+    if (l == legs_) {
+      if (!r_.allowed_women[women]) return;
+      if (out_->size() == most_) {
+        overflow_ = true;
+        return;
+      }
+      out_->push_back(order_);
+      return;
+    }
+    const int prev = l > 0 ? order_[l - 1] : -1;
+    for (int a : r_.candidates[l]) {
+      if (used_[a]) continue;
+      const double e = prev >= 0 ? c_.exchange(l - 1, prev, a) : 0.0;
+      if (e == kInf || partial + e + tail_[at(l, a, women)] > limit_) continue;
+      order_[l] = a;
+      used_[a] = 1;
+      descend(l + 1, partial + e + c_.leg(a, l), women + r_.woman[a]);
+      used_[a] = 0;
+    }
+    order_[l] = -1;
+  }
+
+  const RelayRules& r_;
+  const RelayCosts& c_;
+  double limit_;
+  size_t most_;
+  int n_;
+  int legs_;
+  std::vector<double> tail_;
+  std::vector<int> order_;
+  std::vector<char> used_;
+  std::vector<std::vector<int>>* out_ = nullptr;
+  bool overflow_ = false;
+};
+
+}  // namespace
+
 MeetColumns enumerate_columns(const MeetModel& m, const MeetRelaxation& relax, double slack) {
-  constexpr int kMostOrders = 1000;  // the single-relay search's top_k limit
+  constexpr size_t kMostOrders = 5000;  // per slot; beyond that the flow program is smaller
   MeetColumns columns(m.slots.size());
   for (size_t s = 0; s < m.slots.size(); ++s) {
     const TeamSlot& slot = m.slots[s];
     const RelayCosts pen =
         penalised_costs(m.request->relays[slot.relay].costs, slot.weight, relax.penalty[s]);
-    LineupRequest req = slot.request;
-    req.top_k = kMostOrders;
-    LineupResult found = best_lineups(pen, req);
     const double limit = relax.value[s] + slack + 1e-9 * (1.0 + std::abs(relax.value[s]));
-    if (static_cast<int>(found.alternatives.size()) == kMostOrders &&
-        found.alternatives.back().team_time_s <= limit) {
-      return {};  // more orders than the search lists: use the flow formulation instead
-    }
-    columns[s].push_back(std::move(found.best.order));
-    for (Lineup& l : found.alternatives) {
-      if (l.team_time_s > limit) break;
-      columns[s].push_back(std::move(l.order));
-    }
+    if (!OrderLister(slot, pen, limit, kMostOrders).run(columns[s])) return {};
   }
   return columns;
 }

@@ -98,7 +98,7 @@ using MeetColumns = std::vector<std::vector<std::vector<int>>>;
 
 /// Every order of each slot whose penalised cost is within `slack` of the slot's best under the
 /// relaxation's penalties (reduced-cost fixing of whole orders: a lineup of objective <= bound +
-/// slack uses no other order). Empty when some slot has more than 1000 such orders.
+/// slack uses no other order). Empty when some slot has more than 5000 such orders.
 MeetColumns enumerate_columns(const MeetModel& model, const MeetRelaxation& relax, double slack);
 
 /// Solves the meet as a choice of one listed order per slot under the per-athlete rules (a set
