@@ -262,7 +262,28 @@ MeetLineupResult best_meet_lineups(const MeetLineupRequest& req) {
       plan::relax_meet(m, greedy_start(m), 500, req.time_limit_s / 2);
   std::vector<std::vector<int>> start = relax.orders;
   faster_first(m, start);
-  const double upper = relax.upper;
+  double upper = relax.upper;
+  auto time_left = [&] {
+    const double spent =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return std::max(0.01, req.time_limit_s - spent);
+  };
+  plan::MeetColumns columns =
+      upper < kInf ? plan::enumerate_columns(m, relax, upper - relax.bound) : plan::MeetColumns();
+  // Too many orders within the gap: the incumbent may be poor. Solve the program over the
+  // orders within a smaller gap (a heuristic: it may miss the optimum) to improve it, and retry.
+  for (double slack = (upper - relax.bound) / 2; upper < kInf && columns.empty() && slack > 1e-6;
+       slack /= 2) {
+    const plan::MeetColumns few = plan::enumerate_columns(m, relax, slack);
+    if (few.empty()) continue;
+    const plan::MeetSolution better = plan::solve_meet_columns(m, few, {}, time_left() / 4, upper);
+    if (!better.orders.empty() && plan::meet_objective(m, better.orders) < upper) {
+      start = better.orders;
+      upper = plan::meet_objective(m, start);
+      columns = plan::enumerate_columns(m, relax, upper - relax.bound);
+    }
+    break;
+  }
   const bool closed = upper < kInf && relax.bound >= upper - 1e-9 * std::max(1.0, std::abs(upper));
 
   plan::MeetSolution sol;
@@ -272,13 +293,6 @@ MeetLineupResult best_meet_lineups(const MeetLineupRequest& req) {
     sol.bound = relax.bound;
   } else {
     const double cutoff = upper < kInf ? upper + 1e-6 * (1.0 + std::abs(upper)) : kInf;
-    const plan::MeetColumns columns =
-        upper < kInf ? plan::enumerate_columns(m, relax, upper - relax.bound) : plan::MeetColumns();
-    auto time_left = [&] {
-      const double spent =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      return std::max(0.01, req.time_limit_s - spent);
-    };
     if (!columns.empty()) {
       sol = plan::solve_meet_columns(m, columns, start, time_left(), cutoff);
     } else {
