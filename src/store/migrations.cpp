@@ -36,6 +36,30 @@ CREATE TABLE splits (
 ALTER TABLE bests ADD COLUMN updated_at TEXT NOT NULL DEFAULT '1970-01-01T00:00:00Z';
 ALTER TABLE athletes ADD COLUMN updated_at TEXT NOT NULL DEFAULT '1970-01-01T00:00:00Z';
 )sql"},
+    // The practice log. Drills belong to their two runners: removing an athlete from the roster
+    // removes their drills (ON DELETE CASCADE, like their marks), because a pair's record means
+    // nothing once one runner has left. Every limit is checked here as well as in validate_drill.
+    {3, R"sql(
+CREATE TABLE drills (
+  id            INTEGER PRIMARY KEY,
+  from_id       INTEGER NOT NULL REFERENCES athletes (id) ON DELETE CASCADE,
+  to_id         INTEGER NOT NULL REFERENCES athletes (id) ON DELETE CASCADE,
+  date          TEXT NOT NULL
+                CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'
+                       AND date(date) IS date),
+  go_mark_m     REAL NOT NULL CHECK (go_mark_m >= 0 AND go_mark_m <= 60),
+  zone_length_m REAL NOT NULL CHECK (zone_length_m > 0 AND zone_length_m <= 50),
+  exchange_at_m REAL NOT NULL
+                CHECK (exchange_at_m >= -zone_length_m AND exchange_at_m <= 2 * zone_length_m),
+  baton_time_s  REAL CHECK (baton_time_s IS NULL OR (baton_time_s > 0 AND baton_time_s <= 20)),
+  outcome       TEXT NOT NULL
+                CHECK (outcome IN ('clean', 'early', 'late', 'stutter', 'drop', 'out')),
+  note          TEXT NOT NULL DEFAULT '',
+  created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  CHECK (from_id <> to_id)
+);
+CREATE INDEX drills_by_pair ON drills (from_id, to_id, date);
+)sql"},
 };
 
 }  // namespace
