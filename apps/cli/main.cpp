@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
 
   baton::cli::add_events_command(app, ctx);
   baton::cli::add_roster_command(app, ctx);
+  baton::cli::add_practice_command(app, ctx);
+  baton::cli::add_results_command(app, ctx);
 
   try {
     app.parse(argc, argv);

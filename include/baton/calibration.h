@@ -68,7 +68,8 @@ double model_exchange_at_m(HandoffParams p, double go_mark_m, double reaction_s)
 
 /// The go-mark with which the pass happens at `exchange_at_m` (metres from the zone's start)
 /// for this reaction: the kinematics of handoff_for_target() without its checks, so it is
-/// defined for any position (positions behind the outgoing runner's reach count as at it).
+/// defined for any position (positions behind the outgoing runner's reach count as at it;
+/// positions past furthest_reachable_baton_m() count as that point, the longest useful mark).
 /// Ignores p.go_mark_m and p.reaction_s. Metres; may be negative or beyond 60 m.
 double mark_for_exchange_m(const HandoffParams& p, double exchange_at_m, double reaction_s);
 
