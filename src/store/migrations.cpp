@@ -60,6 +60,33 @@ CREATE TABLE drills (
 );
 CREATE INDEX drills_by_pair ON drills (from_id, to_id, date);
 )sql"},
+    // The results log. A result outlives the athletes in it: legs keep the runner's name as
+    // raced, and the link to the roster becomes NULL when the athlete is removed (ON DELETE
+    // SET NULL), so team history is never lost with a graduating runner.
+    {4, R"sql(
+CREATE TABLE results (
+  id          INTEGER PRIMARY KEY,
+  event       TEXT NOT NULL CHECK (length(event) > 0),
+  date        TEXT NOT NULL
+              CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'
+                     AND date(date) IS date),
+  meet        TEXT NOT NULL DEFAULT '',
+  team_time_s REAL CHECK (team_time_s IS NULL OR team_time_s > 0),
+  dropped_leg INTEGER CHECK (dropped_leg IS NULL OR dropped_leg BETWEEN 1 AND 8),
+  dq          INTEGER NOT NULL CHECK (dq IN (0, 1)),
+  created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  CHECK (team_time_s IS NOT NULL OR dropped_leg IS NOT NULL OR dq = 1)
+);
+CREATE TABLE result_legs (
+  result_id  INTEGER NOT NULL REFERENCES results (id) ON DELETE CASCADE,
+  leg        INTEGER NOT NULL CHECK (leg BETWEEN 1 AND 8),
+  athlete_id INTEGER REFERENCES athletes (id) ON DELETE SET NULL,
+  athlete    TEXT NOT NULL CHECK (length(athlete) > 0),
+  split_s    REAL CHECK (split_s IS NULL OR split_s > 0),
+  PRIMARY KEY (result_id, leg)
+);
+CREATE INDEX result_legs_by_athlete ON result_legs (athlete_id);
+)sql"},
 };
 
 }  // namespace
