@@ -32,8 +32,10 @@ double parse_number(const std::string& text, const char* option);
 
 // One registration function per subcommand file.
 void add_events_command(CLI::App& app, Context& ctx);
+void add_lineup_command(CLI::App& app, Context& ctx);
 void add_roster_command(CLI::App& app, Context& ctx);
 void add_practice_command(CLI::App& app, Context& ctx);
 void add_results_command(CLI::App& app, Context& ctx);
+void add_simulate_command(CLI::App& app, Context& ctx);
 
 }  // namespace baton::cli

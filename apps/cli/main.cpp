@@ -20,9 +20,11 @@ int main(int argc, char** argv) {
   app.add_flag("--json", ctx.json, "Print one JSON document on stdout instead of tables");
 
   baton::cli::add_events_command(app, ctx);
+  baton::cli::add_lineup_command(app, ctx);
   baton::cli::add_roster_command(app, ctx);
   baton::cli::add_practice_command(app, ctx);
   baton::cli::add_results_command(app, ctx);
+  baton::cli::add_simulate_command(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -7,15 +7,12 @@
 #include <cmath>
 
 #include "baton/units.h"
+#include "core/text.h"
 
 namespace baton {
 namespace {
 
-std::string lowercase(std::string_view s) {
-  std::string out;
-  for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+using text::lowercase;
 
 // Break lines measured as race distance from the start, for a race that starts on the finish
 // line: lanes end at the start of the back straight after the first bend (115.61 m) or after

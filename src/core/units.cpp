@@ -4,15 +4,12 @@
 #include <cmath>
 #include <vector>
 
+#include "core/text.h"
+
 namespace baton {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
+using text::trim;
 
 // Parses an unsigned decimal number with no sign, exponent or spaces ("58", "05.1", "1.").
 bool parse_plain_number(std::string_view s, double& out) {

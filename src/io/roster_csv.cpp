@@ -3,9 +3,14 @@
 #include <cctype>
 
 #include "baton/team_file.h"
+#include "core/text.h"
 
 namespace baton {
 namespace {
+
+using text::lowercase;
+
+std::string trimmed(const std::string& s) { return std::string(text::trim(s)); }
 
 struct Row {
   int line = 0;
@@ -66,18 +71,6 @@ std::vector<Row> read_rows(std::string_view text, const std::string& source) {
   if (quoted) throw ParseError("unterminated quoted cell", Location{source, row.line, ""});
   end_row();
   return rows;
-}
-
-std::string trimmed(const std::string& s) {
-  const size_t a = s.find_first_not_of(" \t");
-  if (a == std::string::npos) return {};
-  const size_t b = s.find_last_not_of(" \t");
-  return s.substr(a, b - a + 1);
-}
-
-std::string lowercase(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 enum class Column { name, sex, best, split, foot, hand };

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "support/run_cli.h"
 
 namespace baton {
@@ -94,6 +96,14 @@ TEST_F(RosterCli, BadInputIsRefusedAndNothingChanges) {
   EXPECT_EQ(r.exit_code, 2);  // a malformed command line
 
   EXPECT_EQ(baton({"roster", "list", "--json"}).out, before);
+}
+
+TEST_F(RosterCli, DatabaseComesFromBatonDbWhenNoOptionIsGiven) {
+  setenv("BATON_DB", db.c_str(), 1);
+  const auto imported = run_cli({"roster", "import", source_path("examples/jv-roster.csv")});
+  unsetenv("BATON_DB");
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_EQ(baton({"roster", "list", "--json"}).json()["athletes"].size(), 8u);
 }
 
 TEST_F(RosterCli, DatabaseFromTheEnvironmentIsNotRequiredToExist) {

@@ -18,33 +18,93 @@ struct EventCase {
 
 const std::vector<EventCase>& cases() {
   static const std::vector<EventCase> table = {
-      {"4x100", {100, 100, 100, 100}, {30, 30, 30}, {30, 30, 30}, {30, 30, 30},
-       {true, true, true}, SexRule::single_sex},
-      {"4x200", {200, 200, 200, 200}, {30, 30, 30}, {30, 30, 30}, {30, 30, 30},
-       {true, true, true}, SexRule::single_sex},
-      {"4x400", {400, 400, 400, 400}, {20, 20, 20}, {20, 20, 20}, {20, 20, 20},
-       {false, false, false}, SexRule::single_sex},
-      {"4x800", {800, 800, 800, 800}, {20, 20, 20}, {20, 20, 20}, {20, 20, 20},
-       {false, false, false}, SexRule::single_sex},
-      {"4x1500", {1500, 1500, 1500, 1500}, {20, 20, 20}, {20, 20, 20}, {20, 20, 20},
-       {false, false, false}, SexRule::single_sex},
-      {"4x1600", {1600, 1600, 1600, 1600}, {20, 20, 20}, {20, 20, 20}, {20, 20, 20},
-       {false, false, false}, SexRule::single_sex},
-      {"4xmile", {kMileM, kMileM, kMileM, kMileM}, {20, 20, 20}, {20, 20, 20}, {20, 20, 20},
-       {false, false, false}, SexRule::single_sex},
+      {"4x100",
+       {100, 100, 100, 100},
+       {30, 30, 30},
+       {30, 30, 30},
+       {30, 30, 30},
+       {true, true, true},
+       SexRule::single_sex},
+      {"4x200",
+       {200, 200, 200, 200},
+       {30, 30, 30},
+       {30, 30, 30},
+       {30, 30, 30},
+       {true, true, true},
+       SexRule::single_sex},
+      {"4x400",
+       {400, 400, 400, 400},
+       {20, 20, 20},
+       {20, 20, 20},
+       {20, 20, 20},
+       {false, false, false},
+       SexRule::single_sex},
+      {"4x800",
+       {800, 800, 800, 800},
+       {20, 20, 20},
+       {20, 20, 20},
+       {20, 20, 20},
+       {false, false, false},
+       SexRule::single_sex},
+      {"4x1500",
+       {1500, 1500, 1500, 1500},
+       {20, 20, 20},
+       {20, 20, 20},
+       {20, 20, 20},
+       {false, false, false},
+       SexRule::single_sex},
+      {"4x1600",
+       {1600, 1600, 1600, 1600},
+       {20, 20, 20},
+       {20, 20, 20},
+       {20, 20, 20},
+       {false, false, false},
+       SexRule::single_sex},
+      {"4xmile",
+       {kMileM, kMileM, kMileM, kMileM},
+       {20, 20, 20},
+       {20, 20, 20},
+       {20, 20, 20},
+       {false, false, false},
+       SexRule::single_sex},
       // Sprint medley 200-200-400-800: the second exchange (200 -> 400) is 30 m where the rule
       // looks at the incoming leg (WA, NFHS) and 20 m under NCAA (first exchange only).
-      {"smr", {200, 200, 400, 800}, {30, 30, 20}, {30, 20, 20}, {30, 30, 20},
-       {true, true, false}, SexRule::single_sex},
-      {"smr-800", {100, 100, 200, 400}, {30, 30, 30}, {30, 30, 20}, {30, 30, 30},
-       {true, true, true}, SexRule::single_sex},
+      {"smr",
+       {200, 200, 400, 800},
+       {30, 30, 20},
+       {30, 20, 20},
+       {30, 30, 20},
+       {true, true, false},
+       SexRule::single_sex},
+      {"smr-800",
+       {100, 100, 200, 400},
+       {30, 30, 30},
+       {30, 30, 20},
+       {30, 30, 30},
+       {true, true, true},
+       SexRule::single_sex},
       // WA Rule 24: the medley's first and second exchanges have 30 m zones, the third 20 m.
-      {"medley", {100, 200, 300, 400}, {30, 30, 20}, {30, 20, 20}, {30, 30, 20},
-       {true, true, false}, SexRule::single_sex},
-      {"dmr", {1200, 400, 800, 1600}, {20, 20, 20}, {20, 20, 20}, {20, 20, 20},
-       {false, false, false}, SexRule::single_sex},
-      {"mixed-4x400", {400, 400, 400, 400}, {20, 20, 20}, {20, 20, 20}, {20, 20, 20},
-       {false, false, false}, SexRule::mixed_two_two},
+      {"medley",
+       {100, 200, 300, 400},
+       {30, 30, 20},
+       {30, 20, 20},
+       {30, 30, 20},
+       {true, true, false},
+       SexRule::single_sex},
+      {"dmr",
+       {1200, 400, 800, 1600},
+       {20, 20, 20},
+       {20, 20, 20},
+       {20, 20, 20},
+       {false, false, false},
+       SexRule::single_sex},
+      {"mixed-4x400",
+       {400, 400, 400, 400},
+       {20, 20, 20},
+       {20, 20, 20},
+       {20, 20, 20},
+       {false, false, false},
+       SexRule::mixed_two_two},
   };
   return table;
 }
@@ -70,8 +130,9 @@ TEST(Events, EveryEventUnderEveryRuleSet) {
       }
       EXPECT_NEAR(e.total_m(), total, 1e-9);
       EXPECT_TRUE(e.legs[0].block_start == (c.legs[0] <= 400));
-      const std::vector<double>& zones =
-          rules == RuleSet::wa ? c.wa : rules == RuleSet::ncaa ? c.ncaa : c.nfhs;
+      const std::vector<double>& zones = rules == RuleSet::wa     ? c.wa
+                                         : rules == RuleSet::ncaa ? c.ncaa
+                                                                  : c.nfhs;
       for (size_t k = 0; k < e.exchanges.size(); ++k) {
         const ExchangeZone& z = e.exchanges[k];
         EXPECT_EQ(z.zone_length_m, zones[k]) << "exchange " << k + 1;
@@ -108,8 +169,8 @@ TEST(Events, BendsOfEachLeg) {
 TEST(Events, LanesAndExchangesInLanes) {
   const Event e = find_event("4x400", RuleSet::nfhs);
   EXPECT_NEAR(e.lanes_until_m, 515.61, 1e-9);
-  EXPECT_TRUE(e.exchanges[0].in_lanes);    // zone starts at 390 m
-  EXPECT_FALSE(e.exchanges[1].in_lanes);   // at 790 m, after the break line
+  EXPECT_TRUE(e.exchanges[0].in_lanes);   // zone starts at 390 m
+  EXPECT_FALSE(e.exchanges[1].in_lanes);  // at 790 m, after the break line
   EXPECT_TRUE(find_event("4x100", RuleSet::wa).exchanges[2].in_lanes);
   EXPECT_FALSE(find_event("dmr", RuleSet::ncaa).exchanges[0].in_lanes);
 }
@@ -120,7 +181,7 @@ TEST(Events, LookupByAliasAndCustomLegOrder) {
   const Event e = find_event("smr:400-200-200-800", RuleSet::nfhs);
   EXPECT_EQ(e.id, "smr");
   EXPECT_EQ(e.legs[0].distance_m, 400.0);
-  EXPECT_FALSE(e.exchanges[0].blind);        // incoming 400 m leg: visual
+  EXPECT_FALSE(e.exchanges[0].blind);  // incoming 400 m leg: visual
   EXPECT_EQ(e.exchanges[0].zone_length_m, 20.0);
   EXPECT_EQ(e.exchanges[1].zone_length_m, 30.0);
 }

@@ -57,12 +57,13 @@ TEST(TeamToml, ErrorsNameFileLineAndField) {
   expect_error_at(parse("name = \"X\"\n[[athlete]]\nname = \"A\"\nsex = \"F\"\n"
                         "bests = { \"100m\" = \"12.3.1\" }\n"),
                   "t.toml", 5, "bests.100m", "cannot read time");
-  expect_error_at(parse("[[athlete]]\nname = \"A\"\nsex = \"F\"\nbests = { \"100m\" = \"9.10\" }\n"),
-                  "t.toml", 4, "bests.100m", "impossible");
+  expect_error_at(
+      parse("[[athlete]]\nname = \"A\"\nsex = \"F\"\nbests = { \"100m\" = \"9.10\" }\n"), "t.toml",
+      4, "bests.100m", "impossible");
   expect_error_at(parse("[[athlete]]\nname = \"A\"\nsex = \"Q\"\n"), "t.toml", 3, "sex",
                   "sex must be F or M");
-  expect_error_at(parse("[[athlete]]\nname = \"A\"\nsex = \"F\"\nbets = {}\n"), "t.toml", 4,
-                  "bets", "unknown field 'bets'");
+  expect_error_at(parse("[[athlete]]\nname = \"A\"\nsex = \"F\"\nbets = {}\n"), "t.toml", 4, "bets",
+                  "unknown field 'bets'");
   expect_error_at(parse("rules = \"fifa\"\n[[athlete]]\nname = \"A\"\nsex = \"F\"\n"), "t.toml", 1,
                   "rules", "unknown rule set");
   expect_error_at(parse("name = \"X\"\n[[athlete]]\nname = 5\nsex = \"F\"\n"), "t.toml", 3, "name",
@@ -111,8 +112,9 @@ TEST(TeamFiles, EmptyBinaryAndMissingFilesAreErrorsNotCrashes) {
   TempDir dir;
   expect_error_at([&] { load_team(dir.write("empty.toml", "  \n\n")); }, dir.file("empty.toml"), 0,
                   "", "empty");
-  expect_error_at([&] { load_team(dir.write("bin.toml", std::string("name = \"x\"\n\0\1\2", 14))); },
-                  dir.file("bin.toml"), 2, "", "binary");
+  expect_error_at(
+      [&] { load_team(dir.write("bin.toml", std::string("name = \"x\"\n\0\1\2", 14))); },
+      dir.file("bin.toml"), 2, "", "binary");
   expect_error_at([&] { load_team(dir.file("missing.toml")); }, dir.file("missing.toml"), 0, "",
                   "cannot open");
   expect_error_at([&] { load_team(dir.write("bad.csv", "name;sex\n")); }, dir.file("bad.csv"), 1,

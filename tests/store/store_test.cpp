@@ -73,9 +73,7 @@ TEST(Database, UpgradesAVersionOneFileKeepingItsData) {
 
 TEST(Database, RefusesNewerForeignAndCorruptFiles) {
   TempDir dir;
-  {
-    Database db = Database::open(dir.file("new.db"));
-  }
+  { Database db = Database::open(dir.file("new.db")); }
   sql(dir.file("new.db"), "PRAGMA user_version = 99");
   EXPECT_THROW(Database::open(dir.file("new.db")), StoreError);
 

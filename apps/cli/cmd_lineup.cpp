@@ -1,0 +1,252 @@
+// baton lineup: the best running order for one relay (--event) or the best lineups for a
+// meet's relays at once (--events).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <memory>
+
+#include "baton/error.h"
+#include "baton/lineup.h"
+#include "baton/meet_lineup.h"
+#include "baton/naive_costs.h"
+#include "baton/text_table.h"
+#include "baton/units.h"
+#include "cli/context.h"
+
+namespace baton::cli {
+namespace {
+
+struct LineupOptions {
+  std::string team_file;
+  std::string event;
+  std::string events;
+  int top = 0;
+  std::vector<std::string> locks;
+  std::vector<std::string> excludes;
+  std::string sex;
+  std::string model = "open";
+  int teams_per_relay = 1;
+  int max_relays = 0;
+  int max_events = 0;
+  double time_limit_s = 10.0;
+};
+
+// The relay cost model behind every lineup. "open" sums the athletes' open bests.
+RelayCosts build_costs(const Team& team, const Event& event, const std::string& model) {
+  if (model == "open") return open_time_costs(team, event);
+  throw ValidationError("unknown cost model '" + model + "'; known: open", {"--model", 0, ""});
+}
+
+int athlete_index(const Team& team, std::string_view name, const char* option) {
+  const Athlete& a = team.athlete(name, {option, 0, ""});
+  return static_cast<int>(&a - team.athletes.data());
+}
+
+std::vector<Sex> sexes_of(const Team& team) {
+  std::vector<Sex> out;
+  for (const Athlete& a : team.athletes) out.push_back(a.sex);
+  return out;
+}
+
+std::vector<std::string> names_of(const Team& team) {
+  std::vector<std::string> out;
+  for (const Athlete& a : team.athletes) out.push_back(a.name);
+  return out;
+}
+
+std::vector<int> excluded_indices(const Team& team, const LineupOptions& opt) {
+  std::vector<int> out;
+  for (const std::string& list : opt.excludes) {
+    for (const std::string& name : split_names(list, {"--exclude", 0, ""})) {
+      out.push_back(athlete_index(team, name, "--exclude"));
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> order_names(const Team& team, const std::vector<int>& order) {
+  std::vector<std::string> out;
+  for (int a : order) out.push_back(team.athletes[a].name);
+  return out;
+}
+
+// "12.10 s"; times of a minute or more as coaches write them, "3:26.00".
+std::string time_text(double seconds) {
+  return format_time(seconds) + (seconds < 60.0 ? " s" : "");
+}
+
+std::string joined(const std::vector<std::string>& names, const char* sep = ", ") {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : sep) + n;
+  return out;
+}
+
+void run_single(const LineupOptions& opt, const Context& ctx) {
+  const Team team = ctx.load_team(opt.team_file);
+  const Event event = find_event(opt.event, team.rules, {"--event", 0, ""});
+  LineupRequest req;
+  req.sexes = sexes_of(team);
+  req.names = names_of(team);
+  req.sex_rule = event.sex_rule;
+  if (!opt.sex.empty()) req.required_sex = parse_sex(opt.sex, {"--sex", 0, ""});
+  req.top_k = opt.top;
+  req.excluded = excluded_indices(team, opt);
+  for (const std::string& lock : opt.locks) {
+    const size_t eq = lock.find('=');
+    const Location where{"--lock", 0, lock};
+    int leg = 0;
+    if (eq == std::string::npos || eq == 0 ||
+        std::from_chars(lock.data(), lock.data() + eq, leg).ptr != lock.data() + eq) {
+      throw ParseError("expected LEG=NAME, e.g. \"2=Ann Lee\"", where);
+    }
+    req.locked_legs[leg - 1] = athlete_index(team, lock.substr(eq + 1), "--lock");
+  }
+  const RelayCosts costs = build_costs(team, event, opt.model);
+  const LineupResult r = best_lineups(costs, req);
+
+  if (ctx.json) {
+    nlohmann::json legs = nlohmann::json::array();
+    for (size_t l = 0; l < r.best.order.size(); ++l) {
+      legs.push_back({{"leg", l + 1},
+                      {"athlete", team.athletes[r.best.order[l]].name},
+                      {"distance_m", event.legs[l].distance_m},
+                      {"leg_s", costs.leg(r.best.order[l], static_cast<int>(l))}});
+    }
+    nlohmann::json alts = nlohmann::json::array();
+    for (const Lineup& alt : r.alternatives) {
+      alts.push_back({{"order", order_names(team, alt.order)},
+                      {"team_time_s", alt.team_time_s},
+                      {"gap_s", alt.gap_s}});
+    }
+    ctx.print_json({{"event", event.id},
+                    {"model", opt.model},
+                    {"order", order_names(team, r.best.order)},
+                    {"team_time_s", r.best.team_time_s},
+                    {"legs", legs},
+                    {"alternatives", alts}});
+    return;
+  }
+  ctx.print(fmt::format("{} for {} (cost model: {})\n", event.name,
+                        team.name.empty() ? "the roster" : team.name,
+                        opt.model == "open" ? "sum of open bests" : opt.model));
+  TextTable table({">leg", ">distance", "athlete", ">time"});
+  for (size_t l = 0; l < r.best.order.size(); ++l) {
+    const int a = r.best.order[l];
+    table.add_row({std::to_string(l + 1), fmt::format("{:g} m", event.legs[l].distance_m),
+                   team.athletes[a].name, time_text(costs.leg(a, static_cast<int>(l)))});
+  }
+  ctx.print(table.render());
+  ctx.print(fmt::format("predicted team time: {}\n", time_text(r.best.team_time_s)));
+  if (!r.alternatives.empty()) {
+    TextTable alts({">#", "order", ">team time", ">gap"});
+    for (size_t i = 0; i < r.alternatives.size(); ++i) {
+      const Lineup& alt = r.alternatives[i];
+      alts.add_row({std::to_string(i + 2), joined(order_names(team, alt.order)),
+                    time_text(alt.team_time_s), fmt::format("+{:.2f} s", alt.gap_s)});
+    }
+    ctx.print("\nalternatives\n" + alts.render());
+  }
+}
+
+void run_meet(const LineupOptions& opt, const Context& ctx) {
+  const Team team = ctx.load_team(opt.team_file);
+  MeetLineupRequest req;
+  req.sexes = sexes_of(team);
+  req.names = names_of(team);
+  req.max_relays_per_athlete = opt.max_relays;
+  req.max_events = opt.max_events;
+  req.time_limit_s = opt.time_limit_s;
+  const std::vector<int> excluded = excluded_indices(team, opt);
+  std::vector<Event> events;
+  // Each entry is an event id with an optional "/F" or "/M" for a girls' or boys' relay.
+  for (const std::string& entry : split_names(opt.events, {"--events", 0, ""})) {
+    const size_t slash = entry.find('/');
+    const Location where{"--events", 0, entry};
+    events.push_back(find_event(entry.substr(0, slash), team.rules, where));
+    MeetRelay relay;
+    relay.event = entry;
+    relay.sex_rule = events.back().sex_rule;
+    const std::string sex = slash != std::string::npos ? entry.substr(slash + 1) : opt.sex;
+    if (!sex.empty() && relay.sex_rule == SexRule::single_sex) {
+      relay.required_sex = parse_sex(sex, where);
+    }
+    relay.teams = opt.teams_per_relay;
+    relay.excluded = excluded;
+    relay.costs = build_costs(team, events.back(), opt.model);
+    req.relays.push_back(std::move(relay));
+  }
+  const MeetLineupResult r = best_meet_lineups(req);
+
+  if (ctx.json) {
+    nlohmann::json relays = nlohmann::json::array();
+    for (const MeetRelayLineup& l : r.relays) {
+      relays.push_back({{"event", req.relays[l.event_index].event},
+                        {"team", l.team},
+                        {"order", order_names(team, l.order)},
+                        {"team_time_s", l.team_time_s}});
+    }
+    ctx.print_json({{"relays", relays},
+                    {"optimal", r.optimal},
+                    {"gap", r.gap},
+                    {"objective_s", r.objective},
+                    {"model", opt.model}});
+    return;
+  }
+  ctx.print(fmt::format("Meet lineups for {} (cost model: {})\n",
+                        team.name.empty() ? "the roster" : team.name,
+                        opt.model == "open" ? "sum of open bests" : opt.model));
+  for (const MeetRelayLineup& l : r.relays) {
+    const Event& e = events[l.event_index];
+    ctx.print(fmt::format("\n{} ({}), team {}: {}\n", e.name, req.relays[l.event_index].event,
+                          l.team, time_text(l.team_time_s)));
+    TextTable table({">leg", ">distance", "athlete", ">time"});
+    for (size_t leg = 0; leg < l.order.size(); ++leg) {
+      table.add_row(
+          {std::to_string(leg + 1), fmt::format("{:g} m", e.legs[leg].distance_m),
+           team.athletes[l.order[leg]].name,
+           time_text(req.relays[l.event_index].costs.leg(l.order[leg], static_cast<int>(leg)))});
+    }
+    ctx.print(table.render());
+  }
+  ctx.print(r.optimal ? "\nproven optimal\n"
+                      : fmt::format("\nbest found within {:g} s; at most {:.2f} % from optimal\n",
+                                    opt.time_limit_s, 100.0 * r.gap));
+}
+
+}  // namespace
+
+void add_lineup_command(CLI::App& app, Context& ctx) {
+  auto opt = std::make_shared<LineupOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "lineup", "Best running order for a relay, or best lineups for a meet's relays");
+  cmd->add_option("--team", opt->team_file, "Team file (default: the database roster)");
+  cmd->add_option("--event", opt->event, "One relay event, e.g. 4x100 or smr");
+  cmd->add_option("--events", opt->events,
+                  "Several relays at once, e.g. 4x100/F,4x100/M,4x400 (/F, /M: girls, boys)");
+  cmd->add_option("--top", opt->top, "Also list the K next-best orders (one relay)");
+  cmd->add_option("--lock", opt->locks, "Fix a leg: LEG=NAME, e.g. \"2=Ann Lee\" (repeatable)");
+  cmd->add_option("--exclude", opt->excludes, "Leave out athletes: NAME[,NAME...] (repeatable)");
+  cmd->add_option("--sex", opt->sex, "Girls' (F) or boys' (M) relay");
+  cmd->add_option("--model", opt->model, "Relay cost model: open (sum of open bests)");
+  cmd->add_option("--teams-per-relay", opt->teams_per_relay, "Teams per relay: 1 to 3 (A, B, C)");
+  cmd->add_option("--max-relays-per-athlete", opt->max_relays, "Relay limit per athlete (0: none)");
+  cmd->add_option("--max-events", opt->max_events, "Event limit per athlete (0: none)");
+  cmd->add_option("--time-limit", opt->time_limit_s, "Solver time limit for --events, seconds");
+  cmd->callback([opt, &ctx] {
+    if (opt->event.empty() == opt->events.empty()) {
+      throw ValidationError("give exactly one of --event (one relay) or --events (a meet)",
+                            {"--event", 0, ""});
+    }
+    if (!opt->event.empty()) {
+      run_single(*opt, ctx);
+    } else {
+      if (!opt->locks.empty()) {
+        throw ValidationError("--lock applies to one relay (--event)", {"--lock", 0, ""});
+      }
+      run_meet(*opt, ctx);
+    }
+  });
+}
+
+}  // namespace baton::cli

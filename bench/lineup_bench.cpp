@@ -1,0 +1,67 @@
+// Lineup optimiser speed: one relay from rosters of 8 to 60 athletes (top 5 included), and a
+// whole meet solved to proven optimality.
+#include <benchmark/benchmark.h>
+
+#include "baton/lineup.h"
+#include "baton/meet_lineup.h"
+#include "plan/lineup_scenarios.h"
+
+namespace baton {
+namespace {
+
+// One 4x100 with exchange terms, best order plus 5 alternatives; mean over 8 seeded rosters.
+void BM_SingleRelay(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  std::vector<RelayCosts> rosters;
+  for (unsigned seed = 1; seed <= 8; ++seed) {
+    rosters.push_back(scenarios::random_relay_costs(n, 4, seed, true));
+  }
+  LineupRequest req;
+  req.top_k = 5;
+  size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(best_lineups(rosters[i++ % rosters.size()], req));
+  }
+  state.SetLabel(std::to_string(n) + " athletes, top 5");
+}
+BENCHMARK(BM_SingleRelay)
+    ->Arg(8)
+    ->Arg(16)
+    ->Arg(24)
+    ->Arg(32)
+    ->Arg(40)
+    ->Arg(50)
+    ->Arg(60)
+    ->Unit(benchmark::kMicrosecond);
+
+// A mixed 4x400 (2 women + 2 men) from 60 athletes.
+void BM_SingleRelayMixed(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  const RelayCosts c = scenarios::random_relay_costs(n, 4, 7, true, 400.0);
+  LineupRequest req;
+  req.top_k = 5;
+  req.sex_rule = SexRule::mixed_two_two;
+  req.sexes = scenarios::alternating_sexes(n);
+  for (auto _ : state) benchmark::DoNotOptimize(best_lineups(c, req));
+}
+BENCHMARK(BM_SingleRelayMixed)->Arg(20)->Arg(60)->Unit(benchmark::kMicrosecond);
+
+// Six relays (girls' and boys' 4x100, 4x200, 4x400), A and B teams, from a roster of N
+// athletes with relay and event limits and two schedule conflicts, solved to proven optimality.
+void BM_Meet(benchmark::State& state) {
+  const MeetLineupRequest req =
+      scenarios::standard_meet(static_cast<int>(state.range(0)), 42, 2, 2, state.range(1) != 0);
+  bool optimal = true;
+  for (auto _ : state) {
+    const MeetLineupResult r = best_meet_lineups(req);
+    optimal = optimal && r.optimal;
+    benchmark::DoNotOptimize(r);
+  }
+  state.SetLabel(std::string(state.range(1) ? "no sex rules" : "girls' and boys' relays") +
+                 (optimal ? ", optimal" : ", NOT PROVEN OPTIMAL"));
+}
+BENCHMARK(BM_Meet)->Args({32, 0})->Args({40, 0})->Args({48, 0})->Args({40, 1})->Unit(
+    benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace baton

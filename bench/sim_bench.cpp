@@ -1,0 +1,35 @@
+// Simulation throughput: team-races per second by run count, field size and exchange solver.
+#include <benchmark/benchmark.h>
+
+#include "baton/simulation.h"
+
+namespace {
+
+std::vector<baton::SimTeam> field(int teams) {
+  const baton::Event e = baton::find_event("4x100", baton::RuleSet::wa);
+  std::vector<baton::SimTeam> f;
+  for (int i = 0; i < teams; ++i) f.push_back(baton::reference_team("t", 38.0 + 0.1 * i, e));
+  return f;
+}
+
+// Args: runs, teams, exact (0 = tables, 1 = root-finding per exchange).
+void BM_SimulateRace(benchmark::State& state) {
+  const auto f = field(static_cast<int>(state.range(1)));
+  baton::SimulationOptions o;
+  o.runs = state.range(0);
+  o.exact_exchanges = state.range(2) != 0;
+  for (auto _ : state) benchmark::DoNotOptimize(baton::simulate_race(f, baton::RuleSet::wa, o));
+  state.counters["team_races/s"] =
+      benchmark::Counter(static_cast<double>(state.range(0) * state.range(1)),
+                         benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_SimulateRace)
+    ->Args({10000, 8, 0})
+    ->Args({100000, 8, 0})
+    ->Args({1000000, 8, 0})
+    ->Args({1000000, 2, 0})
+    ->Args({1000000, 4, 0})
+    ->Args({20000, 8, 1})
+    ->Unit(benchmark::kMillisecond);
+
+}  // namespace

@@ -1,0 +1,15 @@
+// Finish-time histograms of a simulation as a self-contained SVG picture.
+#pragma once
+
+#include <string>
+
+#include "baton/simulation.h"
+
+namespace baton {
+
+/// An SVG (standalone, no scripts or external references) with one histogram per team of the
+/// finish times of finished races: x axis time in seconds, y axis share of races in percent,
+/// a legend with team names. Teams that never finished are listed as such.
+std::string finish_time_histogram_svg(const SimulationResult& result, const std::string& title);
+
+}  // namespace baton

@@ -1,0 +1,57 @@
+// The best running order for one relay, exact: the fastest order and the next-fastest
+// alternatives under the coach's constraints (locked legs, absences, sex rules).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "baton/athlete.h"
+#include "baton/event.h"
+#include "baton/relay_costs.h"
+
+namespace baton {
+
+/// What the coach asks for one relay. Athletes are indices into the roster that built the
+/// RelayCosts; legs are 0-based indices (leg 1 is index 0).
+struct LineupRequest {
+  /// Legs already decided: leg index -> athlete index.
+  std::map<int, int> locked_legs;
+  /// Athletes who must not run (injured, absent, saved for another event).
+  std::vector<int> excluded;
+  /// Sex of each athlete, in roster order. May be empty only when no sex rule applies
+  /// (single-sex relay without `required_sex`, every athlete allowed).
+  std::vector<Sex> sexes;
+  /// single_sex: all runners of one sex; mixed_two_two: half women, half men, in any order.
+  SexRule sex_rule = SexRule::single_sex;
+  /// With single_sex: the sex every runner must have (girls' or boys' relay); empty = either.
+  std::optional<Sex> required_sex;
+  /// How many alternatives to list after the best order (0 = only the best), at most 1000.
+  int top_k = 0;
+  /// Athlete names in roster order, used only to word error messages (may be empty).
+  std::vector<std::string> names;
+};
+
+/// One running order and what it is predicted to run.
+struct Lineup {
+  std::vector<int> order;  ///< athlete index per leg
+  double team_time_s = 0;  ///< predicted team time, seconds
+  double gap_s = 0;        ///< slower than the best order by this much, seconds (0 for the best)
+};
+
+struct LineupResult {
+  Lineup best;                       ///< the fastest order
+  std::vector<Lineup> alternatives;  ///< the next fastest distinct orders, fastest first
+};
+
+/// Finds the fastest running order and the `top_k` next fastest, exactly (branch and bound with
+/// admissible bounds; equal to enumerating every order). Orders containing an +infinity term
+/// are impossible and never returned; fewer alternatives come back when fewer orders exist.
+/// Ties are broken by the smaller athlete indices, leg by leg.
+/// Throws ValidationError naming the constraint that cannot be met: a lock on an excluded,
+/// unknown or wrong-sex athlete, one athlete locked on two legs, too few athletes of a sex,
+/// every athlete excluded, a leg nobody available can run.
+LineupResult best_lineups(const RelayCosts& costs, const LineupRequest& request);
+
+}  // namespace baton

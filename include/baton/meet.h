@@ -1,0 +1,50 @@
+// The meet file: which event is run, how places score, and who is in the field
+// (DESIGN.md section 5; docs/SIMULATION.md shows an example).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "baton/athlete.h"
+#include "baton/event.h"
+#include "baton/simulation.h"
+
+namespace baton {
+
+/// One `[[team]]` entry: an own team from a team file, or an opponent known by a seed time.
+struct MeetEntry {
+  int line = 0;                    ///< line of the entry in the meet file
+  std::string name;                ///< display name (team file's name when empty)
+  std::string file;                ///< own team: team file path, resolved against the meet file
+  std::vector<std::string> order;  ///< own team: runners in leg order (empty: best lineup)
+  std::optional<Sex> sex;          ///< own team: which squad runs
+  double seed_time_s = 0.0;        ///< opponent: seed time, seconds
+  double sd_s = -1.0;              ///< opponent: spread, seconds; < 0 = options default
+  double fail_rate = -1.0;         ///< opponent: failure chance per race; < 0 = by exchanges
+  bool exchange_model = false;     ///< opponent: `model = "exchanges"`: simulate its passes
+  bool own() const { return !file.empty(); }
+};
+
+struct Meet {
+  std::string source;           ///< the meet file's path
+  Event event;                  ///< under the meet's rules
+  RuleSet rules = RuleSet::wa;  ///< `rules`, default wa
+  std::vector<double> scoring;  ///< `scoring`; empty = the simulation default
+  std::vector<MeetEntry> teams;
+};
+
+/// Parses meet TOML; `source` names it in errors and team files are resolved against its
+/// directory. Throws ParseError / ValidationError / NotFoundError naming file, line and field.
+Meet parse_meet_toml(std::string_view text, const std::string& source);
+
+/// Reads and parses a meet file.
+Meet load_meet(const std::string& path);
+
+/// The simulated field for a meet: opponents from their seeds; own teams from their team files
+/// (each file is read and checked here). Throws the errors of the team loader with the meet
+/// file's location.
+std::vector<SimTeam> meet_field(const Meet& meet, const SimulationOptions& options);
+
+}  // namespace baton

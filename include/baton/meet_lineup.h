@@ -1,0 +1,75 @@
+// The best lineups for all of a meet's relays at once: A/B/C teams, per-athlete event limits,
+// relays too close in the schedule to share athletes, sex rules, locks and absences, solved
+// exactly as an integer program.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "baton/athlete.h"
+#include "baton/event.h"
+#include "baton/relay_costs.h"
+
+namespace baton {
+
+/// One relay of the meet. Athletes are indices into the shared roster; legs are 0-based.
+struct MeetRelay {
+  std::string event;  ///< event id shown in results, e.g. "4x100"
+  RelayCosts costs;   ///< the relay's cost tables over the whole roster
+  SexRule sex_rule = SexRule::single_sex;
+  std::optional<Sex> required_sex;  ///< single_sex only: girls' or boys' relay; empty = either
+  int teams = 1;                    ///< teams to field: 1 = A, 2 = A and B, 3 = A, B and C
+  double weight = 1.0;              ///< weight of this relay's team times in the objective, >= 0
+  std::map<int, int> locked_legs;   ///< A team only: leg index -> athlete index
+  std::vector<int> excluded;        ///< athletes who must not run this relay
+};
+
+/// The meet as the coach describes it.
+struct MeetLineupRequest {
+  std::vector<MeetRelay> relays;
+  /// Sex of each athlete (needed when any relay has a sex rule to check).
+  std::vector<Sex> sexes;
+  /// Athlete names in roster order, used only to word error messages (may be empty).
+  std::vector<std::string> names;
+  /// Most relay teams one athlete may run in this meet; 0 = no limit.
+  int max_relays_per_athlete = 0;
+  /// Individual events each athlete is already entered in (empty = none).
+  std::vector<int> events_already;
+  /// Most events per athlete, individual events included (e.g. 4 under NFHS); 0 = no limit.
+  int max_events = 0;
+  /// Pairs of relay indices run too close together to share any athlete.
+  std::vector<std::pair<int, int>> conflicts;
+  /// Objective weight of A, B and C teams (multiplies the relay's weight).
+  std::vector<double> team_weights = {1.0, 1.0, 1.0};
+  /// Stop the solver after this many seconds and report the best lineups found and the gap.
+  double time_limit_s = 10.0;
+};
+
+/// One team's lineup in one relay.
+struct MeetRelayLineup {
+  int event_index = 0;     ///< index into MeetLineupRequest::relays
+  std::string team;        ///< "A", "B" or "C"
+  std::vector<int> order;  ///< athlete index per leg
+  double team_time_s = 0;  ///< predicted team time, seconds
+};
+
+struct MeetLineupResult {
+  std::vector<MeetRelayLineup> relays;  ///< every team of every relay, in request order
+  bool optimal = false;  ///< true only when the solver proved no better lineups exist
+  double gap = 0;        ///< relative gap (objective - bound) / objective; 0 when optimal
+  double objective = 0;  ///< weighted sum of team times, seconds
+  double bound_s = 0;    ///< proven lower bound on the objective, seconds
+};
+
+/// Chooses every relay team's running order at once to minimise the weighted sum of team times
+/// under the request's limits, with the COIN-OR CBC integer solver. When two teams of a relay
+/// are interchangeable (same weight, no locks), A is the faster one.
+/// Throws ValidationError naming the relay and constraint when the request is malformed or
+/// cannot be met (checked constraints first; otherwise when the solver proves infeasibility),
+/// and Error when no lineup at all was found within the time limit.
+MeetLineupResult best_meet_lineups(const MeetLineupRequest& request);
+
+}  // namespace baton

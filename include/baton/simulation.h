@@ -1,0 +1,147 @@
+// Monte Carlo relay races against a field: finish-time distributions, place probabilities,
+// expected points, and the chance of a dropped baton or a disqualification
+// (docs/SIMULATION.md describes the model and the sources of its constants).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <vector>
+
+#include "baton/event.h"
+#include "baton/handoff.h"
+
+namespace baton {
+
+/// How a race is simulated. Plain settings with defaults; validate_simulation_options() checks
+/// them once where they enter. Defaults are calibrated for championship-level 4x100 teams to
+/// fail about 4 % per blind exchange (docs/SIMULATION.md).
+struct SimulationOptions {
+  std::int64_t runs = 100000;  ///< races to simulate, >= 1
+  std::uint64_t seed = 1;      ///< the same seed gives the same numbers for any thread count
+  int threads = 0;             ///< worker threads; 0 = every hardware thread
+  /// Points for 1st, 2nd, ... place; places beyond the table score nothing.
+  std::vector<double> scoring = {10, 8, 6, 5, 4, 3, 2, 1};
+
+  double form_sd_fraction = 0.01;          ///< day form: sd of a leg's split, fraction of the split
+  double reaction_sd_s = 0.05;             ///< sd of the outgoing runner's reaction to the mark, s
+  double mark_sd_m = 0.3;                  ///< sd of where the go-mark is put down / seen, metres
+  double fatigue_sd_fraction = 0.01;       ///< sd of the incoming speed at the mark, fraction
+  double visual_error_scale = 0.3;         ///< timing errors in visual (4x400) exchanges, x blind
+  double drop_base_probability = 0.006;    ///< drop chance of a matched blind pass, per exchange
+  double drop_mismatch_ref_mps = 1.5;      ///< speed mismatch that doubles the drop chance, m/s
+  double visual_drop_probability = 0.002;  ///< drop chance of a visual pass, per exchange
+  double practice_prior_fail_rate = 0.10;  ///< fumble rate assumed for an unknown pair in drills
+  double practice_prior_drills = 20.0;     ///< weight of that assumption, in drills
+  double drop_recovery_s = 0.0;     ///< mean time to pick a dropped baton up, s; 0 = by rule set
+  double drop_recovery_sd_s = 0.7;  ///< sd of that time, s
+  double drop_abandon_probability = 0.5;  ///< a drop ends the race (stop, lane, impeding)
+  double seed_sd_fraction = 0.006;  ///< spread of a seed-only team's time, fraction of the seed
+  double seed_fail_per_blind_exchange = 0.04;    ///< a seed-only team's failure per blind pass
+  double seed_fail_per_visual_exchange = 0.003;  ///< ... and per visual pass
+  /// Solve every exchange with the exact root-finding solver instead of the precomputed
+  /// tables (the slow reference the tables are checked and benchmarked against).
+  bool exact_exchanges = false;
+};
+
+/// Throws ValidationError naming the field for a value out of range.
+void validate_simulation_options(const SimulationOptions& o);
+
+/// Mean time for a dropped baton to be recovered under a rule set, seconds. WA Rule 24 (from
+/// 1 Nov 2025) and NCAA: the runner who dropped it picks it up; NFHS 5-10 lets either runner
+/// retrieve it in the zone, which is a little quicker.
+double drop_recovery_mean_s(RuleSet rules);
+
+/// A pair's record in hand-off drills.
+struct PracticeRecord {
+  int drills = 0;           ///< passes practised together (0 = unknown pair)
+  double clean_rate = 0.0;  ///< fraction of them that were clean, [0, 1]
+};
+
+/// One leg of an own team: the predicted split and its day-to-day spread.
+struct SimLeg {
+  double split_mean_s = 0.0;  ///< predicted split, seconds (includes the planned exchanges)
+  double split_sd_s = -1.0;   ///< sd of the split, seconds; < 0 = options.form_sd_fraction
+};
+
+/// One exchange of an own team as planned: nominal kinematics plus the pair's record.
+struct SimExchange {
+  HandoffParams handoff;    ///< planned hand-off, with the go-mark the pair will use
+  bool blind = true;        ///< blind (sprint) pass; false = visual pass
+  PracticeRecord practice;  ///< the pair's drill record (may be empty)
+};
+
+/// A team in the simulated field: either an own team (legs + exchanges) or an opponent known
+/// only by a seed time (legs empty).
+struct SimTeam {
+  std::string name;
+  std::vector<SimLeg> legs;            ///< own team: one per leg
+  std::vector<SimExchange> exchanges;  ///< own team: legs.size() - 1 of them
+  double seed_time_s = 0.0;            ///< opponent: expected time, seconds
+  double seed_sd_s = 0.0;              ///< opponent: sd of the time, seconds
+  double fail_rate = 0.0;              ///< opponent: chance to fail (DQ/DNF) per race
+
+  bool seed_only() const { return legs.empty(); }
+  /// An opponent known by a seed time.
+  static SimTeam from_seed(std::string name, double seed_time_s, double sd_s, double fail_rate);
+};
+
+/// A reference team for a seed time: the time split over the event's legs and an exchange plan
+/// of championship quality (outgoing runner from the back of the zone, baton planned at 70 % of
+/// a blind zone / half a visual zone). Used to give seed-only entries the full exchange model.
+SimTeam reference_team(std::string name, double seed_time_s, const Event& event);
+
+/// What the simulation says about one exchange of an own team.
+struct ExchangeOdds {
+  double p_illegal = 0.0;          ///< pass outside the zone or no pass at all
+  double p_drop = 0.0;             ///< baton dropped (legal pass)
+  double mean_baton_m = 0.0;       ///< mean baton position of legal passes, m from zone start
+  double mean_mismatch_mps = 0.0;  ///< mean incoming minus outgoing speed at legal passes, m/s
+};
+
+/// What the simulation says about one team.
+struct TeamOdds {
+  std::string team;
+  std::int64_t finishes = 0;             ///< races finished with a legal result
+  double mean_time_s = 0.0;              ///< mean finish time of finished races, s (0 if none)
+  double sd_time_s = 0.0;                ///< sd of those times, s
+  double p10_time_s = 0.0;               ///< 10th percentile finish time, s (from the histogram)
+  double p50_time_s = 0.0;               ///< median finish time, s
+  double p90_time_s = 0.0;               ///< 90th percentile finish time, s
+  double p_win = 0.0;                    ///< chance to finish 1st
+  std::vector<double> p_place;           ///< chance to finish in each place, 1st first
+  double p_podium = 0.0;                 ///< chance of a top-3 place
+  double p_score = 0.0;                  ///< chance of a place that scores points
+  double p_dq = 0.0;                     ///< chance of no legal finish (DQ or DNF)
+  double p_drop = 0.0;                   ///< chance of at least one dropped baton
+  double expected_points = 0.0;          ///< mean points under the scoring table
+  std::vector<ExchangeOdds> exchanges;   ///< own teams only
+  double histogram_start_s = 0.0;        ///< left edge of the first histogram bin, s
+  double histogram_bin_s = 0.0;          ///< bin width, s
+  std::vector<std::uint64_t> histogram;  ///< finish times of finished races per bin
+};
+
+struct SimulationResult {
+  std::int64_t runs = 0;
+  std::uint64_t seed = 0;
+  std::vector<TeamOdds> teams;  ///< in the order of the field
+};
+
+/// Called from the calling thread with the fraction of races done, [0, 1].
+using SimulationProgress = std::function<void(double fraction_done)>;
+
+/// Simulates `options.runs` races of `field` under `rules`. Throws ValidationError for invalid
+/// options, an empty field, an own team whose exchanges do not match its legs, or an invalid
+/// hand-off. Disqualifications and drops are outcomes, never errors.
+SimulationResult simulate_race(const std::vector<SimTeam>& field, RuleSet rules,
+                               const SimulationOptions& options,
+                               const SimulationProgress& progress = {});
+
+/// {"runs", "seed", "teams": [{"team", "mean_time_s", "sd_time_s", "p10_time_s", "p50_time_s",
+///  "p90_time_s", "p_win", "p_place", "p_podium", "p_score", "p_dq", "p_drop",
+///  "expected_points", "exchanges": [{"exchange", "p_illegal", "p_drop", "mean_baton_m",
+///  "mean_mismatch_mps"}]}]}
+nlohmann::json to_json(const SimulationResult& result);
+
+}  // namespace baton

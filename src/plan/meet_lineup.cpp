@@ -1,0 +1,349 @@
+// The meet-wide lineup: checks the request, finds a first feasible meet lineup greedily, uses it
+// to prune athlete-leg and exchange-pair candidates that provably cannot be in an optimal
+// solution, and hands the rest to the integer program (meet_ip.cpp).
+//
+// Pruning bound: let best_s be the fastest order of a team slot on its own and UB the greedy
+// objective. Any optimal meet lineup has objective <= UB and every other slot runs at least its
+// own best, so slot s runs at most best_s + (UB - sum of weighted bests) / weight_s. A candidate
+// whose cheapest completion (a relaxation that may reuse athletes, hence a lower bound) already
+// exceeds that cap is dropped; every optimal solution survives.
+#include "baton/meet_lineup.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "baton/error.h"
+#include "baton/lineup.h"
+#include "plan/meet_model.h"
+
+namespace baton {
+namespace {
+
+using plan::MeetModel;
+using plan::TeamSlot;
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr int kNoLimit = 1 << 20;
+const char* const kTeamLetters[] = {"A", "B", "C"};
+
+Location field(const char* name) { return Location{"meet lineup request", 0, name}; }
+
+std::string relay_label(const MeetLineupRequest& req, int r) {
+  const std::string& e = req.relays[r].event;
+  return e.empty() ? fmt::format("relay {}", r + 1) : e;
+}
+
+LineupRequest single_request(const MeetLineupRequest& req, int r, int team) {
+  const MeetRelay& relay = req.relays[r];
+  LineupRequest one;
+  if (team == 0) one.locked_legs = relay.locked_legs;
+  one.excluded = relay.excluded;
+  one.sexes = req.sexes;
+  one.sex_rule = relay.sex_rule;
+  one.required_sex = relay.required_sex;
+  one.names = req.names;
+  return one;
+}
+
+void check_request(const MeetLineupRequest& req) {
+  if (req.relays.empty()) throw ValidationError("no relays to fill", field("relays"));
+  const int n = req.relays[0].costs.athletes;
+  for (size_t r = 0; r < req.relays.size(); ++r) {
+    const MeetRelay& relay = req.relays[r];
+    const std::string who = relay_label(req, static_cast<int>(r));
+    if (relay.costs.athletes != n) {
+      throw ValidationError(fmt::format("{}: cost tables cover {} athletes, the first relay's {}",
+                                        who, relay.costs.athletes, n),
+                            field("relays"));
+    }
+    if (relay.teams < 1 || relay.teams > 3) {
+      throw ValidationError(
+          fmt::format("{}: teams per relay must be 1 to 3, not {}", who, relay.teams),
+          field("teams"));
+    }
+    if (!(relay.weight >= 0.0) || !std::isfinite(relay.weight)) {
+      throw ValidationError(fmt::format("{}: weight must be a finite number >= 0", who),
+                            field("weight"));
+    }
+  }
+  for (double w : req.team_weights) {
+    if (!(w >= 0.0) || !std::isfinite(w)) {
+      throw ValidationError("team weights must be finite numbers >= 0", field("team_weights"));
+    }
+  }
+  if (req.max_relays_per_athlete < 0 || req.max_events < 0) {
+    throw ValidationError("per-athlete limits must be >= 0 (0 = no limit)",
+                          field("max_relays_per_athlete"));
+  }
+  if (!req.events_already.empty() && req.events_already.size() != static_cast<size_t>(n)) {
+    throw ValidationError(
+        fmt::format("{} event counts given for {} athletes", req.events_already.size(), n),
+        field("events_already"));
+  }
+  for (const auto& [r1, r2] : req.conflicts) {
+    const int count = static_cast<int>(req.relays.size());
+    if (r1 < 0 || r2 < 0 || r1 >= count || r2 >= count || r1 == r2) {
+      throw ValidationError(fmt::format("conflict ({}, {}) must name two different relays of "
+                                        "0 to {}",
+                                        r1, r2, count - 1),
+                            field("conflicts"));
+    }
+  }
+  if (!(req.time_limit_s > 0.0)) {
+    throw ValidationError("the time limit must be positive", field("time_limit_s"));
+  }
+}
+
+double team_weight(const MeetLineupRequest& req, int r, int t) {
+  const double tw = t < static_cast<int>(req.team_weights.size()) ? req.team_weights[t] : 1.0;
+  return req.relays[r].weight * tw;
+}
+
+// Builds the slots with each relay's own rules; relay-level errors name the relay.
+MeetModel build_model(const MeetLineupRequest& req) {
+  MeetModel m;
+  m.request = &req;
+  m.athletes = req.relays[0].costs.athletes;
+  const int n = m.athletes;
+  m.capacity.assign(n, kNoLimit);
+  for (int a = 0; a < n; ++a) {
+    if (req.max_relays_per_athlete > 0) m.capacity[a] = req.max_relays_per_athlete;
+    if (req.max_events > 0) {
+      const int already = req.events_already.empty() ? 0 : req.events_already[a];
+      m.capacity[a] = std::min(m.capacity[a], std::max(0, req.max_events - already));
+    }
+  }
+  for (int r = 0; r < static_cast<int>(req.relays.size()); ++r) {
+    const MeetRelay& relay = req.relays[r];
+    // Athletes with no room left in their limits cannot run at all.
+    LineupRequest one = single_request(req, r, 0);
+    for (int a = 0; a < n; ++a) {
+      if (m.capacity[a] == 0) {
+        for (const auto& [leg, who] : one.locked_legs) {
+          if (who == a) {
+            throw ValidationError(
+                fmt::format("{}: {} is locked on leg {} but has already reached the limit of "
+                            "{} events",
+                            relay_label(req, r), plan::athlete_label(one, a), leg + 1,
+                            req.max_events),
+                field("max_events"));
+          }
+        }
+        one.excluded.push_back(a);
+      }
+    }
+    for (int t = 0; t < relay.teams; ++t) {
+      TeamSlot slot;
+      slot.relay = r;
+      slot.team = t;
+      slot.weight = team_weight(req, r, t);
+      LineupRequest team_req = one;
+      if (t > 0) team_req.locked_legs.clear();
+      try {
+        slot.rules = plan::check_lineup_request(relay.costs, team_req);
+      } catch (const ValidationError& e) {
+        throw ValidationError(relay_label(req, r) + ": " + e.message(), e.where());
+      }
+      slot.pairs = std::any_of(relay.costs.exchange_s.begin(), relay.costs.exchange_s.end(),
+                               [](double v) { return v != 0.0; });
+      m.slots.push_back(std::move(slot));
+    }
+    // Enough distinct runners for all the relay's teams?
+    if (relay.teams > 1) {
+      const plan::RelayRules& rules = m.slots.back().rules;
+      const int legs = relay.costs.legs;
+      std::vector<char> can(n, 0);
+      for (const auto& leg : rules.candidates) {
+        for (int a : leg) can[a] = 1;
+      }
+      int women = 0, men = 0;
+      for (int a = 0; a < n; ++a) {
+        if (can[a]) (rules.woman[a] ? women : men)++;
+      }
+      const int need = legs * relay.teams;
+      std::string problem;
+      if (women + men < need) {
+        problem = fmt::format("{} teams need {} runners, only {} are available", relay.teams, need,
+                              women + men);
+      } else if (relay.sex_rule == SexRule::mixed_two_two && (women < need / 2 || men < need / 2)) {
+        problem = fmt::format("{} mixed teams need {} women and {} men, {} and {} are available",
+                              relay.teams, need / 2, need / 2, women, men);
+      }
+      if (!problem.empty()) {
+        throw ValidationError(relay_label(req, r) + ": " + problem, field("teams"));
+      }
+    }
+  }
+  for (const auto& c : req.conflicts) m.conflicts.push_back(c);
+  // Teams of one relay with equal weights and no locks are interchangeable.
+  for (size_t s = 0; s + 1 < m.slots.size(); ++s) {
+    const TeamSlot& a = m.slots[s];
+    const TeamSlot& b = m.slots[s + 1];
+    if (a.relay == b.relay && a.weight == b.weight && a.weight > 0 &&
+        (a.team > 0 || req.relays[a.relay].locked_legs.empty())) {
+      m.faster_first.push_back({static_cast<int>(s), static_cast<int>(s + 1)});
+    }
+  }
+  return m;
+}
+
+// Fills slots one at a time with the best order from whoever is still free. Returns an empty
+// vector when it paints itself into a corner (the integer program may still succeed).
+std::vector<std::vector<int>> greedy_start(const MeetModel& m) {
+  const MeetLineupRequest& req = *m.request;
+  std::vector<int> left = m.capacity;
+  std::vector<std::vector<char>> in_relay(req.relays.size(), std::vector<char>(m.athletes, 0));
+  std::vector<std::vector<int>> orders;
+  for (const TeamSlot& slot : m.slots) {
+    LineupRequest one = single_request(req, slot.relay, slot.team);
+    for (int a = 0; a < m.athletes; ++a) {
+      bool blocked = left[a] == 0 || in_relay[slot.relay][a];
+      for (const auto& [r1, r2] : m.conflicts) {
+        if (r1 == slot.relay && in_relay[r2][a]) blocked = true;
+        if (r2 == slot.relay && in_relay[r1][a]) blocked = true;
+      }
+      if (blocked) one.excluded.push_back(a);
+    }
+    try {
+      std::vector<int> order = best_lineups(req.relays[slot.relay].costs, one).best.order;
+      for (int a : order) {
+        left[a]--;
+        in_relay[slot.relay][a] = 1;
+      }
+      orders.push_back(std::move(order));
+    } catch (const ValidationError&) {
+      return {};
+    }
+  }
+  return orders;
+}
+
+// Keeps the candidates whose cheapest completion fits under `cap_s`.
+void prune_slot(TeamSlot& slot, const RelayCosts& c, double cap_s) {
+  const int n = c.athletes;
+  const int legs = c.legs;
+  const auto& cand = slot.rules.candidates;
+  // fwd[l][a]: cheapest legs 0..l ending with a on leg l; bwd[l][a]: cheapest legs l.. from a.
+  std::vector<std::vector<double>> fwd(legs, std::vector<double>(n, kInf));
+  std::vector<std::vector<double>> bwd(legs, std::vector<double>(n, kInf));
+  for (int a : cand[0]) fwd[0][a] = c.leg(a, 0);
+  for (int l = 1; l < legs; ++l) {
+    for (int b : cand[l]) {
+      double best = kInf;
+      for (int a : cand[l - 1]) {
+        if (a != b) best = std::min(best, fwd[l - 1][a] + c.exchange(l - 1, a, b));
+      }
+      fwd[l][b] = best + c.leg(b, l);
+    }
+  }
+  for (int a : cand[legs - 1]) bwd[legs - 1][a] = c.leg(a, legs - 1);
+  for (int l = legs - 2; l >= 0; --l) {
+    for (int a : cand[l]) {
+      double best = kInf;
+      for (int b : cand[l + 1]) {
+        if (a != b) best = std::min(best, c.exchange(l, a, b) + bwd[l + 1][b]);
+      }
+      bwd[l][a] = best + c.leg(a, l);
+    }
+  }
+  const double tol = 1e-9 * (1.0 + std::abs(cap_s));
+  slot.legs.assign(legs, {});
+  for (int l = 0; l < legs; ++l) {
+    for (int a : cand[l]) {
+      if (fwd[l][a] + bwd[l][a] - c.leg(a, l) <= cap_s + tol) slot.legs[l].push_back(a);
+    }
+  }
+  slot.exchanges.assign(legs - 1, {});
+  if (!slot.pairs) return;
+  for (int k = 0; k + 1 < legs; ++k) {
+    for (int a : slot.legs[k]) {
+      for (int b : slot.legs[k + 1]) {
+        if (a == b) continue;
+        const double e = c.exchange(k, a, b);
+        if (e != kInf && fwd[k][a] + e + bwd[k + 1][b] <= cap_s + tol) {
+          slot.exchanges[k].push_back({a, b});
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+MeetLineupResult best_meet_lineups(const MeetLineupRequest& req) {
+  check_request(req);
+  MeetModel m = build_model(req);
+
+  std::vector<std::vector<int>> start = greedy_start(m);
+  double upper = kInf;
+  double lower = 0.0;
+  std::vector<double> best_s(m.slots.size());
+  for (size_t s = 0; s < m.slots.size(); ++s) {
+    const TeamSlot& slot = m.slots[s];
+    best_s[s] =
+        best_lineups(req.relays[slot.relay].costs, single_request(req, slot.relay, slot.team))
+            .best.team_time_s;
+    lower += slot.weight * best_s[s];
+  }
+  if (!start.empty()) {
+    upper = 0.0;
+    for (size_t s = 0; s < m.slots.size(); ++s) {
+      upper += m.slots[s].weight * req.relays[m.slots[s].relay].costs.team_time_s(start[s]);
+    }
+    // Keep the start consistent with "A no slower than B".
+    for (const auto& [fast, slow] : m.faster_first) {
+      const RelayCosts& c = req.relays[m.slots[fast].relay].costs;
+      if (c.team_time_s(start[fast]) > c.team_time_s(start[slow])) {
+        std::swap(start[fast], start[slow]);
+      }
+    }
+  }
+  for (size_t s = 0; s < m.slots.size(); ++s) {
+    TeamSlot& slot = m.slots[s];
+    const double slack = upper - lower;
+    const double cap = slot.weight > 0 ? best_s[s] + slack / slot.weight : kInf;
+    prune_slot(slot, req.relays[slot.relay].costs, cap);
+  }
+
+  const plan::MeetSolution sol = plan::solve_meet_ip(m, start);
+  if (sol.orders.empty()) {
+    if (sol.infeasible) {
+      std::string limits;
+      if (req.max_relays_per_athlete > 0) {
+        limits += fmt::format(", at most {} relay{} per athlete", req.max_relays_per_athlete,
+                              req.max_relays_per_athlete == 1 ? "" : "s");
+      }
+      if (req.max_events > 0) limits += fmt::format(", at most {} events", req.max_events);
+      if (!req.conflicts.empty()) limits += ", relays that may not share athletes";
+      throw ValidationError(
+          "the relays cannot all be filled at once: too few athletes for every team under the "
+          "sex rules" +
+              limits,
+          field("relays"));
+    }
+    throw Error(
+        fmt::format("no meet lineup found within the time limit of {:g} s", req.time_limit_s));
+  }
+  MeetLineupResult result;
+  for (size_t s = 0; s < m.slots.size(); ++s) {
+    const TeamSlot& slot = m.slots[s];
+    MeetRelayLineup lineup;
+    lineup.event_index = slot.relay;
+    lineup.team = kTeamLetters[slot.team];
+    lineup.order = sol.orders[s];
+    lineup.team_time_s = req.relays[slot.relay].costs.team_time_s(lineup.order);
+    result.objective += slot.weight * lineup.team_time_s;
+    result.relays.push_back(std::move(lineup));
+  }
+  result.optimal = sol.optimal;
+  result.bound_s = sol.optimal ? result.objective : std::min(sol.bound, result.objective);
+  result.gap = sol.optimal ? 0.0
+                           : (result.objective - result.bound_s) /
+                                 std::max(1e-9, std::abs(result.objective));
+  return result;
+}
+
+}  // namespace baton

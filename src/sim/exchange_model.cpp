@@ -1,0 +1,150 @@
+#include "sim/exchange_model.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace baton::sim {
+namespace {
+
+// Thresholds for "always" / "never" legal: finite so that interpolation stays finite.
+constexpr double kNever = 1e9;
+constexpr double kMaxGoMarkM = 60.0;  // the solver's limit (handoff.h)
+constexpr int kSpeedNodes = 13;
+constexpr int kTauNodes = 41;
+constexpr double kBisectTolS = 1e-6;
+
+}  // namespace
+
+ExchangeModel::ExchangeModel(const HandoffParams& plan, double u_span_fraction, double tau_span_s)
+    : plan_(plan), decel_(plan.incoming_decel_mps2) {
+  validate_handoff(plan_);
+  const double u = plan_.incoming_speed_mps;
+  nu_ = kSpeedNodes;
+  u0_ = u * (1.0 - u_span_fraction);
+  du_ = 2.0 * u * u_span_fraction / (nu_ - 1);
+  nt_ = kTauNodes;
+  t0_ = plan_.reaction_s - tau_span_s;
+  dt_ = 2.0 * tau_span_s / (nt_ - 1);
+  base_.resize(nu_);
+  inv_du_ = 1.0 / du_;
+  inv_dt_ = 1.0 / dt_;
+  lo_.resize(nu_);
+  hi_.resize(nu_);
+  mismatch_.resize(static_cast<size_t>(nu_) * nt_);
+  baton_.resize(mismatch_.size());
+  for (int i = 0; i < nu_; ++i) {
+    const double ui = u0_ + i * du_;
+    exact_window(ui, lo_[i], hi_[i]);
+    // Rows start at the catch-up threshold, so interpolating between rows follows it (the
+    // position behaves like sqrt(tau - tau_min) there and would be smeared otherwise).
+    base_[i] = std::abs(lo_[i]) < kNever / 2 ? lo_[i] : t0_;
+    for (int j = 0; j < nt_; ++j) {
+      // Outside the legal window the solver reports the closest approach, which continues the
+      // legal values smoothly, so interpolation next to a threshold stays accurate.
+      const PassOutcome o = exact(base_[i] + j * dt_, ui);
+      mismatch_[static_cast<size_t>(i) * nt_ + j] = o.mismatch_mps;
+      baton_[static_cast<size_t>(i) * nt_ + j] = o.baton_m;
+    }
+  }
+}
+
+double ExchangeModel::mark_time_s(double mark_error_m, double u_mps) const {
+  if (decel_ == 0.0) return -mark_error_m / u_mps;
+  // The incoming runner covers mark_error_m from the moved mark to the planned one:
+  // u t - a t^2 / 2 = -mark_error_m, the root through t = 0 in a cancellation-free form.
+  const double disc = std::max(0.0, u_mps * u_mps + 2.0 * decel_ * mark_error_m);
+  return -2.0 * mark_error_m / (u_mps + std::sqrt(disc));
+}
+
+PassOutcome ExchangeModel::exact(double tau_s, double u_mps) const {
+  // Relabel the incoming runner's path so that the solver's reaction stays the planned one:
+  // the equivalent go-mark is where the incoming runner is s = tau - reaction seconds after
+  // passing the planned mark.
+  HandoffParams p = plan_;
+  const double s = tau_s - plan_.reaction_s;
+  double moved = u_mps * s;
+  if (decel_ > 0.0) {
+    const double stop = u_mps / decel_;
+    const double sc = std::min(s, stop);
+    moved = u_mps * sc - 0.5 * decel_ * sc * sc;
+  }
+  p.go_mark_m = plan_.go_mark_m - moved;
+  p.incoming_speed_mps = std::max(1e-3, u_mps - decel_ * std::max(s, -1e3));
+  PassOutcome out;
+  if (p.go_mark_m > kMaxGoMarkM || p.incoming_speed_mps > 15.0) return out;  // never catches up
+  // A mark behind the incoming runner: the pass happened while the outgoing runner stood, at
+  // the same place as with a mark of zero.
+  p.go_mark_m = std::max(0.0, p.go_mark_m);
+  const HandoffResult r = solve_handoff(p);
+  out.exchanged = r.exchanged;
+  out.legal = r.legal;
+  out.baton_m = r.baton_position_m;
+  out.mismatch_mps = r.incoming_speed_mps - r.outgoing_speed_mps;
+  return out;
+}
+
+void ExchangeModel::exact_window(double u_mps, double& tau_min_s, double& tau_max_s) const {
+  // tau bounds where the equivalent go-mark runs from 60 m down to 0 m (and beyond: standing).
+  const double a = plan_.reaction_s + (plan_.go_mark_m - kMaxGoMarkM) / u_mps + 1e-6;
+  const double b = plan_.reaction_s + plan_.go_mark_m / u_mps + 0.5;
+  const double zone = plan_.zone_length_m;
+  // Bisection on "exchanged and baton <= zone end" (false for early departures, true late).
+  auto early_ok = [&](double tau) {
+    const PassOutcome e = exact(tau, u_mps);
+    return e.exchanged && e.baton_m <= zone + 1e-9;
+  };
+  auto late_ok = [&](double tau) {
+    const PassOutcome e = exact(tau, u_mps);
+    return e.exchanged && e.baton_m >= -1e-9;
+  };
+  if (early_ok(a)) {
+    tau_min_s = -kNever;
+  } else if (!early_ok(b)) {
+    tau_min_s = kNever;
+    tau_max_s = -kNever;
+    return;
+  } else {
+    double lo = a;
+    double hi = b;
+    while (hi - lo > kBisectTolS) {
+      const double mid = 0.5 * (lo + hi);
+      (early_ok(mid) ? hi : lo) = mid;
+    }
+    tau_min_s = hi;
+  }
+  const double from = tau_min_s == -kNever ? a : tau_min_s;
+  if (late_ok(b)) {
+    tau_max_s = kNever;
+  } else if (!late_ok(from)) {
+    tau_min_s = kNever;
+    tau_max_s = -kNever;
+  } else {
+    double lo = from;
+    double hi = b;
+    while (hi - lo > kBisectTolS) {
+      const double mid = 0.5 * (lo + hi);
+      (late_ok(mid) ? lo : hi) = mid;
+    }
+    tau_max_s = lo;
+  }
+}
+
+double ExchangeModel::tau_min(double u_mps) const {
+  const double x = std::clamp((u_mps - u0_) / du_, 0.0, nu_ - 1.0);
+  const int i = std::min(static_cast<int>(x), nu_ - 2);
+  const double w = x - i;
+  return lo_[i] + w * (lo_[i + 1] - lo_[i]);
+}
+
+double ExchangeModel::tau_max(double u_mps) const {
+  const double x = std::clamp((u_mps - u0_) / du_, 0.0, nu_ - 1.0);
+  const int i = std::min(static_cast<int>(x), nu_ - 2);
+  const double w = x - i;
+  return hi_[i] + w * (hi_[i + 1] - hi_[i]);
+}
+
+PassOutcome ExchangeModel::fallback(double tau_s, double u_mps) const {
+  return exact(tau_s, u_mps);
+}
+
+}  // namespace baton::sim

@@ -1,0 +1,89 @@
+// Standard normal variates by the ziggurat method (Marsaglia and Tsang, "The Ziggurat Method for
+// Generating Random Variables", J. Stat. Software 5(8), 2000): 128 layers, 32-bit draws. About
+// 99 % of draws cost one generator call, one multiply and one compare; the tail beyond r is
+// sampled exactly (Marsaglia 1964), so rare events such as disqualifications keep their odds.
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+
+namespace baton::sim {
+
+class Ziggurat {
+ public:
+  /// The tables are computed once and are immutable afterwards.
+  static const Ziggurat& instance() {
+    static const Ziggurat z;
+    return z;
+  }
+
+  /// One N(0, 1) draw; `rng()` must return uniformly distributed 32-bit values.
+  template <class Rng>
+  double operator()(Rng& rng) const {
+    std::int32_t hz = static_cast<std::int32_t>(rng());
+    std::uint32_t iz = static_cast<std::uint32_t>(hz) & 127u;
+    if (static_cast<std::uint32_t>(std::abs(static_cast<std::int64_t>(hz))) < kn_[iz]) {
+      return hz * wn_[iz];
+    }
+    return slow(rng, hz, iz);
+  }
+
+  /// A uniform draw in [0, 1).
+  template <class Rng>
+  static double uniform(Rng& rng) {
+    return static_cast<std::uint32_t>(rng()) * 0x1p-32;
+  }
+
+ private:
+  static constexpr double kR = 3.442619855899;       // start of the tail
+  static constexpr double kV = 9.91256303526217e-3;  // area of each layer
+
+  Ziggurat() {
+    const double m1 = 2147483648.0;
+    double dn = kR;
+    double tn = dn;
+    const double q = kV / std::exp(-0.5 * dn * dn);
+    kn_[0] = static_cast<std::uint32_t>((dn / q) * m1);
+    kn_[1] = 0;
+    wn_[0] = q / m1;
+    wn_[127] = dn / m1;
+    fn_[0] = 1.0;
+    fn_[127] = std::exp(-0.5 * dn * dn);
+    for (int i = 126; i >= 1; --i) {
+      dn = std::sqrt(-2.0 * std::log(kV / dn + std::exp(-0.5 * dn * dn)));
+      kn_[i + 1] = static_cast<std::uint32_t>((dn / tn) * m1);
+      tn = dn;
+      fn_[i] = std::exp(-0.5 * dn * dn);
+      wn_[i] = dn / m1;
+    }
+  }
+
+  template <class Rng>
+  double slow(Rng& rng, std::int32_t hz, std::uint32_t iz) const {
+    for (;;) {
+      const double x = hz * wn_[iz];
+      if (iz == 0) {  // the tail: x > r
+        double tx;
+        double ty;
+        do {
+          tx = -std::log1p(-uniform(rng)) / kR;
+          ty = -std::log1p(-uniform(rng));
+        } while (ty + ty < tx * tx);
+        return hz > 0 ? kR + tx : -kR - tx;
+      }
+      if (fn_[iz] + uniform(rng) * (fn_[iz - 1] - fn_[iz]) < std::exp(-0.5 * x * x)) return x;
+      hz = static_cast<std::int32_t>(rng());
+      iz = static_cast<std::uint32_t>(hz) & 127u;
+      if (static_cast<std::uint32_t>(std::abs(static_cast<std::int64_t>(hz))) < kn_[iz]) {
+        return hz * wn_[iz];
+      }
+    }
+  }
+
+  std::array<std::uint32_t, 128> kn_{};
+  std::array<double, 128> wn_{};
+  std::array<double, 128> fn_{};
+};
+
+}  // namespace baton::sim

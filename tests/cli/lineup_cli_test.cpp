@@ -1,0 +1,170 @@
+#include <gtest/gtest.h>
+
+#include "support/run_cli.h"
+
+namespace baton {
+namespace {
+
+using testing::run_cli;
+using testing::TempDir;
+
+// Six girls and four boys with FAT 100 m and 400 m bests (hand times convert by +0.24 s).
+constexpr const char* kTeam = R"(name = "Riverside HS"
+rules = "nfhs"
+[[athlete]]
+name = "Ava"
+sex = "F"
+bests = { "100m" = "12.10", "400m" = "58.00" }
+[[athlete]]
+name = "Bea"
+sex = "F"
+bests = { "100m" = "12.30", "400m" = "57.00" }
+[[athlete]]
+name = "Cleo"
+sex = "F"
+bests = { "100m" = "12.50", "400m" = "59.00" }
+[[athlete]]
+name = "Dee"
+sex = "F"
+bests = { "100m" = "12.40" }
+[[athlete]]
+name = "Eva"
+sex = "F"
+bests = { "100m" = "12.0h", "400m" = "60.00" }
+[[athlete]]
+name = "Fay"
+sex = "F"
+bests = { "100m" = "13.00", "400m" = "61.00" }
+[[athlete]]
+name = "Gus"
+sex = "M"
+bests = { "100m" = "11.00", "400m" = "50.00" }
+[[athlete]]
+name = "Hal"
+sex = "M"
+bests = { "100m" = "11.20", "400m" = "51.00" }
+[[athlete]]
+name = "Ike"
+sex = "M"
+bests = { "100m" = "11.40", "400m" = "52.00" }
+[[athlete]]
+name = "Jon"
+sex = "M"
+bests = { "100m" = "11.60", "400m" = "53.00" }
+)";
+
+TEST(LineupCli, GirlsFourByHundredIsTheSumOfTheFourFastestOpenTimes) {
+  TempDir dir;
+  const std::string team = dir.write("team.toml", kTeam);
+  const auto r =
+      run_cli({"lineup", "--team", team, "--event", "4x100", "--sex", "F", "--top", "3", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = r.json();
+  EXPECT_EQ(j["event"], "4x100");
+  // Ava 12.10, Eva 12.24 (12.0h), Bea 12.30, Dee 12.40: 49.04 s. Every order ties in this
+  // model; ties go to roster order.
+  EXPECT_NEAR(j["team_time_s"].get<double>(), 49.04, 1e-9);
+  EXPECT_EQ(j["order"], nlohmann::json({"Ava", "Bea", "Dee", "Eva"}));
+  ASSERT_EQ(j["alternatives"].size(), 3u);
+  EXPECT_NEAR(j["alternatives"][0]["gap_s"].get<double>(), 0.0, 1e-9);
+  EXPECT_EQ(j["alternatives"][0]["order"], nlohmann::json({"Ava", "Bea", "Eva", "Dee"}));
+}
+
+TEST(LineupCli, LocksAndExclusionsAreHonoured) {
+  TempDir dir;
+  const std::string team = dir.write("team.toml", kTeam);
+  const auto r = run_cli({"lineup", "--team", team, "--event", "4x100", "--sex", "F", "--lock",
+                          "4=Fay", "--exclude", "Ava,Bea", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = r.json();
+  EXPECT_EQ(j["order"][3], "Fay");
+  // Cleo 12.50 + Dee 12.40 + Eva 12.24 + Fay 13.00
+  EXPECT_NEAR(j["team_time_s"].get<double>(), 50.14, 1e-9);
+}
+
+TEST(LineupCli, MixedRelayTakesTwoOfEach) {
+  TempDir dir;
+  const std::string team = dir.write("team.toml", kTeam);
+  const auto r = run_cli({"lineup", "--team", team, "--event", "mixed-4x400", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Gus 50 + Hal 51 + Bea 57 + Ava 58 = 216 s.
+  EXPECT_NEAR(r.json()["team_time_s"].get<double>(), 216.0, 1e-9);
+}
+
+TEST(LineupCli, HumanOutputShowsLegsAndGaps) {
+  TempDir dir;
+  const std::string team = dir.write("team.toml", kTeam);
+  const auto r = run_cli({"lineup", "--team", team, "--event", "4x400", "--sex", "M", "--top", "1",
+                          "--exclude", "Jon", "--lock", "1=Gus"});
+  EXPECT_NE(r.exit_code, 0);  // only three boys left
+  EXPECT_NE(r.err.find("too few men: the relay needs 4 men, only 3 available (1 excluded)"),
+            std::string::npos)
+      << r.err;
+  const auto ok = run_cli({"lineup", "--team", team, "--event", "4x400", "--top", "2"});
+  ASSERT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_NE(ok.out.find("Gus"), std::string::npos) << ok.out;
+  EXPECT_NE(ok.out.find("predicted team time: 3:26.00"), std::string::npos) << ok.out;
+  EXPECT_NE(ok.out.find("+0.00 s"), std::string::npos) << ok.out;
+}
+
+TEST(LineupCli, InfeasibleLockIsExplained) {
+  TempDir dir;
+  const std::string team = dir.write("team.toml", kTeam);
+  const auto r = run_cli(
+      {"lineup", "--team", team, "--event", "4x400", "--sex", "F", "--lock", "2=Dee", "--json"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_NE(r.err.find("Dee is locked on leg 2 but has no predicted time for that leg"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(LineupCli, MeetFillsEveryRelayWithinTheLimits) {
+  TempDir dir;
+  const std::string team = dir.write("team.toml", kTeam);
+  const auto r = run_cli({"lineup", "--team", team, "--events", "4x100/F,4x400/M,4x400/F",
+                          "--max-relays-per-athlete", "1", "--exclude", "Fay", "--json"});
+  EXPECT_NE(r.exit_code, 0);  // five girls left for eight places, one relay each
+  EXPECT_NE(r.err.find("cannot all be filled"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("at most 1 relay per athlete"), std::string::npos) << r.err;
+
+  const auto ok = run_cli({"lineup", "--team", team, "--events", "4x100/F,4x400/M",
+                           "--max-relays-per-athlete", "1", "--json"});
+  ASSERT_EQ(ok.exit_code, 0) << ok.err;
+  const auto j = ok.json();
+  EXPECT_EQ(j["optimal"], true);
+  EXPECT_EQ(j["gap"], 0.0);
+  ASSERT_EQ(j["relays"].size(), 2u);
+  EXPECT_EQ(j["relays"][0]["event"], "4x100/F");
+  EXPECT_EQ(j["relays"][0]["team"], "A");
+  EXPECT_NEAR(j["relays"][0]["team_time_s"].get<double>(), 49.04, 1e-9);
+  EXPECT_NEAR(j["relays"][1]["team_time_s"].get<double>(), 206.0, 1e-9);  // 50+51+52+53
+}
+
+TEST(LineupCli, MeetABTeamsShareNobody) {
+  TempDir dir;
+  const std::string team = dir.write("team.toml", kTeam);
+  const auto r =
+      run_cli({"lineup", "--team", team, "--events", "4x100", "--teams-per-relay", "2", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = r.json();
+  ASSERT_EQ(j["relays"].size(), 2u);
+  // Best pair of single-sex teams: boys 45.2 s (A) and girls 49.04 s (B).
+  EXPECT_NEAR(j["relays"][0]["team_time_s"].get<double>(), 45.2, 1e-9);
+  EXPECT_EQ(j["relays"][1]["team"], "B");
+  EXPECT_NEAR(j["relays"][1]["team_time_s"].get<double>(), 49.04, 1e-9);
+  const auto human =
+      run_cli({"lineup", "--team", team, "--events", "4x100", "--teams-per-relay", "2"});
+  ASSERT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_NE(human.out.find("team B: 49.04 s"), std::string::npos) << human.out;
+  EXPECT_NE(human.out.find("proven optimal"), std::string::npos) << human.out;
+}
+
+TEST(LineupCli, EventAndEventsAreExclusive) {
+  const auto r = run_cli({"lineup", "--event", "4x100", "--events", "4x400", "--json"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("exactly one of --event"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace baton

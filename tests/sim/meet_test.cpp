@@ -1,0 +1,99 @@
+// The meet file: fields, defaults and errors naming file, line and field.
+#include "baton/meet.h"
+
+#include <gtest/gtest.h>
+
+#include "support/run_cli.h"
+
+namespace baton {
+namespace {
+
+TEST(MeetFile, ReadsSeedsScoringAndRules) {
+  const Meet m = parse_meet_toml(
+      "event = \"4x400\"\nrules = \"nfhs\"\nscoring = [6, 4, 2]\n"
+      "[[team]]\nname = \"A\"\nseed = \"3:25.40\"\n"
+      "[[team]]\nname = \"B\"\nseed = 206.1\nsd_s = 1.5\nfail_rate = 0.02\n",
+      "meet.toml");
+  EXPECT_EQ(m.event.id, "4x400");
+  EXPECT_EQ(m.rules, RuleSet::nfhs);
+  EXPECT_EQ(m.scoring, (std::vector<double>{6, 4, 2}));
+  ASSERT_EQ(m.teams.size(), 2u);
+  EXPECT_DOUBLE_EQ(m.teams[0].seed_time_s, 205.4);
+  EXPECT_EQ(m.teams[1].line, 7);
+  const std::vector<SimTeam> field = meet_field(m, SimulationOptions{});
+  // Default spread 0.6 % of the seed; default failure from 3 visual passes at 0.3 % each.
+  EXPECT_NEAR(field[0].seed_sd_s, 0.006 * 205.4, 1e-12);
+  EXPECT_NEAR(field[0].fail_rate, 1.0 - std::pow(0.997, 3), 1e-12);
+  EXPECT_DOUBLE_EQ(field[1].seed_sd_s, 1.5);
+  EXPECT_DOUBLE_EQ(field[1].fail_rate, 0.02);
+}
+
+struct BadMeet {
+  const char* text;
+  int line;
+  const char* field;
+  const char* message;
+};
+
+TEST(MeetFile, ErrorsNameFileLineAndField) {
+  const BadMeet cases[] = {
+      {"event = \"4x100\"\n[[team]]\nname = \"A\"\nseed = \"abc\"\n", 4, "team[1].seed", ""},
+      {"event = \"4x100\"\n[[team]]\nname = \"A\"\nseed = \"38.1\"\nfail_rate = 2\n", 5,
+       "team[1].fail_rate", "between 0 and 1"},
+      {"event = \"4x100\"\n[[team]]\nname = \"A\"\n", 2, "team[1]", "file"},
+      {"event = \"4x1000\"\n[[team]]\nname = \"A\"\nseed = 38\n", 1, "event", ""},
+      {"event = \"4x100\"\nscoring = [10, -1]\n[[team]]\nname = \"A\"\nseed = 38\n", 2, "scoring",
+       ""},
+      {"event = \"4x100\"\n[[team]]\nname = \"A\"\nseed = 38\nspeed = 3\n", 5, "team[1].speed",
+       "unknown field"},
+      {"event = \"4x100\"\n[[team]]\nfile = \"t.toml\"\nseed = 38\n", 4, "team[1].seed",
+       "not both"},
+      {"event = \"4x100\"\n[[team]]\nname = \"A\"\nseed = 38\nmodel = \"magic\"\n", 5,
+       "team[1].model", ""},
+      {"[[team]]\nname = \"A\"\nseed = 38\n", 1, "event", "no event"},
+  };
+  for (const BadMeet& c : cases) {
+    try {
+      parse_meet_toml(c.text, "meet.toml");
+      ADD_FAILURE() << "accepted:\n" << c.text;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.where().file, "meet.toml") << c.text;
+      EXPECT_EQ(e.where().line, c.line) << c.text << e.what();
+      EXPECT_EQ(e.where().field, c.field) << c.text << e.what();
+      EXPECT_NE(std::string(e.what()).find(c.message), std::string::npos) << e.what();
+    }
+  }
+}
+
+TEST(MeetFile, OwnTeamFilesAreResolvedAndChecked) {
+  testing::TempDir dir;
+  dir.write("team.toml",
+            "name = \"Riverside\"\n[[athlete]]\nname = \"Ava\"\nsex = \"F\"\n"
+            "bests = { \"100m\" = \"12.31\" }\n");
+  const std::string meet_path = dir.write(
+      "meet.toml",
+      "event = \"4x100\"\n[[team]]\nfile = \"team.toml\"\norder = [\"Ava\", \"Bea\", \"C\", "
+      "\"D\"]\n[[team]]\nfile = \"missing.toml\"\n");
+  const Meet m = load_meet(meet_path);
+  EXPECT_EQ(m.teams[0].file, dir.file("team.toml"));
+  try {
+    meet_field(m, SimulationOptions{});
+    FAIL();
+  } catch (const NotFoundError& e) {  // 'Bea' is not in the team file
+    EXPECT_EQ(e.where().file, meet_path);
+    EXPECT_EQ(e.where().line, 2);
+    EXPECT_EQ(e.where().field, "order");
+  }
+  Meet missing = m;
+  missing.teams.erase(missing.teams.begin());
+  try {
+    meet_field(missing, SimulationOptions{});
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where().line, 5) << e.what();
+    EXPECT_NE(std::string(e.what()).find("missing.toml"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace baton
