@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "baton/error.h"
+#include "baton/leg_prediction.h"
 #include "baton/lineup.h"
 #include "baton/meet_lineup.h"
 #include "baton/naive_costs.h"
@@ -25,17 +26,25 @@ struct LineupOptions {
   std::vector<std::string> locks;
   std::vector<std::string> excludes;
   std::string sex;
-  std::string model = "open";
+  std::string model = "physics";
   int teams_per_relay = 1;
   int max_relays = 0;
   int max_events = 0;
   double time_limit_s = 10.0;
 };
 
-// The relay cost model behind every lineup. "open" sums the athletes' open bests.
+// The relay cost model behind every lineup: "physics" predicts each leg and exchange from the
+// athletes' speed models (block or flying start, bends, hand-off kinematics); "open" sums the
+// athletes' open bests.
+std::string model_label(const std::string& model) {
+  return model == "open" ? "sum of open bests" : "predicted legs and exchanges";
+}
+
 RelayCosts build_costs(const Team& team, const Event& event, const std::string& model) {
+  if (model == "physics") return relay_costs(team, event);
   if (model == "open") return open_time_costs(team, event);
-  throw ValidationError("unknown cost model '" + model + "'; known: open", {"--model", 0, ""});
+  throw ValidationError("unknown cost model '" + model + "'; known: physics, open",
+                        {"--model", 0, ""});
 }
 
 int athlete_index(const Team& team, std::string_view name, const char* option) {
@@ -128,8 +137,7 @@ void run_single(const LineupOptions& opt, const Context& ctx) {
     return;
   }
   ctx.print(fmt::format("{} for {} (cost model: {})\n", event.name,
-                        team.name.empty() ? "the roster" : team.name,
-                        opt.model == "open" ? "sum of open bests" : opt.model));
+                        team.name.empty() ? "the roster" : team.name, model_label(opt.model)));
   TextTable table({">leg", ">distance", "athlete", ">time"});
   for (size_t l = 0; l < r.best.order.size(); ++l) {
     const int a = r.best.order[l];
@@ -194,8 +202,7 @@ void run_meet(const LineupOptions& opt, const Context& ctx) {
     return;
   }
   ctx.print(fmt::format("Meet lineups for {} (cost model: {})\n",
-                        team.name.empty() ? "the roster" : team.name,
-                        opt.model == "open" ? "sum of open bests" : opt.model));
+                        team.name.empty() ? "the roster" : team.name, model_label(opt.model)));
   for (const MeetRelayLineup& l : r.relays) {
     const Event& e = events[l.event_index];
     ctx.print(fmt::format("\n{} ({}), team {}: {}\n", e.name, req.relays[l.event_index].event,
@@ -228,7 +235,9 @@ void add_lineup_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--lock", opt->locks, "Fix a leg: LEG=NAME, e.g. \"2=Ann Lee\" (repeatable)");
   cmd->add_option("--exclude", opt->excludes, "Leave out athletes: NAME[,NAME...] (repeatable)");
   cmd->add_option("--sex", opt->sex, "Girls' (F) or boys' (M) relay");
-  cmd->add_option("--model", opt->model, "Relay cost model: open (sum of open bests)");
+  cmd->add_option("--model", opt->model,
+                  "Relay cost model: physics (predicted legs and exchanges, default) or open (sum "
+                  "of open bests)");
   cmd->add_option("--teams-per-relay", opt->teams_per_relay, "Teams per relay: 1 to 3 (A, B, C)");
   cmd->add_option("--max-relays-per-athlete", opt->max_relays, "Relay limit per athlete (0: none)");
   cmd->add_option("--max-events", opt->max_events, "Event limit per athlete (0: none)");

@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   baton::cli::add_practice_command(app, ctx);
   baton::cli::add_results_command(app, ctx);
   baton::cli::add_simulate_command(app, ctx);
+  baton::cli::add_profile_command(app, ctx);
+  baton::cli::add_predict_command(app, ctx);
 
   try {
     app.parse(argc, argv);

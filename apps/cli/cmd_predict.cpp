@@ -1,0 +1,65 @@
+// baton predict: the predicted time of a running order, leg by leg.
+#include <fmt/format.h>
+
+#include "baton/leg_prediction.h"
+#include "baton/text_table.h"
+#include "baton/units.h"
+#include "cli/context.h"
+
+namespace baton::cli {
+namespace {
+
+struct PredictArgs {
+  std::string team;
+  std::string event;
+  std::string order;
+  std::string rules;
+};
+
+void run(const PredictArgs& args, const Context& ctx) {
+  const Team team = ctx.load_team(args.team);
+  const RuleSet rules =
+      args.rules.empty() ? team.rules : parse_rules(args.rules, {"--rules", 0, ""});
+  const Event event = find_event(args.event, rules, {"--event", 0, ""});
+  const std::vector<std::string> order = split_names(args.order, {"--order", 0, ""});
+  const RelayPrediction p = predict_relay(team, event, order);
+  if (ctx.json) {
+    nlohmann::json legs = nlohmann::json::array();
+    for (const RelayLegResult& l : p.legs) {
+      legs.push_back({{"leg", l.leg},
+                      {"athlete", l.athlete},
+                      {"distance_m", l.distance_m},
+                      {"split_s", l.split_s},
+                      {"estimated", l.estimated},
+                      {"note", l.note}});
+    }
+    ctx.print_json({{"event", p.event}, {"team_time_s", p.team_time_s}, {"legs", legs}});
+    return;
+  }
+  ctx.print(fmt::format("{} under {} rules{}\n", event.name, to_string(rules),
+                        team.name.empty() ? "" : " for " + team.name));
+  TextTable t({">leg", "athlete", ">distance", ">split", "note"});
+  bool any_estimated = false;
+  for (const RelayLegResult& l : p.legs) {
+    any_estimated = any_estimated || l.estimated;
+    t.add_row({std::to_string(l.leg), l.athlete + (l.estimated ? " *" : ""),
+               distance_label(l.distance_m), format_time(l.split_s) + " s", l.note});
+  }
+  ctx.print(t.render());
+  ctx.print(fmt::format("team time {} s\n", format_time(p.team_time_s)));
+  if (any_estimated) ctx.print("* uses a mark estimated from another distance (see the note)\n");
+}
+
+}  // namespace
+
+void add_predict_command(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<PredictArgs>();
+  CLI::App* cmd = app.add_subcommand("predict", "Predict a relay running order leg by leg");
+  cmd->add_option("--team", args->team, "Team file (default: the database roster)");
+  cmd->add_option("--event", args->event, "Event id: 4x100, 4x400, smr, dmr, ...")->required();
+  cmd->add_option("--order", args->order, "Runners in leg order, \"A,B,C,D\"")->required();
+  cmd->add_option("--rules", args->rules, "Rule set: wa, ncaa or nfhs (default: the team's)");
+  cmd->callback([args, &ctx] { run(*args, ctx); });
+}
+
+}  // namespace baton::cli

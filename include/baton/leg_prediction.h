@@ -1,0 +1,106 @@
+// How fast a runner will be on a relay leg, and the team time of a running order, split into
+// the per-leg and per-exchange terms of RelayCosts. Model and assumptions: docs/MODEL.md.
+//
+// The team time is built from each runner's own run: runner l starts standing in exchange zone
+// l-1 (leg 1: in blocks at the start line) and runs all-out (sprint legs, <= 200 m) or at the
+// pace of their open mark (longer legs). With C_k the time the incoming runner's body would
+// cross scratch line k and C'_k the time the outgoing runner's body crosses it:
+//   team time = sum over legs of F(a_l, l)        F: own time from scratch l-1 to scratch l
+//             + sum over exchanges of C'_k - C_k  (from the hand-off kinematics of the pair).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "baton/athlete_model.h"
+#include "baton/event.h"
+#include "baton/relay_costs.h"
+#include "baton/team.h"
+
+namespace baton {
+
+/// How runners and exchanges behave when nothing else is known. Every field is a default a
+/// coach can change.
+struct PredictOptions {
+  ModelOptions model;  ///< how athlete models are built (block reaction, TAU priors)
+  /// Target baton position in blind exchanges as a fraction of the zone length: 0.75 puts the
+  /// pass 22.5 m into a 30 m zone (2.5 m past the scratch line), 15 m into a 20 m zone.
+  double blind_target_fraction = 0.75;
+  double exchange_reaction_s = 0.15;  ///< outgoing runner's delay after the go-mark, seconds
+  double free_distance_m = 1.5;       ///< arm reach bridged at a blind pass, metres
+  /// Blind exchanges: time the baton loses in the pass beyond the ideal kinematics (incoming
+  /// runner reaching forward, outgoing runner's strides with the arm back), seconds. Sets how
+  /// much faster a 4x100 runs than the sum of its 100 m bests (2.0-3.0 s for good teams).
+  double blind_exchange_loss_s = 0.35;
+  double outgoing_start_m = 0.0;  ///< outgoing runner's start, metres from the zone start
+  /// Visual exchanges: metres of standing-start acceleration the outgoing runner has done when
+  /// crossing the scratch line (they start jogging and take the baton at moderate speed).
+  double visual_run_up_m = 1.0;
+  /// Visual exchanges: time the baton loses in the pass itself (incoming tired and slowing,
+  /// outgoing looking back), seconds.
+  double visual_exchange_loss_s = 0.2;
+  /// Time cost of carrying the baton, as a fraction of the leg time (arm swing slightly held).
+  double baton_cost_fraction = 0.002;
+  double bend_cost_coefficient = 0.06;  ///< see bend cost in docs/MODEL.md (Greene 1985)
+  int lane = 4;  ///< lane assumed for bends run in lanes; lane 1 after the break line
+};
+
+/// One runner's predicted leg.
+struct LegPrediction {
+  double split_s = 0.0;       ///< F above: own time scratch to scratch, seconds (+inf: cannot)
+  double end_speed_mps = 0;   ///< speed at the next zone's start (incoming speed), m/s
+  double end_decel_mps2 = 0;  ///< slowing at that point (>= 0), m/s^2
+  bool estimated = false;     ///< uses a mark estimated from another distance
+  std::string note;           ///< what was assumed (start, bends, estimates)
+};
+
+/// The runner's own leg (F above): block or standing start on leg 1; otherwise a flying start
+/// from a standing start at the zone's run-up point; bends (lane assumption in options); the
+/// baton. +infinity when the runner has no usable mark for the distance (see open_time_s).
+LegPrediction predict_leg(const AthleteModel& runner, const Event& event, int leg_index,
+                          const PredictOptions& options = {});
+
+/// The pair term of exchange k (0 = legs 1 -> 2): C'_k - C_k above, seconds. Blind exchanges use
+/// the hand-off solver with the go-mark that puts the baton at the target; if the pair cannot
+/// reach it (the outgoing runner too fast for the incoming one), the target moves back towards
+/// the scratch line. Visual exchanges cost visual_exchange_loss_s. +infinity when no exchange
+/// is possible. `baton_before_scratch` (optional) says whether the outgoing runner carries the
+/// baton across the scratch line; `go_mark_m` (optional) is the go-mark used (0 for visual).
+double exchange_cost_s(const AthleteModel& incoming, const AthleteModel& outgoing,
+                       const Event& event, int exchange_index, const PredictOptions& options = {},
+                       bool* baton_before_scratch = nullptr, double* go_mark_m = nullptr);
+
+/// The decomposed relay: leg(a, l) = F, exchange(k, from, to) = the pair term. Athlete index =
+/// position in team.athletes. +infinity for: a runner without a usable mark for the leg (no mark
+/// at 400 m or below and no splits; legs over 250 m need a real mark of at least half the leg
+/// and at least 200 m), a runner
+/// handing to themselves, and, in single-sex events, a pair of different sexes (so every finite
+/// order is single-sex). The mixed 2+2 rule cannot be expressed by pair terms: check it on the
+/// order (predict_relay does).
+RelayCosts relay_costs(const Team& team, const Event& event, const PredictOptions& options = {});
+
+struct RelayLegResult {
+  int leg = 0;  ///< 1-based
+  std::string athlete;
+  double distance_m = 0.0;  ///< metres
+  double split_s = 0.0;     ///< baton time from scratch line to scratch line, seconds
+  bool estimated = false;   ///< uses an estimated mark
+  std::string note;
+  double go_mark_m = 0.0;  ///< go-mark of the exchange that ends this leg (0: none/visual)
+};
+
+struct RelayPrediction {
+  std::string event;                 ///< event id
+  double team_time_s = 0.0;          ///< equals relay_costs(...).team_time_s(order), seconds
+  std::vector<RelayLegResult> legs;  ///< splits add up to team_time_s
+};
+
+/// Predicts a running order (athlete names, one per leg). Throws NotFoundError for an unknown
+/// name (with suggestions), ValidationError for the wrong number of runners, a runner twice,
+/// mixed sexes in a single-sex event, a mixed event that is not two men and two women, or a
+/// runner without a usable mark for their leg.
+RelayPrediction predict_relay(const Team& team, const Event& event,
+                              const std::vector<std::string>& order,
+                              const PredictOptions& options = {});
+
+}  // namespace baton
