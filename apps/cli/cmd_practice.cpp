@@ -2,11 +2,15 @@
 // pair's go-mark.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
 
+#include "baton/athlete_model.h"
 #include "baton/calibration.h"
+#include "baton/event.h"
+#include "baton/leg_prediction.h"
 #include "baton/practice.h"
 #include "baton/progress_svg.h"
 #include "baton/text_table.h"
@@ -70,57 +74,102 @@ nlohmann::json drill_json(const Drill& d) {
           {"note", d.note}};
 }
 
-// The pair's physics from the command line (until athlete models supply them).
+// The pair's physics: from the two athletes' models for an exchange of an event (as the lineup
+// and prediction use them), each part overridable from the command line.
 struct Physics {
-  std::string incoming_speed, outgoing_mss, outgoing_tau;
-  std::string reaction = "0.15", free_distance = "1.5", zone_length = "30", start = "0";
-  std::string incoming_decel = "0";
-  std::string target;            // default: 3/4 of the zone
+  std::string incoming_speed, outgoing_mss, outgoing_tau, reaction, free_distance, zone_length,
+      start, incoming_decel;
+  std::string event = "4x100";
+  int exchange = 1;
+  std::string target;            // default: the prediction's target fraction of the zone
   std::string half_life = "28";  // days
   std::string as_of;             // default: today
 
   void add_options(CLI::App* cmd) {
-    cmd->add_option("--incoming-speed", incoming_speed, "Incoming runner's speed at the mark, m/s");
-    cmd->add_option("--outgoing-mss", outgoing_mss, "Outgoing runner's top speed (MSS), m/s");
-    cmd->add_option("--outgoing-tau", outgoing_tau, "Outgoing runner's TAU, s");
-    cmd->add_option("--reaction", reaction, "Model reaction of the outgoing runner, s")
-        ->capture_default_str();
-    cmd->add_option("--free-distance", free_distance, "Arm reach at the pass, m")
-        ->capture_default_str();
-    cmd->add_option("--zone-length", zone_length, "Exchange zone length, m")->capture_default_str();
-    cmd->add_option("--start", start, "Outgoing runner's start, m into the zone")
-        ->capture_default_str();
-    cmd->add_option("--incoming-decel", incoming_decel, "Incoming runner's slowing, m/s^2")
-        ->capture_default_str();
-    cmd->add_option("--target", target, "Planned baton position, m into the zone (default 3/4)");
+    cmd->add_option("--event", event, "Event whose exchange is drilled")->capture_default_str();
+    cmd->add_option("--exchange", exchange, "Which exchange (1 = leg 1 to leg 2)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 7));
+    cmd->add_option("--incoming-speed", incoming_speed,
+                    "Override: incoming runner's speed at the mark, m/s");
+    cmd->add_option("--outgoing-mss", outgoing_mss, "Override: outgoing runner's MSS, m/s");
+    cmd->add_option("--outgoing-tau", outgoing_tau, "Override: outgoing runner's TAU, s");
+    cmd->add_option("--reaction", reaction, "Override: model reaction after the mark, s");
+    cmd->add_option("--free-distance", free_distance, "Override: arm reach at the pass, m");
+    cmd->add_option("--zone-length", zone_length, "Override: exchange zone length, m");
+    cmd->add_option("--start", start, "Override: outgoing runner's start, m into the zone");
+    cmd->add_option("--incoming-decel", incoming_decel, "Override: incoming slowing, m/s^2");
+    cmd->add_option("--target", target, "Planned baton position, m into the zone");
     cmd->add_option("--half-life", half_life, "Days after which a drill counts half")
         ->capture_default_str();
     cmd->add_option("--as-of", as_of, "Date to calibrate for, YYYY-MM-DD (default today)");
   }
 
-  HandoffParams params() const {
-    const auto need = [](const std::string& v, const char* option) {
-      if (v.empty()) {
-        throw ValidationError(
-            "the pair's physics are needed: give --incoming-speed, "
-            "--outgoing-mss and --outgoing-tau",
-            Location{option, 0, ""});
-      }
-      return parse_number(v, option);
-    };
+  // Nominal hand-off inputs. Without all three of --incoming-speed, --outgoing-mss and
+  // --outgoing-tau the athletes' models supply them: the incoming runner's predicted speed and
+  // slowing at the end of their leg, the outgoing runner's sprint curve.
+  HandoffParams params(Database& db, const std::string& from, const std::string& to) const {
+    const PredictOptions defaults;
     HandoffParams p;
-    p.incoming_speed_mps = need(incoming_speed, "--incoming-speed");
-    p.outgoing = {need(outgoing_mss, "--outgoing-mss"), need(outgoing_tau, "--outgoing-tau")};
-    p.reaction_s = parse_number(reaction, "--reaction");
-    p.free_distance_m = parse_number(free_distance, "--free-distance");
-    p.zone_length_m = parse_number(zone_length, "--zone-length");
-    p.start_m = parse_number(start, "--start");
-    p.incoming_decel_mps2 = parse_number(incoming_decel, "--incoming-decel");
+    p.reaction_s = defaults.exchange_reaction_s;
+    p.free_distance_m = defaults.free_distance_m;
+    p.start_m = defaults.outgoing_start_m;
+    const bool from_models = incoming_speed.empty() || outgoing_mss.empty() || outgoing_tau.empty();
+    if (from_models) {
+      const Team team = Roster(db).team();
+      const Event e = find_event(event, team.rules, {"--event", 0, ""});
+      if (exchange > static_cast<int>(e.exchanges.size())) {
+        throw ValidationError(fmt::format("{} has {} exchanges", e.id, e.exchanges.size()),
+                              {"--exchange", 0, ""});
+      }
+      const ExchangeZone& z = e.exchanges[static_cast<size_t>(exchange - 1)];
+      if (!z.blind) {
+        throw ValidationError(fmt::format("exchange {} of {} is a visual pass: go-marks are for "
+                                          "blind exchanges",
+                                          exchange, e.id),
+                              {"--exchange", 0, ""});
+      }
+      const auto model = [&](const std::string& name, const char* option) {
+        return with_options([&] {
+          try {
+            return model_athlete(team.athlete(name, {option, 0, ""}), defaults.model);
+          } catch (const ValidationError& err) {
+            throw ValidationError(err.message() +
+                                      " (or give --incoming-speed, --outgoing-mss "
+                                      "and --outgoing-tau)",
+                                  {option, 0, ""});
+          }
+        });
+      };
+      const AthleteModel in = model(from, "--from");
+      const AthleteModel out = model(to, "--to");
+      const LegPrediction leg = predict_leg(in, e, exchange - 1, defaults);
+      if (!std::isfinite(leg.split_s)) {
+        throw ValidationError(in.name + " has no usable mark for leg " + std::to_string(exchange),
+                              {"--from", 0, ""});
+      }
+      p.incoming_speed_mps = leg.end_speed_mps;
+      p.incoming_decel_mps2 = std::clamp(leg.end_decel_mps2, 0.0, 5.0);
+      p.outgoing = out.curve;
+      p.zone_length_m = z.zone_length_m;
+    }
+    const auto set = [](const std::string& v, const char* option, double& field) {
+      if (!v.empty()) field = parse_number(v, option);
+    };
+    set(incoming_speed, "--incoming-speed", p.incoming_speed_mps);
+    set(outgoing_mss, "--outgoing-mss", p.outgoing.mss_mps);
+    set(outgoing_tau, "--outgoing-tau", p.outgoing.tau_s);
+    set(reaction, "--reaction", p.reaction_s);
+    set(free_distance, "--free-distance", p.free_distance_m);
+    set(zone_length, "--zone-length", p.zone_length_m);
+    set(start, "--start", p.start_m);
+    set(incoming_decel, "--incoming-decel", p.incoming_decel_mps2);
     with_options([&] { validate_handoff(p); });
     return p;
   }
   double target_m(const HandoffParams& p) const {
-    return target.empty() ? 0.75 * p.zone_length_m : parse_number(target, "--target");
+    if (!target.empty()) return parse_number(target, "--target");
+    return planned_target_m(p, PredictOptions{}.blind_target_fraction * p.zone_length_m);
   }
   CalibrationOptions options() const {
     CalibrationOptions o;
@@ -266,10 +315,10 @@ void add_practice_command(CLI::App& app, Context& ctx) {
   add_pair_options(report, ra->pair);
   ra->physics.add_options(report);
   report->callback([ra, &ctx] {
-    const HandoffParams p = ra->physics.params();
+    Database db = ctx.open_database();
+    const HandoffParams p = ra->physics.params(db, ra->pair.from, ra->pair.to);
     const double target = ra->physics.target_m(p);
     const std::string as_of = ra->physics.date();
-    Database db = ctx.open_database();
     const Practice practice(db);
     const auto drills = with_options([&] { return practice.pair(ra->pair.from, ra->pair.to); });
     std::vector<Drill> counted;
@@ -308,7 +357,15 @@ void add_practice_command(CLI::App& app, Context& ctx) {
           {"effective_drills", std::round(c.effective_drills * 1000) / 1000},
           {"half_life_days", ra->physics.options().half_life_days},
           {"rms_residual_m", std::round(c.rms_residual_m * 1000) / 1000},
-          {"reaction_at_bound", c.reaction_at_bound}};
+          {"reaction_at_bound", c.reaction_at_bound},
+          {"physics",
+           {{"incoming_speed_mps", std::round(p.incoming_speed_mps * 1000) / 1000},
+            {"incoming_decel_mps2", std::round(p.incoming_decel_mps2 * 1000) / 1000},
+            {"outgoing_mss_mps", std::round(p.outgoing.mss_mps * 1000) / 1000},
+            {"outgoing_tau_s", std::round(p.outgoing.tau_s * 1000) / 1000},
+            {"free_distance_m", p.free_distance_m},
+            {"zone_length_m", p.zone_length_m},
+            {"start_m", p.start_m}}}};
       if (!c.recommended.exchanged) j["reason"] = c.recommended.reason;
       ctx.print_json(j);
       return;
@@ -350,10 +407,10 @@ void add_practice_command(CLI::App& app, Context& ctx) {
   pa->physics.add_options(progress);
   progress->add_option("--svg", pa->svg, "Also write a line chart to this SVG file");
   progress->callback([pa, &ctx] {
-    const HandoffParams p = pa->physics.params();
+    Database db = ctx.open_database();
+    const HandoffParams p = pa->physics.params(db, pa->pair.from, pa->pair.to);
     const double target = pa->physics.target_m(p);
     const CalibrationOptions options = pa->physics.options();
-    Database db = ctx.open_database();
     const auto drills = with_options([&] { return Practice(db).pair(pa->pair.from, pa->pair.to); });
     std::vector<std::string> dates;
     for (const Drill& d : drills) {

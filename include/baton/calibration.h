@@ -66,6 +66,13 @@ struct Calibration {
 /// through that region); +infinity when even that is undefined.
 double model_exchange_at_m(HandoffParams p, double go_mark_m, double reaction_s);
 
+/// The planned baton position: `preferred_m` when the model can put the pass there, else, as
+/// the leg prediction does (a coach shortening the mark when the incoming runner cannot catch
+/// the outgoing one that deep), the first of 95, 85, 70, 55 and 40 % of the furthest reachable
+/// point (capped at the zone's end) that a go-mark reaches. Metres from the zone's start;
+/// `preferred_m` when none does.
+double planned_target_m(const HandoffParams& p, double preferred_m);
+
 /// The go-mark with which the pass happens at `exchange_at_m` (metres from the zone's start)
 /// for this reaction: the kinematics of handoff_for_target() without its checks, so it is
 /// defined for any position (positions behind the outgoing runner's reach count as at it;

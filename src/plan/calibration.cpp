@@ -102,6 +102,21 @@ double mark_for_exchange_m(const HandoffParams& p, double exchange_at_m, double 
   return p.free_distance_m - run + travelled;
 }
 
+double planned_target_m(const HandoffParams& p, double preferred_m) {
+  const auto reaches = [&](double t) {
+    const HandoffResult h = handoff_for_target(p, t);
+    return h.exchanged && h.legal;
+  };
+  if (reaches(preferred_m)) return preferred_m;
+  const double reach = std::min(furthest_reachable_baton_m(p), p.zone_length_m);
+  const double earliest = p.start_m + 0.5 * p.free_distance_m + 0.5;
+  for (double f : {0.95, 0.85, 0.7, 0.55, 0.4}) {
+    const double t = f * reach;
+    if (t < preferred_m && t > earliest && reaches(t)) return t;
+  }
+  return preferred_m;
+}
+
 double fit_effective_reaction_s(const HandoffParams& nominal,
                                 const std::vector<DrillObservation>& drills, double target_m,
                                 const CalibrationOptions& options) {

@@ -188,6 +188,19 @@ TEST(Calibration, AnUnreachableTargetIsAResultNotAnError) {
   EXPECT_FALSE(c.recommended.reason.empty());
 }
 
+TEST(Calibration, ThePlannedTargetMovesBackWhenTheIncomingRunnerCannotReachIt) {
+  HandoffParams p = pair_physics();
+  EXPECT_DOUBLE_EQ(planned_target_m(p, kTargetM), kTargetM);  // reachable: kept
+  p.outgoing = {9.6, 1.4};
+  p.incoming_speed_mps = 9.1;  // and slowing: the outgoing runner matches them before 22.5 m
+  p.incoming_decel_mps2 = 0.15;
+  const double reach = furthest_reachable_baton_m(p);
+  ASSERT_LT(reach, kTargetM);
+  const double t = planned_target_m(p, kTargetM);
+  EXPECT_DOUBLE_EQ(t, 0.95 * reach);
+  EXPECT_TRUE(handoff_for_target(p, t).exchanged);
+}
+
 TEST(Calibration, BadOptionsAndObservationsAreRefused) {
   CalibrationOptions o;
   o.half_life_days = 0;
