@@ -2,7 +2,10 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <set>
 
+#include "baton/athlete_model.h"
+#include "baton/calibration.h"
 #include "baton/event.h"
 #include "baton/practice.h"
 #include "baton/results.h"
@@ -165,6 +168,72 @@ list->callback([&ctx] {
                r.team_time_s ? format_time(*r.team_time_s) : "DNF", order, splits, status(r)});
   }
   ctx.print(t.render());
+});
+
+// models
+auto only = std::make_shared<std::string>();
+CLI::App* models =
+    results_cmd->add_subcommand("models", "What race splits say about each athlete's open times");
+models->add_option("--athlete", *only, "Only this athlete");
+models->callback([only, &ctx] {
+  Database db = ctx.open_database();
+  const Team team = Roster(db).team();
+  std::string who;
+  if (!only->empty()) who = team.athlete(*only, {"--athlete", 0, ""}).name;
+  std::vector<RaceSplit> splits;
+  for (const RelayResult& r : Results(db).list()) {
+    for (size_t i = 0; i < r.splits_s.size(); ++i) {
+      const Athlete* runner = team.find(r.order[i]);
+      if (!runner || (!who.empty() && runner->name != who)) continue;  // gone, or not asked for
+      splits.push_back({runner->name, r.event, static_cast<int>(i + 1), r.splits_s[i], r.date});
+    }
+  }
+  const auto eq = open_equivalents(team, splits);
+  const Team updated = team_updated_from_races(team, eq);
+  const auto r3 = [](double v) { return std::round(v * 1000) / 1000; };
+  nlohmann::json legs = nlohmann::json::array();
+  TextTable t({"date", "athlete", "event", ">leg", ">split", ">model split", ">open equivalent"});
+  for (const OpenEquivalent& q : eq) {
+    legs.push_back({{"date", q.split.date},
+                    {"athlete", q.split.athlete},
+                    {"event", q.split.event},
+                    {"leg", q.split.leg},
+                    {"distance_m", q.distance_m},
+                    {"split_s", q.split.split_s},
+                    {"predicted_split_s", r3(q.predicted_split_s)},
+                    {"model_open_s", r3(q.model_open_s)},
+                    {"open_equivalent_s", r3(q.open_equivalent_s)}});
+    t.add_row({q.split.date, q.split.athlete, q.split.event, std::to_string(q.split.leg),
+               format_time(q.split.split_s), format_time(q.predicted_split_s),
+               fmt::format("{} for {:g} m", format_time(q.open_equivalent_s), q.distance_m)});
+  }
+  nlohmann::json athletes = nlohmann::json::array();
+  TextTable u({"athlete", ">distance", ">best", ">updated"});
+  std::set<std::pair<std::string, double>> done;
+  for (const OpenEquivalent& q : eq) {
+    const std::string& name = q.split.athlete;
+    if (!done.insert({name, q.distance_m}).second) continue;
+    const Best* before = team.athlete(name).best_at(q.distance_m);
+    const double after = updated.athlete(name).best_at(q.distance_m)->fat_s();
+    athletes.push_back({{"athlete", name},
+                        {"distance_m", q.distance_m},
+                        {"best_s", before ? nlohmann::json(before->fat_s()) : nlohmann::json()},
+                        {"updated_s", r3(after)}});
+    u.add_row({name, fmt::format("{:g} m", q.distance_m),
+               before ? format_time(before->fat_s()) : "", format_time(after)});
+  }
+  if (ctx.json) {
+    ctx.print_json({{"legs", legs}, {"athletes", athletes}});
+    return;
+  }
+  if (eq.empty()) {
+    ctx.print("No race splits to learn from: add results with --splits\n");
+    return;
+  }
+  ctx.print("Leg splits against each runner's model (flying legs are not open times):\n");
+  ctx.print(t.render());
+  ctx.print("\nOpen marks the models would use with these races (FAT):\n");
+  ctx.print(u.render());
 });
 
 // remove

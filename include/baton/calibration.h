@@ -24,6 +24,8 @@
 #include <vector>
 
 #include "baton/handoff.h"
+#include "baton/leg_prediction.h"
+#include "baton/team.h"
 
 namespace baton {
 
@@ -94,5 +96,42 @@ double fit_effective_reaction_s(const HandoffParams& nominal,
 Calibration calibrate_go_mark(const HandoffParams& nominal,
                               const std::vector<DrillObservation>& drills, double target_m,
                               const CalibrationOptions& options = {});
+
+// ---- Athlete models from race splits ----
+// A relay split is not an open time: legs 2+ start flying, some legs run a bend, the runner
+// carries a baton. So a split is compared with what the athlete's model predicts for that very
+// leg (predict_leg), and the ratio carries over to the open distance:
+//     open-equivalent = open_time(d) * split / predicted split
+// A runner who beats their predicted leg by 2 % is credited with an open time 2 % faster.
+
+/// One timed leg of a race.
+struct RaceSplit {
+  std::string athlete;  ///< as on the roster
+  std::string event;    ///< event id, e.g. "4x100"
+  int leg = 1;          ///< 1-based
+  double split_s = 0;   ///< as timed, seconds
+  std::string date;     ///< YYYY-MM-DD, for reports
+};
+
+/// What one split says about the runner's open speed.
+struct OpenEquivalent {
+  RaceSplit split;
+  double distance_m = 0;         ///< the leg's distance, metres
+  double predicted_split_s = 0;  ///< the model's split for this leg, seconds
+  double model_open_s = 0;       ///< the model's open time at distance_m, FAT seconds
+  double open_equivalent_s = 0;  ///< model_open_s * split_s / predicted_split_s, seconds
+};
+
+/// The open-equivalent of each split whose runner has a model and a usable mark for the leg
+/// (others are skipped). Throws NotFoundError for an unknown athlete or event, ValidationError
+/// for a leg the event does not have.
+std::vector<OpenEquivalent> open_equivalents(const Team& team, const std::vector<RaceSplit>& splits,
+                                             const PredictOptions& options = {});
+
+/// The team with each athlete's marks updated from races: at each leg distance with
+/// open-equivalents, the best becomes the mean of the existing best (FAT, when there is one)
+/// and every open-equivalent, each counting once, as a FAT mark. Athletes and distances without
+/// race splits are unchanged, so model_athlete() on the result is the updated model.
+Team team_updated_from_races(const Team& team, const std::vector<OpenEquivalent>& equivalents);
 
 }  // namespace baton

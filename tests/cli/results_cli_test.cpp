@@ -110,5 +110,28 @@ TEST_F(ResultsCli, ImportIsAllOrNothing) {
   EXPECT_EQ(baton({"results", "list", "--json"}).json()["results"].size(), 2u);
 }
 
+TEST_F(ResultsCli, ModelsLearnFromLegSplits) {
+  auto r = baton({"results", "models", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.json()["legs"].empty());
+  // Maya Johnson (12.08 open) runs a 10.6 flying second leg: quick for her model.
+  ASSERT_EQ(baton({"results", "add", "--event", "4x100", "--order", order, "--time", "47.9",
+                   "--splits", "12.6,10.6,12.3,12.4", "--date", "2024-04-20"})
+                .exit_code,
+            0);
+  r = baton({"results", "models", "--athlete", "Maya Johnson", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = r.json();
+  ASSERT_EQ(j["legs"].size(), 1u);
+  const auto leg = j["legs"][0];
+  EXPECT_EQ(leg["leg"], 2);
+  EXPECT_LT(leg["split_s"].get<double>(), leg["predicted_split_s"].get<double>());
+  EXPECT_LT(leg["open_equivalent_s"].get<double>(), 12.08);
+  EXPECT_GT(leg["open_equivalent_s"].get<double>(), 10.6);  // not the flying split itself
+  ASSERT_EQ(j["athletes"].size(), 1u);
+  EXPECT_DOUBLE_EQ(j["athletes"][0]["best_s"].get<double>(), 12.08);
+  EXPECT_LT(j["athletes"][0]["updated_s"].get<double>(), 12.08);
+}
+
 }  // namespace
 }  // namespace baton

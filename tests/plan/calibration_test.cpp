@@ -5,7 +5,10 @@
 #include <cmath>
 #include <random>
 
+#include "baton/athlete_model.h"
 #include "baton/error.h"
+#include "baton/team_file.h"
+#include "support/run_cli.h"
 
 namespace baton {
 namespace {
@@ -214,6 +217,38 @@ TEST(Calibration, BadOptionsAndObservationsAreRefused) {
   HandoffParams bad = pair_physics();
   bad.incoming_speed_mps = -1;
   EXPECT_THROW(calibrate_go_mark(bad, {}, kTargetM), ValidationError);
+}
+
+TEST(RaceSplits, AFasterLegThanPredictedMakesTheModelFasterAndASlowerOneSlower) {
+  const Team team = load_team(testing::source_path("examples/riverside.toml"));
+  const AthleteModel before = model_athlete(team.athlete("Maya Johnson"));
+  const Event e = find_event("4x100", team.rules);
+  const double predicted = predict_leg(before, e, 1).split_s;  // leg 2, flying
+  ASSERT_TRUE(std::isfinite(predicted));
+  for (double ratio : {0.97, 1.03}) {
+    const auto eq =
+        open_equivalents(team, {{"Maya Johnson", "4x100", 2, predicted * ratio, "2024-04-20"}});
+    ASSERT_EQ(eq.size(), 1u);
+    EXPECT_NEAR(eq[0].predicted_split_s, predicted, 1e-9);
+    EXPECT_NEAR(eq[0].open_equivalent_s, eq[0].model_open_s * ratio, 1e-9);
+    // A flying leg is faster than the open 100 m; the open-equivalent is not the split.
+    EXPECT_GT(eq[0].open_equivalent_s, eq[0].split.split_s);
+    const Team updated = team_updated_from_races(team, eq);
+    const double old_best = team.athlete("Maya Johnson").best_at(100.0)->fat_s();
+    const double new_best = updated.athlete("Maya Johnson").best_at(100.0)->fat_s();
+    EXPECT_NEAR(new_best, 0.5 * (old_best + eq[0].open_equivalent_s), 1e-9);  // mean of the two
+    const double after = open_time_s(model_athlete(updated.athlete("Maya Johnson")), 100.0);
+    if (ratio < 1) {
+      EXPECT_LT(after, open_time_s(before, 100.0));
+    } else {
+      EXPECT_GT(after, open_time_s(before, 100.0));
+    }
+  }
+  // Exactly the predicted split changes nothing.
+  const auto same = open_equivalents(team, {{"Maya Johnson", "4x100", 2, predicted, ""}});
+  EXPECT_NEAR(same[0].open_equivalent_s, same[0].model_open_s, 1e-9);
+  EXPECT_THROW(open_equivalents(team, {{"Maya Johnson", "4x100", 5, 11.0, ""}}), ValidationError);
+  EXPECT_THROW(open_equivalents(team, {{"Maya Jonson", "4x100", 2, 11.0, ""}}), NotFoundError);
 }
 
 }  // namespace
