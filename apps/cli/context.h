@@ -36,8 +36,11 @@ void add_lineup_command(CLI::App& app, Context& ctx);
 void add_roster_command(CLI::App& app, Context& ctx);
 void add_practice_command(CLI::App& app, Context& ctx);
 void add_results_command(CLI::App& app, Context& ctx);
+void add_handoff_command(CLI::App& app, Context& ctx);
+void add_plan_command(CLI::App& app, Context& ctx);
 void add_simulate_command(CLI::App& app, Context& ctx);
 void add_profile_command(CLI::App& app, Context& ctx);
 void add_predict_command(CLI::App& app, Context& ctx);
+void add_serve_command(CLI::App& app, Context& ctx);
 
 }  // namespace baton::cli

@@ -24,9 +24,12 @@ int main(int argc, char** argv) {
   baton::cli::add_roster_command(app, ctx);
   baton::cli::add_practice_command(app, ctx);
   baton::cli::add_results_command(app, ctx);
+  baton::cli::add_handoff_command(app, ctx);
+  baton::cli::add_plan_command(app, ctx);
   baton::cli::add_simulate_command(app, ctx);
   baton::cli::add_profile_command(app, ctx);
   baton::cli::add_predict_command(app, ctx);
+  baton::cli::add_serve_command(app, ctx);
 
   try {
     app.parse(argc, argv);
