@@ -8,42 +8,13 @@
 
 #include "baton/error.h"
 #include "baton/practice.h"
+#include "report/svg_text.h"
 
 namespace baton {
 namespace {
 
-std::string escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-// A "nice" tick step (1, 2 or 5 times a power of ten) giving about `count` ticks over `span`.
-double nice_step(double span, int count) {
-  const double raw = span / count;
-  const double p = std::pow(10.0, std::floor(std::log10(raw)));
-  for (double m : {1.0, 2.0, 5.0}) {
-    if (m * p >= raw) return m * p;
-  }
-  return 10.0 * p;
-}
+using report::xml_escape;
+constexpr auto nice_step = report::nice_tick_step;
 
 struct Range {
   double lo = std::numeric_limits<double>::infinity();
@@ -106,7 +77,7 @@ std::string progress_svg(const ProgressChart& c) {
       "viewBox=\"0 0 {0:g} {1:g}\" font-family=\"sans-serif\" font-size=\"12\">\n"
       "<title>{2}</title>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
       "<text x=\"{3:g}\" y=\"24\" text-anchor=\"middle\" font-size=\"15\">{2}</text>\n",
-      W, H, escape(c.title), W / 2);
+      W, H, xml_escape(c.title), W / 2);
   // Axes, grid and ticks.
   svg += fmt::format(
       "<g stroke=\"black\" fill=\"none\"><line x1=\"{0:.1f}\" y1=\"{2:.1f}\" x2=\"{1:.1f}\" "
@@ -141,12 +112,12 @@ std::string progress_svg(const ProgressChart& c) {
   svg += fmt::format(
       "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">date (YYYY-MM-DD)</text>\n"
       "<text transform=\"translate(16 {:.1f}) rotate(-90)\" text-anchor=\"middle\">{}</text>\n",
-      (x0 + x1) / 2, y0 + 38, (y0 + y1) / 2, escape(c.left_axis));
+      (x0 + x1) / 2, y0 + 38, (y0 + y1) / 2, xml_escape(c.left_axis));
   if (has_right) {
     svg += fmt::format(
         "<text transform=\"translate({:.1f} {:.1f}) rotate(90)\" "
         "text-anchor=\"middle\">{}</text>\n",
-        W - 14, (y0 + y1) / 2, escape(c.right_axis));
+        W - 14, (y0 + y1) / 2, xml_escape(c.right_axis));
   }
   // Lines, points and legend.
   for (size_t k = 0; k < c.series.size(); ++k) {
@@ -174,7 +145,7 @@ std::string progress_svg(const ProgressChart& c) {
     svg += fmt::format(
         "<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" stroke=\"{3}\" "
         "stroke-width=\"2\"/><text x=\"{4:.1f}\" y=\"{5:.1f}\">{6}</text>\n",
-        lx, H - 22, lx + 18, colour, lx + 22, H - 18, escape(s.name));
+        lx, H - 22, lx + 18, colour, lx + 22, H - 18, xml_escape(s.name));
   }
   svg += "</svg>\n";
   return svg;
