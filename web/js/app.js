@@ -4,9 +4,12 @@ import { rosterPage } from "./roster.js";
 import { eventsPage } from "./events.js";
 import { lineupPage } from "./lineup.js";
 import { handoffsPage } from "./handoffs.js";
+import { practicePage } from "./practice.js";
 
-const PAGES = { roster: rosterPage, events: eventsPage, lineup: lineupPage, handoffs: handoffsPage };
-const TITLES = { roster: "Roster", events: "Events", lineup: "Lineup", handoffs: "Hand-offs" };
+const PAGES = { roster: rosterPage, events: eventsPage, lineup: lineupPage, handoffs: handoffsPage,
+  practice: practicePage };
+const TITLES = { roster: "Roster", events: "Events", lineup: "Lineup", handoffs: "Hand-offs",
+  practice: "Practice" };
 
 function route() {
   const hash = location.hash.replace(/^#\/?/, "");
