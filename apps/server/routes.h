@@ -14,6 +14,12 @@ void add_roster_routes(httplib::Server& server, const std::string& db_path);
 /// GET /api/events?rules=wa|ncaa|nfhs.
 void add_events_routes(httplib::Server& server, const std::string& db_path);
 
+/// POST /api/lineups (best running orders), POST /api/plans (hand-off plan with zone SVGs).
+void add_relay_routes(httplib::Server& server, const std::string& db_path);
+
+/// GET/POST /api/practice (drills), DELETE /api/practice/{id}, GET /api/practice/report.
+void add_practice_routes(httplib::Server& server, const std::string& db_path);
+
 /// Every other GET: the embedded web app ("/" is /index.html); anything else is 404.
 void add_static_routes(httplib::Server& server);
 

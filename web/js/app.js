@@ -1,19 +1,29 @@
-// The app shell: hash routes ("#/roster") to pages, and the navigation's current page.
+// The app shell: hash routes ("#/roster", "#/handoffs?event=4x100&order=...") to pages, and the
+// navigation's current page.
 import { rosterPage } from "./roster.js";
 import { eventsPage } from "./events.js";
+import { lineupPage } from "./lineup.js";
+import { handoffsPage } from "./handoffs.js";
+import { practicePage } from "./practice.js";
 
-const PAGES = { roster: rosterPage, events: eventsPage };
+const PAGES = { roster: rosterPage, events: eventsPage, lineup: lineupPage, handoffs: handoffsPage,
+  practice: practicePage };
+const TITLES = { roster: "Roster", events: "Events", lineup: "Lineup", handoffs: "Hand-offs",
+  practice: "Practice" };
 
 function route() {
-  const name = (location.hash.replace(/^#\/?/, "").split("/")[0]) || "roster";
+  const hash = location.hash.replace(/^#\/?/, "");
+  const q = hash.indexOf("?");
+  const name = (q < 0 ? hash : hash.slice(0, q)).split("/")[0] || "roster";
+  const params = new URLSearchParams(q < 0 ? "" : hash.slice(q + 1));
   const page = PAGES[name] ? name : "roster";
   for (const link of document.querySelectorAll("nav a[data-page]")) {
     if (link.dataset.page === page) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");
   }
   const main = document.getElementById("main");
-  document.title = `${page[0].toUpperCase()}${page.slice(1)} · Baton`;
-  PAGES[page](main);
+  document.title = `${TITLES[page]} · Baton`;
+  PAGES[page](main, params);
 }
 
 window.addEventListener("hashchange", () => {

@@ -3,7 +3,8 @@ import { api, ApiError } from "./api.js";
 import { h, replace, uid } from "./dom.js";
 import { RULES_TEXT } from "./format.js";
 
-export async function eventsPage(main, rules = "") {
+export async function eventsPage(main, params = new URLSearchParams()) {
+  const rules = params.get("rules") || "";
   const list = h("div", { class: "events", "aria-live": "polite" });
   const selectId = uid("rules");
   const select = h("select", { id: selectId, onchange: () => load(list, select.value) },

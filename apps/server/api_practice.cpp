@@ -1,0 +1,244 @@
+// The practice API: hand-off drills (list, log, remove) and a pair's calibrated go-mark.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <ctime>
+
+#include "baton/athlete_model.h"
+#include "baton/calibration.h"
+#include "baton/leg_prediction.h"
+#include "baton/practice.h"
+#include "baton/store.h"
+#include "server/http_json.h"
+#include "server/routes.h"
+
+namespace baton::server {
+namespace {
+
+constexpr size_t kMaxNoteChars = 500;
+
+double rounded(double v, double scale = 1000.0) { return std::round(v * scale) / scale; }
+
+nlohmann::json drill_json(const Drill& d) {
+  return {{"id", d.id},
+          {"from", d.from},
+          {"to", d.to},
+          {"date", d.date},
+          {"go_mark_m", d.go_mark_m},
+          {"exchange_at_m", d.exchange_at_m},
+          {"baton_time_s", d.baton_time_s ? nlohmann::json(rounded(*d.baton_time_s)) : nullptr},
+          {"outcome", to_string(d.outcome)},
+          {"zone_length_m", d.zone_length_m},
+          {"note", d.note}};
+}
+
+// Today's date on this machine's clock and time zone, YYYY-MM-DD (as the CLI dates drills).
+std::string today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return fmt::format("{:04d}-{:02d}-{:02d}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
+std::string text_field(const nlohmann::json& body, const char* key) {
+  if (!body.contains(key)) throw ParseError("is required", Location{"", 0, key});
+  if (!body[key].is_string()) throw ParseError("must be a string", Location{"", 0, key});
+  return body[key].get<std::string>();
+}
+
+double number_field(const nlohmann::json& body, const char* key) {
+  if (!body.contains(key)) throw ParseError("is required", Location{"", 0, key});
+  if (!body[key].is_number()) throw ParseError("must be a number", Location{"", 0, key});
+  return body[key].get<double>();
+}
+
+// {from, to, go_mark_m, exchange_at_m, outcome?, date?, baton_time_s?, zone_length_m?, note?}
+Drill drill_from_json(const nlohmann::json& body) {
+  static const char* const kKnown[] = {"from",    "to",   "go_mark_m",    "exchange_at_m",
+                                       "outcome", "date", "baton_time_s", "zone_length_m",
+                                       "note"};
+  for (const auto& [key, value] : body.items()) {
+    if (std::find_if(std::begin(kKnown), std::end(kKnown),
+                     [&](const char* k) { return key == k; }) == std::end(kKnown)) {
+      throw ParseError("unknown field", Location{"", 0, key});
+    }
+  }
+  Drill d;
+  d.from = text_field(body, "from");
+  d.to = text_field(body, "to");
+  d.go_mark_m = number_field(body, "go_mark_m");
+  d.exchange_at_m = number_field(body, "exchange_at_m");
+  if (body.contains("outcome")) {
+    d.outcome = parse_drill_outcome(text_field(body, "outcome"), Location{"", 0, "outcome"});
+  }
+  d.date = body.contains("date") ? parse_date(text_field(body, "date"), Location{"", 0, "date"})
+                                 : today();
+  if (body.contains("baton_time_s") && !body["baton_time_s"].is_null()) {
+    d.baton_time_s = number_field(body, "baton_time_s");
+  }
+  if (body.contains("zone_length_m")) d.zone_length_m = number_field(body, "zone_length_m");
+  if (body.contains("note")) {
+    d.note = text_field(body, "note");
+    if (d.note.size() > kMaxNoteChars) {
+      throw ValidationError(fmt::format("must be at most {} characters", kMaxNoteChars),
+                            Location{"", 0, "note"});
+    }
+  }
+  return d;
+}
+
+// The nominal hand-off of the pair at a blind exchange of `event_id`, from the athletes' models
+// (as `baton practice report` builds it): the incoming runner's predicted speed and slowing at
+// the end of their leg, the outgoing runner's standing-start curve.
+HandoffParams nominal_handoff(const Team& team, const std::string& event_id, int exchange,
+                              const std::string& from, const std::string& to) {
+  const PredictOptions defaults;
+  const Event e = find_event(event_id, team.rules, Location{"", 0, "event"});
+  if (exchange < 1 || exchange > static_cast<int>(e.exchanges.size())) {
+    throw ValidationError(fmt::format("{} has exchanges 1 to {}", e.id, e.exchanges.size()),
+                          Location{"", 0, "exchange"});
+  }
+  const ExchangeZone& z = e.exchanges[static_cast<size_t>(exchange - 1)];
+  if (!z.blind) {
+    throw ValidationError(
+        fmt::format("exchange {} of {} is a visual pass: go-marks are for blind exchanges",
+                    exchange, e.id),
+        Location{"", 0, "exchange"});
+  }
+  const AthleteModel in =
+      model_athlete(team.athlete(from, Location{"", 0, "from"}), defaults.model);
+  const AthleteModel out = model_athlete(team.athlete(to, Location{"", 0, "to"}), defaults.model);
+  const LegPrediction leg = predict_leg(in, e, exchange - 1, defaults);
+  if (!std::isfinite(leg.split_s)) {
+    throw ValidationError(fmt::format("{} has no usable mark for leg {}", in.name, exchange),
+                          Location{"", 0, "from"});
+  }
+  HandoffParams p;
+  p.reaction_s = defaults.exchange_reaction_s;
+  p.free_distance_m = defaults.free_distance_m;
+  p.start_m = defaults.outgoing_start_m;
+  p.incoming_speed_mps = leg.end_speed_mps;
+  p.incoming_decel_mps2 = std::clamp(leg.end_decel_mps2, 0.0, 5.0);
+  p.outgoing = out.curve;
+  p.zone_length_m = z.zone_length_m;
+  validate_handoff(p);
+  return p;
+}
+
+nlohmann::json report(const httplib::Request& req, Database& db) {
+  const std::string from = query(req, "from");
+  const std::string to = query(req, "to");
+  if (from.empty()) throw ParseError("is required", Location{"", 0, "from"});
+  if (to.empty()) throw ParseError("is required", Location{"", 0, "to"});
+  const std::string exchange_text = query(req, "exchange", "1");
+  int exchange = 0;
+  const auto [end, ec] =
+      std::from_chars(exchange_text.data(), exchange_text.data() + exchange_text.size(), exchange);
+  if (ec != std::errc() || end != exchange_text.data() + exchange_text.size()) {
+    throw ParseError("must be a whole number", Location{"", 0, "exchange"});
+  }
+  const std::string as_of =
+      req.has_param("as_of") ? parse_date(query(req, "as_of"), Location{"", 0, "as_of"}) : today();
+  const Team team = Roster(db).team();
+  const HandoffParams p = nominal_handoff(team, query(req, "event", "4x100"), exchange, from, to);
+  const double target =
+      planned_target_m(p, PredictOptions{}.blind_target_fraction * p.zone_length_m);
+
+  const Practice practice(db);
+  std::vector<Drill> counted;
+  std::vector<DrillObservation> seen;
+  for (const Drill& d : practice.pair(from, to)) {
+    if (d.date > as_of) continue;
+    counted.push_back(d);
+    seen.push_back({d.go_mark_m, d.exchange_at_m,
+                    static_cast<double>(days_since_epoch(as_of) - days_since_epoch(d.date))});
+  }
+  const PairRecord rec = summarize_drills(counted);
+  const CalibrationOptions options;
+  const Calibration c = calibrate_go_mark(p, seen, target, options);
+  const Athlete& outgoing = team.athlete(to, Location{"", 0, "to"});
+  const double foot = outgoing.foot_length_m.value_or(kDefaultFootLengthM);
+  const auto mark_or_null = [](const HandoffResult& r) {
+    return r.exchanged ? nlohmann::json(rounded(r.go_mark_m)) : nlohmann::json();
+  };
+  nlohmann::json doc = {
+      {"pair", {{"from", team.athlete(from).name}, {"to", outgoing.name}}},
+      {"as_of", as_of},
+      {"event", query(req, "event", "4x100")},
+      {"exchange", exchange},
+      {"drills", rec.drills},
+      {"clean", rec.clean},
+      {"drops", rec.drops},
+      {"mean_exchange_at_m", rec.drills ? nlohmann::json(rec.mean_exchange_at_m) : nullptr},
+      {"sd_exchange_at_m", rec.drills > 1 ? nlohmann::json(rec.sd_exchange_at_m) : nullptr},
+      {"p_clean", rec.p_clean() ? nlohmann::json(rounded(*rec.p_clean())) : nullptr},
+      {"target_m", target},
+      {"model_go_mark_m", mark_or_null(c.model)},
+      {"recommended_go_mark_m", mark_or_null(c.recommended)},
+      {"recommended_go_mark_foot_lengths",
+       c.recommended.exchanged ? nlohmann::json(rounded(c.recommended.go_mark_m / foot, 10))
+                               : nlohmann::json()},
+      {"foot_length_m", foot},
+      {"nominal_reaction_s", c.nominal_reaction_s},
+      {"effective_reaction_s", rounded(c.effective_reaction_s, 10000)},
+      {"effective_drills", rounded(c.effective_drills)},
+      {"half_life_days", options.half_life_days},
+      {"rms_residual_m", rounded(c.rms_residual_m)},
+      {"reaction_at_bound", c.reaction_at_bound},
+      {"physics",
+       {{"incoming_speed_mps", rounded(p.incoming_speed_mps)},
+        {"incoming_decel_mps2", rounded(p.incoming_decel_mps2)},
+        {"outgoing_mss_mps", rounded(p.outgoing.mss_mps)},
+        {"outgoing_tau_s", rounded(p.outgoing.tau_s)},
+        {"free_distance_m", p.free_distance_m},
+        {"zone_length_m", p.zone_length_m},
+        {"start_m", p.start_m}}}};
+  if (!c.recommended.exchanged) doc["reason"] = c.recommended.reason;
+  return doc;
+}
+
+}  // namespace
+
+void add_practice_routes(httplib::Server& server, const std::string& db_path) {
+  server.Get("/api/practice", [db_path](const httplib::Request& req, httplib::Response& res) {
+    DrillFilter filter;
+    filter.from = query(req, "from");
+    filter.to = query(req, "to");
+    Database db = Database::open(db_path);
+    nlohmann::json all = nlohmann::json::array();
+    for (const Drill& d : Practice(db).list(filter)) all.push_back(drill_json(d));
+    reply_json(res, {{"drills", all}});
+  });
+
+  server.Post("/api/practice", [db_path](const httplib::Request& req, httplib::Response& res) {
+    const Drill d = drill_from_json(json_body(req));
+    Database db = Database::open(db_path);
+    Practice practice(db);
+    const long long id = practice.log(d);
+    for (const Drill& stored : practice.pair(d.from, d.to)) {
+      if (stored.id == id) {
+        reply_json(res, {{"logged", drill_json(stored)}}, 201);
+        return;
+      }
+    }
+    throw StoreError("the drill was not stored", Location{"", 0, ""});
+  });
+
+  server.Delete(R"(/api/practice/(\d{1,15}))",
+                [db_path](const httplib::Request& req, httplib::Response& res) {
+                  const long long id = std::stoll(req.matches[1]);
+                  Database db = Database::open(db_path);
+                  Practice(db).remove(id);
+                  reply_json(res, {{"removed", id}});
+                });
+
+  server.Get("/api/practice/report",
+             [db_path](const httplib::Request& req, httplib::Response& res) {
+               Database db = Database::open(db_path);
+               reply_json(res, report(req, db));
+             });
+}
+
+}  // namespace baton::server

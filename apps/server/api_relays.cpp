@@ -1,0 +1,177 @@
+// The relay API: the best running orders for one relay (POST /api/lineups) and the hand-off
+// plan of a running order with a diagram of each exchange zone (POST /api/plans).
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "baton/leg_prediction.h"
+#include "baton/lineup.h"
+#include "baton/plan_json.h"
+#include "baton/relay_plan.h"
+#include "baton/store.h"
+#include "baton/zone_svg.h"
+#include "server/http_json.h"
+#include "server/routes.h"
+
+namespace baton::server {
+namespace {
+
+constexpr int kMaxTop = 50;       // alternatives a page can usefully show
+constexpr size_t kMaxNames = 64;  // athletes named in one request
+
+void only_fields(const nlohmann::json& body, std::initializer_list<const char*> known) {
+  for (const auto& [key, value] : body.items()) {
+    bool ok = false;
+    for (const char* k : known) ok = ok || key == k;
+    if (!ok) throw ParseError("unknown field", Location{"", 0, key});
+  }
+}
+
+const nlohmann::json& required(const nlohmann::json& body, const char* key) {
+  if (!body.contains(key)) throw ParseError("is required", Location{"", 0, key});
+  return body[key];
+}
+
+std::string string_field(const nlohmann::json& value, const std::string& field) {
+  if (!value.is_string()) throw ParseError("must be a string", Location{"", 0, field});
+  return value.get<std::string>();
+}
+
+// A JSON array of strings (athlete names), at most kMaxNames.
+std::vector<std::string> names_field(const nlohmann::json& value, const std::string& field) {
+  if (!value.is_array()) throw ParseError("must be a list of names", Location{"", 0, field});
+  if (value.size() > kMaxNames) {
+    throw ValidationError(fmt::format("must name at most {} athletes", kMaxNames),
+                          Location{"", 0, field});
+  }
+  std::vector<std::string> out;
+  for (size_t i = 0; i < value.size(); ++i) {
+    out.push_back(string_field(value[i], fmt::format("{}.{}", field, i)));
+  }
+  return out;
+}
+
+int athlete_index(const Team& team, const std::string& name, const std::string& field) {
+  const Athlete& a = team.athlete(name, Location{"", 0, field});
+  return static_cast<int>(&a - team.athletes.data());
+}
+
+std::vector<std::string> order_names(const Team& team, const std::vector<int>& order) {
+  std::vector<std::string> out;
+  for (int a : order) out.push_back(team.athletes[a].name);
+  return out;
+}
+
+Team roster_team(const std::string& db_path) {
+  Database db = Database::open(db_path);
+  return Roster(db).team();
+}
+
+// Builds the lineup request from {event, sex?, top?, locks?, exclude?} and answers with the
+// document of `baton lineup --json`.
+nlohmann::json lineups(const nlohmann::json& body, const std::string& db_path) {
+  only_fields(body, {"event", "sex", "top", "locks", "exclude"});
+  const std::string event_id = string_field(required(body, "event"), "event");
+  const Team team = roster_team(db_path);
+  const Event event = find_event(event_id, team.rules, Location{"", 0, "event"});
+
+  LineupRequest req;
+  for (const Athlete& a : team.athletes) {
+    req.sexes.push_back(a.sex);
+    req.names.push_back(a.name);
+  }
+  req.sex_rule = event.sex_rule;
+  if (body.contains("sex") && !body["sex"].is_null()) {
+    req.required_sex = parse_sex(string_field(body["sex"], "sex"), Location{"", 0, "sex"});
+  }
+  if (body.contains("top")) {
+    if (!body["top"].is_number_integer()) {
+      throw ParseError("must be a whole number", Location{"", 0, "top"});
+    }
+    const auto top = body["top"].get<long long>();
+    if (top < 0 || top > kMaxTop) {
+      throw ValidationError(fmt::format("must be 0 to {}", kMaxTop), Location{"", 0, "top"});
+    }
+    req.top_k = static_cast<int>(top);
+  }
+  if (body.contains("exclude")) {
+    for (const std::string& name : names_field(body["exclude"], "exclude")) {
+      req.excluded.push_back(athlete_index(team, name, "exclude"));
+    }
+  }
+  if (body.contains("locks")) {
+    const nlohmann::json& locks = body["locks"];
+    if (!locks.is_object()) {
+      throw ParseError("must map legs to names, e.g. {\"2\": \"Ann Lee\"}",
+                       Location{"", 0, "locks"});
+    }
+    for (const auto& [key, value] : locks.items()) {
+      const std::string field = "locks." + key;
+      int leg = 0;
+      const auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), leg);
+      if (ec != std::errc() || end != key.data() + key.size() || leg < 1 ||
+          leg > static_cast<int>(event.legs.size())) {
+        throw ValidationError(fmt::format("a leg of {} is 1 to {}", event.id, event.legs.size()),
+                              Location{"", 0, field});
+      }
+      req.locked_legs[leg - 1] = athlete_index(team, string_field(value, field), field);
+    }
+  }
+
+  const RelayCosts costs = relay_costs(team, event);
+  const LineupResult r = best_lineups(costs, req);
+  nlohmann::json legs = nlohmann::json::array();
+  for (size_t l = 0; l < r.best.order.size(); ++l) {
+    legs.push_back({{"leg", l + 1},
+                    {"athlete", team.athletes[r.best.order[l]].name},
+                    {"distance_m", event.legs[l].distance_m},
+                    {"leg_s", costs.leg(r.best.order[l], static_cast<int>(l))}});
+  }
+  nlohmann::json alts = nlohmann::json::array();
+  for (const Lineup& alt : r.alternatives) {
+    alts.push_back({{"order", order_names(team, alt.order)},
+                    {"team_time_s", alt.team_time_s},
+                    {"gap_s", alt.gap_s}});
+  }
+  return {{"event", event.id},
+          {"name", event.name},
+          {"model", "physics"},
+          {"order", order_names(team, r.best.order)},
+          {"team_time_s", r.best.team_time_s},
+          {"legs", legs},
+          {"alternatives", alts}};
+}
+
+// The plan of {event, order} as `baton plan --json` gives it, each exchange with its "svg".
+nlohmann::json plans(const nlohmann::json& body, const std::string& db_path) {
+  only_fields(body, {"event", "order"});
+  const std::string event_id = string_field(required(body, "event"), "event");
+  const std::vector<std::string> order = names_field(required(body, "order"), "order");
+  const Team team = roster_team(db_path);
+  const Event event = find_event(event_id, team.rules, Location{"", 0, "event"});
+  for (size_t i = 0; i < order.size(); ++i) {
+    athlete_index(team, order[i], fmt::format("order.{}", i));  // unknown names: 404
+  }
+  const RelayPlan plan = build_relay_plan(team, event, order);
+  nlohmann::json doc = relay_plan_to_json(plan);
+  doc["name"] = event.name;
+  for (size_t i = 0; i < plan.exchanges.size(); ++i) {
+    const RelayPlanExchange& x = plan.exchanges[i];
+    doc["exchanges"][i]["svg"] = render_zone_svg(
+        x.plan, fmt::format("{} exchange {}: {} to {}", plan.event, x.plan.exchange, x.from, x.to));
+  }
+  return doc;
+}
+
+}  // namespace
+
+void add_relay_routes(httplib::Server& server, const std::string& db_path) {
+  server.Post("/api/lineups", [db_path](const httplib::Request& req, httplib::Response& res) {
+    reply_json(res, lineups(json_body(req), db_path));
+  });
+  server.Post("/api/plans", [db_path](const httplib::Request& req, httplib::Response& res) {
+    reply_json(res, plans(json_body(req), db_path));
+  });
+}
+
+}  // namespace baton::server

@@ -1,0 +1,100 @@
+// The Practice page in headless Chromium against a real `baton serve`.
+const { test, before, after, beforeEach, afterEach } = require("node:test");
+const assert = require("node:assert/strict");
+const path = require("node:path");
+const { requireTools, startServer, launchBrowser, runBaton } = require("./harness.js");
+
+const RIVERSIDE = path.resolve(__dirname, "../../examples/riverside.toml");
+
+let tools;
+let browser;
+let server;
+let page;
+const pageErrors = [];
+
+before(async () => {
+  tools = requireTools();
+  browser = await launchBrowser(tools.playwright);
+});
+after(async () => { if (browser) await browser.close(); });
+
+async function open(hash) {
+  server = await startServer(tools.binary, [["roster", "import", RIVERSIDE]]);
+  page = await browser.context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) pageErrors.push(m.text());
+  });
+  await page.goto(`${server.url}${hash}`);
+}
+
+const cli = (...args) => JSON.parse(runBaton(tools.binary, server.db, ["--json", ...args]));
+
+beforeEach(() => { pageErrors.length = 0; });
+afterEach(async () => {
+  if (page) await page.close();
+  page = null;
+  if (server) {
+    const { code } = await server.stop();
+    assert.equal(code, 0, "baton serve exits 0 on SIGTERM");
+  }
+  server = null;
+  assert.deepEqual(pageErrors, [], "no script errors or CSP violations");
+});
+
+const report = () => page.locator("section[aria-label='Pair report'] .card");
+
+test("a drill logged in a few taps is listed and moves the pair's go-mark", async () => {
+  await open("#/practice");
+  await page.getByLabel("Incoming (brings the baton)").selectOption("Ava Brooks");
+  await page.getByLabel("Outgoing (takes it)").selectOption("Maya Johnson");
+  await report().filter({ hasText: "No drills yet" }).waitFor();
+  const before = cli("practice", "report", "--from", "Ava Brooks", "--to", "Maya Johnson");
+  const markText = (r) => `${r.recommended_go_mark_foot_lengths.toFixed(1)} foot lengths ` +
+    `(${r.recommended_go_mark_m.toFixed(2)} m)`;
+  assert.ok((await report().textContent()).includes(markText(before)));
+  // The mark field starts at the recommendation: the coach only enters where the pass happened.
+  assert.equal(await page.getByLabel("Go-mark used, m").inputValue(), before.recommended_go_mark_m.toFixed(1));
+  await page.getByLabel("Baton changed hands at, m into the zone").fill("14");
+  await page.getByLabel("Early").check();
+  await page.getByRole("button", { name: "Log drill" }).click();
+  await report().filter({ hasText: "1 drill, 0 % clean" }).waitFor();
+  const after = cli("practice", "report", "--from", "Ava Brooks", "--to", "Maya Johnson");
+  assert.equal(after.drills, 1);
+  assert.ok(after.recommended_go_mark_m > before.recommended_go_mark_m, "an early pass moves the mark out");
+  assert.ok((await report().textContent()).includes(markText(after)));
+  const items = await page.locator("ul.drills li").allTextContents();
+  assert.equal(items.length, 1);
+  assert.ok(items[0].includes("pass at 14.00 m, early"), items[0]);
+
+  // Removing asks first, then the pair has no drills again.
+  page.once("dialog", (d) => d.accept());
+  await page.locator("ul.drills li").getByRole("button", { name: /^Remove drill/ }).click();
+  await page.getByText("No drills logged for this pair.").waitFor();
+  assert.equal(cli("practice", "list").drills.length, 0);
+});
+
+test("a refused drill says why and logs nothing", async () => {
+  await open("#/practice");
+  await page.getByLabel("Incoming (brings the baton)").selectOption("Ava Brooks");
+  await page.getByLabel("Outgoing (takes it)").selectOption("Ava Brooks");
+  await page.getByLabel("Go-mark used, m").fill("7");
+  await page.getByLabel("Baton changed hands at, m into the zone").fill("20");
+  await page.getByRole("button", { name: "Log drill" }).click();
+  await page.locator("form .error").filter({ hasText: /./ }).waitFor();
+  assert.equal(cli("practice", "list").drills.length, 0);
+});
+
+test("on a 375 px phone the practice form fits and outcomes are finger-sized", async () => {
+  await open("#/practice");
+  await page.setViewportSize({ width: 375, height: 800 });
+  await report().waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `practice page is ${overflow} px wider than the screen`);
+  const box = await page.locator("label.choice").first().boundingBox();
+  assert.ok(box.height >= 44, `outcome choice is ${box.height} px tall`);
+  // Keyboard: from the incoming runner, Tab reaches the outgoing runner.
+  await page.getByLabel("Incoming (brings the baton)").focus();
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.name), "to");
+});

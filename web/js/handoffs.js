@@ -1,0 +1,117 @@
+// The Hand-off page: for a running order, each exchange's diagram, hands, technique, go-mark
+// (foot lengths and metres) and the risk of a failed pass.
+import { api } from "./api.js";
+import { announce, h, replace, uid } from "./dom.js";
+import { describe, errorBox, eventSelect, loadRelays, timeText } from "./relay_form.js";
+
+export async function handoffsPage(main, params = new URLSearchParams()) {
+  replace(main, h("h1", {}, "Hand-offs"), h("p", { class: "muted" }, "Loading the roster…"));
+  let data;
+  try {
+    data = await loadRelays();
+  } catch (err) {
+    replace(main, h("h1", {}, "Hand-offs"), errorBox(err));
+    return;
+  }
+  const order = (params.get("order") || "").split(",").filter(Boolean);
+  const view = render(main, data, params.get("event"), order);
+  if (order.length) await view.plan();
+}
+
+function render(main, { team, events }, eventParam, order) {
+  const eventId = uid("event");
+  const select = eventSelect(eventId, events, eventParam);
+  const runners = h("div", { class: "row runners" });
+  const error = h("p", { class: "error", role: "alert" });
+  const result = h("section", { "aria-live": "polite", "aria-label": "Hand-off plan" });
+  const drawRunners = (names) => {
+    const event = events.find((e) => e.id === select.value);
+    replace(runners, event.legs.map((leg, i) => {
+      const id = uid("runner");
+      const s = h("select", { id, name: "runner" }, h("option", { value: "" }, "Choose…"),
+        team.athletes.map((a) => h("option", { value: a.name }, `${a.name} (${a.sex})`)));
+      if (names[i]) s.value = names[i];
+      return h("label", { for: id }, `Leg ${i + 1} (${leg.distance_m} m)`, s);
+    }));
+  };
+  select.addEventListener("change", () => drawRunners([]));
+  drawRunners(order);
+
+  const plan = async () => {
+    error.textContent = "";
+    const names = [...runners.querySelectorAll("select")].map((s) => s.value);
+    try {
+      const doc = await api("POST", "/api/plans", { json: { event: select.value, order: names } });
+      replace(result, planView(doc));
+      announce(`Plan ready: ${timeText(doc.team_time_s)}`);
+    } catch (err) {
+      replace(result);
+      error.textContent = describe(err);
+    }
+  };
+  const form = h("form", { class: "card", onsubmit: (e) => { e.preventDefault(); plan(); } },
+    h("div", { class: "row" }, h("label", { for: eventId }, "Relay", select)),
+    h("fieldset", {}, h("legend", {}, "Running order"), runners),
+    error,
+    h("button", { type: "submit", class: "primary" }, "Plan the hand-offs"));
+  replace(main, h("h1", {}, "Hand-offs"),
+    h("p", { class: "hint" }, "Where each outgoing runner stands, the go-mark to tape, the hands and the risk."),
+    form, result);
+  return { plan };
+}
+
+/** The zone diagram from our own library: parsed as SVG and imported, never set as HTML. */
+function diagram(svgText, label) {
+  const doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
+  const root = doc.documentElement;
+  if (!root || root.nodeName !== "svg" || doc.getElementsByTagName("parsererror").length) {
+    return h("p", { class: "muted" }, "The diagram could not be drawn.");
+  }
+  for (const s of root.querySelectorAll("script, foreignObject")) s.remove();
+  const svg = document.importNode(root, true);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", label);
+  svg.classList.add("zone-svg");
+  return h("figure", { class: "zone" }, svg);
+}
+
+function percent(p) {
+  if (p > 0 && p < 0.001) return "under 0.1 %";
+  return `${(p * 100).toFixed(1)} %`;
+}
+
+function exchangeCard(x) {
+  const title = `Exchange ${x.exchange}: ${x.from} → ${x.to}`;
+  const mark = x.visual
+    ? `go when the incoming runner is ${x.go_mark_m.toFixed(2)} m away (visual)`
+    : `${x.go_mark_foot_lengths.toFixed(1)} foot lengths (${x.go_mark_m.toFixed(2)} m)`;
+  const item = (term, ...value) => [h("dt", {}, term), h("dd", {}, ...value)];
+  return h("article", { class: "card exchange", dataset: { exchange: String(x.exchange) } },
+    h("h2", {}, title),
+    diagram(x.svg, `Zone diagram of exchange ${x.exchange}`),
+    h("dl", { class: "facts" },
+      item("Hands", `${x.carry_hand_in} hand to ${x.receive_hand} hand`),
+      item("Technique", x.technique),
+      item(x.visual ? "Cue" : "Go-mark", mark),
+      item("Outgoing start", `${x.start_m.toFixed(1)} m into the zone`),
+      item("Pass", `${x.baton_position_m.toFixed(1)} m into the ${x.zone_length_m} m zone`),
+      item("Risk of a failed pass", percent(x.p_illegal)),
+      x.legal ? null : item("Not legal", x.reason || ""),
+      item("Tell the runner", x.cue)));
+}
+
+function planView(doc) {
+  return h("div", {},
+    h("h2", {}, `${doc.name}: ${timeText(doc.team_time_s)} predicted`),
+    h("div", { class: "scroll-x" }, h("table", { class: "legs" },
+      h("caption", { class: "sr" }, "Legs and carrying hands"),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Leg"), h("th", { scope: "col" }, "Athlete"),
+        h("th", { scope: "col", class: "num" }, "Split"), h("th", { scope: "col" }, "Receives"),
+        h("th", { scope: "col" }, "Carries"))),
+      h("tbody", {}, doc.legs.map((l) => h("tr", {},
+        h("td", {}, String(l.leg)), h("th", { scope: "row" }, l.athlete),
+        h("td", { class: "num" }, timeText(l.split_s)), h("td", {}, l.leg === 1 ? "starts with it" : l.receive_hand),
+        h("td", {}, l.carry_hand)))))),
+    doc.warnings.length ? h("ul", { class: "warnings" }, doc.warnings.map((w) => h("li", {}, w))) : null,
+    doc.exchanges.map(exchangeCard));
+}
