@@ -32,5 +32,7 @@ void add_roster_command(CLI::App& app, Context& ctx);
 void add_simulate_command(CLI::App& app, Context& ctx);
 void add_profile_command(CLI::App& app, Context& ctx);
 void add_predict_command(CLI::App& app, Context& ctx);
+void add_pacing_command(CLI::App& app, Context& ctx);
+void add_timeline_command(CLI::App& app, Context& ctx);
 
 }  // namespace baton::cli

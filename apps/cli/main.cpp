@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   baton::cli::add_simulate_command(app, ctx);
   baton::cli::add_profile_command(app, ctx);
   baton::cli::add_predict_command(app, ctx);
+  baton::cli::add_pacing_command(app, ctx);
+  baton::cli::add_timeline_command(app, ctx);
 
   try {
     app.parse(argc, argv);
