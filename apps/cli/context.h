@@ -34,5 +34,7 @@ void add_profile_command(CLI::App& app, Context& ctx);
 void add_predict_command(CLI::App& app, Context& ctx);
 void add_pacing_command(CLI::App& app, Context& ctx);
 void add_timeline_command(CLI::App& app, Context& ctx);
+void add_cards_command(CLI::App& app, Context& ctx);
+void add_report_command(CLI::App& app, Context& ctx);
 
 }  // namespace baton::cli

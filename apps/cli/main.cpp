@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
   baton::cli::add_predict_command(app, ctx);
   baton::cli::add_pacing_command(app, ctx);
   baton::cli::add_timeline_command(app, ctx);
+  baton::cli::add_cards_command(app, ctx);
+  baton::cli::add_report_command(app, ctx);
 
   try {
     app.parse(argc, argv);
