@@ -13,3 +13,8 @@ run roster import examples/riverside.toml
 run roster import examples/jv-roster.csv
 run roster list
 run events --roster
+# The best lineups for the whole meet at once: girls' and boys' 4x100, 4x400 and sprint medley,
+# each athlete in at most two relays.
+run lineup --events 4x100/F,4x400/F,smr/F,4x100/M,4x400/M,smr/M --max-relays-per-athlete 2
+# The girls' 4x100 on its own, with the next-best orders and what each costs.
+run lineup --event 4x100 --sex F --top 3

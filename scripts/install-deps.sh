@@ -18,7 +18,12 @@ for arg in "$@"; do
     *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
   esac
 done
-if [ "$browser" = 1 ]; then packages+=(chromium nodejs npm); fi
+if [ "$browser" = 1 ]; then
+  packages+=(chromium)
+  # Some machines carry a newer Node.js (with its own npm) than Debian's; use it when present.
+  command -v node >/dev/null 2>&1 || packages+=(nodejs)
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

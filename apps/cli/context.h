@@ -29,6 +29,8 @@ struct Context {
 void add_events_command(CLI::App& app, Context& ctx);
 void add_lineup_command(CLI::App& app, Context& ctx);
 void add_roster_command(CLI::App& app, Context& ctx);
+void add_handoff_command(CLI::App& app, Context& ctx);
+void add_plan_command(CLI::App& app, Context& ctx);
 void add_simulate_command(CLI::App& app, Context& ctx);
 void add_profile_command(CLI::App& app, Context& ctx);
 void add_predict_command(CLI::App& app, Context& ctx);
@@ -36,5 +38,6 @@ void add_pacing_command(CLI::App& app, Context& ctx);
 void add_timeline_command(CLI::App& app, Context& ctx);
 void add_cards_command(CLI::App& app, Context& ctx);
 void add_report_command(CLI::App& app, Context& ctx);
+void add_serve_command(CLI::App& app, Context& ctx);
 
 }  // namespace baton::cli

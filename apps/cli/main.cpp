@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   baton::cli::add_events_command(app, ctx);
   baton::cli::add_lineup_command(app, ctx);
   baton::cli::add_roster_command(app, ctx);
+  baton::cli::add_handoff_command(app, ctx);
+  baton::cli::add_plan_command(app, ctx);
   baton::cli::add_simulate_command(app, ctx);
   baton::cli::add_profile_command(app, ctx);
   baton::cli::add_predict_command(app, ctx);
@@ -29,6 +31,7 @@ int main(int argc, char** argv) {
   baton::cli::add_timeline_command(app, ctx);
   baton::cli::add_cards_command(app, ctx);
   baton::cli::add_report_command(app, ctx);
+  baton::cli::add_serve_command(app, ctx);
 
   try {
     app.parse(argc, argv);

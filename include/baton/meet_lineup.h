@@ -62,11 +62,16 @@ struct MeetLineupResult {
   double gap = 0;        ///< relative gap (objective - bound) / objective; 0 when optimal
   double objective = 0;  ///< weighted sum of team times, seconds
   double bound_s = 0;    ///< proven lower bound on the objective, seconds
+  /// The Lagrangian lower bound on the objective (per-athlete limits relaxed), seconds; it
+  /// equals the objective when it alone proved the lineups optimal.
+  double lagrangian_bound_s = 0;
 };
 
 /// Chooses every relay team's running order at once to minimise the weighted sum of team times
-/// under the request's limits, with the COIN-OR CBC integer solver. When two teams of a relay
-/// are interchangeable (same weight, no locks), A is the faster one.
+/// under the request's limits, exactly: a Lagrangian relaxation of the per-athlete limits gives
+/// a lower bound and good lineups; when they do not meet, the team orders the bound cannot rule
+/// out go to the COIN-OR CBC integer solver. When two teams of a relay are interchangeable (same
+/// weight, no locks), A is the faster one.
 /// Throws ValidationError naming the relay and constraint when the request is malformed or
 /// cannot be met (checked constraints first; otherwise when the solver proves infeasibility),
 /// and Error when no lineup at all was found within the time limit.

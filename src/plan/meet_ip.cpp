@@ -1,49 +1,21 @@
-// The meet-wide lineup integer program, solved with COIN-OR CBC through its C interface.
+// The meet-wide lineup integer program over athlete-leg and exchange-pair variables (CBC runs in
+// meet_cbc.cpp); used when the whole-order columns of meet_columns.cpp would be too many.
 //
 // x[s,l,a] = 1 when athlete a runs leg l of team slot s (binary). Pair costs are linearised with
 // flow variables y[s,k,a,b] in [0,1] for the pair (a, b) at exchange k:
 //   sum_b y[s,k,a,b] = x[s,k,a]   and   sum_a y[s,k,a,b] = x[s,k+1,b].
 // With x integral each exchange carries one unit from the single runner on leg k to the single
 // runner on leg k+1, so y is integral too; this is tighter than y >= x + x - 1.
-#include <coin/Cbc_C_Interface.h>
-
 #include <cmath>
 #include <map>
-#include <memory>
 
+#include "plan/meet_cbc.h"
 #include "plan/meet_model.h"
 
 namespace baton::plan {
-namespace {
 
-struct Program {
-  std::vector<double> obj, col_lb, col_ub;
-  std::vector<char> integer;
-  std::vector<std::vector<std::pair<int, double>>> rows;
-  std::vector<double> row_lb, row_ub;
-
-  int add_col(double cost, double ub, bool is_int) {
-    obj.push_back(cost);
-    col_lb.push_back(0.0);
-    col_ub.push_back(ub);
-    integer.push_back(is_int ? 1 : 0);
-    return static_cast<int>(obj.size()) - 1;
-  }
-  void add_row(std::vector<std::pair<int, double>> entries, double lb, double ub) {
-    if (entries.empty() && lb <= 0.0 && ub >= 0.0) return;
-    rows.push_back(std::move(entries));
-    row_lb.push_back(lb);
-    row_ub.push_back(ub);
-  }
-};
-
-struct ModelDeleter {
-  void operator()(Cbc_Model* m) const { Cbc_deleteModel(m); }
-};
-
-}  // namespace
-
-MeetSolution solve_meet_ip(const MeetModel& m, const std::vector<std::vector<int>>& start) {
+MeetSolution solve_meet_ip(const MeetModel& m, const std::vector<std::vector<int>>& start,
+                           double time_limit_s, double cutoff) {
   const MeetLineupRequest& req = *m.request;
   const int n = m.athletes;
   Program p;
@@ -143,36 +115,7 @@ MeetSolution solve_meet_ip(const MeetModel& m, const std::vector<std::vector<int
     p.add_row(std::move(diff), -1e30, 0.0);
   }
 
-  // Compressed sparse columns for Cbc_loadProblem.
   const int cols = static_cast<int>(p.obj.size());
-  const int rows = static_cast<int>(p.rows.size());
-  std::vector<CoinBigIndex> starts(cols + 1, 0);
-  for (const auto& row : p.rows) {
-    for (const auto& [col, v] : row) starts[col + 1]++;
-  }
-  for (int j = 0; j < cols; ++j) starts[j + 1] += starts[j];
-  std::vector<int> index(starts[cols]);
-  std::vector<double> value(starts[cols]);
-  std::vector<CoinBigIndex> fill(starts.begin(), starts.end() - 1);
-  for (int i = 0; i < rows; ++i) {
-    for (const auto& [col, v] : p.rows[i]) {
-      index[fill[col]] = i;
-      value[fill[col]++] = v;
-    }
-  }
-  std::unique_ptr<Cbc_Model, ModelDeleter> model(Cbc_newModel());
-  Cbc_Model* cbc = model.get();
-  Cbc_loadProblem(cbc, cols, rows, starts.data(), index.data(), value.data(), p.col_lb.data(),
-                  p.col_ub.data(), p.obj.data(), p.row_lb.data(), p.row_ub.data());
-  for (int j = 0; j < cols; ++j) {
-    if (p.integer[j]) Cbc_setInteger(cbc, j);
-  }
-  Cbc_setObjSense(cbc, 1.0);
-  Cbc_setLogLevel(cbc, 0);
-  Cbc_setMaximumSeconds(cbc, req.time_limit_s);
-  Cbc_setAllowableGap(cbc, 1e-7);  // seconds of weighted team time: below any timing precision
-  Cbc_setAllowableFractionGap(cbc, 0.0);
-
   // The start must survive pruning (it does: its objective is the pruning bound); check anyway.
   std::vector<double> values(cols, 0.0);
   bool usable = !start.empty();
@@ -191,19 +134,14 @@ MeetSolution solve_meet_ip(const MeetModel& m, const std::vector<std::vector<int
     }
     if (usable && sex_col[s] >= 0) values[sex_col[s]] = m.slots[s].rules.woman[order[0]];
   }
-  if (usable) {
-    std::vector<int> all(cols);
-    for (int j = 0; j < cols; ++j) all[j] = j;
-    Cbc_setMIPStartI(cbc, cols, all.data(), values.data());
-  }
-
-  Cbc_solve(cbc);
+  if (!usable) values.clear();
+  const ProgramResult run = solve_program(p, values, time_limit_s, cutoff);
   MeetSolution out;
-  out.infeasible = Cbc_isProvenInfeasible(cbc);
-  out.optimal = Cbc_isProvenOptimal(cbc);
-  out.bound = Cbc_getBestPossibleObjValue(cbc);
-  const double* best = Cbc_bestSolution(cbc);
-  if (best == nullptr) return out;
+  out.infeasible = run.infeasible;
+  out.optimal = run.optimal;
+  out.bound = run.bound;
+  if (run.solution.empty()) return out;
+  const double* best = run.solution.data();
   for (size_t s = 0; s < m.slots.size(); ++s) {
     std::vector<int> order;
     for (const std::vector<int>& leg : x[s]) {

@@ -1,17 +1,15 @@
-// The meet-wide lineup: checks the request, finds a first feasible meet lineup greedily, uses it
-// to prune athlete-leg and exchange-pair candidates that provably cannot be in an optimal
-// solution, and hands the rest to the integer program (meet_ip.cpp).
-//
-// Pruning bound: let best_s be the fastest order of a team slot on its own and UB the greedy
-// objective. Any optimal meet lineup has objective <= UB and every other slot runs at least its
-// own best, so slot s runs at most best_s + (UB - sum of weighted bests) / weight_s. A candidate
-// whose cheapest completion (a relaxation that may reuse athletes, hence a lower bound) already
-// exceeds that cap is dropped; every optimal solution survives.
+// The meet-wide lineup: checks the request, finds a first legal meet lineup greedily, raises a
+// Lagrangian lower bound on the per-athlete limits (meet_lagrangian.cpp) whose repaired
+// solutions improve that lineup, and stops there when bound and lineup meet. Otherwise the bound
+// prunes athlete-leg and exchange-pair candidates that cannot be in a lineup as good as the best
+// one found (meet_prune.cpp), and CBC closes the gap on what is left (meet_ip.cpp), starting
+// from the best lineup and ignoring anything worse.
 #include "baton/meet_lineup.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <limits>
 
@@ -102,8 +100,11 @@ double team_weight(const MeetLineupRequest& req, int r, int t) {
   return req.relays[r].weight * tw;
 }
 
-// Builds the slots with each relay's own rules; relay-level errors name the relay.
-MeetModel build_model(const MeetLineupRequest& req) {
+}  // namespace
+
+namespace plan {
+
+MeetModel build_meet_model(const MeetLineupRequest& req) {
   MeetModel m;
   m.request = &req;
   m.athletes = req.relays[0].costs.athletes;
@@ -144,6 +145,7 @@ MeetModel build_model(const MeetLineupRequest& req) {
       if (t > 0) team_req.locked_legs.clear();
       try {
         slot.rules = plan::check_lineup_request(relay.costs, team_req);
+        slot.request = team_req;
       } catch (const ValidationError& e) {
         throw ValidationError(relay_label(req, r) + ": " + e.message(), e.where());
       }
@@ -190,6 +192,10 @@ MeetModel build_model(const MeetLineupRequest& req) {
   return m;
 }
 
+}  // namespace plan
+
+namespace {
+
 // Fills slots one at a time with the best order from whoever is still free. Returns an empty
 // vector when it paints itself into a corner (the integer program may still succeed).
 std::vector<std::vector<int>> greedy_start(const MeetModel& m) {
@@ -221,94 +227,92 @@ std::vector<std::vector<int>> greedy_start(const MeetModel& m) {
   return orders;
 }
 
-// Keeps the candidates whose cheapest completion fits under `cap_s`.
-void prune_slot(TeamSlot& slot, const RelayCosts& c, double cap_s) {
-  const int n = c.athletes;
-  const int legs = c.legs;
-  const auto& cand = slot.rules.candidates;
-  // fwd[l][a]: cheapest legs 0..l ending with a on leg l; bwd[l][a]: cheapest legs l.. from a.
-  std::vector<std::vector<double>> fwd(legs, std::vector<double>(n, kInf));
-  std::vector<std::vector<double>> bwd(legs, std::vector<double>(n, kInf));
-  for (int a : cand[0]) fwd[0][a] = c.leg(a, 0);
-  for (int l = 1; l < legs; ++l) {
-    for (int b : cand[l]) {
-      double best = kInf;
-      for (int a : cand[l - 1]) {
-        if (a != b) best = std::min(best, fwd[l - 1][a] + c.exchange(l - 1, a, b));
-      }
-      fwd[l][b] = best + c.leg(b, l);
-    }
-  }
-  for (int a : cand[legs - 1]) bwd[legs - 1][a] = c.leg(a, legs - 1);
-  for (int l = legs - 2; l >= 0; --l) {
-    for (int a : cand[l]) {
-      double best = kInf;
-      for (int b : cand[l + 1]) {
-        if (a != b) best = std::min(best, c.exchange(l, a, b) + bwd[l + 1][b]);
-      }
-      bwd[l][a] = best + c.leg(a, l);
-    }
-  }
-  const double tol = 1e-9 * (1.0 + std::abs(cap_s));
-  slot.legs.assign(legs, {});
-  for (int l = 0; l < legs; ++l) {
-    for (int a : cand[l]) {
-      if (fwd[l][a] + bwd[l][a] - c.leg(a, l) <= cap_s + tol) slot.legs[l].push_back(a);
-    }
-  }
-  slot.exchanges.assign(legs - 1, {});
-  if (!slot.pairs) return;
-  for (int k = 0; k + 1 < legs; ++k) {
-    for (int a : slot.legs[k]) {
-      for (int b : slot.legs[k + 1]) {
-        if (a == b) continue;
-        const double e = c.exchange(k, a, b);
-        if (e != kInf && fwd[k][a] + e + bwd[k + 1][b] <= cap_s + tol) {
-          slot.exchanges[k].push_back({a, b});
-        }
+// Puts interchangeable teams in order, the faster one first (their times may simply swap).
+void faster_first(const MeetModel& m, std::vector<std::vector<int>>& orders) {
+  if (orders.empty()) return;
+  for (size_t pass = 0; pass < m.faster_first.size() + 1; ++pass) {
+    bool swapped = false;
+    for (const auto& [fast, slow] : m.faster_first) {
+      const RelayCosts& c = m.request->relays[m.slots[fast].relay].costs;
+      if (c.team_time_s(orders[fast]) > c.team_time_s(orders[slow])) {
+        std::swap(orders[fast], orders[slow]);
+        swapped = true;
       }
     }
+    if (!swapped) break;
   }
 }
 
 }  // namespace
 
 MeetLineupResult best_meet_lineups(const MeetLineupRequest& req) {
+  const auto started = std::chrono::steady_clock::now();
   check_request(req);
-  MeetModel m = build_model(req);
-
-  std::vector<std::vector<int>> start = greedy_start(m);
-  double upper = kInf;
-  double lower = 0.0;
-  std::vector<double> best_s(m.slots.size());
-  for (size_t s = 0; s < m.slots.size(); ++s) {
-    const TeamSlot& slot = m.slots[s];
-    best_s[s] =
-        best_lineups(req.relays[slot.relay].costs, single_request(req, slot.relay, slot.team))
-            .best.team_time_s;
-    lower += slot.weight * best_s[s];
-  }
-  if (!start.empty()) {
-    upper = 0.0;
-    for (size_t s = 0; s < m.slots.size(); ++s) {
-      upper += m.slots[s].weight * req.relays[m.slots[s].relay].costs.team_time_s(start[s]);
+  MeetModel m = plan::build_meet_model(req);
+  for (const TeamSlot& slot : m.slots) {
+    // A team that cannot be filled even on its own is reported with the single-relay message.
+    try {
+      best_lineups(req.relays[slot.relay].costs, slot.request);
+    } catch (const ValidationError& e) {
+      throw ValidationError(relay_label(req, slot.relay) + ": " + e.message(), e.where());
     }
-    // Keep the start consistent with "A no slower than B".
-    for (const auto& [fast, slow] : m.faster_first) {
-      const RelayCosts& c = req.relays[m.slots[fast].relay].costs;
-      if (c.team_time_s(start[fast]) > c.team_time_s(start[slow])) {
-        std::swap(start[fast], start[slow]);
+  }
+
+  const plan::MeetRelaxation relax =
+      plan::relax_meet(m, greedy_start(m), 500, req.time_limit_s / 2);
+  std::vector<std::vector<int>> start = relax.orders;
+  faster_first(m, start);
+  double upper = relax.upper;
+  auto time_left = [&] {
+    const double spent =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return std::max(0.01, req.time_limit_s - spent);
+  };
+  plan::MeetColumns columns =
+      upper < kInf ? plan::enumerate_columns(m, relax, upper - relax.bound) : plan::MeetColumns();
+  // Too many orders within the gap: the incumbent may be poor. Solve the program over the
+  // orders within a smaller gap (a heuristic: it may miss the optimum) to improve it, and retry.
+  for (double slack = (upper - relax.bound) / 2; upper < kInf && columns.empty() && slack > 1e-6;
+       slack /= 2) {
+    const plan::MeetColumns few = plan::enumerate_columns(m, relax, slack);
+    if (few.empty()) continue;
+    const plan::MeetSolution better = plan::solve_meet_columns(m, few, {}, time_left() / 4, upper);
+    if (!better.orders.empty() && plan::meet_objective(m, better.orders) < upper) {
+      start = better.orders;
+      upper = plan::meet_objective(m, start);
+      columns = plan::enumerate_columns(m, relax, upper - relax.bound);
+    }
+    break;
+  }
+  const bool closed = upper < kInf && relax.bound >= upper - 1e-9 * std::max(1.0, std::abs(upper));
+
+  plan::MeetSolution sol;
+  if (closed) {
+    sol.orders = start;
+    sol.optimal = true;
+    sol.bound = relax.bound;
+  } else {
+    const double cutoff = upper < kInf ? upper + 1e-6 * (1.0 + std::abs(upper)) : kInf;
+    if (!columns.empty()) {
+      sol = plan::solve_meet_columns(m, columns, start, time_left(), cutoff);
+    } else {
+      for (size_t s = 0; s < m.slots.size(); ++s) {
+        TeamSlot& slot = m.slots[s];
+        const RelayCosts pen =
+            plan::penalised_costs(req.relays[slot.relay].costs, slot.weight, relax.penalty[s]);
+        plan::prune_slot(slot, pen, upper - (relax.bound - relax.value[s]));
       }
+      sol = plan::solve_meet_ip(m, start, time_left(), cutoff);
     }
+    if (sol.orders.empty() && !start.empty()) {
+      // CBC found nothing below the cutoff: either it proved there is nothing better than the
+      // start (infeasible under the cutoff) or it ran out of time.
+      sol.orders = start;
+      sol.optimal = sol.infeasible;
+      sol.infeasible = false;
+    }
+    sol.bound = std::max(sol.bound, relax.bound);
   }
-  for (size_t s = 0; s < m.slots.size(); ++s) {
-    TeamSlot& slot = m.slots[s];
-    const double slack = upper - lower;
-    const double cap = slot.weight > 0 ? best_s[s] + slack / slot.weight : kInf;
-    prune_slot(slot, req.relays[slot.relay].costs, cap);
-  }
-
-  const plan::MeetSolution sol = plan::solve_meet_ip(m, start);
   if (sol.orders.empty()) {
     if (sol.infeasible) {
       std::string limits;
@@ -339,6 +343,7 @@ MeetLineupResult best_meet_lineups(const MeetLineupRequest& req) {
     result.relays.push_back(std::move(lineup));
   }
   result.optimal = sol.optimal;
+  result.lagrangian_bound_s = std::min(relax.bound, result.objective);
   result.bound_s = sol.optimal ? result.objective : std::min(sol.bound, result.objective);
   result.gap = sol.optimal ? 0.0
                            : (result.objective - result.bound_s) /

@@ -1,6 +1,7 @@
 // The meet-wide lineup problem after checking and pruning, ready for the integer program.
 #pragma once
 
+#include <limits>
 #include <utility>
 #include <vector>
 
@@ -12,9 +13,10 @@ namespace baton::plan {
 /// One team of one relay: its rules and the candidates that survived the bound.
 struct TeamSlot {
   int relay = 0;
-  int team = 0;         ///< 0 = A, 1 = B, 2 = C
-  double weight = 1.0;  ///< objective weight of this team's time
-  RelayRules rules;     ///< candidates per leg before pruning
+  int team = 0;           ///< 0 = A, 1 = B, 2 = C
+  double weight = 1.0;    ///< objective weight of this team's time
+  RelayRules rules;       ///< candidates per leg before pruning
+  LineupRequest request;  ///< the single-relay request these rules came from
   /// Per leg, athletes that may still appear in an optimal solution.
   std::vector<std::vector<int>> legs;
   /// Per exchange, (from, to) pairs that may still appear; empty vectors when `pairs` is false.
@@ -33,6 +35,10 @@ struct MeetModel {
   std::vector<std::pair<int, int>> faster_first;
 };
 
+/// Builds the slots with each relay's own rules and the per-athlete capacities from a request
+/// whose shape was checked. Throws ValidationError naming the relay when a team cannot be formed.
+MeetModel build_meet_model(const MeetLineupRequest& request);
+
 /// What the solver returned: an order per slot (empty when no solution), and its status.
 struct MeetSolution {
   std::vector<std::vector<int>> orders;
@@ -42,7 +48,63 @@ struct MeetSolution {
 };
 
 /// Builds the integer program (x per athlete-leg, flow variables per exchange pair) and solves
-/// it with CBC, starting from `start` when it is not empty (an order per slot).
-MeetSolution solve_meet_ip(const MeetModel& model, const std::vector<std::vector<int>>& start);
+/// it with CBC, starting from `start` when it is not empty (an order per slot). `cutoff` tells
+/// CBC to ignore solutions worse than it (the start's objective plus a little).
+MeetSolution solve_meet_ip(const MeetModel& model, const std::vector<std::vector<int>>& start,
+                           double time_limit_s,
+                           double cutoff = std::numeric_limits<double>::infinity());
+
+/// The Lagrangian relaxation of the per-athlete limits (meet_lagrangian.cpp) after its
+/// subgradient iterations: a lower bound, the penalties that gave it, and the best feasible
+/// meet lineup its repairs found.
+struct MeetRelaxation {
+  double bound = -std::numeric_limits<double>::infinity();  ///< proven lower bound, seconds
+  /// penalty[s][a]: what athlete a costs slot s under the best multipliers, seconds.
+  std::vector<std::vector<double>> penalty;
+  /// value[s]: slot s's best penalised order under those multipliers, seconds.
+  std::vector<double> value;
+  std::vector<std::vector<int>> orders;  ///< best feasible lineup found, an order per slot
+  double upper = std::numeric_limits<double>::infinity();  ///< its objective, seconds
+  int iterations = 0;
+};
+
+/// The objective of a meet lineup (an order per slot): weighted sum of team times, seconds.
+double meet_objective(const MeetModel& model, const std::vector<std::vector<int>>& orders);
+
+/// True when `orders` obey every per-athlete rule of the model (one team per relay, capacity,
+/// conflicts); the orders themselves must already be legal for their slots.
+bool meet_feasible(const MeetModel& model, const std::vector<std::vector<int>>& orders);
+
+/// Maximises the Lagrangian bound by subgradient steps, starting from zero multipliers (where
+/// it equals the sum of every team's own best) and from `start` as incumbent when not empty.
+/// Stops when the bound meets the incumbent, after `max_iterations` or `time_limit_s`, or when
+/// the steps vanish.
+MeetRelaxation relax_meet(const MeetModel& model, const std::vector<std::vector<int>>& start,
+                          int max_iterations = 500, double time_limit_s = 1e9);
+
+/// Slot s's costs for the search: weighted leg and exchange terms plus `penalty` per athlete on
+/// each leg (+infinity stays +infinity, also under weight 0).
+RelayCosts penalised_costs(const RelayCosts& costs, double weight,
+                           const std::vector<double>& penalty);
+
+/// Keeps, per leg and per exchange, the candidates of `slot` whose cheapest penalised completion
+/// (athletes may repeat on non-adjacent legs, the sex rule holds) is at most `cap`; fills
+/// slot.legs and slot.exchanges. With the relaxation's penalties and cap = upper - (bound -
+/// value[s]) every lineup of objective <= upper survives.
+void prune_slot(TeamSlot& slot, const RelayCosts& penalised, double cap);
+
+/// Candidate orders per slot for the column formulation.
+using MeetColumns = std::vector<std::vector<std::vector<int>>>;
+
+/// Every order of each slot whose penalised cost is within `slack` of the slot's best under the
+/// relaxation's penalties (reduced-cost fixing of whole orders: a lineup of objective <= bound +
+/// slack uses no other order). Empty when some slot has more than 5000 such orders.
+MeetColumns enumerate_columns(const MeetModel& model, const MeetRelaxation& relax, double slack);
+
+/// Solves the meet as a choice of one listed order per slot under the per-athlete rules (a set
+/// packing program, tight because the columns are whole orders), with CBC, from `start`.
+MeetSolution solve_meet_columns(const MeetModel& model, const MeetColumns& columns,
+                                const std::vector<std::vector<int>>& start, double time_limit_s,
+                                double cutoff);
 
 }  // namespace baton::plan

@@ -3,22 +3,27 @@
 // Integer tallies (places, failures, histogram bins) are summed per thread, which is exact in
 // any order; floating-point sums are kept per block and added in block order. Hence the same
 // seed gives bit-identical results for any thread count.
+//
+// Inside a block, races are run in chunks of kChunkRuns, one team at a time: the team's random
+// bits for the whole chunk are drawn in one go (sim/pcg_lanes.h) and turned into normals in
+// one pass, then a loop without calls, allocations or data-dependent branches (the exchange
+// tables are inline; only the practically never taken out-of-table case calls out) computes
+// the finish times and counts illegal passes; drops, rare, are queued and resolved afterwards.
+// Places come from counting, for each team, the teams ahead of it (eight teams: 64 compares,
+// no sorting), and every tally is an increment at an index computed without branches.
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
 #include <cmath>
-#include <condition_variable>
+#include <limits>
 #include <memory>
-#include <mutex>
-#include <pcg_random.hpp>
 #include <thread>
 
 #include "baton/error.h"
 #include "baton/simulation.h"
 #include "sim/exchange_model.h"
 #include "sim/parallel.h"
+#include "sim/pcg_lanes.h"
 #include "sim/ziggurat.h"
 
 namespace baton {
@@ -26,14 +31,20 @@ namespace {
 
 using sim::ExchangeModel;
 using sim::PassOutcome;
+using sim::Pcg32;
 using sim::Ziggurat;
 
 constexpr std::int64_t kBlockRuns = 4096;  // changing it changes the numbers for a seed
+constexpr std::int64_t kChunkRuns = 256;   // so does this: races that draw their numbers together
 constexpr int kHistogramBins = 2048;
+constexpr double kDnf = std::numeric_limits<double>::infinity();  // finish time of a DQ/DNF
+
+double uniform(std::uint32_t bits) { return bits * 0x1p-32; }
 
 struct PreparedExchange {
   std::shared_ptr<const ExchangeModel> model;
-  double u_mps = 0.0;  // planned incoming speed at the mark
+  double u_mps = 0.0;       // planned incoming speed at the mark
+  double reaction_s = 0.0;  // planned reaction
   double reaction_sd_s = 0.0;
   double mark_sd_m = 0.0;
   double fatigue_sd = 0.0;         // fraction
@@ -44,33 +55,51 @@ struct PreparedExchange {
 struct PreparedTeam {
   bool seed_only = false;
   double seed_s = 0.0, seed_sd_s = 0.0, fail_rate = 0.0;
-  std::vector<double> leg_mean_s, leg_sd_s;
+  std::vector<double> leg_mean_s, leg_sd_s, leg_inv_mean;
   std::vector<PreparedExchange> exchanges;
   double hist_start_s = 0.0, hist_inv_bin = 0.0, hist_bin_s = 0.0;
 };
 
-struct Tallies {  // integer counts, one set per thread
-  std::vector<std::uint64_t> finishes, dq, drops;
-  std::vector<std::uint64_t> places;                         // team * n + place
-  std::vector<std::uint64_t> histogram;                      // team * bins + bin
-  std::vector<std::uint64_t> ex_illegal, ex_drop, ex_legal;  // by flat exchange index
-  Tallies(size_t teams, size_t exchanges)
-      : finishes(teams),
-        dq(teams),
-        drops(teams),
-        places(teams * teams),
-        histogram(teams * kHistogramBins),
-        ex_illegal(exchanges),
+// Integer counts, one set per thread. Places and histograms have one extra column where the
+// races without a legal finish are counted, so that tallying needs no branch.
+struct Tallies {
+  size_t teams;
+  std::vector<std::uint64_t> drops;
+  std::vector<std::uint64_t> places;             // team * (n + 1) + place, n = DQ
+  std::vector<std::uint64_t> histogram;          // team * (bins + 1) + bin
+  std::vector<std::uint64_t> ex_drop, ex_legal;  // by flat exchange index (illegal = rest)
+  Tallies(size_t n, size_t exchanges)
+      : teams(n),
+        drops(n),
+        places(n * (n + 1)),
+        histogram(n * (kHistogramBins + 1)),
         ex_drop(exchanges),
         ex_legal(exchanges) {}
   void add(const Tallies& o) {
     auto sum = [](std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
       for (size_t i = 0; i < a.size(); ++i) a[i] += b[i];
     };
-    sum(finishes, o.finishes), sum(dq, o.dq), sum(drops, o.drops), sum(places, o.places);
-    sum(histogram, o.histogram), sum(ex_illegal, o.ex_illegal), sum(ex_drop, o.ex_drop);
-    sum(ex_legal, o.ex_legal);
+    sum(drops, o.drops), sum(places, o.places), sum(histogram, o.histogram);
+    sum(ex_drop, o.ex_drop), sum(ex_legal, o.ex_legal);
   }
+  std::uint64_t dq(size_t t) const { return places[t * (teams + 1) + teams]; }
+  std::uint64_t finishes(size_t t) const {
+    std::uint64_t f = 0;
+    for (size_t k = 0; k < teams; ++k) f += places[t * (teams + 1) + k];
+    return f;
+  }
+};
+
+// Working memory of one thread, allocated once.
+struct Scratch {
+  std::vector<std::uint32_t> bits;
+  std::vector<double> normals;
+  std::vector<double> times;                    // team * kChunkRuns + race
+  std::vector<double> eps;                      // leg * kChunkRuns + race
+  std::vector<std::uint8_t> finished, dropped;  // per race
+  std::vector<double> race_times;               // per team, one race
+  std::vector<std::uint32_t> places;            // per team, one race
+  std::vector<std::uint32_t> drops;             // race * exchanges + exchange of queued drops
 };
 
 Location team_at(const SimTeam& t, const std::string& field) {
@@ -136,6 +165,7 @@ PreparedTeam prepare(const SimTeam& t, const SimulationOptions& o) {
       p.leg_mean_s.push_back(l.split_mean_s);
       p.leg_sd_s.push_back(l.split_sd_s >= 0.0 ? l.split_sd_s
                                                : o.form_sd_fraction * l.split_mean_s);
+      p.leg_inv_mean.push_back(1.0 / l.split_mean_s);
       nominal_s += l.split_mean_s;
     }
     for (size_t i = 0; i < t.exchanges.size(); ++i) {
@@ -143,6 +173,7 @@ PreparedTeam prepare(const SimTeam& t, const SimulationOptions& o) {
       const double scale = e.blind ? 1.0 : o.visual_error_scale;
       PreparedExchange x;
       x.u_mps = e.handoff.incoming_speed_mps;
+      x.reaction_s = e.handoff.reaction_s;
       x.reaction_sd_s = scale * o.reaction_sd_s;
       x.mark_sd_m = scale * o.mark_sd_m;
       x.fatigue_sd = scale * o.fatigue_sd_fraction;
@@ -186,108 +217,195 @@ struct RaceContext {
   const SimulationOptions* options;
   std::vector<size_t> exchange_offset;  // flat index of each team's first exchange
   size_t exchanges = 0;
+  size_t max_legs = 0;
   double recovery_mean_s = 0.0;
-  size_t sums_stride = 0;  // per block: teams * 3 + exchanges * 2
+  std::vector<double> points;  // by place, n + 1 entries (the last, 0, for no finish)
+  size_t sums_stride = 0;      // per block: teams * 3 + exchanges * 2
 };
+
+// A seed-only team's finish times for `m` races (kDnf when it fails).
+void run_seeded(const PreparedTeam& team, Pcg32& rng, std::int64_t m, Scratch& s, double* time) {
+  const auto n = static_cast<size_t>(m);
+  rng.fill(s.bits.data(), 2 * n);
+  Ziggurat::instance().fill(rng, s.bits.data(), s.normals.data(), n);
+  const std::uint32_t* u = s.bits.data() + n;
+  for (size_t r = 0; r < n; ++r) {
+    const double t = team.seed_s + team.seed_sd_s * s.normals[r];
+    time[r] = uniform(u[r]) >= team.fail_rate ? t : kDnf;
+  }
+}
+
+// An own team's finish times for `m` races, with its exchanges' tallies and sums. Loops run
+// leg by leg and exchange by exchange over all races of the chunk, so each loop keeps its
+// parameters and its table in registers and cache.
+void run_own(const RaceContext& ctx, size_t t, Pcg32& rng, std::int64_t m, Scratch& s,
+             Tallies& tally, double* sums, double* time) {
+  const PreparedTeam& team = (*ctx.teams)[t];
+  const SimulationOptions& o = *ctx.options;
+  const size_t n = static_cast<size_t>(m);
+  const size_t legs = team.leg_mean_s.size();
+  const size_t exchanges = team.exchanges.size();
+  const size_t per_race = legs + 3 * exchanges;  // normals
+  rng.fill(s.bits.data(), n * (per_race + exchanges));
+  Ziggurat::instance().fill(rng, s.bits.data(), s.normals.data(), n * per_race);
+  const double* z = s.normals.data();                     // z[k * n + r]: k-th normal of race r
+  const std::uint32_t* u = s.bits.data() + n * per_race;  // u[e * n + r]: drop draw of race r
+  double* eps = s.eps.data();                             // eps[l * n + r]: leg l's form
+  std::uint8_t* ok = s.finished.data();
+  for (size_t r = 0; r < n; ++r) {
+    time[r] = 0.0;
+    ok[r] = 1;
+  }
+  for (size_t l = 0; l < legs; ++l) {
+    const double mean = team.leg_mean_s[l], sd = team.leg_sd_s[l], inv = team.leg_inv_mean[l];
+    const double* zl = z + l * n;
+    double* el = eps + l * n;
+    for (size_t r = 0; r < n; ++r) {
+      const double dz = sd * zl[r];
+      el[r] = dz * inv;
+      time[r] += mean + dz;
+    }
+  }
+  const size_t flat0 = ctx.exchange_offset[t];
+  double* ex_sums = sums + ctx.teams->size() * 3 + flat0 * 2;
+  std::uint32_t* drops = s.drops.data();
+  size_t queued = 0;
+  for (size_t e = 0; e < exchanges; ++e) {
+    const PreparedExchange& x = team.exchanges[e];
+    const ExchangeModel& model = *x.model;
+    const double u_mps = x.u_mps, fatigue_sd = x.fatigue_sd, reaction_s = x.reaction_s;
+    const double reaction_sd = x.reaction_sd_s, mark_sd = x.mark_sd_m;
+    const double drop_base = x.drop_base, inv_ref2 = x.inv_mismatch_ref2;
+    const bool decelerates = model.plan().incoming_decel_mps2 > 0.0;
+    const bool exact = o.exact_exchanges;  // the slow reference
+    const double* z_fatigue = z + (legs + 3 * e) * n;
+    const double* z_reaction = z_fatigue + n;
+    const double* z_mark = z_reaction + n;
+    const double* eps_in = eps + e * n;  // the incoming runner's leg
+    const std::uint32_t* u_drop = u + e * n;
+    std::uint64_t legal_count = 0;
+    double baton_sum = 0.0, mismatch_sum = 0.0;
+    for (size_t r = 0; r < n; ++r) {
+      // A runner having a slow day arrives slower; on top, fatigue varies by itself:
+      // speed = a / b with a = u (1 + fatigue), b = 1 + form.
+      const double a = u_mps * (1.0 + fatigue_sd * z_fatigue[r]);
+      const double b = 1.0 + eps_in[r];
+      const double mark_err = mark_sd * z_mark[r];
+      double speed, mark_time;
+      if (!decelerates) {
+        // One division for both: speed = a / b, mark time = -mark_err / speed = -mark_err b / a.
+        const double inv_ab = 1.0 / (a * b);
+        speed = a * a * inv_ab;
+        mark_time = -mark_err * (b * b * inv_ab);
+      } else {
+        speed = a / b;
+        mark_time = model.mark_time_s(mark_err, speed);
+      }
+      const double reaction_err = reaction_sd * z_reaction[r];
+      const double tau = reaction_s + reaction_err + mark_time;
+      // Leaving later than planned delays the baton by exactly the delay (earlier gains):
+      // the baton leaves the zone with the outgoing runner.
+      time[r] += reaction_err + mark_time;
+      sim::TableLookup pass = model.lookup(tau, speed);
+      if (pass.outside || exact) [[unlikely]] {
+        const PassOutcome p = exact ? model.exact(tau, speed) : model.fallback(tau, speed);
+        pass = {p.legal, false, p.baton_m, p.mismatch_mps};
+      }
+      const bool legal = pass.legal;
+      ok[r] &= static_cast<std::uint8_t>(legal);
+      legal_count += legal;
+      baton_sum += legal ? pass.baton_m : 0.0;
+      mismatch_sum += legal ? pass.mismatch_mps : 0.0;
+      const double m2 = pass.mismatch_mps * pass.mismatch_mps;
+      const double p_drop = drop_base * (1.0 + m2 * inv_ref2);
+      drops[queued] = static_cast<std::uint32_t>(r * exchanges + e);
+      queued += legal && uniform(u_drop[r]) < p_drop;
+    }
+    tally.ex_legal[flat0 + e] += legal_count;
+    ex_sums[2 * e] += baton_sum;
+    ex_sums[2 * e + 1] += mismatch_sum;
+  }
+  // Drops (a few per cent of passes), exchange by exchange in race order: the race is
+  // abandoned or the baton picked up.
+  std::uint8_t* dropped = s.dropped.data();
+  std::fill(dropped, dropped + n, std::uint8_t{0});
+  for (size_t q = 0; q < queued; ++q) {
+    const size_t r = drops[q] / exchanges;
+    ++tally.ex_drop[flat0 + drops[q] % exchanges];
+    dropped[r] = 1;
+    if (Ziggurat::uniform(rng) < o.drop_abandon_probability) {
+      ok[r] = 0;
+    } else {
+      time[r] +=
+          std::max(0.5, ctx.recovery_mean_s + o.drop_recovery_sd_s * Ziggurat::instance()(rng));
+    }
+  }
+  std::uint64_t races_with_drops = 0;
+  for (size_t r = 0; r < n; ++r) {
+    races_with_drops += dropped[r];
+    time[r] = ok[r] ? time[r] : kDnf;
+  }
+  tally.drops[t] += races_with_drops;
+}
+
+// Places, points, times and histogram bins of `m` races whose finish times are in
+// s.times[team * kChunkRuns + race].
+void tally_races(const RaceContext& ctx, std::int64_t m, Scratch& s, Tallies& tally, double* sums) {
+  const std::vector<PreparedTeam>& teams = *ctx.teams;
+  const size_t n = teams.size();
+  const double* times = s.times.data();
+  double* tt = s.race_times.data();
+  std::uint32_t* place = s.places.data();
+  constexpr auto chunk = static_cast<size_t>(kChunkRuns);
+  for (size_t r = 0; r < static_cast<size_t>(m); ++r) {
+    for (size_t t = 0; t < n; ++t) {
+      tt[t] = times[t * chunk + r];
+      place[t] = 0;
+    }
+    // Place = teams ahead. Of a pair, the later entry is ahead only when strictly faster
+    // (ties go to the earlier entry). Teams without a finish have infinite times: they are
+    // never ahead of a finisher, and their own places are not used.
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t j = i + 1; j < n; ++j) {
+        const bool j_ahead = tt[j] < tt[i];
+        place[i] += j_ahead;
+        place[j] += !j_ahead;
+      }
+    }
+    for (size_t t = 0; t < n; ++t) {
+      const bool finished = tt[t] != kDnf;
+      const size_t col = finished ? place[t] : n;
+      ++tally.places[t * (n + 1) + col];
+      const double ft = finished ? tt[t] : 0.0;
+      sums[t * 3] += ft;
+      sums[t * 3 + 1] += ft * ft;
+      sums[t * 3 + 2] += ctx.points[col];
+      const PreparedTeam& team = teams[t];
+      const double b = (ft - team.hist_start_s) * team.hist_inv_bin;
+      const int bin = static_cast<int>(std::min(std::max(b, 0.0), kHistogramBins - 1.0));
+      ++tally.histogram[t * (kHistogramBins + 1) +
+                        (finished ? static_cast<size_t>(bin) : kHistogramBins)];
+    }
+  }
+}
 
 // Simulates one block of races, adding integer counts to `tally` and writing the block's
 // floating-point sums to `sums`.
-void run_block(const RaceContext& ctx, std::int64_t block, std::int64_t runs, Tallies& tally,
-               double* sums) {
+void run_block(const RaceContext& ctx, std::int64_t block, std::int64_t runs, Scratch& scratch,
+               Tallies& tally, double* sums) {
   const std::vector<PreparedTeam>& teams = *ctx.teams;
-  const SimulationOptions& o = *ctx.options;
-  const Ziggurat& normal = Ziggurat::instance();
-  pcg32 rng(o.seed, static_cast<std::uint64_t>(block));
-  const size_t n = teams.size();
-  std::vector<double> time(n);
-  std::vector<int> order(n);
-  std::vector<double> eps(8);
-  const bool exact = o.exact_exchanges;
-  const size_t scored = o.scoring.size();
-  for (std::int64_t r = 0; r < runs; ++r) {
-    int finishers = 0;
-    for (size_t t = 0; t < n; ++t) {
-      const PreparedTeam& team = teams[t];
-      bool finished = true;
-      double total = 0.0;
-      if (team.seed_only) {
-        total = team.seed_s + team.seed_sd_s * normal(rng);
-        finished = Ziggurat::uniform(rng) >= team.fail_rate;
+  Pcg32 rng(ctx.options->seed, static_cast<std::uint64_t>(block));
+  for (std::int64_t r0 = 0; r0 < runs; r0 += kChunkRuns) {
+    const std::int64_t m = std::min(kChunkRuns, runs - r0);
+    for (size_t t = 0; t < teams.size(); ++t) {
+      double* time = scratch.times.data() + t * static_cast<size_t>(kChunkRuns);
+      if (teams[t].seed_only) {
+        run_seeded(teams[t], rng, m, scratch, time);
       } else {
-        const size_t legs = team.leg_mean_s.size();
-        if (eps.size() < legs) eps.resize(legs);
-        for (size_t l = 0; l < legs; ++l) {
-          const double z = team.leg_sd_s[l] * normal(rng);
-          eps[l] = z / team.leg_mean_s[l];
-          total += team.leg_mean_s[l] + z;
-        }
-        bool dropped = false;
-        for (size_t e = 0; e < team.exchanges.size(); ++e) {
-          const PreparedExchange& x = team.exchanges[e];
-          const size_t flat = ctx.exchange_offset[t] + e;
-          // A runner having a slow day arrives slower; on top, fatigue varies by itself.
-          const double u = x.u_mps / (1.0 + eps[e]) * (1.0 + x.fatigue_sd * normal(rng));
-          const double reaction_err = x.reaction_sd_s * normal(rng);
-          const double mark_err = x.mark_sd_m * normal(rng);
-          const double mark_time = x.model->mark_time_s(mark_err, u);
-          const double tau = x.model->plan().reaction_s + reaction_err + mark_time;
-          // Leaving later than planned delays the baton by exactly the delay (earlier gains):
-          // the baton leaves the zone with the outgoing runner.
-          total += reaction_err + mark_time;
-          const PassOutcome pass = exact ? x.model->exact(tau, u) : x.model->fast(tau, u);
-          if (!pass.legal) {
-            finished = false;
-            ++tally.ex_illegal[flat];
-            continue;
-          }
-          ++tally.ex_legal[flat];
-          sums[n * 3 + flat * 2] += pass.baton_m;
-          sums[n * 3 + flat * 2 + 1] += pass.mismatch_mps;
-          const double m2 = pass.mismatch_mps * pass.mismatch_mps;
-          const double p_drop = x.drop_base * (1.0 + m2 * x.inv_mismatch_ref2);
-          if (Ziggurat::uniform(rng) < p_drop) {
-            ++tally.ex_drop[flat];
-            dropped = true;
-            if (Ziggurat::uniform(rng) < o.drop_abandon_probability) {
-              finished = false;
-            } else {
-              total += std::max(0.5, ctx.recovery_mean_s + o.drop_recovery_sd_s * normal(rng));
-            }
-          }
-        }
-        if (dropped) ++tally.drops[t];
-      }
-      time[t] = total;
-      if (finished) {
-        order[static_cast<size_t>(finishers++)] = static_cast<int>(t);
-      } else {
-        ++tally.dq[t];
+        run_own(ctx, t, rng, m, scratch, tally, sums, time);
       }
     }
-    // Rank the finishers (insertion sort: fields are small); ties go to the earlier entry.
-    for (int i = 1; i < finishers; ++i) {
-      const int key = order[static_cast<size_t>(i)];
-      int j = i - 1;
-      while (j >= 0 && time[static_cast<size_t>(order[static_cast<size_t>(j)])] >
-                           time[static_cast<size_t>(key)]) {
-        order[static_cast<size_t>(j + 1)] = order[static_cast<size_t>(j)];
-        --j;
-      }
-      order[static_cast<size_t>(j + 1)] = key;
-    }
-    for (int k = 0; k < finishers; ++k) {
-      const size_t t = static_cast<size_t>(order[static_cast<size_t>(k)]);
-      const double tt = time[t];
-      ++tally.finishes[t];
-      ++tally.places[t * n + static_cast<size_t>(k)];
-      sums[t * 3] += tt;
-      sums[t * 3 + 1] += tt * tt;
-      if (static_cast<size_t>(k) < scored) sums[t * 3 + 2] += o.scoring[static_cast<size_t>(k)];
-      const PreparedTeam& team = teams[t];
-      const double b = (tt - team.hist_start_s) * team.hist_inv_bin;
-      const int bin = b <= 0.0 ? 0 : std::min(kHistogramBins - 1, static_cast<int>(b));
-      ++tally.histogram[t * kHistogramBins + static_cast<size_t>(bin)];
-    }
+    tally_races(ctx, m, scratch, tally, sums);
   }
 }
 
@@ -328,20 +446,39 @@ SimulationResult simulate_race(const std::vector<SimTeam>& field, RuleSet rules,
   for (const PreparedTeam& t : teams) {
     ctx.exchange_offset.push_back(ctx.exchanges);
     ctx.exchanges += t.exchanges.size();
+    ctx.max_legs = std::max(ctx.max_legs, t.leg_mean_s.size());
   }
   ctx.recovery_mean_s =
       options.drop_recovery_s > 0.0 ? options.drop_recovery_s : drop_recovery_mean_s(rules);
   const size_t n = teams.size();
   ctx.sums_stride = n * 3 + ctx.exchanges * 2;
+  ctx.points.assign(n + 1, 0.0);
+  for (size_t k = 0; k < n && k < options.scoring.size(); ++k) ctx.points[k] = options.scoring[k];
 
   const std::int64_t blocks = (options.runs + kBlockRuns - 1) / kBlockRuns;
   std::vector<double> sums(static_cast<size_t>(blocks) * ctx.sums_stride, 0.0);
   std::vector<Tallies> tallies(static_cast<size_t>(threads), Tallies(n, ctx.exchanges));
+  std::vector<Scratch> scratch(static_cast<size_t>(threads));
+  for (Scratch& s : scratch) {
+    // The most random numbers a team draws for a chunk: 4 per leg (a normal per leg and three
+    // per exchange, plus a uniform per exchange) or 2 for a seed-only team.
+    const size_t draws = std::max<size_t>(2, 4 * ctx.max_legs);
+    s.bits.resize(draws * kChunkRuns);
+    s.normals.resize(draws * kChunkRuns);
+    s.times.resize(n * kChunkRuns);
+    s.eps.resize(std::max<size_t>(1, ctx.max_legs) * kChunkRuns);
+    s.finished.resize(kChunkRuns);
+    s.dropped.resize(kChunkRuns);
+    s.race_times.resize(n);
+    s.places.resize(n);
+    s.drops.resize(std::max<size_t>(1, ctx.max_legs) * kChunkRuns);
+  }
   sim::parallel_for(
       blocks, threads,
       [&](std::int64_t b, int worker) {
         const std::int64_t runs = std::min(kBlockRuns, options.runs - b * kBlockRuns);
-        run_block(ctx, b, runs, tallies[static_cast<size_t>(worker)],
+        run_block(ctx, b, runs, scratch[static_cast<size_t>(worker)],
+                  tallies[static_cast<size_t>(worker)],
                   &sums[static_cast<size_t>(b) * ctx.sums_stride]);
       },
       progress);
@@ -362,7 +499,7 @@ SimulationResult simulate_race(const std::vector<SimTeam>& field, RuleSet rules,
   for (size_t t = 0; t < n; ++t) {
     TeamOdds odds;
     odds.team = field[t].name;
-    odds.finishes = static_cast<std::int64_t>(total.finishes[t]);
+    odds.finishes = static_cast<std::int64_t>(total.finishes(t));
     const double f = static_cast<double>(odds.finishes);
     if (odds.finishes > 0) {
       odds.mean_time_s = sum[t * 3] / f;
@@ -370,20 +507,22 @@ SimulationResult simulate_race(const std::vector<SimTeam>& field, RuleSet rules,
           std::sqrt(std::max(0.0, sum[t * 3 + 1] / f - odds.mean_time_s * odds.mean_time_s));
     }
     for (size_t k = 0; k < n; ++k) {
-      odds.p_place.push_back(static_cast<double>(total.places[t * n + k]) / runs);
+      odds.p_place.push_back(static_cast<double>(total.places[t * (n + 1) + k]) / runs);
     }
     odds.p_win = odds.p_place[0];
     for (size_t k = 0; k < n; ++k) {
       if (k < 3) odds.p_podium += odds.p_place[k];
       if (k < options.scoring.size() && options.scoring[k] > 0.0) odds.p_score += odds.p_place[k];
     }
-    odds.p_dq = static_cast<double>(total.dq[t]) / runs;
+    odds.p_dq = static_cast<double>(total.dq(t)) / runs;
     odds.p_drop = static_cast<double>(total.drops[t]) / runs;
     odds.expected_points = sum[t * 3 + 2] / runs;
     for (size_t e = 0; e < teams[t].exchanges.size(); ++e) {
       const size_t flat = ctx.exchange_offset[t] + e;
       ExchangeOdds x;
-      x.p_illegal = static_cast<double>(total.ex_illegal[flat]) / runs;
+      x.p_illegal =
+          static_cast<double>(options.runs - static_cast<std::int64_t>(total.ex_legal[flat])) /
+          runs;
       x.p_drop = static_cast<double>(total.ex_drop[flat]) / runs;
       const double legal = static_cast<double>(total.ex_legal[flat]);
       if (legal > 0.0) {
@@ -395,8 +534,9 @@ SimulationResult simulate_race(const std::vector<SimTeam>& field, RuleSet rules,
     odds.histogram_start_s = teams[t].hist_start_s;
     odds.histogram_bin_s = teams[t].hist_bin_s;
     odds.histogram.assign(
-        total.histogram.begin() + static_cast<std::ptrdiff_t>(t * kHistogramBins),
-        total.histogram.begin() + static_cast<std::ptrdiff_t>((t + 1) * kHistogramBins));
+        total.histogram.begin() + static_cast<std::ptrdiff_t>(t * (kHistogramBins + 1)),
+        total.histogram.begin() +
+            static_cast<std::ptrdiff_t>(t * (kHistogramBins + 1) + kHistogramBins));
     odds.p10_time_s = percentile(odds, 0.1);
     odds.p50_time_s = percentile(odds, 0.5);
     odds.p90_time_s = percentile(odds, 0.9);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/pass_solver.h"
+
 namespace baton::sim {
 namespace {
 
@@ -22,45 +24,46 @@ ExchangeModel::ExchangeModel(const HandoffParams& plan, double u_span_fraction, 
   nu_ = kSpeedNodes;
   u0_ = u * (1.0 - u_span_fraction);
   du_ = 2.0 * u * u_span_fraction / (nu_ - 1);
-  nt_ = kTauNodes;
-  t0_ = plan_.reaction_s - tau_span_s;
-  dt_ = 2.0 * tau_span_s / (nt_ - 1);
-  base_.resize(nu_);
   inv_du_ = 1.0 / du_;
+  x_max_ = nu_ - 1.0;
+  nt_ = kTauNodes;
+  dt_ = 2.0 * tau_span_s / (nt_ - 1);
   inv_dt_ = 1.0 / dt_;
-  lo_.resize(nu_);
-  hi_.resize(nu_);
-  mismatch_.resize(static_cast<size_t>(nu_) * nt_);
-  baton_.resize(mismatch_.size());
+  y_max_ = nt_ - 1.0;
+  const double t0 = plan_.reaction_s - tau_span_s;
+  rows_.resize(static_cast<std::size_t>(nu_));
+  nodes_.resize(static_cast<std::size_t>(nu_) * static_cast<std::size_t>(nt_));
+  auto quick_solve = [this](double tau, double uu) { return quick(tau, uu); };
   for (int i = 0; i < nu_; ++i) {
     const double ui = u0_ + i * du_;
-    exact_window(ui, lo_[i], hi_[i]);
+    Row& row = rows_[static_cast<std::size_t>(i)];
+    window(ui, row.lo, row.hi, quick_solve);
     // Rows start at the catch-up threshold, so interpolating between rows follows it (the
     // position behaves like sqrt(tau - tau_min) there and would be smeared otherwise).
-    base_[i] = std::abs(lo_[i]) < kNever / 2 ? lo_[i] : t0_;
+    row.base = std::abs(row.lo) < kNever / 2 ? row.lo : t0;
     for (int j = 0; j < nt_; ++j) {
       // Outside the legal window the solver reports the closest approach, which continues the
       // legal values smoothly, so interpolation next to a threshold stays accurate.
-      const PassOutcome o = exact(base_[i] + j * dt_, ui);
-      mismatch_[static_cast<size_t>(i) * nt_ + j] = o.mismatch_mps;
-      baton_[static_cast<size_t>(i) * nt_ + j] = o.baton_m;
+      const PassOutcome o = quick(row.base + j * dt_, ui);
+      nodes_[static_cast<std::size_t>(i * nt_ + j)] = {o.mismatch_mps, o.baton_m};
     }
   }
+  for (int i = 0; i + 1 < nu_; ++i) {
+    Row& r = rows_[static_cast<std::size_t>(i)];
+    const Row& next = rows_[static_cast<std::size_t>(i + 1)];
+    r.dlo = next.lo - r.lo;
+    r.dhi = next.hi - r.hi;
+    r.dbase = next.base - r.base;
+  }
+  Row& last = rows_.back();
+  last.dlo = last.dhi = last.dbase = 0.0;
 }
 
-double ExchangeModel::mark_time_s(double mark_error_m, double u_mps) const {
-  if (decel_ == 0.0) return -mark_error_m / u_mps;
-  // The incoming runner covers mark_error_m from the moved mark to the planned one:
-  // u t - a t^2 / 2 = -mark_error_m, the root through t = 0 in a cancellation-free form.
-  const double disc = std::max(0.0, u_mps * u_mps + 2.0 * decel_ * mark_error_m);
-  return -2.0 * mark_error_m / (u_mps + std::sqrt(disc));
-}
-
-PassOutcome ExchangeModel::exact(double tau_s, double u_mps) const {
+bool ExchangeModel::equivalent(double tau_s, double u_mps, HandoffParams& p) const {
   // Relabel the incoming runner's path so that the solver's reaction stays the planned one:
   // the equivalent go-mark is where the incoming runner is s = tau - reaction seconds after
   // passing the planned mark.
-  HandoffParams p = plan_;
+  p = plan_;
   const double s = tau_s - plan_.reaction_s;
   double moved = u_mps * s;
   if (decel_ > 0.0) {
@@ -70,12 +73,18 @@ PassOutcome ExchangeModel::exact(double tau_s, double u_mps) const {
   }
   p.go_mark_m = plan_.go_mark_m - moved;
   p.incoming_speed_mps = std::max(1e-3, u_mps - decel_ * std::max(s, -1e3));
-  PassOutcome out;
-  if (p.go_mark_m > kMaxGoMarkM || p.incoming_speed_mps > 15.0) return out;  // never catches up
+  if (p.go_mark_m > kMaxGoMarkM || p.incoming_speed_mps > 15.0) return false;  // never catches up
   // A mark behind the incoming runner: the pass happened while the outgoing runner stood, at
   // the same place as with a mark of zero.
   p.go_mark_m = std::max(0.0, p.go_mark_m);
+  return true;
+}
+
+PassOutcome ExchangeModel::exact(double tau_s, double u_mps) const {
+  HandoffParams p;
+  if (!equivalent(tau_s, u_mps, p)) return PassOutcome{};
   const HandoffResult r = solve_handoff(p);
+  PassOutcome out;
   out.exchanged = r.exchanged;
   out.legal = r.legal;
   out.baton_m = r.baton_position_m;
@@ -83,18 +92,26 @@ PassOutcome ExchangeModel::exact(double tau_s, double u_mps) const {
   return out;
 }
 
-void ExchangeModel::exact_window(double u_mps, double& tau_min_s, double& tau_max_s) const {
+PassOutcome ExchangeModel::quick(double tau_s, double u_mps) const {
+  HandoffParams p;
+  if (!equivalent(tau_s, u_mps, p)) return PassOutcome{};
+  return solve_pass(p);
+}
+
+template <class Solve>
+void ExchangeModel::window(double u_mps, double& tau_min_s, double& tau_max_s,
+                           const Solve& solve) const {
   // tau bounds where the equivalent go-mark runs from 60 m down to 0 m (and beyond: standing).
   const double a = plan_.reaction_s + (plan_.go_mark_m - kMaxGoMarkM) / u_mps + 1e-6;
   const double b = plan_.reaction_s + plan_.go_mark_m / u_mps + 0.5;
   const double zone = plan_.zone_length_m;
   // Bisection on "exchanged and baton <= zone end" (false for early departures, true late).
   auto early_ok = [&](double tau) {
-    const PassOutcome e = exact(tau, u_mps);
+    const PassOutcome e = solve(tau, u_mps);
     return e.exchanged && e.baton_m <= zone + 1e-9;
   };
   auto late_ok = [&](double tau) {
-    const PassOutcome e = exact(tau, u_mps);
+    const PassOutcome e = solve(tau, u_mps);
     return e.exchanged && e.baton_m >= -1e-9;
   };
   if (early_ok(a)) {
@@ -129,22 +146,26 @@ void ExchangeModel::exact_window(double u_mps, double& tau_min_s, double& tau_ma
   }
 }
 
+void ExchangeModel::exact_window(double u_mps, double& tau_min_s, double& tau_max_s) const {
+  window(u_mps, tau_min_s, tau_max_s, [this](double tau, double u) { return exact(tau, u); });
+}
+
 double ExchangeModel::tau_min(double u_mps) const {
-  const double x = std::clamp((u_mps - u0_) / du_, 0.0, nu_ - 1.0);
+  const double x = std::clamp((u_mps - u0_) * inv_du_, 0.0, x_max_);
   const int i = std::min(static_cast<int>(x), nu_ - 2);
-  const double w = x - i;
-  return lo_[i] + w * (lo_[i + 1] - lo_[i]);
+  const Row& r = rows_[static_cast<std::size_t>(i)];
+  return r.lo + (x - i) * r.dlo;
 }
 
 double ExchangeModel::tau_max(double u_mps) const {
-  const double x = std::clamp((u_mps - u0_) / du_, 0.0, nu_ - 1.0);
+  const double x = std::clamp((u_mps - u0_) * inv_du_, 0.0, x_max_);
   const int i = std::min(static_cast<int>(x), nu_ - 2);
-  const double w = x - i;
-  return hi_[i] + w * (hi_[i + 1] - hi_[i]);
+  const Row& r = rows_[static_cast<std::size_t>(i)];
+  return r.hi + (x - i) * r.dhi;
 }
 
 PassOutcome ExchangeModel::fallback(double tau_s, double u_mps) const {
-  return exact(tau_s, u_mps);
+  return quick(tau_s, u_mps);
 }
 
 }  // namespace baton::sim

@@ -8,9 +8,15 @@
 // legality needs two thresholds per u, tabulated over u and interpolated linearly. The speed
 // mismatch at the pass (for the drop model) is tabulated over (u, tau) and interpolated
 // bilinearly. Anything outside the tables falls back to the exact solver.
+//
+// The tables are laid out for the sampling loop: one row per speed node holding the window
+// and the row's first tau together with their slopes to the next node, and the (mismatch,
+// position) pairs of the grid side by side; both grids have a fixed spacing whose inverse is
+// stored, so a lookup is two multiplies, two truncations and ten loads, without a search.
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <vector>
 
@@ -26,6 +32,15 @@ struct PassOutcome {
   double mismatch_mps = 0.0;  ///< incoming minus outgoing speed at the pass, m/s (when legal)
 };
 
+/// A table lookup before the exact-solver fallback: `outside` says the tables do not cover
+/// the point (then the other fields mean nothing and the exact solver must decide).
+struct TableLookup {
+  bool legal = false;
+  bool outside = false;
+  double baton_m = 0.0;
+  double mismatch_mps = 0.0;
+};
+
 class ExchangeModel {
  public:
   /// Tables cover u in u_nominal * (1 +- u_span_fraction) and tau in
@@ -35,64 +50,97 @@ class ExchangeModel {
   /// Departure offset tau for a reaction error and a go-mark error (positive = mark further
   /// from the outgoing runner), given the incoming speed u at the planned mark.
   double tau(double reaction_error_s, double mark_error_m, double u_mps) const {
-    if (decel_ == 0.0) return plan_.reaction_s + reaction_error_s - mark_error_m / u_mps;
     return plan_.reaction_s + reaction_error_s + mark_time_s(mark_error_m, u_mps);
   }
   /// Time (relative to passing the planned mark) the incoming runner passes a mark moved
-  /// `mark_error_m` further back, s (negative: earlier).
-  double mark_time_s(double mark_error_m, double u_mps) const;
+  /// `mark_error_m` further back, s (negative: earlier). Without deceleration this is
+  /// -mark_error_m / u exactly (sqrt(u^2) = u in IEEE arithmetic), so one branch-free formula
+  /// serves both cases.
+  double mark_time_s(double mark_error_m, double u_mps) const {
+    // u t - a t^2 / 2 = -mark_error_m, the root through t = 0 in a cancellation-free form.
+    const double disc = std::max(0.0, u_mps * u_mps + 2.0 * decel_ * mark_error_m);
+    return -2.0 * mark_error_m / (u_mps + std::sqrt(disc));
+  }
 
-  /// The pass from the tables (exact solver outside them). Inline: it runs once per exchange
-  /// per simulated race.
-  PassOutcome fast(double tau_s, double u_mps) const {
+  /// The tables at (tau, u), without branches. Inline: it runs once per exchange per race.
+  TableLookup lookup(double tau_s, double u_mps) const {
     const double x = (u_mps - u0_) * inv_du_;
-    if (!(x >= 0.0 && x <= nu_ - 1.0)) return fallback(tau_s, u_mps);
-    const int i = std::min(static_cast<int>(x), nu_ - 2);
-    const double w = x - i;
-    PassOutcome out;
-    const double lo = lo_[i] + w * (lo_[i + 1] - lo_[i]);
-    const double hi = hi_[i] + w * (hi_[i + 1] - hi_[i]);
-    if (tau_s < lo || tau_s > hi) return out;
-    const double base = base_[i] + w * (base_[i + 1] - base_[i]);
+    const double xc = std::min(std::max(x, 0.0), x_max_);
+    const int i = std::min(static_cast<int>(xc), nu_ - 2);
+    const double w = xc - i;
+    const Row& row = rows_[static_cast<std::size_t>(i)];
+    const double lo = row.lo + w * row.dlo;
+    const double hi = row.hi + w * row.dhi;
+    const double base = row.base + w * row.dbase;
     const double y = (tau_s - base) * inv_dt_;
-    if (!(y >= 0.0 && y <= nt_ - 1.0)) return fallback(tau_s, u_mps);
-    const int j = std::min(static_cast<int>(y), nt_ - 2);
-    const double v = y - j;
-    const size_t k = static_cast<size_t>(i) * nt_ + j;
-    auto bilinear = [&](const std::vector<double>& t) {
-      const double top = t[k] + v * (t[k + 1] - t[k]);
-      const double bottom = t[k + nt_] + v * (t[k + nt_ + 1] - t[k + nt_]);
-      return top + w * (bottom - top);
-    };
-    out.exchanged = true;
-    out.legal = true;
-    out.mismatch_mps = bilinear(mismatch_);
-    out.baton_m = bilinear(baton_);
+    const double yc = std::min(std::max(y, 0.0), y_max_);
+    const int j = std::min(static_cast<int>(yc), nt_ - 2);
+    const double v = yc - j;
+    const Node* k = &nodes_[static_cast<std::size_t>(i) * static_cast<std::size_t>(nt_) +
+                            static_cast<std::size_t>(j)];
+    const Node* b = k + nt_;
+    TableLookup out;
+    out.legal = tau_s >= lo && tau_s <= hi;
+    out.outside = (x != xc) | (out.legal & (y != yc));  // clamping moved a coordinate
+    const double top_mis = k[0].mismatch + v * (k[1].mismatch - k[0].mismatch);
+    const double bot_mis = b[0].mismatch + v * (b[1].mismatch - b[0].mismatch);
+    const double top_pos = k[0].baton + v * (k[1].baton - k[0].baton);
+    const double bot_pos = b[0].baton + v * (b[1].baton - b[0].baton);
+    out.mismatch_mps = top_mis + w * (bot_mis - top_mis);
+    out.baton_m = top_pos + w * (bot_pos - top_pos);
     return out;
   }
-  /// The pass from the exact solver.
+
+  /// The pass from the tables (exact solver outside them).
+  PassOutcome fast(double tau_s, double u_mps) const {
+    const TableLookup t = lookup(tau_s, u_mps);
+    if (t.outside) return fallback(tau_s, u_mps);
+    PassOutcome out;
+    if (!t.legal) return out;
+    out.exchanged = true;
+    out.legal = true;
+    out.mismatch_mps = t.mismatch_mps;
+    out.baton_m = t.baton_m;
+    return out;
+  }
+  /// The pass from the reference solver, solve_handoff() (root-finding by bisection).
   PassOutcome exact(double tau_s, double u_mps) const;
+  /// The same pass from the closed-form / Newton solver of sim/pass_solver.h, which agrees
+  /// with exact() to about 1e-12 and is some twenty times quicker; it builds the tables and
+  /// serves the fallback.
+  PassOutcome quick(double tau_s, double u_mps) const;
   /// Legal-window thresholds from the table at u, seconds.
   double tau_min(double u_mps) const;
   double tau_max(double u_mps) const;
-  /// The same thresholds found by bisection with the exact solver.
+  /// The same thresholds found by bisection (to 1 us) with the exact solver.
   void exact_window(double u_mps, double& tau_min_s, double& tau_max_s) const;
 
   const HandoffParams& plan() const { return plan_; }
 
+  /// The out-of-table case of the sampling loop, kept out of line.
+  [[gnu::noinline]] PassOutcome fallback(double tau_s, double u_mps) const;
+
  private:
-  PassOutcome fallback(double tau_s, double u_mps) const;
+  struct Row {  // one speed node: value at the node and slope to the next node
+    double lo, dlo, hi, dhi, base, dbase;
+  };
+  struct Node {
+    double mismatch, baton;
+  };
+  // The hand-off that the departure offset tau and speed u amount to; false when the incoming
+  // runner can never catch up.
+  bool equivalent(double tau_s, double u_mps, HandoffParams& p) const;
+  template <class Solve>
+  void window(double u_mps, double& tau_min_s, double& tau_max_s, const Solve& solve) const;
 
   HandoffParams plan_;
   double decel_ = 0.0;
-  double u0_ = 0.0, du_ = 0.0, inv_du_ = 0.0;  // u grid
+  double u0_ = 0.0, du_ = 0.0, inv_du_ = 0.0, x_max_ = 0.0;  // u grid
   int nu_ = 0;
-  double t0_ = 0.0, dt_ = 0.0, inv_dt_ = 0.0;  // tau grid
+  double dt_ = 0.0, inv_dt_ = 0.0, y_max_ = 0.0;  // tau grid (each row from its own base)
   int nt_ = 0;
-  std::vector<double> lo_, hi_;   // legal window per u node, s
-  std::vector<double> base_;      // tau of each row's first node (the catch-up threshold), s
-  std::vector<double> mismatch_;  // nu x nt, m/s
-  std::vector<double> baton_;     // nu x nt, metres
+  std::vector<Row> rows_;    // nu
+  std::vector<Node> nodes_;  // nu x nt
 };
 
 }  // namespace baton::sim

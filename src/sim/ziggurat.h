@@ -6,9 +6,15 @@
 
 #include <array>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 
 namespace baton::sim {
+
+/// The ziggurat's fast path for n draws: out[i] = the draw when accepted, rejected[i] = 1 when
+/// the draw needs the slow path (ziggurat.cpp).
+void ziggurat_fast_path(const std::uint32_t* kn, const double* wn, const std::uint32_t* bits,
+                        double* out, std::uint8_t* rejected, std::size_t n);
 
 class Ziggurat {
  public:
@@ -21,12 +27,37 @@ class Ziggurat {
   /// One N(0, 1) draw; `rng()` must return uniformly distributed 32-bit values.
   template <class Rng>
   double operator()(Rng& rng) const {
-    std::int32_t hz = static_cast<std::int32_t>(rng());
-    std::uint32_t iz = static_cast<std::uint32_t>(hz) & 127u;
+    return from_bits(static_cast<std::uint32_t>(rng()), rng);
+  }
+
+  /// The N(0, 1) draw that starts with the 32 random bits `bits` (already taken from the
+  /// generator); the rare rejections draw further values from `rng`.
+  template <class Rng>
+  double from_bits(std::uint32_t bits, Rng& rng) const {
+    const auto hz = static_cast<std::int32_t>(bits);
+    const std::uint32_t iz = bits & 127u;
     if (static_cast<std::uint32_t>(std::abs(static_cast<std::int64_t>(hz))) < kn_[iz]) {
       return hz * wn_[iz];
     }
     return slow(rng, hz, iz);
+  }
+
+  /// out[i] = from_bits(bits[i], rng) for i in [0, n), in order: first every draw's fast path
+  /// at once (a loop the compiler vectorises), then the rejections one by one.
+  template <class Rng>
+  void fill(Rng& rng, const std::uint32_t* bits, double* out, std::size_t n) const {
+    constexpr std::size_t kPiece = 512;
+    alignas(64) std::uint8_t rejected[kPiece];
+    for (std::size_t start = 0; start < n; start += kPiece) {
+      const std::size_t m = n - start < kPiece ? n - start : kPiece;
+      ziggurat_fast_path(kn_.data(), wn_.data(), bits + start, out + start, rejected, m);
+      for (std::size_t i = 0; i < m; ++i) {
+        if (rejected[i]) [[unlikely]] {
+          const std::uint32_t b = bits[start + i];
+          out[start + i] = slow(rng, static_cast<std::int32_t>(b), b & 127u);
+        }
+      }
+    }
   }
 
   /// A uniform draw in [0, 1).
@@ -60,7 +91,7 @@ class Ziggurat {
   }
 
   template <class Rng>
-  double slow(Rng& rng, std::int32_t hz, std::uint32_t iz) const {
+  [[gnu::noinline]] double slow(Rng& rng, std::int32_t hz, std::uint32_t iz) const {
     for (;;) {
       const double x = hz * wn_[iz];
       if (iz == 0) {  // the tail: x > r

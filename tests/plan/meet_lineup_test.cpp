@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <functional>
+#include <random>
 
 #include "baton/error.h"
+#include "plan/lineup_rules.h"
 #include "plan/lineup_scenarios.h"
+#include "plan/meet_model.h"
 
 namespace baton {
 namespace {
@@ -286,6 +289,182 @@ TEST(MeetLineup, InterchangeableTeamsListTheFasterAsA) {
   EXPECT_LE(r.relays[0].team_time_s, r.relays[1].team_time_s);
   EXPECT_LE(r.relays[1].team_time_s, r.relays[2].team_time_s);
   EXPECT_EQ(r.relays[2].team, "C");
+}
+
+// A mix of tiny meets where the per-athlete limits bind: conflicts, A/B teams, relay and event
+// limits, sex rules, locks and weights.
+std::vector<std::pair<std::string, MeetLineupRequest>> enumerable_meets() {
+  std::vector<std::pair<std::string, MeetLineupRequest>> out;
+  for (unsigned seed = 1; seed <= 12; ++seed) {
+    const int n = 7;
+    MeetLineupRequest req;
+    req.sexes = alternating_sexes(n);
+    req.relays = {relay("4x100", n, seed * 13), relay("4x200", n, seed * 13 + 1, 4, seed % 2)};
+    switch (seed % 4) {
+      case 0:  // A and B teams of a 3-leg relay; two athletes may run only one relay
+        req.relays = {relay("3x100", n, seed * 13, 3), relay("3x200", n, seed * 13 + 1, 3)};
+        req.relays[0].teams = 2;
+        req.relays[1].weight = 0.5;
+        req.max_events = 2;
+        req.events_already = {1, 0, 0, 1, 0, 0, 0};
+        break;
+      case 1:  // four women, two of whom have room for one relay only
+        req.relays[1].sex_rule = SexRule::mixed_two_two;
+        req.max_events = 3;
+        req.events_already = {1, 2, 1, 2, 2, 2, 2};
+        break;
+      case 2:
+        req.relays[0].sex_rule = req.relays[1].sex_rule = SexRule::mixed_two_two;
+        req.relays[0].locked_legs = {{2, 3}};
+        req.max_events = 2;
+        req.events_already = {1, 0, 0, 0, 0, 1, 0};
+        req.relays[1].excluded = {static_cast<int>(seed % n)};
+        break;
+      default:
+        req.relays[1].required_sex = Sex::male;
+        req.relays[1] = relay("3x200", n, seed * 13 + 1, 3);
+        req.relays[1].required_sex = Sex::male;
+        req.relays[1].locked_legs = {{0, 1}};
+        req.conflicts = {{0, 1}};
+        break;
+    }
+    out.push_back({"seed " + std::to_string(seed), std::move(req)});
+  }
+  return out;
+}
+
+TEST(MeetLineup, LagrangianBoundNeverExceedsTheOptimum) {
+  int closed = 0;
+  for (const auto& [what, req] : enumerable_meets()) {
+    const double optimum = brute_force_objective(req);
+    ASSERT_NE(optimum, RelayCosts::kImpossible) << what;
+    const plan::MeetModel m = plan::build_meet_model(req);
+    const plan::MeetRelaxation relax = plan::relax_meet(m, {});
+    EXPECT_LE(relax.bound, optimum + 1e-9) << what;
+    // Its lineup is legal and no better than the optimum.
+    ASSERT_FALSE(relax.orders.empty()) << what;
+    EXPECT_TRUE(plan::meet_feasible(m, relax.orders)) << what;
+    EXPECT_GE(relax.upper, optimum - 1e-9) << what;
+    EXPECT_DOUBLE_EQ(relax.upper, plan::meet_objective(m, relax.orders)) << what;
+    if (relax.bound >= relax.upper - 1e-9) ++closed;
+    const MeetLineupResult r = best_meet_lineups(req);
+    EXPECT_LE(r.lagrangian_bound_s, optimum + 1e-9) << what;
+    EXPECT_LE(r.bound_s, optimum + 1e-9) << what;
+  }
+  // The bound is not trivially loose: on some meets it proves optimality by itself.
+  EXPECT_GT(closed, 0);
+}
+
+TEST(MeetLineup, LagrangianBoundBeatsTheSumOfEachTeamsOwnBest) {
+  // Two conflicting relays whose fastest teams share athletes: the sum of own bests is below the
+  // optimum, the Lagrangian bound must close part of that gap.
+  int tighter = 0;
+  for (const auto& [what, req] : enumerable_meets()) {
+    const plan::MeetModel m = plan::build_meet_model(req);
+    double own_best = 0;
+    for (const plan::TeamSlot& slot : m.slots) {
+      own_best +=
+          slot.weight * best_lineups(req.relays[slot.relay].costs, slot.request).best.team_time_s;
+    }
+    const plan::MeetRelaxation relax = plan::relax_meet(m, {});
+    EXPECT_GE(relax.bound, own_best - 1e-9) << what;  // zero multipliers come first
+    if (relax.bound > own_best + 1e-6) ++tighter;
+  }
+  EXPECT_GT(tighter, 0);
+}
+
+TEST(MeetLineup, PruningKeepsEveryOrderWithinTheCap) {
+  // Random penalties and caps: every athlete-leg and exchange pair of every order whose
+  // penalised cost is within the cap must survive; something must be pruned overall.
+  std::mt19937_64 rng(5);
+  std::uniform_real_distribution<double> pen(0.0, 0.8);
+  size_t kept = 0, total = 0;
+  for (unsigned seed = 1; seed <= 12; ++seed) {
+    const int n = 7;
+    MeetLineupRequest req;
+    req.sexes = alternating_sexes(n);
+    req.relays = {relay("4x100", n, seed * 5, 4, seed % 3 != 0)};
+    if (seed % 2 == 0) req.relays[0].sex_rule = SexRule::mixed_two_two;
+    if (seed % 4 == 1) req.relays[0].locked_legs = {{1, 2}};
+    plan::MeetModel m = plan::build_meet_model(req);
+    plan::TeamSlot& slot = m.slots[0];
+    std::vector<double> penalty(n);
+    for (double& p : penalty) p = pen(rng);
+    const RelayCosts c = plan::penalised_costs(req.relays[0].costs, 0.7, penalty);
+    std::vector<std::vector<int>> orders = team_orders(req, {0, 0});
+    std::vector<double> cost;
+    for (const auto& o : orders) cost.push_back(c.team_time_s(o));
+    std::vector<double> sorted = cost;
+    std::sort(sorted.begin(), sorted.end());
+    const double cap = sorted[sorted.size() / 20];  // the best 5 % of orders
+    plan::prune_slot(slot, c, cap);
+    for (size_t i = 0; i < orders.size(); ++i) {
+      if (cost[i] > cap) continue;
+      const std::vector<int>& o = orders[i];
+      for (int l = 0; l < 4; ++l) {
+        EXPECT_NE(std::find(slot.legs[l].begin(), slot.legs[l].end(), o[l]), slot.legs[l].end())
+            << "seed " << seed << " leg " << l;
+        if (l < 3 && slot.pairs) {
+          const std::pair<int, int> pair{o[l], o[l + 1]};
+          EXPECT_NE(std::find(slot.exchanges[l].begin(), slot.exchanges[l].end(), pair),
+                    slot.exchanges[l].end())
+              << "seed " << seed << " exchange " << l;
+        }
+      }
+    }
+    for (int l = 0; l < 4; ++l) {
+      kept += slot.legs[l].size();
+      total += slot.rules.candidates[l].size();
+    }
+  }
+  EXPECT_LT(kept, total);
+}
+
+TEST(MeetLineup, BothFormulationsMatchBruteForceAfterLagrangianPruning) {
+  int with_gap = 0;
+  for (const auto& [what, req] : enumerable_meets()) {
+    const double optimum = brute_force_objective(req);
+    plan::MeetModel m = plan::build_meet_model(req);
+    // A short relaxation leaves a gap, so the pruned programs have work to do.
+    const plan::MeetRelaxation relax = plan::relax_meet(m, {}, 5);
+    ASSERT_FALSE(relax.orders.empty()) << what;
+    const double gap = relax.upper - relax.bound;
+    ASSERT_GE(gap, -1e-9) << what;
+    if (gap > 1e-6) ++with_gap;
+
+    const plan::MeetColumns columns = plan::enumerate_columns(m, relax, gap);
+    ASSERT_EQ(columns.size(), m.slots.size()) << what;
+    const plan::MeetSolution by_columns =
+        plan::solve_meet_columns(m, columns, relax.orders, 30.0, relax.upper + 1e-6);
+    ASSERT_FALSE(by_columns.orders.empty()) << what;
+    EXPECT_TRUE(by_columns.optimal) << what;
+    EXPECT_NEAR(plan::meet_objective(m, by_columns.orders), optimum, 1e-6) << what;
+    EXPECT_TRUE(plan::meet_feasible(m, by_columns.orders)) << what;
+
+    for (size_t s = 0; s < m.slots.size(); ++s) {
+      plan::TeamSlot& slot = m.slots[s];
+      const RelayCosts pen =
+          plan::penalised_costs(req.relays[slot.relay].costs, slot.weight, relax.penalty[s]);
+      plan::prune_slot(slot, pen, relax.upper - (relax.bound - relax.value[s]));
+    }
+    const plan::MeetSolution by_flow = plan::solve_meet_ip(m, relax.orders, 30.0);
+    ASSERT_FALSE(by_flow.orders.empty()) << what;
+    EXPECT_TRUE(by_flow.optimal) << what;
+    EXPECT_NEAR(plan::meet_objective(m, by_flow.orders), optimum, 1e-6) << what;
+    EXPECT_TRUE(plan::meet_feasible(m, by_flow.orders)) << what;
+  }
+  EXPECT_GT(with_gap, 0);
+}
+
+TEST(MeetLineup, StandardMeetIsProvenOptimal) {
+  // The 32-athlete standard meet: 6 relays, A and B teams, binding relay and event limits.
+  const MeetLineupRequest req = scenarios::standard_meet(32, 42, 2, 2, false);
+  const MeetLineupResult r = best_meet_lineups(req);
+  EXPECT_TRUE(r.optimal);
+  EXPECT_EQ(r.gap, 0.0);
+  EXPECT_LE(r.lagrangian_bound_s, r.objective + 1e-9);
+  EXPECT_GT(r.lagrangian_bound_s, r.objective - 1.0);  // within a second of weighted time
+  EXPECT_EQ(r.relays.size(), 12u);
 }
 
 }  // namespace

@@ -1,0 +1,260 @@
+// baton handoff: one blind exchange, from a go-mark (--go-mark), for a target baton position
+// (--target), or the best mark under reaction and mark-placement spread (--best). With
+// --team FILE --event EVENT --from A --to B [--exchange K]: the pair's best mark from the
+// athlete models.
+#include <fmt/format.h>
+
+#include <map>
+#include <optional>
+
+#include "baton/error.h"
+#include "baton/go_mark.h"
+#include "baton/hand_plan.h"
+#include "baton/plan_json.h"
+#include "baton/relay_plan.h"
+#include "baton/team.h"
+#include "cli/context.h"
+
+namespace baton::cli {
+namespace {
+
+struct HandoffOptions {
+  HandoffParams params;
+  std::optional<double> incoming_speed;
+  std::optional<double> mss;
+  std::optional<double> tau;
+  std::optional<double> free_distance;
+  std::optional<double> target;
+  std::optional<double> go_mark;
+  std::string technique;
+  bool best = false;
+  double foot_length_m = kDefaultFootLengthM;
+  GoMarkOptions spread;
+  std::string team;
+  std::string event;
+  std::string from;
+  std::string to;
+  int exchange = 1;
+};
+
+// The library names fields; the user typed options.
+const std::map<std::string, std::string>& option_names() {
+  static const std::map<std::string, std::string> names = {
+      {"incoming_speed_mps", "--incoming-speed"},
+      {"incoming_decel_mps2", "--incoming-decel"},
+      {"outgoing_mss_mps", "--outgoing-mss"},
+      {"outgoing_tau_s", "--outgoing-tau"},
+      {"reaction_s", "--reaction"},
+      {"free_distance_m", "--free-distance"},
+      {"zone_length_m", "--zone-length"},
+      {"start_m", "--start"},
+      {"go_mark_m", "--go-mark"},
+      {"reaction_sd_s", "--reaction-sd"},
+      {"mark_sd_m", "--mark-sd"},
+      {"failure_cost_s", "--failure-cost"},
+  };
+  return names;
+}
+
+template <typename F>
+auto naming_options(F&& f) {
+  try {
+    return f();
+  } catch (const ValidationError& e) {
+    const auto it = option_names().find(e.where().field);
+    if (it == option_names().end()) throw;
+    std::string message = e.message();
+    const size_t at = message.find(it->first);
+    if (at != std::string::npos) {
+      message.replace(at, it->first.size(), it->second);
+    } else {
+      message = it->second + ": " + message;
+    }
+    throw ValidationError(message);
+  }
+}
+
+std::string hundredths(double s) { return fmt::format("{:.2f} s", s); }
+
+std::string human(const HandoffParams& p, const nlohmann::json& j, double foot_m) {
+  std::string out = fmt::format(
+      "Blind exchange: incoming {:.2f} m/s (slowing {:g} m/s^2), outgoing MSS {:.2f} m/s, "
+      "TAU {:.2f} s, reaction {:.2f} s, reach {:.2f} m, zone {:g} m, start {:g} m into it\n",
+      p.incoming_speed_mps, p.incoming_decel_mps2, p.outgoing.mss_mps, p.outgoing.tau_s,
+      p.reaction_s, p.free_distance_m, p.zone_length_m, p.start_m);
+  const double mark = j["go_mark_m"];
+  out += fmt::format(
+      "  go-mark      {:.2f} m behind the outgoing runner's start = {:.1f} foot "
+      "lengths of {:.2f} m\n",
+      mark, mark / foot_m, foot_m);
+  if (j["exchanged"] == true) {
+    out += fmt::format(
+        "  pass         {:.2f} s after the mark, baton {:.2f} m into the zone ({:.2f} m before "
+        "its end)\n",
+        j["exchange_time_s"].get<double>(), j["baton_position_m"].get<double>(),
+        j["zone_end_margin_m"].get<double>());
+    out +=
+        fmt::format("  speeds       incoming {:.2f} m/s, outgoing {:.2f} m/s\n",
+                    j["incoming_speed_mps"].get<double>(), j["outgoing_speed_mps"].get<double>());
+  } else {
+    out += fmt::format("  closest gap  {:.2f} m\n", j["closest_gap_m"].get<double>());
+  }
+  if (j.contains("baton_time_s")) {
+    out += "  baton time   " + hundredths(j["baton_time_s"]) + " through the zone\n";
+  }
+  if (j.contains("optimal")) {
+    const nlohmann::json& o = j["optimal"];
+    out += fmt::format(
+        "  risk         {:.2f} % illegal or no pass (reaction sd {:.2f} s, mark sd {:.2f} m, a "
+        "failure counted as {:g} s)\n",
+        100.0 * o["p_illegal"].get<double>(), o["reaction_sd_s"].get<double>(),
+        o["mark_sd_m"].get<double>(), o["failure_cost_s"].get<double>());
+    out += fmt::format(
+        "  expected     {} through the zone; the mark can grow {:.2f} m before the pass leaves "
+        "the zone or fails\n",
+        hundredths(o["expected_time_s"]), o["mark_margin_m"].get<double>());
+    out += fmt::format(
+        "  mark 0.5 m   short costs {:.0f} hundredths, long costs {:.0f} "
+        "hundredths\n",
+        100.0 * o["cost_short_0_5m_s"].get<double>(), 100.0 * o["cost_long_0_5m_s"].get<double>());
+  }
+  out += j["legal"] == true ? "  legal\n" : "  NOT LEGAL: " + j["reason"].get<std::string>() + "\n";
+  return out;
+}
+
+void run_pair(const HandoffOptions& opt, const Context& ctx) {
+  if (opt.event.empty()) throw ValidationError("is required with --from/--to", {"--event", 0, ""});
+  if (opt.from.empty() || opt.to.empty()) {
+    throw ValidationError("give both --from and --to", {"--from/--to", 0, ""});
+  }
+  const Team team = ctx.load_team(opt.team);
+  const Event event = find_event(opt.event, team.rules, {"--event", 0, ""});
+  const int count = static_cast<int>(event.exchanges.size());
+  if (opt.exchange < 1 || opt.exchange > count) {
+    throw ValidationError(
+        fmt::format("must be 1-{} for the {} (got {})", count, event.id, opt.exchange),
+        {"--exchange", 0, ""});
+  }
+  RelayPlanOptions options;
+  options.failure_costs_the_race = false;
+  options.exchange.spread = opt.spread;
+  if (!opt.technique.empty()) {
+    options.hands.blind_technique = parse_technique(opt.technique, {"--technique", 0, ""});
+  }
+  const RelayPlanExchange x = naming_options(
+      [&] { return plan_pair(team, event, opt.exchange - 1, opt.from, opt.to, options); });
+  if (ctx.json) {
+    ctx.print_json(exchange_to_json(x));
+    return;
+  }
+  const ExchangePlan& p = x.plan;
+  std::string out = fmt::format(
+      "{} exchange {}: {} -> {} ({}, {} hand to {} hand, {:.2f} m free distance)\n", event.name,
+      p.exchange, x.from, x.to, p.hands.visual ? "visual" : to_string(p.hands.technique),
+      to_string(p.hands.carry_hand_in), to_string(p.hands.receive_hand), p.hands.free_distance_m);
+  out += fmt::format("  incoming     {:.2f} m/s at the pass; outgoing {:.2f} m/s\n",
+                     p.incoming_speed_mps, p.outgoing_speed_mps);
+  out += fmt::format(
+      "  {}     {:.2f} m = {:.1f} foot lengths back from the start ({:.1f} m into "
+      "the zone)\n",
+      p.hands.visual ? "cue " : "mark", p.go_mark_m, p.go_mark_foot_lengths, p.start_m);
+  out += fmt::format("  pass         {:.1f} m into the {:g} m zone (scratch line at {:g} m)\n",
+                     p.baton_position_m, p.zone_length_m, p.scratch_from_zone_start_m);
+  if (!p.hands.visual) {
+    out += fmt::format(
+        "  risk         {:.2f} % illegal or no pass; 0.5 m short costs {:.0f} hundredths, 0.5 m "
+        "long {:.0f}\n",
+        100.0 * p.p_illegal, 100.0 * p.cost_short_s, 100.0 * p.cost_long_s);
+  }
+  out += "  cue          " + p.cue + "\n";
+  if (!p.legal) out += "  NOT LEGAL: " + p.reason + "\n";
+  ctx.print(out);
+}
+
+void run(HandoffOptions opt, const Context& ctx) {
+  if (!opt.from.empty() || !opt.to.empty() || !opt.team.empty()) {
+    run_pair(opt, ctx);
+    return;
+  }
+  if (!opt.incoming_speed) throw ValidationError("is required", {"--incoming-speed", 0, ""});
+  if (!opt.mss) throw ValidationError("is required", {"--outgoing-mss", 0, ""});
+  if (!opt.tau) throw ValidationError("is required", {"--outgoing-tau", 0, ""});
+  const int modes = (opt.target ? 1 : 0) + (opt.go_mark ? 1 : 0) + (opt.best ? 1 : 0);
+  if (modes != 1) {
+    throw ValidationError("give exactly one of --target P, --go-mark M or --best",
+                          {"--target/--go-mark/--best", 0, ""});
+  }
+  if (!(opt.foot_length_m >= 0.1 && opt.foot_length_m <= 0.5)) {
+    throw ValidationError(fmt::format("must be 0.1-0.5 m (got {:g})", opt.foot_length_m),
+                          {"--foot-length", 0, ""});
+  }
+  HandoffParams& p = opt.params;
+  p.incoming_speed_mps = *opt.incoming_speed;
+  p.outgoing = {*opt.mss, *opt.tau};
+  if (!opt.technique.empty()) {
+    const Technique t = parse_technique(opt.technique, {"--technique", 0, ""});
+    p.free_distance_m = technique_info(t).free_distance_m;
+  }
+  if (opt.free_distance) p.free_distance_m = *opt.free_distance;
+  nlohmann::json j;
+  if (opt.best) {
+    const GoMarkPlan plan = naming_options([&] { return best_go_mark(p, opt.spread); });
+    j = go_mark_to_json(p, plan, opt.spread, opt.foot_length_m);
+  } else if (opt.target) {
+    const HandoffResult r = naming_options([&] { return handoff_for_target(p, *opt.target); });
+    j = handoff_to_json(p, r, opt.foot_length_m);
+  } else {
+    p.go_mark_m = *opt.go_mark;
+    const HandoffResult r = naming_options([&] { return solve_handoff(p); });
+    j = handoff_to_json(p, r, opt.foot_length_m);
+  }
+  if (ctx.json) {
+    ctx.print_json(j);
+  } else {
+    ctx.print(human(p, j, opt.foot_length_m));
+  }
+}
+
+}  // namespace
+
+void add_handoff_command(CLI::App& app, Context& ctx) {
+  auto opt = std::make_shared<HandoffOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "handoff",
+      "Solve a blind exchange: the pass from a go-mark, the mark for a target, or the "
+      "best mark");
+  cmd->add_option("--incoming-speed", opt->incoming_speed, "Incoming runner's speed, m/s");
+  cmd->add_option("--outgoing-mss", opt->mss, "Outgoing runner's maximal speed, m/s");
+  cmd->add_option("--outgoing-tau", opt->tau, "Outgoing runner's acceleration constant TAU, s");
+  cmd->add_option("--reaction", opt->params.reaction_s,
+                  "Outgoing runner's reaction to the mark, s (default 0.15)");
+  cmd->add_option("--free-distance", opt->free_distance,
+                  "Gap bridged by the arms at the pass, m (default 1.5, or the technique's)");
+  cmd->add_option("--technique", opt->technique,
+                  "upsweep, downsweep or push: sets the free distance");
+  cmd->add_option("--zone-length", opt->params.zone_length_m, "Exchange zone length, m (30)");
+  cmd->add_option("--start", opt->params.start_m,
+                  "Outgoing runner's start, m from the zone's start (0)");
+  cmd->add_option("--incoming-decel", opt->params.incoming_decel_mps2,
+                  "Incoming runner's deceleration, m/s^2 (0)");
+  cmd->add_option("--target", opt->target, "Wanted baton position, m from the zone's start");
+  cmd->add_option("--go-mark", opt->go_mark, "Go-mark, m behind the outgoing runner's start");
+  cmd->add_flag("--best,--optimise,--optimize", opt->best,
+                "Find the mark with the least expected baton time, counting failures");
+  cmd->add_option("--foot-length", opt->foot_length_m,
+                  "Foot length used to pace out the mark, m (0.28)");
+  cmd->add_option("--reaction-sd", opt->spread.reaction_sd_s,
+                  "Spread of the reaction, s (0.05; with --best)");
+  cmd->add_option("--mark-sd", opt->spread.mark_sd_m,
+                  "Spread of the mark placement, m (0.3; with --best)");
+  cmd->add_option("--failure-cost", opt->spread.failure_cost_s,
+                  "Seconds a failed pass counts as (10; with --best)");
+  cmd->add_option("--team", opt->team, "Team file for a pair from the athlete models");
+  cmd->add_option("--event", opt->event, "Event of the pair's exchange (with --from/--to)");
+  cmd->add_option("--from", opt->from, "Incoming athlete's name");
+  cmd->add_option("--to", opt->to, "Outgoing athlete's name");
+  cmd->add_option("--exchange", opt->exchange, "Which exchange: 1 = leg 1 to leg 2 (default 1)");
+  cmd->callback([opt, &ctx] { run(*opt, ctx); });
+}
+
+}  // namespace baton::cli

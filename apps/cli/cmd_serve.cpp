@@ -1,0 +1,20 @@
+// baton serve [--host H] [--port P]: the coach's web app and JSON API.
+#include "cli/context.h"
+#include "server/server.h"
+
+namespace baton::cli {
+
+void add_serve_command(CLI::App& app, Context& ctx) {
+  auto opt = std::make_shared<server::ServeOptions>();
+  CLI::App* cmd = app.add_subcommand("serve", "Serve the web app and its JSON API");
+  cmd->add_option("--host", opt->host,
+                  "Address to listen on (default 127.0.0.1; others can reach anything else)");
+  cmd->add_option("--port", opt->port, "TCP port (default 8080; 0 picks a free one)")
+      ->check(CLI::Range(0, 65535));
+  cmd->callback([opt, &ctx] {
+    opt->db_path = ctx.db_path;
+    server::serve(*opt);
+  });
+}
+
+}  // namespace baton::cli

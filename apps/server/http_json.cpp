@@ -1,0 +1,76 @@
+#include "server/http_json.h"
+
+#include "baton/error.h"
+
+namespace baton::server {
+
+nlohmann::json json_body(const httplib::Request& req) {
+  const std::string type = req.get_header_value("Content-Type");
+  if (type.rfind("application/json", 0) != 0) {
+    throw ParseError("send the body as application/json", Location{"", 0, "body"});
+  }
+  nlohmann::json doc = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) {
+    throw ParseError("the body is not valid JSON", Location{"", 0, "body"});
+  }
+  if (!doc.is_object()) {
+    throw ParseError("the body must be a JSON object", Location{"", 0, "body"});
+  }
+  return doc;
+}
+
+void reply_json(httplib::Response& res, const nlohmann::json& doc, int status) {
+  res.status = status;
+  // Replace invalid UTF-8 instead of throwing: names come from files coaches paste.
+  res.set_content(doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  "application/json; charset=utf-8");
+}
+
+void reply_error(httplib::Response& res, int status, const std::string& message,
+                 const std::string& field) {
+  reply_json(
+      res,
+      {{"error", message}, {"field", field.empty() ? nlohmann::json() : nlohmann::json(field)}},
+      status);
+}
+
+namespace {
+
+void reply_baton_error(httplib::Response& res, int status, const Error& e) {
+  reply_error(res, status, e.message(), e.where().field);
+  if (e.where().line > 0) {
+    nlohmann::json doc = nlohmann::json::parse(res.body);
+    doc["line"] = e.where().line;
+    reply_json(res, doc, status);
+  }
+}
+
+}  // namespace
+
+void reply_exception(const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+  try {
+    std::rethrow_exception(ep);
+  } catch (const NotFoundError& e) {
+    reply_baton_error(res, 404, e);
+  } catch (const ParseError& e) {
+    reply_baton_error(res, 400, e);
+  } catch (const ValidationError& e) {
+    reply_baton_error(res, 400, e);
+  } catch (const StoreError& e) {
+    res.set_header("Retry-After", "1");
+    reply_baton_error(res, 503, e);
+  } catch (const Error& e) {
+    reply_baton_error(res, 400, e);
+  } catch (const nlohmann::json::exception&) {
+    reply_error(res, 400, "a value in the request has the wrong type");
+  } catch (...) {
+    reply_error(res, 500, "internal error");
+  }
+}
+
+std::string query(const httplib::Request& req, const std::string& name,
+                  const std::string& fallback) {
+  return req.has_param(name.c_str()) ? req.get_param_value(name.c_str()) : fallback;
+}
+
+}  // namespace baton::server

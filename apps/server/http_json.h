@@ -1,0 +1,31 @@
+// Request parsing and JSON replies shared by every API route.
+#pragma once
+
+#include <httplib.h>
+
+#include <exception>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace baton::server {
+
+/// Parses the request body as a JSON object. Throws ParseError (field "body") for a wrong
+/// content type, malformed JSON or a document that is not an object.
+nlohmann::json json_body(const httplib::Request& req);
+
+/// Sends `doc` with status `status` as application/json.
+void reply_json(httplib::Response& res, const nlohmann::json& doc, int status = 200);
+
+/// Sends {"error": message, "field": field or null} with a 4xx/5xx status.
+void reply_error(httplib::Response& res, int status, const std::string& message,
+                 const std::string& field = "");
+
+/// The exception handler: NotFoundError -> 404, ParseError/ValidationError -> 400,
+/// StoreError -> 503, anything else -> 500 without internals. Adds "line" when known.
+void reply_exception(const httplib::Request& req, httplib::Response& res, std::exception_ptr ep);
+
+/// The value of query parameter `name`, or `fallback` when absent.
+std::string query(const httplib::Request& req, const std::string& name,
+                  const std::string& fallback = "");
+
+}  // namespace baton::server

@@ -1,0 +1,75 @@
+// The best go-mark for a blind exchange: the mark that minimises the expected time the baton
+// takes through the zone, counting a failed pass (outside the zone, or no pass at all) at a
+// fixed cost, given that the outgoing runner's reaction and the mark's placement both scatter.
+//
+// Baton time through the zone: the baton travels in the incoming runner's hand (free_distance/2
+// ahead of the runner) until the pass and in the outgoing runner's hand (free_distance/2 behind)
+// after it; the baton time is from its crossing the zone's start to its crossing the zone's end.
+// For a legal pass this is reaction + t_sprint(zone_length + free/2 - start) - t0(mark), where
+// t0 is when the incoming runner's baton reaches the zone's start: every metre of mark saves
+// about 1/u seconds, so the bare optimum sits right at the zone's end and only the risk of
+// overshooting keeps the mark shorter. docs/HANDOFFS.md derives this.
+#pragma once
+
+#include <optional>
+
+#include "baton/handoff.h"
+
+namespace baton {
+
+/// How uncertain the exchange is and what a failure costs. Validated by validate_go_mark_options().
+struct GoMarkOptions {
+  double reaction_sd_s = 0.05;   ///< spread (sd) of the outgoing runner's reaction, seconds
+  double mark_sd_m = 0.3;        ///< spread (sd) of where the mark is put / seen, metres
+  double failure_cost_s = 10.0;  ///< seconds a failed pass counts as (a lost race), seconds
+  int panels = 12;  ///< quadrature panels (4 Gauss-Legendre points each) over +-8 sd of reaction
+};
+
+/// Throws ValidationError naming the field: reaction_sd_s in [0, 0.3], mark_sd_m in [0, 3],
+/// failure_cost_s in (0, 1000], panels in [1, 200].
+void validate_go_mark_options(const GoMarkOptions& o);
+
+/// The deterministic baton time through the zone for p (nominal reaction, mark p.go_mark_m),
+/// seconds; nullopt when the pass is not legal.
+std::optional<double> baton_time_s(const HandoffParams& p);
+
+/// What a nominal go-mark gives once reaction and mark placement scatter.
+struct MarkRisk {
+  double go_mark_m = 0.0;        ///< nominal mark, metres behind the outgoing runner's start
+  double expected_time_s = 0.0;  ///< expected baton time, failures counted at failure_cost_s
+  double legal_time_s = 0.0;     ///< expected baton time of the legal passes only, s (0 if none)
+  double p_illegal = 0.0;        ///< probability of any failure (sum of the three below)
+  double p_before_zone = 0.0;    ///< probability the baton passes before the zone's start
+  double p_beyond_zone = 0.0;    ///< probability the baton passes beyond the zone's end
+  double p_no_exchange = 0.0;    ///< probability the incoming runner never reaches the outgoing
+};
+
+/// Expected outcome of the nominal mark `go_mark_m` (p.go_mark_m is ignored). Reactions below
+/// 0 s count as 0 s. Deterministic: the reaction is integrated by composite Gauss-Legendre over
+/// +-8 sd, the mark error in closed form (constant incoming speed) or by Gauss-Legendre.
+/// Throws ValidationError for bad p or options.
+MarkRisk evaluate_go_mark(const HandoffParams& p, double go_mark_m, const GoMarkOptions& o = {});
+
+/// The recommended mark and what it gives.
+struct GoMarkPlan {
+  bool feasible = false;           ///< some mark has a legal pass with probability above 1 %
+  std::string reason;              ///< why not feasible; empty when feasible
+  MarkRisk best;                   ///< the minimum of the expected baton time
+  HandoffResult nominal;           ///< the pass at the best mark with the nominal reaction
+  double baton_time_s = 0.0;       ///< deterministic baton time of `nominal`, seconds (0 if none)
+  double zone_end_margin_m = 0.0;  ///< zone length minus the nominal baton position, metres
+  double mark_margin_m = 0.0;      ///< how much longer the mark could be before the nominal
+                                   ///< pass leaves the zone or fails, metres
+  double longest_legal_mark_m = 0.0;  ///< the longest mark with a legal nominal pass, metres
+  double cost_short_s = 0.0;  ///< expected time lost by putting the mark 0.5 m short, seconds
+  double cost_long_s = 0.0;   ///< expected time lost by putting the mark 0.5 m long, seconds
+};
+
+/// Mark error used for cost_short_s / cost_long_s, metres.
+inline constexpr double kMarkErrorProbeM = 0.5;
+
+/// Minimises evaluate_go_mark() over marks in [0, 60] m (a scan near the longest legal mark,
+/// then golden-section refinement to 1e-6 m). Throws ValidationError for bad p or options.
+GoMarkPlan best_go_mark(const HandoffParams& p, const GoMarkOptions& o = {});
+
+}  // namespace baton

@@ -1,0 +1,117 @@
+// The exchange plan of one pair at one zone: where the outgoing runner waits, the go-mark (blind)
+// or the "go" cue (visual), the expected exchange point and the risk; and the plan of a whole
+// relay, which feeds each exchange the incoming runner's predicted speed at the zone and the
+// outgoing runner's standing-start curve from the athlete models.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "baton/event.h"
+#include "baton/go_mark.h"
+#include "baton/hand_plan.h"
+#include "baton/leg_prediction.h"
+#include "baton/team.h"
+
+namespace baton {
+
+/// How the pair arrives at the zone.
+struct PairMotion {
+  double incoming_speed_mps = 9.0;             ///< incoming runner's speed entering the zone, m/s
+  double incoming_decel_mps2 = 0.0;            ///< incoming runner's slowing there, m/s^2 (>= 0)
+  SprintCurve outgoing{9.5, 1.1};              ///< outgoing runner's standing-start curve
+  double foot_length_m = kDefaultFootLengthM;  ///< outgoing runner's foot length, metres
+};
+
+/// Settings a coach may change; defaults documented in docs/HANDOFFS.md.
+struct ExchangePlanOptions {
+  GoMarkOptions spread;             ///< reaction / mark spread and failure cost (blind)
+  double blind_start_m = 0.0;       ///< outgoing runner's start in a blind zone, metres in
+  double blind_reaction_s = 0.15;   ///< reaction to the incoming runner hitting the mark, s
+  double visual_start_m = 1.0;      ///< outgoing runner's start in a visual zone, metres in
+  double visual_reaction_s = 0.10;  ///< delay after the cue in a visual exchange, s
+  /// Visual exchanges: take the baton when the outgoing runner has reached this fraction of the
+  /// incoming runner's speed (still slower, so the tired runner catches up safely).
+  double visual_speed_fraction = 0.7;
+};
+
+/// One exchange, ready for the card, the diagram and JSON.
+struct ExchangePlan {
+  int exchange = 0;  ///< 1 = leg 1 to leg 2
+  ExchangeHands hands;
+  double zone_length_m = 0.0;              ///< metres
+  double scratch_from_zone_start_m = 0.0;  ///< metres
+  double start_m = 0.0;    ///< outgoing runner's start, metres from the zone's start
+  double go_mark_m = 0.0;  ///< blind: mark behind the start; visual: the cue distance, metres
+  double go_mark_foot_lengths = 0.0;  ///< go_mark_m in the outgoing runner's foot lengths
+  double baton_position_m = 0.0;      ///< expected exchange point, metres from the zone's start
+  double exchange_time_s = 0.0;       ///< from the mark / cue to the pass, seconds
+  double incoming_speed_mps = 0.0;    ///< at the pass, m/s
+  double outgoing_speed_mps = 0.0;    ///< at the pass, m/s
+  double baton_time_s = 0.0;          ///< deterministic baton time through the zone, seconds
+  double p_illegal = 0.0;             ///< probability of a failed pass (blind; 0 for visual)
+  double expected_time_s = 0.0;       ///< expected baton time counting failures (blind), s
+  double cost_short_s = 0.0;          ///< expected cost of a mark 0.5 m short, seconds
+  double cost_long_s = 0.0;           ///< expected cost of a mark 0.5 m long, seconds
+  bool legal = false;                 ///< the planned pass is legal
+  std::string reason;                 ///< why not, when not legal
+  std::string cue;                    ///< what the outgoing runner is told, in words
+};
+
+/// Plans an exchange. Blind zones: the best go-mark (best_go_mark) with the hands' technique
+/// free distance. Visual zones: the cue distance that puts the pass where the outgoing runner
+/// has reached visual_speed_fraction of the incoming runner's speed (kept 2 m inside the
+/// zone's end). Throws ValidationError for out-of-range motion or options.
+ExchangePlan plan_exchange(const ExchangeZone& zone, const ExchangeHands& hands,
+                           const PairMotion& pair, const ExchangePlanOptions& options = {});
+
+/// Settings of a whole relay plan.
+struct RelayPlanOptions {
+  PredictOptions predict;        ///< athlete models and leg predictions
+  ExchangePlanOptions exchange;  ///< spreads, starts and reactions of the exchanges
+  HandPlanOptions hands;         ///< techniques
+  /// Count a failed pass as the whole predicted race (a disqualification loses it) instead of
+  /// exchange.spread.failure_cost_s.
+  bool failure_costs_the_race = true;
+};
+
+/// One leg of the plan.
+struct RelayPlanLeg {
+  int leg = 0;  ///< 1-based
+  std::string athlete;
+  double distance_m = 0.0;  ///< metres
+  double split_s = 0.0;     ///< predicted split, seconds
+  LegHands hands;
+};
+
+/// A named exchange of the plan.
+struct RelayPlanExchange {
+  std::string from;  ///< incoming athlete
+  std::string to;    ///< outgoing athlete
+  ExchangePlan plan;
+};
+
+/// The whole relay: splits, hands, marks and risks.
+struct RelayPlan {
+  std::string event;         ///< event id
+  double team_time_s = 0.0;  ///< predicted team time, seconds
+  std::vector<RelayPlanLeg> legs;
+  std::vector<RelayPlanExchange> exchanges;
+  std::vector<std::string> warnings;  ///< hand preference clashes, infeasible exchanges
+};
+
+/// The exchange between two named athletes at exchange `exchange_index` (0 = legs 1 -> 2) of
+/// `event`: incoming speed and slowing from `from`'s model at the end of that leg (fatigue
+/// included), `to`'s standing-start curve and foot length. Throws NotFoundError for an unknown
+/// name, ValidationError for a runner without a model.
+RelayPlanExchange plan_pair(const Team& team, const Event& event, int exchange_index,
+                            const std::string& from, const std::string& to,
+                            const RelayPlanOptions& options = {});
+
+/// The plan of a running order (athlete names, one per leg): predict_relay() for the splits,
+/// plan_hands() for the hands, plan_exchange() for every exchange. Throws like predict_relay().
+RelayPlan build_relay_plan(const Team& team, const Event& event,
+                           const std::vector<std::string>& order,
+                           const RelayPlanOptions& options = {});
+
+}  // namespace baton

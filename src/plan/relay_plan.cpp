@@ -1,0 +1,189 @@
+#include "baton/relay_plan.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "baton/athlete_model.h"
+#include "baton/error.h"
+
+namespace baton {
+namespace {
+
+HandoffParams base_params(const ExchangeZone& zone, const ExchangeHands& hands,
+                          const PairMotion& pair) {
+  HandoffParams p;
+  p.incoming_speed_mps = pair.incoming_speed_mps;
+  p.incoming_decel_mps2 = pair.incoming_decel_mps2;
+  p.outgoing = pair.outgoing;
+  p.free_distance_m = hands.free_distance_m;
+  p.zone_length_m = zone.zone_length_m;
+  return p;
+}
+
+void fill_pass(ExchangePlan& plan, const HandoffParams& p, const HandoffResult& r) {
+  plan.go_mark_m = r.go_mark_m;
+  plan.baton_position_m = r.baton_position_m;
+  plan.exchange_time_s = r.exchange_time_s;
+  plan.incoming_speed_mps = r.incoming_speed_mps;
+  plan.outgoing_speed_mps = r.outgoing_speed_mps;
+  plan.legal = r.legal;
+  plan.reason = r.reason;
+  HandoffParams q = p;
+  q.go_mark_m = std::clamp(r.go_mark_m, 0.0, 60.0);
+  if (r.legal) plan.baton_time_s = baton_time_s(q).value_or(0.0);
+}
+
+}  // namespace
+
+ExchangePlan plan_exchange(const ExchangeZone& zone, const ExchangeHands& hands,
+                           const PairMotion& pair, const ExchangePlanOptions& options) {
+  if (!(pair.foot_length_m >= 0.1 && pair.foot_length_m <= 0.5)) {
+    throw ValidationError(
+        fmt::format("foot length must be 0.1-0.5 m (got {:g})", pair.foot_length_m),
+        Location{"", 0, "foot_length_m"});
+  }
+  ExchangePlan plan;
+  plan.exchange = zone.number;
+  plan.hands = hands;
+  plan.zone_length_m = zone.zone_length_m;
+  plan.scratch_from_zone_start_m = zone.scratch_from_zone_start_m;
+  HandoffParams p = base_params(zone, hands, pair);
+  if (!hands.visual) {
+    p.start_m = options.blind_start_m;
+    p.reaction_s = options.blind_reaction_s;
+    const GoMarkPlan best = best_go_mark(p, options.spread);
+    fill_pass(plan, p, best.nominal);
+    plan.start_m = p.start_m;
+    plan.p_illegal = best.best.p_illegal;
+    plan.expected_time_s = best.best.expected_time_s;
+    plan.cost_short_s = best.cost_short_s;
+    plan.cost_long_s = best.cost_long_s;
+    if (!best.feasible) {
+      plan.legal = false;
+      plan.reason = best.reason;
+    }
+    plan.go_mark_foot_lengths = plan.go_mark_m / pair.foot_length_m;
+    plan.cue = fmt::format(
+        "stand {:.1f} m into the zone; put the mark {:.2f} m ({:.1f} foot lengths) back from "
+        "your start; go when the incoming runner's foot hits it",
+        plan.start_m, plan.go_mark_m, plan.go_mark_foot_lengths);
+    return plan;
+  }
+  // Visual: the outgoing runner watches and goes on a cue distance. Aim the pass where the
+  // outgoing runner has reached a fraction of the incoming speed, inside the zone.
+  p.start_m = std::min(options.visual_start_m, zone.zone_length_m);
+  p.reaction_s = options.visual_reaction_s;
+  p.go_mark_m = 0.0;
+  validate_handoff(p);
+  const double v = options.visual_speed_fraction * pair.incoming_speed_mps;
+  const double run_m = v < pair.outgoing.mss_mps
+                           ? sprint_distance_m(p.outgoing, sprint_time_at_speed_s(p.outgoing, v))
+                           : zone.zone_length_m;
+  const double latest = zone.zone_length_m - 2.0;
+  const double target = std::clamp(p.start_m + run_m - 0.5 * p.free_distance_m,
+                                   std::max(0.0, p.start_m), std::max(0.0, latest));
+  const HandoffResult r = handoff_for_target(p, target);
+  fill_pass(plan, p, r);
+  plan.start_m = p.start_m;
+  plan.expected_time_s = plan.baton_time_s;
+  plan.go_mark_foot_lengths = plan.go_mark_m / pair.foot_length_m;
+  plan.cue = r.exchanged
+                 ? fmt::format(
+                       "stand {:.1f} m into the zone, watch, and go when the incoming runner is "
+                       "{:.1f} m away; take the baton in the left hand about {:.1f} m into the "
+                       "zone",
+                       plan.start_m, plan.go_mark_m, plan.baton_position_m)
+                 : fmt::format("stand {:.1f} m into the zone and wait for the incoming runner",
+                               plan.start_m);
+  return plan;
+}
+
+namespace {
+
+PairMotion pair_motion(const AthleteModel& incoming, const Athlete& outgoing_athlete,
+                       const AthleteModel& outgoing, const Event& event, int exchange_index,
+                       const PredictOptions& predict) {
+  const LegPrediction leg = predict_leg(incoming, event, exchange_index, predict);
+  if (!std::isfinite(leg.split_s)) {
+    throw ValidationError(fmt::format("{} has no usable mark for leg {} of the {}", incoming.name,
+                                      exchange_index + 1, event.id),
+                          Location{"", 0, "bests"});
+  }
+  PairMotion pair;
+  pair.incoming_speed_mps = leg.end_speed_mps;
+  pair.incoming_decel_mps2 = std::clamp(leg.end_decel_mps2, 0.0, 5.0);
+  pair.outgoing = outgoing.curve;
+  pair.foot_length_m = outgoing_athlete.foot_length_m.value_or(kDefaultFootLengthM);
+  return pair;
+}
+
+}  // namespace
+
+RelayPlanExchange plan_pair(const Team& team, const Event& event, int exchange_index,
+                            const std::string& from, const std::string& to,
+                            const RelayPlanOptions& options) {
+  if (exchange_index < 0 || exchange_index >= static_cast<int>(event.exchanges.size())) {
+    throw ValidationError(
+        fmt::format("the {} has exchanges 1-{}", event.id, event.exchanges.size()),
+        Location{"", 0, "exchange"});
+  }
+  const Athlete& a = team.athlete(from, {"--from", 0, ""});
+  const Athlete& b = team.athlete(to, {"--to", 0, ""});
+  const AthleteModel ma = model_athlete(a, options.predict.model);
+  const AthleteModel mb = model_athlete(b, options.predict.model);
+  const HandPlan hands = plan_hands(event, options.hands);
+  RelayPlanExchange x;
+  x.from = a.name;
+  x.to = b.name;
+  x.plan = plan_exchange(event.exchanges[exchange_index], hands.exchanges[exchange_index],
+                         pair_motion(ma, b, mb, event, exchange_index, options.predict),
+                         options.exchange);
+  return x;
+}
+
+RelayPlan build_relay_plan(const Team& team, const Event& event,
+                           const std::vector<std::string>& order, const RelayPlanOptions& options) {
+  const RelayPrediction prediction = predict_relay(team, event, order, options.predict);
+  RelayPlan plan;
+  plan.event = event.id;
+  plan.team_time_s = prediction.team_time_s;
+  const HandPlan hands = plan_hands(event, options.hands);
+  std::vector<const Athlete*> runners;
+  std::vector<AthleteModel> models;
+  for (const RelayLegResult& leg : prediction.legs) {
+    const Athlete& a = team.athlete(leg.athlete);
+    runners.push_back(&a);
+    models.push_back(model_athlete(a, options.predict.model));
+    RelayPlanLeg l;
+    l.leg = leg.leg;
+    l.athlete = leg.athlete;
+    l.distance_m = leg.distance_m;
+    l.split_s = leg.split_s;
+    l.hands = hands.legs[static_cast<size_t>(leg.leg - 1)];
+    plan.legs.push_back(l);
+  }
+  ExchangePlanOptions exchange = options.exchange;
+  if (options.failure_costs_the_race && std::isfinite(plan.team_time_s)) {
+    exchange.spread.failure_cost_s = std::clamp(plan.team_time_s, 1.0, 1000.0);
+  }
+  for (size_t k = 0; k < event.exchanges.size(); ++k) {
+    RelayPlanExchange x;
+    x.from = plan.legs[k].athlete;
+    x.to = plan.legs[k + 1].athlete;
+    x.plan = plan_exchange(event.exchanges[k], hands.exchanges[k],
+                           pair_motion(models[k], *runners[k + 1], models[k + 1], event,
+                                       static_cast<int>(k), options.predict),
+                           exchange);
+    if (!x.plan.legal) {
+      plan.warnings.push_back(
+          fmt::format("exchange {} ({} to {}): {}", k + 1, x.from, x.to, x.plan.reason));
+    }
+    plan.exchanges.push_back(x);
+  }
+  for (std::string& w : preference_clashes(hands, runners)) plan.warnings.push_back(w);
+  return plan;
+}
+
+}  // namespace baton

@@ -1,0 +1,128 @@
+#include "sim/pass_solver.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace baton::sim {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+struct Kinematics {
+  const HandoffParams& p;
+  double stop_s;  // when the incoming runner stops, or +infinity
+
+  explicit Kinematics(const HandoffParams& q)
+      : p(q),
+        stop_s(q.incoming_decel_mps2 > 0.0 ? q.incoming_speed_mps / q.incoming_decel_mps2 : kInf) {}
+
+  double in_pos(double t) const {
+    const double ts = std::min(t, stop_s);
+    return p.start_m - p.go_mark_m + p.incoming_speed_mps * ts -
+           0.5 * p.incoming_decel_mps2 * ts * ts;
+  }
+  double in_speed(double t) const {
+    return std::max(0.0, p.incoming_speed_mps - p.incoming_decel_mps2 * t);
+  }
+  // Outgoing runner's position and speed (sprint_model.h), sharing one expm1.
+  void out(double t, double& pos, double& speed) const {
+    const double s = t - p.reaction_s;
+    if (s <= 0.0) {
+      pos = p.start_m;
+      speed = 0.0;
+      return;
+    }
+    const double e = std::expm1(-s / p.outgoing.tau_s);
+    pos = p.start_m + p.outgoing.mss_mps * (s + p.outgoing.tau_s * e);
+    speed = -p.outgoing.mss_mps * e;
+  }
+  double gap(double t) const {
+    double pos, speed;
+    out(t, pos, speed);
+    return pos - in_pos(t);
+  }
+  double closing(double t) const {
+    double pos, speed;
+    out(t, pos, speed);
+    return speed - in_speed(t);
+  }
+
+  // When the speeds match (the gap's minimum), or +infinity.
+  double speeds_match() const {
+    const double u = p.incoming_speed_mps;
+    const double mss = p.outgoing.mss_mps;
+    if (p.incoming_decel_mps2 == 0.0) {
+      if (u >= mss) return kInf;  // never reached (u == mss only in the limit)
+      return p.reaction_s - p.outgoing.tau_s * std::log1p(-u / mss);
+    }
+    // closing() rises from -u; bracket and refine with safeguarded Newton steps.
+    double lo = 0.0;
+    double hi = p.reaction_s + 1.0;
+    for (int i = 0; closing(hi) < 0.0; ++i) {
+      if (i > 60) return kInf;
+      lo = hi;
+      hi *= 2.0;
+    }
+    double t = 0.5 * (lo + hi);
+    for (int i = 0; i < 100 && hi - lo > 1e-13; ++i) {
+      double pos, speed;
+      out(t, pos, speed);
+      const double c = speed - in_speed(t);
+      (c < 0.0 ? lo : hi) = t;
+      // d(closing)/dt = outgoing acceleration + incoming deceleration (while moving).
+      const double slope = (mss - speed) / p.outgoing.tau_s * (t > p.reaction_s ? 1.0 : 0.0) +
+                           (t < stop_s ? p.incoming_decel_mps2 : 0.0);
+      double next = slope > 0.0 ? t - c / slope : 0.5 * (lo + hi);
+      if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+      if (std::abs(next - t) < 1e-15) break;
+      t = next;
+    }
+    return t;
+  }
+
+  PassOutcome at(double t, bool exchanged) const {
+    double pos, speed;
+    out(t, pos, speed);
+    PassOutcome r;
+    r.exchanged = exchanged;
+    r.baton_m = pos - 0.5 * p.free_distance_m;
+    r.mismatch_mps = in_speed(t) - speed;
+    constexpr double kTolM = 1e-9;  // as solve_handoff()
+    r.legal = exchanged && r.baton_m >= -kTolM && r.baton_m <= p.zone_length_m + kTolM;
+    return r;
+  }
+};
+
+}  // namespace
+
+PassOutcome solve_pass(const HandoffParams& p) {
+  const Kinematics k(p);
+  const double f = p.free_distance_m;
+  if (k.gap(0.0) <= f) return k.at(0.0, true);
+  const double t_min = k.speeds_match();
+  if (std::isfinite(t_min) && k.gap(t_min) > f) return k.at(t_min, false);
+  double hi = std::isfinite(t_min) ? t_min : 1.0;
+  for (int i = 0; !std::isfinite(t_min) && k.gap(hi) > f; ++i) {
+    if (i > 40) return PassOutcome{};  // levels off above the reach: nothing to report
+    hi *= 2.0;
+  }
+  // Newton from the left on the convex, falling gap: every iterate keeps gap >= f.
+  double t = 0.0;
+  for (int i = 0; i < 100; ++i) {
+    double pos, speed;
+    k.out(t, pos, speed);
+    const double g = pos - k.in_pos(t) - f;
+    const double slope = speed - k.in_speed(t);
+    if (g <= 0.0 || slope >= 0.0) break;
+    const double next = std::min(hi, t - g / slope);
+    if (next - t <= 1e-15 * (1.0 + t)) {
+      t = next;
+      break;
+    }
+    t = next;
+  }
+  return k.at(t, true);
+}
+
+}  // namespace baton::sim

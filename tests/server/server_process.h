@@ -1,0 +1,63 @@
+// Runs `baton serve` on a free localhost port for a test, and speaks raw HTTP/1.1 to it (so a
+// test controls every byte of the request line, including "..", encoded paths and bad bodies).
+#pragma once
+
+#include <sys/types.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "support/run_cli.h"
+
+namespace baton::testing {
+
+struct HttpResponse {
+  int status = 0;
+  std::map<std::string, std::string> headers;  ///< names in lower case
+  std::string body;
+  nlohmann::json json() const { return nlohmann::json::parse(body); }
+  std::string header(const std::string& lower_name) const {
+    const auto it = headers.find(lower_name);
+    return it == headers.end() ? "" : it->second;
+  }
+};
+
+/// The whole content of a file.
+std::string slurp_file(const std::string& path);
+
+class ServerProcess {
+ public:
+  /// Starts `baton --db DB serve --port 0 extra...` and waits for its URL.
+  explicit ServerProcess(std::string db, std::vector<std::string> extra = {});
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  int port() const { return port_; }
+  const std::string& db() const { return db_; }
+
+  /// Sends one request (Connection: close) and reads the whole answer. `headers` are extra
+  /// "Name: value" lines; a Host header is added unless one is given.
+  HttpResponse request(const std::string& method, const std::string& target,
+                       const std::string& body = "", const std::string& content_type = "",
+                       const std::vector<std::string>& headers = {}) const;
+  HttpResponse get(const std::string& target) const { return request("GET", target); }
+  HttpResponse send_json(const std::string& method, const std::string& target,
+                         const std::string& body) const {
+    return request(method, target, body, "application/json");
+  }
+
+  /// Sends SIGTERM and waits; returns the exit code and everything printed on stdout.
+  int stop(std::string* stdout_text = nullptr);
+
+ private:
+  std::string db_;
+  pid_t pid_ = -1;
+  int out_fd_ = -1;
+  int port_ = 0;
+  std::string out_;
+};
+
+}  // namespace baton::testing

@@ -1,0 +1,126 @@
+// The pieces that make the simulation fast must change nothing but speed: the bulk generator
+// reproduces pcg32, the Newton pass solver reproduces solve_handoff(), and the inline table
+// lookup reproduces the tables.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <pcg_random.hpp>
+#include <vector>
+
+#include "baton/simulation.h"
+#include "sim/exchange_model.h"
+#include "sim/pass_solver.h"
+#include "sim/pcg_lanes.h"
+#include "sim/ziggurat.h"
+
+namespace baton {
+namespace {
+
+TEST(Pcg32Lanes, BulkAndSingleDrawsAreThePcg32Sequence) {
+  for (std::uint64_t stream : {0ull, 1ull, 977ull}) {
+    pcg32 reference(42, stream);
+    sim::Pcg32 rng(42, stream);
+    std::vector<std::uint32_t> bulk(1003);
+    // Single draws, then bulk fills of awkward lengths, then single draws again.
+    for (int i = 0; i < 5; ++i) ASSERT_EQ(rng(), reference()) << i;
+    for (std::size_t n : {std::size_t{1003}, std::size_t{4}, std::size_t{7}, std::size_t{0}}) {
+      rng.fill(bulk.data(), n);
+      for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(bulk[i], reference()) << n << " " << i;
+    }
+    for (int i = 0; i < 5; ++i) ASSERT_EQ(rng(), reference()) << i;
+  }
+}
+
+TEST(Ziggurat, BulkConversionEqualsOneByOne) {
+  sim::Pcg32 a(3, 5);
+  sim::Pcg32 b(3, 5);
+  const sim::Ziggurat& z = sim::Ziggurat::instance();
+  std::vector<std::uint32_t> bits(4096);
+  std::vector<std::uint32_t> same_bits(bits.size());
+  std::vector<double> normals(bits.size());
+  a.fill(bits.data(), bits.size());
+  b.fill(same_bits.data(), same_bits.size());
+  z.fill(a, bits.data(), normals.data(), bits.size());
+  for (std::size_t i = 0; i < bits.size(); ++i) {
+    // Rejections (about 1.2 %) draw more numbers from the generator, in the same order.
+    ASSERT_EQ(normals[i], z.from_bits(same_bits[i], b)) << i;
+  }
+  EXPECT_EQ(a(), b());
+}
+
+HandoffParams blind_plan() {
+  const Event e = find_event("4x100", RuleSet::wa);
+  return reference_team("t", 38.0, e).exchanges[0].handoff;
+}
+
+TEST(PassSolver, AgreesWithSolveHandoff) {
+  // A sweep over go-marks (from immediate contact to never catching up), incoming speeds
+  // (below and above the outgoing runner's top speed), decelerations and reactions.
+  int compared = 0, exchanged = 0, legal = 0;
+  for (double decel : {0.0, 0.5, 2.0}) {
+    for (double u : {6.0, 9.5, 10.5, 11.0, 12.5}) {
+      for (double reaction : {0.0, 0.15, 0.4}) {
+        for (double mark = 0.0; mark <= 60.0; mark += 0.37) {
+          HandoffParams p = blind_plan();
+          p.incoming_decel_mps2 = decel;
+          p.incoming_speed_mps = u;
+          p.reaction_s = reaction;
+          p.go_mark_m = mark;
+          const HandoffResult ref = solve_handoff(p);
+          const sim::PassOutcome fast = sim::solve_pass(p);
+          ++compared;
+          exchanged += ref.exchanged;
+          legal += ref.legal;
+          ASSERT_EQ(fast.exchanged, ref.exchanged) << u << " " << decel << " " << mark;
+          // Legality is decided at 1e-9 m of a zone edge; the roots differ by about 1e-12 s.
+          if (std::abs(ref.baton_position_m) > 1e-6 &&
+              std::abs(ref.baton_position_m - p.zone_length_m) > 1e-6) {
+            ASSERT_EQ(fast.legal, ref.legal) << u << " " << decel << " " << mark;
+          }
+          EXPECT_NEAR(fast.baton_m, ref.baton_position_m, 1e-9) << u << " " << decel << " " << mark;
+          EXPECT_NEAR(fast.mismatch_mps, ref.incoming_speed_mps - ref.outgoing_speed_mps, 1e-9)
+              << u << " " << decel << " " << mark;
+        }
+      }
+    }
+  }
+  // The sweep covers every kind of outcome.
+  EXPECT_GT(exchanged, compared / 10);
+  EXPECT_LT(exchanged, compared);
+  EXPECT_GT(legal, 0);
+  EXPECT_LT(legal, exchanged);
+}
+
+TEST(ExchangeModel, QuickWindowEqualsTheExactWindow) {
+  for (double decel : {0.0, 0.8}) {
+    HandoffParams plan = blind_plan();
+    plan.incoming_decel_mps2 = decel;
+    const sim::ExchangeModel m(plan, 0.1, 0.35);
+    for (double f = 0.9; f <= 1.1; f += 0.01) {
+      const double u = f * plan.incoming_speed_mps;
+      double lo = 0, hi = 0;
+      m.exact_window(u, lo, hi);
+      // The table's window at a node is the bisection of the quick solver (1 us), between
+      // nodes an interpolation: within 2 ms as TablesAgreeWithTheExactSolver allows.
+      EXPECT_NEAR(m.tau_min(u), lo, 2e-3) << u;
+      EXPECT_NEAR(m.tau_max(u), hi, 2e-3) << u;
+    }
+  }
+}
+
+TEST(ExchangeModel, LookupFlagsPointsOutsideTheTables) {
+  const HandoffParams plan = blind_plan();
+  const sim::ExchangeModel m(plan, 0.1, 0.35);
+  const double u = plan.incoming_speed_mps;
+  EXPECT_FALSE(m.lookup(plan.reaction_s, u).outside);
+  EXPECT_TRUE(m.lookup(plan.reaction_s, 0.8 * u).outside);
+  EXPECT_TRUE(m.lookup(plan.reaction_s, 1.2 * u).outside);
+  // Outside the tables fast() asks the solver, which agrees with the reference.
+  const sim::PassOutcome far = m.fast(plan.reaction_s, 1.2 * u);
+  const sim::PassOutcome ref = m.exact(plan.reaction_s, 1.2 * u);
+  EXPECT_EQ(far.legal, ref.legal);
+  EXPECT_NEAR(far.baton_m, ref.baton_m, 1e-9);
+}
+
+}  // namespace
+}  // namespace baton

@@ -1,0 +1,85 @@
+// Starts `baton serve` on a free localhost port with a fresh database, and Debian's Chromium
+// through playwright-core (never a downloaded browser). Missing tools fail loudly.
+const { spawn } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+
+const CHROMIUM = process.env.BATON_CHROMIUM || "/usr/bin/chromium";
+
+function requireTools() {
+  const binary = process.env.BATON_BINARY;
+  if (!binary || !fs.existsSync(binary)) {
+    throw new Error(`BATON_BINARY must name the built baton binary (got '${binary || ""}')`);
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: run scripts/install-deps.sh --browser`);
+  }
+  let playwright;
+  try {
+    playwright = require("playwright-core");
+  } catch {
+    throw new Error("playwright-core is missing: run scripts/install-deps.sh --browser " +
+      "(or npm install in tests/web)");
+  }
+  return { binary, playwright };
+}
+
+/** Runs `baton --db <fresh db> args...` to completion; returns stdout. */
+function runBaton(binary, db, args) {
+  const { execFileSync } = require("node:child_process");
+  return execFileSync(binary, ["--db", db, ...args], { encoding: "utf8" });
+}
+
+/** Starts the server; resolves to {url, db, dir, stop()} once it prints its URL. */
+function startServer(binary, setup = []) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baton-web-"));
+  const db = path.join(dir, "team.db");
+  for (const args of setup) runBaton(binary, db, args);
+  const child = spawn(binary, ["--db", db, "serve", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d) => { stderr += d; });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`baton serve did not start: ${stderr}`)), 10000);
+    child.on("exit", (code) => reject(new Error(`baton serve exited with ${code}: ${stderr}`)));
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (!m) return;
+      clearTimeout(timer);
+      resolve({
+        url: m[0], db, dir,
+        stop: () => new Promise((done) => {
+          child.removeAllListeners("exit");
+          child.on("exit", (code, signal) => {
+            fs.rmSync(dir, { recursive: true, force: true });
+            done({ code, signal });
+          });
+          child.kill("SIGTERM");
+        }),
+      });
+    });
+  });
+}
+
+async function launchBrowser(playwright) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "baton-chromium-"));
+  // A persistent context is how Playwright takes a --user-data-dir: a fresh one each run.
+  const context = await playwright.chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--no-proxy-server"],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+module.exports = { requireTools, startServer, launchBrowser, runBaton };

@@ -1,0 +1,167 @@
+// The Roster page in headless Chromium against a real `baton serve`: what a coach sees and does.
+const { test, before, after, beforeEach, afterEach } = require("node:test");
+const assert = require("node:assert/strict");
+const path = require("node:path");
+const { requireTools, startServer, launchBrowser } = require("./harness.js");
+
+const SOURCE = path.resolve(__dirname, "../..");
+const RIVERSIDE = path.join(SOURCE, "examples/riverside.toml");
+const JV_CSV = path.join(SOURCE, "examples/jv-roster.csv");
+
+let tools;
+let browser;
+let server;
+let page;
+const pageErrors = [];
+
+before(async () => {
+  tools = requireTools();  // throws (and so fails every test) when Chromium or playwright is missing
+  browser = await launchBrowser(tools.playwright);
+});
+after(async () => { if (browser) await browser.close(); });
+
+async function open(setup = []) {
+  server = await startServer(tools.binary, setup);
+  page = await browser.context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  // A 4xx answer the page handles is expected; script errors and CSP refusals are not.
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) pageErrors.push(m.text());
+  });
+  await page.goto(server.url);
+  await page.getByRole("heading", { name: /Athletes \(\d+\)/ }).waitFor();
+}
+
+beforeEach(() => { pageErrors.length = 0; });
+afterEach(async () => {
+  if (page) await page.close();
+  page = null;
+  if (server) {
+    const { code } = await server.stop();
+    assert.equal(code, 0, "baton serve exits 0 on SIGTERM");
+  }
+  server = null;
+  assert.deepEqual(pageErrors, [], "no script errors or CSP violations");
+});
+
+const row = (name) => page.locator("table.roster tbody tr", { has: page.getByRole("rowheader", { name }) });
+const athleteForm = () => page.locator("form.athlete-form");
+
+test("a new athlete with a mark appears in the list", async () => {
+  await open();
+  await page.getByText("No athletes yet").waitFor();
+  await page.getByRole("button", { name: "Add athlete" }).click();
+  const form = athleteForm();
+  await form.getByLabel("Name").fill("Kim Lee");
+  await form.getByLabel("Sex").selectOption("F");
+  await form.getByRole("button", { name: "Add a mark" }).click();
+  await form.getByLabel("Distance").selectOption("200m");
+  await form.getByLabel("Time").fill("26.4h");
+  await form.getByLabel("Foot length (m)").fill("0.25");
+  await form.getByRole("button", { name: "Add athlete" }).click();
+
+  await page.getByRole("heading", { name: "Athletes (1)" }).waitFor();
+  const kim = row("Kim Lee");
+  assert.equal(await kim.locator('td[data-label="Sex"]').textContent(), "F");
+  assert.equal(await kim.locator('td[data-label="200 m"]').textContent(), "26.4h");
+  assert.equal(await kim.locator('td[data-label="200 m"] span').getAttribute("title"), "FAT 26.64 s");
+  assert.equal(await kim.locator('td[data-label="Foot"]').textContent(), "0.25 m");
+  // The server stored it: the API agrees with the page.
+  const doc = await (await fetch(`${server.url}api/athletes`)).json();
+  assert.equal(doc.athletes[0].marks["200m"], "26.4h");
+});
+
+test("an impossible mark is refused and the field is pointed out", async () => {
+  await open();
+  await page.getByRole("button", { name: "Add athlete" }).click();
+  const form = athleteForm();
+  await form.getByLabel("Name").fill("Too Fast");
+  await form.getByRole("button", { name: "Add a mark" }).click();
+  await form.getByLabel("Distance").selectOption("100m");
+  await form.getByLabel("Time").fill("8.10");
+  await form.getByRole("button", { name: "Add athlete" }).click();
+  const alert = form.getByRole("alert");
+  await alert.getByText("marks.100m").waitFor();
+  assert.equal(await form.getByLabel("Time").getAttribute("aria-invalid"), "true");
+  assert.equal(await page.getByText("No athletes yet").count(), 1);
+});
+
+test("editing a mark changes what the list shows", async () => {
+  await open([["roster", "import", RIVERSIDE]]);
+  await page.getByRole("heading", { name: "Athletes (24)" }).waitFor();
+  assert.equal(await row("Ava Brooks").locator('td[data-label="100 m"]').textContent(), "12.31");
+  await page.getByRole("button", { name: "Edit Ava Brooks" }).click();
+  const form = athleteForm();
+  await form.getByRole("heading", { name: "Edit Ava Brooks" }).waitFor();
+  const time100 = form.locator(".pair", { has: page.locator("option:checked", { hasText: "100 m" }) })
+    .getByLabel("Time");
+  assert.equal(await time100.inputValue(), "12.31");
+  await time100.fill("12.15");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await page.locator("form.athlete-form").waitFor({ state: "detached" });
+  assert.equal(await row("Ava Brooks").locator('td[data-label="100 m"]').textContent(), "12.15");
+  assert.equal(await row("Ava Brooks").locator('td[data-label="200 m"]').textContent(), "25.4h");
+  assert.equal(await row("Ava Brooks").locator('td[data-label="Hand"]').textContent(), "right");
+});
+
+test("removing an athlete asks first", async () => {
+  await open([["roster", "import", RIVERSIDE]]);
+  page.once("dialog", (d) => d.dismiss());
+  await page.getByRole("button", { name: "Remove Ava Brooks" }).click();
+  await page.getByRole("heading", { name: "Athletes (24)" }).waitFor();
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "Remove Ava Brooks" }).click();
+  await page.getByRole("heading", { name: "Athletes (23)" }).waitFor();
+  assert.equal(await row("Ava Brooks").count(), 0);
+});
+
+test("a bad pasted file imports nothing and says which line is wrong", async () => {
+  await open();
+  await page.getByLabel("…or paste it here").fill(
+    'name = "Test"\nrules = "nfhs"\n[[athlete]]\nname = "A B"\nsex = "Q"\n');
+  await page.getByRole("button", { name: "Import" }).click();
+  const alert = page.locator("section.import").getByRole("alert");
+  await alert.getByText("Nothing was imported").waitFor();
+  assert.match(await alert.textContent(), /line 5, sex: sex must be F or M/);
+  assert.equal(await page.getByText("No athletes yet").count(), 1);
+});
+
+test("an uploaded CSV roster is imported and listed", async () => {
+  await open([["roster", "import", RIVERSIDE]]);
+  await page.getByLabel("Team file", { exact: true }).setInputFiles(JV_CSV);
+  assert.equal(await page.getByLabel("Format").inputValue(), "csv");
+  await page.getByRole("button", { name: "Import" }).click();
+  await page.getByText("Imported 8 athletes into Riverside HS: 8 new, 0 updated.").first().waitFor();
+  await page.getByRole("heading", { name: "Athletes (32)" }).waitFor();
+  assert.equal(await row("Mia Clarke").locator('td[data-label="200 m"]').textContent(), "28.2h");
+});
+
+test("the events page lists zones in metres for the chosen rules", async () => {
+  await open();
+  await page.getByRole("link", { name: "Events" }).click();
+  await page.getByRole("heading", { name: /4x100 m relay/ }).waitFor();
+  assert.equal(await page.getByRole("link", { name: "Events" }).getAttribute("aria-current"), "page");
+  await page.getByLabel("Rule set").selectOption("wa");
+  const card = page.locator("article", { has: page.getByRole("heading", { name: /^4x400 m relay/ }) });
+  await card.getByText("20 m zone").first().waitFor();
+  assert.match(await card.textContent(), /400 m – 400 m – 400 m – 400 m \(1600 m in all\)/);
+});
+
+test("on a 375 px phone nothing scrolls sideways and buttons are finger-sized", async () => {
+  await open([["roster", "import", RIVERSIDE]]);
+  await page.setViewportSize({ width: 375, height: 800 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow} px wider than the screen`);
+  const box = await page.getByRole("button", { name: "Edit Ava Brooks" }).boundingBox();
+  assert.ok(box.height >= 44, `Edit button is ${box.height} px tall`);
+});
+
+test("the keyboard alone can open the form", async () => {
+  await open();
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Skip to content");
+  await page.getByRole("button", { name: "Add athlete" }).focus();
+  await page.keyboard.press("Enter");
+  await athleteForm().waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.labels[0].textContent.trim()), "Name");
+});

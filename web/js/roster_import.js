@@ -1,0 +1,53 @@
+// Importing a team: a TOML team file or a CSV roster, pasted or chosen from the device.
+import { api, ApiError } from "./api.js";
+import { announce, h, uid } from "./dom.js";
+
+export function importSection(onImported) {
+  const ids = { file: uid("import-file"), text: uid("import-text"), format: uid("import-format"),
+    replace: uid("import-replace") };
+  const result = h("p", { class: "result", role: "status" });
+  const error = h("p", { class: "error", role: "alert" });
+  const format = h("select", { id: ids.format, name: "format" },
+    h("option", { value: "toml" }, "TOML team file"), h("option", { value: "csv" }, "CSV roster"));
+  const text = h("textarea", { id: ids.text, name: "text", rows: 8, spellcheck: "false",
+    placeholder: 'name = "Riverside HS"\nrules = "nfhs"\n\n[[athlete]]\nname = "Ava Brooks"\nsex = "F"\nbests = { "100m" = "12.31" }' });
+  const file = h("input", { id: ids.file, name: "file", type: "file",
+    accept: ".toml,.csv,.txt,text/csv,text/plain",
+    onchange: async () => {
+      const chosen = file.files[0];
+      if (!chosen) return;
+      if (chosen.size > 1024 * 1024) { error.textContent = "the file is larger than 1 MiB"; return; }
+      text.value = await chosen.text();
+      format.value = chosen.name.toLowerCase().endsWith(".csv") ? "csv" : "toml";
+    } });
+  const form = h("form", { class: "card", onsubmit: async (e) => {
+    e.preventDefault();
+    error.textContent = "";
+    result.textContent = "";
+    if (!text.value.trim()) { error.textContent = "paste a team file or choose one first"; text.focus(); return; }
+    const replace = form.elements.replace.checked;
+    try {
+      const s = await api("POST", `/api/import?format=${format.value}&replace=${replace}`, { text: text.value });
+      const parts = [`${s.added} new`, `${s.updated} updated`];
+      if (replace) parts.push(`${s.removed} removed`);
+      result.textContent = `Imported ${s.athletes} athletes${s.team ? ` into ${s.team}` : ""}: ${parts.join(", ")}.`;
+      announce(result.textContent);
+      await onImported();
+    } catch (err) {
+      error.textContent = err instanceof ApiError ? `Nothing was imported. ${err.describe()}` : String(err);
+    }
+  } },
+  h("div", { class: "row" },
+    h("label", { for: ids.file }, "Team file", file),
+    h("label", { for: ids.format }, "Format", format)),
+  h("label", { for: ids.text, class: "block" }, "…or paste it here", text),
+  h("label", { for: ids.replace, class: "check" },
+    h("input", { id: ids.replace, name: "replace", type: "checkbox" }),
+    "Replace the roster (remove athletes who are not in the file)"),
+  error, result,
+  h("button", { type: "submit", class: "primary" }, "Import"));
+  return h("section", { "aria-labelledby": "import-heading", class: "import" },
+    h("h2", { id: "import-heading" }, "Import a team"),
+    h("p", { class: "hint" }, "Everything in the file is checked first: if any line is wrong, nothing changes."),
+    form);
+}
