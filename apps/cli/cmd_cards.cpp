@@ -5,6 +5,7 @@
 
 #include "baton/cards.h"
 #include "baton/pacing.h"
+#include "baton/relay_plan.h"
 #include "baton/timeline.h"
 #include "cli/context.h"
 
@@ -24,9 +25,10 @@ void run(const CardsArgs& args, const Context& ctx) {
   const RuleSet rules =
       args.rules.empty() ? team.rules : parse_rules(args.rules, {"--rules", 0, ""});
   const Event event = find_event(args.event, rules, {"--event", 0, ""});
-  const PacingPlan plan = plan_pacing(team, event, split_names(args.order, {"--order", 0, ""}));
-  const std::vector<RelayCard> cards =
-      build_cards(team.name, event, plan, plan_timeline(plan, event));
+  const std::vector<std::string> order = split_names(args.order, {"--order", 0, ""});
+  const PacingPlan plan = plan_pacing(team, event, order);
+  std::vector<RelayCard> cards = build_cards(team.name, event, plan, plan_timeline(plan, event));
+  attach_relay_plan(cards, build_relay_plan(team, event, order));
   std::ofstream out(args.html);
   out << render_cards_html(cards);
   out.close();

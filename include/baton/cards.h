@@ -8,6 +8,7 @@
 
 #include "baton/event.h"
 #include "baton/pacing.h"
+#include "baton/relay_plan.h"
 #include "baton/timeline.h"
 
 namespace baton {
@@ -29,6 +30,7 @@ struct CardExchange {
   double go_mark_foot_lengths = 0.0;  ///< go_mark_m in the outgoing runner's foot lengths
   double start_m = 0.0;               ///< outgoing runner's start, metres from the zone start
   std::string cue;                    ///< what the outgoing runner is told
+  std::string problem;                ///< why the planned pass is not legal ("" when it is)
 };
 
 /// One runner's card.
@@ -54,6 +56,10 @@ struct RelayCard {
 /// event do not have the same legs.
 std::vector<RelayCard> build_cards(const std::string& team, const Event& event,
                                    const PacingPlan& plan, const RaceTimeline& timeline);
+
+/// Fills hands, techniques, starts and go-marks from the hand-off plan of the same order.
+/// Throws ValidationError when the plan's runners differ from the cards'.
+void attach_relay_plan(std::vector<RelayCard>& cards, const RelayPlan& plan);
 
 /// One self-contained HTML page with every card (no scripts, no external resources; every
 /// name escaped).

@@ -109,6 +109,11 @@ nlohmann::json to_json(const LegPacing& leg);
 /// {"event", "team_time_s", "legs": [to_json(LegPacing)...]}
 nlohmann::json to_json(const PacingPlan& plan);
 
+/// Adds "pacing", "start_after_gun_s" and "start_after_gun_sd_s" to each leg of a relay plan's
+/// JSON (`baton plan`), matching legs by position. Throws ValidationError when the leg counts
+/// differ.
+void add_pacing_to_legs(nlohmann::json& plan_json, const PacingPlan& pacing);
+
 /// Adds start times and their spread to legs whose `split_s` are set, in leg order.
 void accumulate_starts(std::vector<LegPacing>& legs, double form_sd_fraction);
 

@@ -10,6 +10,7 @@
 #include "baton/athlete_model.h"
 #include "baton/event.h"
 #include "baton/pacing.h"
+#include "baton/relay_plan.h"
 #include "baton/simulation.h"
 #include "baton/team.h"
 #include "baton/timeline.h"
@@ -25,18 +26,19 @@ struct RelayReport {
   RaceTimeline timeline;
   std::vector<AthleteModel> runners;  ///< one per leg, for the velocity curves
   PredictOptions predict;             ///< the assumptions behind the splits
-  /// Filled in by the hand-off planner: one SVG document per exchange (may be empty).
+  RelayPlan handoffs;                 ///< hands, techniques, go-marks and risks of every exchange
+  /// One zone diagram (SVG document) per exchange.
   std::vector<std::string> exchange_diagrams_svg;
   std::optional<SimulationResult> simulation;  ///< the meet's simulated races, when run
   std::string simulation_title;                ///< e.g. the meet's event and field
 };
 
-/// The report of a running order: pacing plan, timeline and athlete models. Throws like
-/// plan_pacing().
+/// The report of a running order: pacing plan, timeline, hand-off plan with zone diagrams and
+/// athlete models. Throws like plan_pacing() and build_relay_plan().
 RelayReport build_report(const Team& team, const Event& event,
                          const std::vector<std::string>& order, std::string lineup_source,
                          const PacingOptions& pacing = {}, const TimelineOptions& timeline = {},
-                         const PredictOptions& predict = {});
+                         const RelayPlanOptions& handoffs = {});
 
 /// Speed against race distance of every runner on their leg, m/s: the model's all-out curve on
 /// sprint legs, the average speed of each target segment on paced legs.

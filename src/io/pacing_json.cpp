@@ -31,6 +31,21 @@ nlohmann::json to_json(const PacingPlan& plan) {
   return {{"event", plan.event}, {"team_time_s", plan.team_time_s}, {"legs", legs}};
 }
 
+void add_pacing_to_legs(nlohmann::json& plan_json, const PacingPlan& pacing) {
+  nlohmann::json& legs = plan_json.at("legs");
+  if (legs.size() != pacing.legs.size()) {
+    throw ValidationError("the relay plan and the pacing plan have different legs",
+                          {"", 0, "legs"});
+  }
+  for (size_t l = 0; l < legs.size(); ++l) {
+    const LegPacing& p = pacing.legs[l];
+    legs[l]["pacing"] = pacing_to_json(p.pacing);
+    legs[l]["start_after_gun_s"] = p.start_after_gun_s;
+    legs[l]["start_after_gun_sd_s"] = p.start_after_gun_sd_s;
+    legs[l]["pacing_style"] = std::string(to_string(p.style));
+  }
+}
+
 nlohmann::json to_json(const RaceTimeline& t) {
   nlohmann::json runners = nlohmann::json::array();
   for (const RunnerTimeline& r : t.runners) {

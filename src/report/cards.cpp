@@ -61,6 +61,7 @@ std::string taking(const RelayCard& c, const CardExchange& x) {
     s += fact("Go", x.planned ? escape(x.cue) : pending());
   }
   if (x.planned && x.blind && !x.cue.empty()) s += fact("Cue", escape(x.cue));
+  if (!x.problem.empty()) s += fact("Warning", "<strong>" + escape(x.problem) + "</strong>");
   s += fact("Expected",
             escape(fmt::format("{} (sd {:.1f} s)", format_gun_offset(c.timeline.start_after_gun_s),
                                c.timeline.start_after_gun_sd_s)));
@@ -189,10 +190,38 @@ std::vector<RelayCard> build_cards(const std::string& team, const Event& e, cons
   return cards;
 }
 
+void attach_relay_plan(std::vector<RelayCard>& cards, const RelayPlan& plan) {
+  if (plan.legs.size() != cards.size()) {
+    throw ValidationError("the hand-off plan and the cards have different legs", {"", 0, "legs"});
+  }
+  for (size_t l = 0; l < cards.size(); ++l) {
+    if (plan.legs[l].athlete != cards[l].athlete) {
+      throw ValidationError("the hand-off plan runs " + plan.legs[l].athlete + " on leg " +
+                                std::to_string(l + 1) + ", the cards " + cards[l].athlete,
+                            {"", 0, "order"});
+    }
+    cards[l].carry_hand = std::string(to_string(plan.legs[l].hands.carry_hand));
+  }
+  for (size_t k = 0; k < plan.exchanges.size() && k + 1 < cards.size(); ++k) {
+    const ExchangePlan& p = plan.exchanges[k].plan;
+    for (CardExchange* x : {&cards[k].out.at(0), &cards[k + 1].in.at(0)}) {
+      x->planned = true;
+      x->technique = std::string(to_string(p.hands.technique));
+      x->carry_hand_in = std::string(to_string(p.hands.carry_hand_in));
+      x->receive_hand = std::string(to_string(p.hands.receive_hand));
+      x->go_mark_m = p.go_mark_m;
+      x->go_mark_foot_lengths = p.go_mark_foot_lengths;
+      x->start_m = p.start_m;
+      x->cue = p.cue;
+      x->problem = p.legal ? "" : p.reason;
+    }
+  }
+}
+
 std::string render_cards_html(const std::vector<RelayCard>& cards) {
   std::string title = "Relay cards";
   if (!cards.empty()) {
-    title = fmt::format("{}{}{} relay cards", cards[0].team, cards[0].team.empty() ? "" : " ",
+    title = fmt::format("{}{}{}: relay cards", cards[0].team, cards[0].team.empty() ? "" : " ",
                         cards[0].event_name);
   }
   std::string body = "<h1 class=\"noprint\">" + escape(title) + "</h1>\n";

@@ -8,6 +8,7 @@
 #include "baton/histogram.h"
 #include "baton/svg.h"
 #include "baton/units.h"
+#include "baton/zone_svg.h"
 #include "report/html.h"
 
 namespace baton {
@@ -121,21 +122,38 @@ std::string timeline_section(const RelayReport& r) {
 std::string exchanges_section(const RelayReport& r) {
   std::string s =
       "<h2>Exchanges</h2>\n<div class=\"wrap\"><table>\n<tr><th>zone</th><th>from"
-      "</th><th>to</th><th>kind</th><th class=\"num\">zone</th><th class=\"num\">"
-      "scratch line</th><th>rule</th></tr>\n";
+      "</th><th>to</th><th>kind</th><th>hands</th><th class=\"num\">go-mark</th>"
+      "<th class=\"num\">pass at</th><th class=\"num\">risk</th></tr>\n";
   for (size_t k = 0; k < r.event.exchanges.size(); ++k) {
     const ExchangeZone& z = r.event.exchanges[k];
+    std::string kind = std::string(z.blind ? "blind" : "visual") + (z.in_lanes ? ", in lanes" : "");
+    std::string hands = "--", mark = "--", pass = "--", risk = "--";
+    if (k < r.handoffs.exchanges.size()) {
+      const ExchangePlan& p = r.handoffs.exchanges[k].plan;
+      if (!p.hands.visual) kind += ", " + std::string(to_string(p.hands.technique));
+      hands = fmt::format("{} to {}", to_string(p.hands.carry_hand_in),
+                          to_string(p.hands.receive_hand));
+      mark = p.hands.visual ? fmt::format("go at {:.1f} m", p.go_mark_m)
+                            : fmt::format("{:.2f} m ({:.1f} foot lengths)", p.go_mark_m,
+                                          p.go_mark_foot_lengths);
+      pass = fmt::format("{:.1f} m of {:g} m", p.baton_position_m, z.zone_length_m);
+      risk = p.hands.visual ? "--" : fmt::format("{:.2f} %", 100.0 * p.p_illegal);
+      if (!p.legal) risk = "not legal: " + p.reason;
+    }
     s += "<tr>" + td(std::to_string(z.number)) + td(escape(r.pacing.legs[k].athlete)) +
-         td(escape(r.pacing.legs[k + 1].athlete)) +
-         td(std::string(z.blind ? "blind" : "visual") + (z.in_lanes ? ", in lanes" : "")) +
-         td(fmt::format("{:g} m", z.zone_length_m), true) +
-         td(fmt::format("{:g} m in", z.scratch_from_zone_start_m), true) + td(escape(z.rule)) +
-         "</tr>\n";
+         td(escape(r.pacing.legs[k + 1].athlete)) + td(escape(kind)) + td(escape(hands)) +
+         td(escape(mark), true) + td(escape(pass), true) + td(escape(risk), true) + "</tr>\n";
   }
-  s += "</table></div>\n";
-  if (r.exchange_diagrams_svg.empty()) {
-    s += "<p class=\"pending\">Hands, techniques, go-marks and zone diagrams: set by the "
-         "hand-off plan.</p>\n";
+  s += "</table></div>\n<p class=\"note\">Go-mark: metres (and the outgoing runner's foot "
+       "lengths) back from where the outgoing runner stands; visual zones: the incoming "
+       "runner's distance at which to go. Pass at: metres from the zone's start.</p>\n";
+  for (const RelayPlanExchange& x : r.handoffs.exchanges) {
+    if (!x.plan.cue.empty()) {
+      s += "<p>" + escape(fmt::format("{} to {}: {}", x.from, x.to, x.plan.cue)) + "</p>\n";
+    }
+  }
+  for (const std::string& w : r.handoffs.warnings) {
+    s += "<p class=\"pending\">" + escape(w) + "</p>\n";
   }
   for (const std::string& svg : r.exchange_diagrams_svg) {
     s += "<div class=\"wrap\">" + html::inline_svg(svg) + "</div>\n";
@@ -167,7 +185,8 @@ std::string simulation_section(const RelayReport& r) {
 RelayReport build_report(const Team& team, const Event& event,
                          const std::vector<std::string>& order, std::string lineup_source,
                          const PacingOptions& pacing, const TimelineOptions& timeline,
-                         const PredictOptions& predict) {
+                         const RelayPlanOptions& handoffs) {
+  const PredictOptions& predict = handoffs.predict;
   RelayReport r;
   r.team = team.name;
   r.event = event;
@@ -175,6 +194,11 @@ RelayReport build_report(const Team& team, const Event& event,
   r.predict = predict;
   r.pacing = plan_pacing(team, event, order, pacing, predict);
   r.timeline = plan_timeline(r.pacing, event, timeline);
+  r.handoffs = build_relay_plan(team, event, order, handoffs);
+  for (const RelayPlanExchange& x : r.handoffs.exchanges) {
+    r.exchange_diagrams_svg.push_back(
+        render_zone_svg(x.plan, fmt::format("Zone {}: {} to {}", x.plan.exchange, x.from, x.to)));
+  }
   for (const LegPacing& l : r.pacing.legs) {
     r.runners.push_back(model_athlete(team.athlete(l.athlete), predict.model));
   }

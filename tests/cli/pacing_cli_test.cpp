@@ -41,6 +41,27 @@ TEST(PacingCli, JsonHasEveryLegWithStartsAndTargets) {
   EXPECT_NEAR(lap2, lap4, 1e-9);
 }
 
+TEST(PacingCli, PlanJsonCarriesPacingAndStartsOnEveryLeg) {
+  const std::vector<std::string> common = {
+      "--team", source_path("examples/riverside.toml"), "--event", "dmr", "--order", kDmr};
+  std::vector<std::string> plan_args = {"--json", "plan"}, pacing_args = {"--json", "pacing"};
+  plan_args.insert(plan_args.end(), common.begin(), common.end());
+  pacing_args.insert(pacing_args.end(), common.begin(), common.end());
+  const auto plan = run_cli(plan_args);
+  const auto pacing = run_cli(pacing_args);
+  ASSERT_EQ(plan.exit_code, 0) << plan.err;
+  ASSERT_EQ(pacing.exit_code, 0) << pacing.err;
+  const auto p = plan.json(), q = pacing.json();
+  ASSERT_EQ(p["legs"].size(), 4u);
+  for (size_t l = 0; l < 4; ++l) {
+    // The planner's keys stay; pacing and the start are added.
+    EXPECT_TRUE(p["legs"][l].contains("carry_hand"));
+    EXPECT_EQ(p["legs"][l]["pacing"], q["legs"][l]["pacing"]);
+    EXPECT_EQ(p["legs"][l]["start_after_gun_s"], q["legs"][l]["start_after_gun_s"]);
+    EXPECT_NEAR(p["legs"][l]["split_s"].get<double>(), q["legs"][l]["split_s"].get<double>(), 1e-9);
+  }
+}
+
 TEST(PacingCli, TableNamesRunnersAndTargets) {
   const auto r = run_cli({"pacing", "--team", source_path("examples/riverside.toml"), "--event",
                           "4x100", "--order", "Maya Johnson,Ava Brooks,Zoe Carter,Lily Nguyen"});

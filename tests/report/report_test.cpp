@@ -2,6 +2,7 @@
 // self-contained and well-formed file.
 #include "baton/report.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "baton/cards.h"
@@ -66,7 +67,13 @@ TEST(Report, ShowsEveryRunnerAndExchangeInOneSelfContainedPage) {
         << "exchange " << k;
   }
   EXPECT_NE(page.find("200 m point"), std::string::npos);
-  EXPECT_EQ(count(page, "<svg"), 1u);  // the velocity curves; no simulation asked for
+  // The velocity curves and one zone diagram per exchange; no simulation asked for.
+  EXPECT_EQ(count(page, "<svg"), 4u);
+  for (int k = 1; k <= 3; ++k) {
+    EXPECT_NE(
+        page.find("Zone " + std::to_string(k) + ": " + kGirlsDmr[k - 1] + " to " + kGirlsDmr[k]),
+        std::string::npos);
+  }
 }
 
 TEST(Report, SpeedCurvesFollowTheLegs) {
@@ -133,6 +140,45 @@ TEST(Cards, OneCardPerRunnerWithEveryExchangeFromBothSides) {
   EXPECT_NE(page.find("width=device-width"), std::string::npos);
   EXPECT_EQ(testing::check_balanced(page), "");
   EXPECT_EQ(testing::check_self_contained(page), "");
+}
+
+TEST(Cards, HandOffPlanFillsHandsTechniqueAndGoMarks) {
+  const Team team = riverside();
+  const Event e = find_event("4x100", team.rules);
+  const std::vector<std::string> order = {"Maya Johnson", "Ava Brooks", "Zoe Carter",
+                                          "Lily Nguyen"};
+  const PacingPlan plan = plan_pacing(team, e, order);
+  std::vector<RelayCard> cards = build_cards(team.name, e, plan, plan_timeline(plan, e));
+  const RelayPlan handoffs = build_relay_plan(team, e, order);
+  attach_relay_plan(cards, handoffs);
+  // Legs 1 and 3 carry in the right hand, 2 and 4 in the left; receivers take the baton in the
+  // hand opposite the carrier's.
+  EXPECT_EQ(cards[0].carry_hand, "right");
+  EXPECT_EQ(cards[1].carry_hand, "left");
+  EXPECT_EQ(cards[2].carry_hand, "right");
+  EXPECT_EQ(cards[3].carry_hand, "left");
+  for (int k = 0; k < 3; ++k) {
+    const CardExchange& in = cards[k + 1].in.at(0);
+    EXPECT_TRUE(in.planned);
+    EXPECT_NE(in.receive_hand, in.carry_hand_in);
+    EXPECT_EQ(in.go_mark_m, handoffs.exchanges[k].plan.go_mark_m);
+    EXPECT_GT(in.go_mark_m, 2.0);
+    EXPECT_EQ(cards[k].out.at(0).technique, in.technique);
+  }
+  // Ava's go-mark in her own 0.26 m feet.
+  const CardExchange& ava = cards[1].in[0];
+  EXPECT_NEAR(ava.go_mark_foot_lengths, ava.go_mark_m / 0.26, 1e-6);
+  const std::string page = render_cards_html(cards);
+  EXPECT_EQ(page.find("set by the hand-off plan"), std::string::npos);
+  EXPECT_NE(page.find(fmt::format("{:.1f} foot lengths ({:.2f} m)", ava.go_mark_foot_lengths,
+                                  ava.go_mark_m)),
+            std::string::npos);
+  EXPECT_EQ(testing::check_balanced(page), "");
+
+  std::vector<RelayCard> other = build_cards(team.name, e, plan, plan_timeline(plan, e));
+  RelayPlan swapped = handoffs;
+  std::swap(swapped.legs[0].athlete, swapped.legs[1].athlete);
+  EXPECT_THROW(attach_relay_plan(other, swapped), ValidationError);
 }
 
 }  // namespace
