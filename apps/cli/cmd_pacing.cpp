@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "baton/pacing.h"
+#include "baton/report.h"
 #include "baton/text_table.h"
 #include "baton/timeline.h"
 #include "baton/units.h"
@@ -15,6 +16,7 @@ struct PacingArgs {
   std::string event;
   std::string order;
   std::string rules;
+  std::string sex;
   PacingOptions options;
 };
 
@@ -31,15 +33,20 @@ void run(const PacingArgs& args, const Context& ctx) {
   const RuleSet rules =
       args.rules.empty() ? team.rules : parse_rules(args.rules, {"--rules", 0, ""});
   const Event event = find_event(args.event, rules, {"--event", 0, ""});
-  const PacingPlan plan =
-      plan_pacing(team, event, split_names(args.order, {"--order", 0, ""}), args.options);
+  const std::vector<std::string> order =
+      !args.order.empty()
+          ? split_names(args.order, {"--order", 0, ""})
+          : best_order(team, event,
+                       args.sex.empty() ? std::nullopt
+                                        : std::optional(parse_sex(args.sex, {"--sex", 0, ""})));
+  const PacingPlan plan = plan_pacing(team, event, order, args.options);
   if (ctx.json) {
     ctx.print_json(to_json(plan));
     return;
   }
-  ctx.print(fmt::format("{} pacing{}: team time {}\n", event.name,
-                        team.name.empty() ? "" : " for " + team.name,
-                        format_time(plan.team_time_s)));
+  ctx.print(fmt::format(
+      "{} pacing{}{}: team time {}\n", event.name, args.order.empty() ? " (best lineup)" : "",
+      team.name.empty() ? "" : " for " + team.name, format_time(plan.team_time_s)));
   TextTable t({">leg", "athlete", ">distance", ">split", "takes the baton", "plan"});
   for (const LegPacing& l : plan.legs) {
     t.add_row({std::to_string(l.leg), l.athlete, distance_label(l.distance_m),
@@ -64,7 +71,8 @@ void add_pacing_command(CLI::App& app, Context& ctx) {
       "pacing", "Pacing targets per leg and when each leg is expected to start after the gun");
   cmd->add_option("--team", args->team, "Team file (default: the database roster)");
   cmd->add_option("--event", args->event, "Event id: 4x100, 4x400, smr, dmr, ...")->required();
-  cmd->add_option("--order", args->order, "Runners in leg order, \"A,B,C,D\"")->required();
+  cmd->add_option("--order", args->order, "Runners in leg order, \"A,B,C,D\" (default: the best)");
+  cmd->add_option("--sex", args->sex, "Without --order: F or M for a girls' or boys' relay");
   cmd->add_option("--rules", args->rules, "Rule set: wa, ncaa or nfhs (default: the team's)");
   cmd->add_option("--differential", args->options.differential_400_s,
                   "400 m legs: first 200 m faster than the second by this, seconds (default 1.5)");

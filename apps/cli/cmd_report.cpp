@@ -6,7 +6,6 @@
 #include <fstream>
 
 #include "baton/leg_prediction.h"
-#include "baton/lineup.h"
 #include "baton/meet.h"
 #include "baton/report.h"
 #include "baton/units.h"
@@ -27,22 +26,6 @@ struct ReportArgs {
   std::uint64_t seed = 1;
 };
 
-// The fastest order under the event's sex rule (and --sex), from the predicted legs and
-// exchanges.
-std::vector<std::string> best_order(const Team& team, const Event& event, const std::string& sex) {
-  LineupRequest req;
-  for (const Athlete& a : team.athletes) {
-    req.sexes.push_back(a.sex);
-    req.names.push_back(a.name);
-  }
-  req.sex_rule = event.sex_rule;
-  if (!sex.empty()) req.required_sex = parse_sex(sex, {"--sex", 0, ""});
-  const LineupResult r = best_lineups(relay_costs(team, event), req);
-  std::vector<std::string> order;
-  for (int a : r.best.order) order.push_back(team.athletes[static_cast<size_t>(a)].name);
-  return order;
-}
-
 bool same_file(const std::string& a, const std::string& b) {
   std::error_code ec;
   return !a.empty() && !b.empty() && std::filesystem::equivalent(a, b, ec);
@@ -55,7 +38,10 @@ void run(const ReportArgs& args, const Context& ctx) {
   const Event event = find_event(args.event, rules, {"--event", 0, ""});
   const bool chosen = !args.order.empty();
   const std::vector<std::string> order =
-      chosen ? split_names(args.order, {"--order", 0, ""}) : best_order(team, event, args.sex);
+      chosen ? split_names(args.order, {"--order", 0, ""})
+             : best_order(team, event,
+                          args.sex.empty() ? std::nullopt
+                                           : std::optional(parse_sex(args.sex, {"--sex", 0, ""})));
   RelayReport report = build_report(team, event, order,
                                     chosen ? "Running order chosen by the coach"
                                            : "Best predicted lineup (fastest order of the roster)");
@@ -96,7 +82,7 @@ void run(const ReportArgs& args, const Context& ctx) {
                     {"simulated_runs", report.simulation ? report.simulation->runs : 0}});
     return;
   }
-  ctx.print(fmt::format("{}: {} ({}), report written to {}\n", event.name, fmt::join(order, ", "),
+  ctx.print(fmt::format("{}: {} ({} s), report written to {}\n", event.name, fmt::join(order, ", "),
                         format_time(report.pacing.team_time_s), args.html));
 }
 

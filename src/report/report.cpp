@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "baton/histogram.h"
+#include "baton/lineup.h"
 #include "baton/svg.h"
 #include "baton/units.h"
 #include "baton/zone_svg.h"
@@ -181,6 +182,22 @@ std::string simulation_section(const RelayReport& r) {
 }
 
 }  // namespace
+
+std::vector<std::string> best_order(const Team& team, const Event& event,
+                                    std::optional<Sex> required_sex,
+                                    const PredictOptions& predict) {
+  LineupRequest req;
+  for (const Athlete& a : team.athletes) {
+    req.sexes.push_back(a.sex);
+    req.names.push_back(a.name);
+  }
+  req.sex_rule = event.sex_rule;
+  if (event.sex_rule == SexRule::single_sex) req.required_sex = required_sex;
+  const LineupResult r = best_lineups(relay_costs(team, event, predict), req);
+  std::vector<std::string> order;
+  for (int a : r.best.order) order.push_back(team.athletes[static_cast<size_t>(a)].name);
+  return order;
+}
 
 RelayReport build_report(const Team& team, const Event& event,
                          const std::vector<std::string>& order, std::string lineup_source,
