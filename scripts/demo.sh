@@ -18,6 +18,10 @@ run events --roster
 run lineup --events 4x100/F,4x400/F,smr/F,4x100/M,4x400/M,smr/M --max-relays-per-athlete 2
 # The girls' 4x100 on its own, with the next-best orders and what each costs.
 run lineup --event 4x100 --sex F --top 3
+# Its hand-offs: hands, technique, go-marks in metres and foot lengths, where the baton passes.
+run plan --event 4x100 --best --sex F
+# Race odds in the county final against seven seeded opponents.
+run simulate --meet examples/meet-girls-4x100.toml --runs 1000000 --seed 2026
 # The girls' best 4x100 with each runner's targets and start time, then the full report.
 run pacing --team examples/riverside.toml --event 4x100 --sex F
 out=$(mktemp -d)

@@ -9,6 +9,8 @@
 
 #include "baton/event.h"
 #include "baton/hand_plan.h"
+#include "baton/leg_prediction.h"
+#include "baton/lineup.h"
 #include "baton/pacing.h"
 #include "baton/plan_json.h"
 #include "baton/relay_plan.h"
@@ -28,10 +30,12 @@ struct PlanOptions {
   std::string team;
   std::string order;
   std::string svg_dir;
+  bool best = false;  // plan the fastest lineup instead of a given order
+  std::string sex;    // with best: the squad (F or M)
 };
 
 std::string exchange_row_mark(const ExchangePlan& p) {
-  return fmt::format("{:.2f} m / {:.1f} ft", p.go_mark_m, p.go_mark_foot_lengths);
+  return fmt::format("{:.2f} m = {:.1f} foot lengths", p.go_mark_m, p.go_mark_foot_lengths);
 }
 
 void write_svgs(const RelayPlan& plan, const std::string& dir) {
@@ -53,7 +57,20 @@ void run_relay(const PlanOptions& opt, const Context& ctx) {
   if (!opt.technique.empty()) {
     options.hands.blind_technique = parse_technique(opt.technique, {"--technique", 0, ""});
   }
-  const std::vector<std::string> order = split_names(opt.order, {"--order", 0, ""});
+  std::vector<std::string> order;
+  if (opt.best) {
+    LineupRequest request;
+    for (const Athlete& a : team.athletes) {
+      request.sexes.push_back(a.sex);
+      request.names.push_back(a.name);
+    }
+    request.sex_rule = event.sex_rule;
+    if (!opt.sex.empty()) request.required_sex = parse_sex(opt.sex, {"--sex", 0, ""});
+    const LineupResult best = best_lineups(relay_costs(team, event, options.predict), request);
+    for (int a : best.best.order) order.push_back(team.athletes[static_cast<size_t>(a)].name);
+  } else {
+    order = split_names(opt.order, {"--order", 0, ""});
+  }
   const RelayPlan plan = build_relay_plan(team, event, order, options);
   const PacingPlan pacing = plan_pacing(team, event, order, {}, options.predict);
   if (!opt.svg_dir.empty()) write_svgs(plan, opt.svg_dir);
@@ -94,7 +111,13 @@ void run_relay(const PlanOptions& opt, const Context& ctx) {
 }
 
 void run(const PlanOptions& opt, const Context& ctx) {
-  if (!opt.order.empty()) {
+  if (opt.best && !opt.order.empty()) {
+    throw ValidationError("give either --order or --best, not both", {"--best", 0, ""});
+  }
+  if (!opt.best && !opt.sex.empty()) {
+    throw ValidationError("--sex chooses the squad for --best", {"--sex", 0, ""});
+  }
+  if (!opt.order.empty() || opt.best) {
     run_relay(opt, ctx);
     return;
   }
@@ -150,6 +173,9 @@ void add_plan_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--rules", opt->rules, "Rule set: wa, ncaa or nfhs (default: the team's, or wa)");
   cmd->add_option("--team", opt->team, "Team file (TOML/CSV); default: the database roster");
   cmd->add_option("--order", opt->order, "Running order: \"Name A,Name B,Name C,Name D\"");
+  cmd->add_flag("--best", opt->best,
+                "Plan the fastest lineup (see baton lineup) instead of --order");
+  cmd->add_option("--sex", opt->sex, "With --best: the squad, F or M");
   cmd->add_option("--svg-dir", opt->svg_dir, "Write a diagram of every zone to this directory");
   cmd->add_option("--hands", opt->hands,
                   "Check your own plan: carrying hand per leg, e.g. \"R,L,R,L\" or \"R,L>R,...\"");

@@ -1,5 +1,11 @@
 #include "cli/context.h"
 
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+#include <ctime>
+
 #include "baton/team_file.h"
 
 namespace baton::cli {
@@ -21,5 +27,22 @@ Team Context::load_team(const std::string& file) const {
 void Context::print_json(const nlohmann::json& doc) const { std::cout << doc.dump(2) << "\n"; }
 
 void Context::print(const std::string& text) const { std::cout << text; }
+
+std::string today_date() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return fmt::format("{:04d}-{:02d}-{:02d}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
+double parse_number(const std::string& text, const char* option) {
+  double value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(value)) {
+    throw ParseError(fmt::format("'{}' is not a number", text), Location{option, 0, ""});
+  }
+  return value;
+}
 
 }  // namespace baton::cli

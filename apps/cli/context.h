@@ -25,10 +25,17 @@ struct Context {
   void print(const std::string& text) const;
 };
 
+/// Today's local date, YYYY-MM-DD: the one place the CLI reads the calendar.
+std::string today_date();
+/// Parses a finite number given to `option`; throws ParseError naming the option otherwise.
+double parse_number(const std::string& text, const char* option);
+
 // One registration function per subcommand file.
 void add_events_command(CLI::App& app, Context& ctx);
 void add_lineup_command(CLI::App& app, Context& ctx);
 void add_roster_command(CLI::App& app, Context& ctx);
+void add_practice_command(CLI::App& app, Context& ctx);
+void add_results_command(CLI::App& app, Context& ctx);
 void add_handoff_command(CLI::App& app, Context& ctx);
 void add_plan_command(CLI::App& app, Context& ctx);
 void add_simulate_command(CLI::App& app, Context& ctx);

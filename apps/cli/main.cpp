@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   baton::cli::add_events_command(app, ctx);
   baton::cli::add_lineup_command(app, ctx);
   baton::cli::add_roster_command(app, ctx);
+  baton::cli::add_practice_command(app, ctx);
+  baton::cli::add_results_command(app, ctx);
   baton::cli::add_handoff_command(app, ctx);
   baton::cli::add_plan_command(app, ctx);
   baton::cli::add_simulate_command(app, ctx);

@@ -56,6 +56,9 @@ struct ExchangePlan {
   bool legal = false;                 ///< the planned pass is legal
   std::string reason;                 ///< why not, when not legal
   std::string cue;                    ///< what the outgoing runner is told, in words
+  /// The nominal hand-off as planned (both runners' motion, reaction, reach, zone, start and
+  /// the planned go-mark): what a simulation varies around.
+  HandoffParams handoff;
 };
 
 /// Plans an exchange. Blind zones: the best go-mark (best_go_mark) with the hands' technique

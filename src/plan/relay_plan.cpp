@@ -65,6 +65,8 @@ ExchangePlan plan_exchange(const ExchangeZone& zone, const ExchangeHands& hands,
       plan.reason = best.reason;
     }
     plan.go_mark_foot_lengths = plan.go_mark_m / pair.foot_length_m;
+    plan.handoff = p;
+    plan.handoff.go_mark_m = std::clamp(plan.go_mark_m, 0.0, 60.0);
     plan.cue = fmt::format(
         "stand {:.1f} m into the zone; put the mark {:.2f} m ({:.1f} foot lengths) back from "
         "your start; go when the incoming runner's foot hits it",
@@ -89,6 +91,8 @@ ExchangePlan plan_exchange(const ExchangeZone& zone, const ExchangeHands& hands,
   plan.start_m = p.start_m;
   plan.expected_time_s = plan.baton_time_s;
   plan.go_mark_foot_lengths = plan.go_mark_m / pair.foot_length_m;
+  plan.handoff = p;
+  plan.handoff.go_mark_m = std::clamp(plan.go_mark_m, 0.0, 60.0);
   plan.cue = r.exchanged
                  ? fmt::format(
                        "stand {:.1f} m into the zone, watch, and go when the incoming runner is "

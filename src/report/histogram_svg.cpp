@@ -6,48 +6,19 @@
 
 #include "baton/histogram.h"
 #include "baton/units.h"
+#include "report/svg_text.h"
 
 namespace baton {
 namespace {
+
+using report::xml_escape;
+constexpr auto nice_step = report::nice_tick_step;
 
 constexpr double kWidth = 760, kHeight = 420;
 constexpr double kLeft = 70, kRight = 200, kTop = 40, kBottom = 60;
 constexpr int kBins = 60;
 constexpr std::array<const char*, 8> kColours = {"#1b6ca8", "#d1495b", "#2e933c", "#edae49",
                                                  "#6a4c93", "#00798c", "#8c564b", "#444444"};
-
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-// A step between axis ticks: 1, 2 or 5 times a power of ten, giving about `want` ticks.
-double nice_step(double span, int want) {
-  const double raw = span / want;
-  const double p = std::pow(10.0, std::floor(std::log10(raw)));
-  for (double m : {1.0, 2.0, 5.0, 10.0}) {
-    if (m * p >= raw) return m * p;
-  }
-  return 10.0 * p;
-}
 
 }  // namespace
 
@@ -64,7 +35,7 @@ std::string finish_time_histogram_svg(const SimulationResult& result, const std:
       "{0} {1}\" font-family=\"sans-serif\" font-size=\"12\">\n"
       "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
       "<text x=\"{2}\" y=\"24\" font-size=\"15\">{3}</text>\n",
-      kWidth, kHeight, kLeft, escape(title));
+      kWidth, kHeight, kLeft, xml_escape(title));
   const double pw = kWidth - kLeft - kRight, ph = kHeight - kTop - kBottom;
   if (!std::isfinite(lo)) {
     return svg + "<text x=\"70\" y=\"80\">no team finished a race</text>\n</svg>\n";
@@ -127,7 +98,7 @@ std::string finish_time_histogram_svg(const SimulationResult& result, const std:
     svg += fmt::format(
         "<rect x=\"{0}\" y=\"{1:.1f}\" width=\"12\" height=\"12\" fill=\"{2}\"/>"
         "<text x=\"{3}\" y=\"{4:.1f}\">{5}</text>\n",
-        kLeft + pw + 12, ly - 10, colour, kLeft + pw + 30, ly, escape(label));
+        kLeft + pw + 12, ly - 10, colour, kLeft + pw + 30, ly, xml_escape(label));
   }
   return svg + "</svg>\n";
 }

@@ -4,43 +4,13 @@
 #include <cmath>
 
 #include "baton/svg.h"
+#include "report/svg_text.h"
 
 namespace baton {
 namespace {
 
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-// A tick step of 1, 2 or 5 times a power of ten giving about `target` intervals.
-double nice_step(double span, int target) {
-  if (!(span > 0.0)) return 1.0;
-  const double raw = span / target;
-  const double p = std::pow(10.0, std::floor(std::log10(raw)));
-  for (double m : {1.0, 2.0, 5.0, 10.0}) {
-    if (m * p >= raw) return m * p;
-  }
-  return 10.0 * p;
-}
+using report::xml_escape;
+constexpr auto nice_step = report::nice_tick_step;
 
 }  // namespace
 
@@ -80,7 +50,7 @@ std::string render_svg(const LineChart& c) {
       "{1}\" font-family=\"sans-serif\" font-size=\"12\">\n"
       "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
       "<text x=\"{2}\" y=\"24\" text-anchor=\"middle\" font-size=\"15\">{3}</text>\n",
-      c.width_px, c.height_px, c.width_px / 2.0, escape(c.title));
+      c.width_px, c.height_px, c.width_px / 2.0, xml_escape(c.title));
   for (double x = x0; x <= x1 + 1e-9 * xs; x += xs) {
     out += fmt::format(
         "<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"#ddd\"/>"
@@ -98,11 +68,11 @@ std::string render_svg(const LineChart& c) {
       "<line x1=\"{0}\" y1=\"{2}\" x2=\"{3}\" y2=\"{2}\" stroke=\"black\"/>\n",
       left, top, top + ph, left + pw);
   out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
-                     left + pw / 2, c.height_px - 12.0, escape(c.x_label));
+                     left + pw / 2, c.height_px - 12.0, xml_escape(c.x_label));
   out += fmt::format(
       "<text x=\"16\" y=\"{0:.1f}\" text-anchor=\"middle\" transform=\"rotate(-90 16 {0:.1f})\">"
       "{1}</text>\n",
-      top + ph / 2, escape(c.y_label));
+      top + ph / 2, xml_escape(c.y_label));
   int legend = 0;
   for (const ChartSeries& s : c.series) {
     std::string pts;
@@ -110,14 +80,14 @@ std::string render_svg(const LineChart& c) {
       if (std::isfinite(x) && std::isfinite(y)) pts += fmt::format("{:.1f},{:.1f} ", px(x), py(y));
     }
     out += fmt::format("<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"2\" points=\"{}\"/>\n",
-                       escape(s.colour), pts);
+                       xml_escape(s.colour), pts);
     if (!s.label.empty()) {
       const double ly = top + 14 + 16 * legend++;
       out += fmt::format(
           "<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" stroke=\"{3}\" "
           "stroke-width=\"2\"/><text x=\"{4:.1f}\" y=\"{5:.1f}\">{6}</text>\n",
-          left + pw - 150, ly, left + pw - 130, escape(s.colour), left + pw - 124, ly + 4,
-          escape(s.label));
+          left + pw - 150, ly, left + pw - 130, xml_escape(s.colour), left + pw - 124, ly + 4,
+          xml_escape(s.label));
     }
   }
   out += "</svg>\n";

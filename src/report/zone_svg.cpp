@@ -5,31 +5,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "report/svg_text.h"
+
 namespace baton {
 namespace {
 
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+using report::xml_escape;
+constexpr auto nice_step = report::nice_tick_step;
 
 }  // namespace
 
@@ -50,9 +32,9 @@ std::string render_zone_svg(const ExchangePlan& plan, const std::string& title) 
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:.0f}\" height=\"230\" viewBox=\"0 0 "
       "{0:.0f} 230\" font-family=\"sans-serif\" font-size=\"12\">\n",
       kWidth);
-  svg += fmt::format("<title>{}</title>\n", escape(title));
+  svg += fmt::format("<title>{}</title>\n", xml_escape(title));
   svg += fmt::format("<text x=\"{}\" y=\"24\" font-size=\"15\" font-weight=\"bold\">{}</text>\n",
-                     kMargin, escape(title));
+                     kMargin, xml_escape(title));
   // The lane, and the zone shaded.
   svg +=
       fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"#c0563b\"/>\n",
@@ -68,7 +50,7 @@ std::string render_zone_svg(const ExchangePlan& plan, const std::string& title) 
         "stroke-width=\"3\"/>\n",
         cls, x(m), kTrackTop - 8.0, x(m), bottom + 8.0, colour);
     svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", x(m),
-                       label_y, escape(label));
+                       label_y, xml_escape(label));
   };
   line(0.0, "zone-start", "#ffffff", "zone start 0 m", kTrackTop - 14.0);
   line(plan.zone_length_m, "zone-end", "#ffffff",

@@ -4,7 +4,10 @@
 #include <cmath>
 #include <set>
 
+#include "baton/leg_prediction.h"
+#include "baton/lineup.h"
 #include "baton/meet.h"
+#include "baton/relay_plan.h"
 #include "baton/team_file.h"
 
 namespace baton {
@@ -32,6 +35,55 @@ std::vector<std::string> own_order(const Meet& meet, const MeetEntry& entry, con
     }
   }
   return entry.order;
+}
+
+// The squad that runs: the entry's sex, else the only sex on the team.
+std::optional<Sex> squad_sex(const Meet& meet, const MeetEntry& entry, const Team& team) {
+  if (entry.sex || meet.event.sex_rule == SexRule::mixed_two_two) return entry.sex;
+  std::set<Sex> sexes;
+  for (const Athlete& a : team.athletes) sexes.insert(a.sex);
+  if (sexes.size() == 1) return *sexes.begin();
+  throw ValidationError(
+      "the team has girls and boys: say which squad runs with sex = \"F\" or "
+      "\"M\"",
+      Location{meet.source, entry.line, "sex"});
+}
+
+// An own team: the entry's order (or the fastest lineup for its squad), each leg's predicted
+// split and each exchange's planned hand-off, go-mark included.
+SimTeam own_team(const Meet& meet, const MeetEntry& entry, const Team& team) {
+  std::vector<std::string> order = own_order(meet, entry, team);
+  const Location where{meet.source, entry.line, "order"};
+  try {
+    if (order.empty()) {
+      LineupRequest request;
+      for (const Athlete& a : team.athletes) request.sexes.push_back(a.sex);
+      request.sex_rule = meet.event.sex_rule;
+      request.required_sex = squad_sex(meet, entry, team);
+      for (const Athlete& a : team.athletes) request.names.push_back(a.name);
+      const LineupResult best = best_lineups(relay_costs(team, meet.event), request);
+      for (int a : best.best.order) order.push_back(team.athletes[static_cast<size_t>(a)].name);
+    }
+    const RelayPlan plan = build_relay_plan(team, meet.event, order);
+    SimTeam t;
+    t.name = entry.name.empty() ? team.name : entry.name;
+    for (const RelayPlanLeg& leg : plan.legs) {
+      t.legs.push_back(SimLeg{leg.split_s, -1.0});
+    }
+    for (size_t k = 0; k < plan.exchanges.size(); ++k) {
+      SimExchange x;
+      x.handoff = plan.exchanges[k].plan.handoff;
+      x.blind = meet.event.exchanges[k].blind;
+      t.exchanges.push_back(x);
+    }
+    return t;
+  } catch (const Error& err) {
+    // Errors about the order name a command-line source ("--order") or none: point them at
+    // the meet entry instead. Errors inside a file keep their own location.
+    const std::string& file = err.where().file;
+    if (!file.empty() && !file.starts_with("--")) throw;
+    throw ValidationError(err.message(), where);
+  }
 }
 
 }  // namespace
@@ -65,13 +117,7 @@ std::vector<SimTeam> meet_field(const Meet& meet, const SimulationOptions& optio
       if (err.where().line > 0) throw;
       throw NotFoundError(e.file + ": " + err.message(), Location{meet.source, e.line, "file"});
     }
-    own_order(meet, e, team);
-    // Own teams need per-leg predictions (the athlete model) and planned go-marks (the
-    // hand-off planner); neither is part of this build yet.
-    throw ValidationError(
-        "simulating an own team from its file needs the athlete model and the hand-off "
-        "planner, which this build does not have yet; give the team a seed instead",
-        Location{meet.source, e.line, "file"});
+    field.push_back(own_team(meet, e, team));
   }
   return field;
 }

@@ -36,6 +36,57 @@ CREATE TABLE splits (
 ALTER TABLE bests ADD COLUMN updated_at TEXT NOT NULL DEFAULT '1970-01-01T00:00:00Z';
 ALTER TABLE athletes ADD COLUMN updated_at TEXT NOT NULL DEFAULT '1970-01-01T00:00:00Z';
 )sql"},
+    // The practice log. Drills belong to their two runners: removing an athlete from the roster
+    // removes their drills (ON DELETE CASCADE, like their marks), because a pair's record means
+    // nothing once one runner has left. Every limit is checked here as well as in validate_drill.
+    {3, R"sql(
+CREATE TABLE drills (
+  id            INTEGER PRIMARY KEY,
+  from_id       INTEGER NOT NULL REFERENCES athletes (id) ON DELETE CASCADE,
+  to_id         INTEGER NOT NULL REFERENCES athletes (id) ON DELETE CASCADE,
+  date          TEXT NOT NULL
+                CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'
+                       AND date(date) IS date),
+  go_mark_m     REAL NOT NULL CHECK (go_mark_m >= 0 AND go_mark_m <= 60),
+  zone_length_m REAL NOT NULL CHECK (zone_length_m > 0 AND zone_length_m <= 50),
+  exchange_at_m REAL NOT NULL
+                CHECK (exchange_at_m >= -zone_length_m AND exchange_at_m <= 2 * zone_length_m),
+  baton_time_s  REAL CHECK (baton_time_s IS NULL OR (baton_time_s > 0 AND baton_time_s <= 20)),
+  outcome       TEXT NOT NULL
+                CHECK (outcome IN ('clean', 'early', 'late', 'stutter', 'drop', 'out')),
+  note          TEXT NOT NULL DEFAULT '',
+  created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  CHECK (from_id <> to_id)
+);
+CREATE INDEX drills_by_pair ON drills (from_id, to_id, date);
+)sql"},
+    // The results log. A result outlives the athletes in it: legs keep the runner's name as
+    // raced, and the link to the roster becomes NULL when the athlete is removed (ON DELETE
+    // SET NULL), so team history is never lost with a graduating runner.
+    {4, R"sql(
+CREATE TABLE results (
+  id          INTEGER PRIMARY KEY,
+  event       TEXT NOT NULL CHECK (length(event) > 0),
+  date        TEXT NOT NULL
+              CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'
+                     AND date(date) IS date),
+  meet        TEXT NOT NULL DEFAULT '',
+  team_time_s REAL CHECK (team_time_s IS NULL OR team_time_s > 0),
+  dropped_leg INTEGER CHECK (dropped_leg IS NULL OR dropped_leg BETWEEN 1 AND 8),
+  dq          INTEGER NOT NULL CHECK (dq IN (0, 1)),
+  created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  CHECK (team_time_s IS NOT NULL OR dropped_leg IS NOT NULL OR dq = 1)
+);
+CREATE TABLE result_legs (
+  result_id  INTEGER NOT NULL REFERENCES results (id) ON DELETE CASCADE,
+  leg        INTEGER NOT NULL CHECK (leg BETWEEN 1 AND 8),
+  athlete_id INTEGER REFERENCES athletes (id) ON DELETE SET NULL,
+  athlete    TEXT NOT NULL CHECK (length(athlete) > 0),
+  split_s    REAL CHECK (split_s IS NULL OR split_s > 0),
+  PRIMARY KEY (result_id, leg)
+);
+CREATE INDEX result_legs_by_athlete ON result_legs (athlete_id);
+)sql"},
 };
 
 }  // namespace

@@ -130,6 +130,8 @@ test("an uploaded CSV roster is imported and listed", async () => {
   await open([["roster", "import", RIVERSIDE]]);
   await page.getByLabel("Team file", { exact: true }).setInputFiles(JV_CSV);
   assert.equal(await page.getByLabel("Format").inputValue(), "csv");
+  // The file is read asynchronously: wait until its text is in the box before importing.
+  await page.waitForFunction(() => document.querySelector("textarea[name=text]").value.includes("Mia Clarke"));
   await page.getByRole("button", { name: "Import" }).click();
   await page.getByText("Imported 8 athletes into Riverside HS: 8 new, 0 updated.").first().waitFor();
   await page.getByRole("heading", { name: "Athletes (32)" }).waitFor();

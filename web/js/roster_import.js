@@ -17,8 +17,8 @@ export function importSection(onImported) {
       const chosen = file.files[0];
       if (!chosen) return;
       if (chosen.size > 1024 * 1024) { error.textContent = "the file is larger than 1 MiB"; return; }
-      text.value = await chosen.text();
       format.value = chosen.name.toLowerCase().endsWith(".csv") ? "csv" : "toml";
+      text.value = await chosen.text();
     } });
   const form = h("form", { class: "card", onsubmit: async (e) => {
     e.preventDefault();

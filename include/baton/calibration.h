@@ -1,0 +1,137 @@
+// Go-mark calibration from practice: what the drills say about a pair, turned into a go-mark.
+//
+// The hand-off model (include/baton/handoff.h) predicts where the baton changes hands for a
+// go-mark, given the incoming runner's speed, the outgoing runner's sprint curve and the
+// outgoing runner's reaction. Of these the reaction is the least known and the most personal:
+// it stands for when the outgoing runner really leaves (how well they see the mark, how much
+// they anticipate), so it is the one fitted to the drills. For each drill (go-mark m_i, observed
+// exchange x_i, age a_i days) the fit finds the effective reaction r minimising
+//     sum_i w_i (m_i - M(x_i; r))^2,   w_i = 2^(-a_i / half_life)
+// where M(x; r) is the go-mark with which solve_handoff() puts the baton at x for reaction r
+// (the solver's own inverse kinematics). Residuals are measured in go-mark metres rather than
+// in exchange positions because the position is badly conditioned when the incoming runner
+// only just catches the outgoing one: there 0.1 m of mark moves the pass by metres, and a fit
+// in positions would be ruled by those drills. Noise-free drills are reproduced exactly either
+// way. The model's own prediction (the nominal mark exchanging at the target) joins as
+// `prior_drills` fresh drills, a penalty of u (r - r0) go-mark metres, so a single odd drill
+// does not swing the mark. The go-mark for the target is then handoff_for_target() with the
+// fitted reaction. An exchange that comes EARLY in the zone means the outgoing runner left
+// late (a larger effective reaction), which moves the mark OUT; late exchanges move it IN.
+// Pure functions; no clock: ages come in.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "baton/handoff.h"
+#include "baton/leg_prediction.h"
+#include "baton/team.h"
+
+namespace baton {
+
+/// One drill as the calibration sees it.
+struct DrillObservation {
+  double go_mark_m = 0.0;      ///< go-mark used, metres behind the outgoing runner's start
+  double exchange_at_m = 0.0;  ///< observed baton position at the pass, metres from zone start
+  double age_days = 0.0;       ///< days before the date the calibration is for (>= 0)
+};
+
+/// How drills are weighed. Validated by calibrate_go_mark().
+struct CalibrationOptions {
+  /// A drill this many days old counts half as much as today's, days (> 0; +infinity: all
+  /// drills count the same). Four weeks: a training block.
+  double half_life_days = 28.0;
+  /// Weight of the model's own prediction, in fresh drills (>= 0; 0: trust the drills alone).
+  double prior_drills = 1.0;
+  double min_reaction_s = 0.0;  ///< fitted reaction's lower bound, seconds (>= 0)
+  double max_reaction_s = 1.0;  ///< fitted reaction's upper bound, seconds (<= 1)
+};
+
+/// The calibrated go-mark for one pair.
+struct Calibration {
+  int drills = 0;                     ///< drills used
+  double effective_drills = 0.0;      ///< sum of the drills' weights
+  double nominal_reaction_s = 0.0;    ///< the model's reaction (nominal.reaction_s), seconds
+  double effective_reaction_s = 0.0;  ///< fitted reaction, seconds (nominal with no drills)
+  bool reaction_at_bound = false;     ///< the fit hit min/max_reaction_s: drills disagree with
+                                      ///< the physics (check the pair's speeds)
+  double rms_residual_m = 0.0;        ///< weighted RMS drill residual, go-mark metres: how
+                                      ///< far the marks used were from what the fit explains
+  double target_m = 0.0;              ///< planned baton position, metres from zone start
+  HandoffResult model;                ///< handoff_for_target() with the nominal reaction
+  HandoffResult recommended;          ///< handoff_for_target() with the fitted reaction
+};
+
+/// Where the model puts the exchange for a go-mark and reaction, metres from the zone's
+/// start. When the incoming runner never gets within reach the position is extended
+/// continuously past the furthest reachable point by the remaining gap (so a fit can move
+/// through that region); +infinity when even that is undefined.
+double model_exchange_at_m(HandoffParams p, double go_mark_m, double reaction_s);
+
+/// The planned baton position: `preferred_m` when the model can put the pass there, else, as
+/// the leg prediction does (a coach shortening the mark when the incoming runner cannot catch
+/// the outgoing one that deep), the first of 95, 85, 70, 55 and 40 % of the furthest reachable
+/// point (capped at the zone's end) that a go-mark reaches. Metres from the zone's start;
+/// `preferred_m` when none does.
+double planned_target_m(const HandoffParams& p, double preferred_m);
+
+/// The go-mark with which the pass happens at `exchange_at_m` (metres from the zone's start)
+/// for this reaction: the kinematics of handoff_for_target() without its checks, so it is
+/// defined for any position (positions behind the outgoing runner's reach count as at it;
+/// positions past furthest_reachable_baton_m() count as that point, the longest useful mark).
+/// Ignores p.go_mark_m and p.reaction_s. Metres; may be negative or beyond 60 m.
+double mark_for_exchange_m(const HandoffParams& p, double exchange_at_m, double reaction_s);
+
+/// The effective reaction that best reproduces the drills (see the file comment). Returns
+/// nominal.reaction_s with no drills and no prior. Throws ValidationError for invalid
+/// `nominal` or options, or an observation that is not finite or has a negative age.
+double fit_effective_reaction_s(const HandoffParams& nominal,
+                                const std::vector<DrillObservation>& drills, double target_m,
+                                const CalibrationOptions& options = {});
+
+/// The calibrated go-mark for putting the baton at `target_m`. With no drills the
+/// recommendation is the model's mark. When no go-mark reaches the target,
+/// `recommended.exchanged` is false and `recommended.reason` says why. Throws like
+/// fit_effective_reaction_s().
+Calibration calibrate_go_mark(const HandoffParams& nominal,
+                              const std::vector<DrillObservation>& drills, double target_m,
+                              const CalibrationOptions& options = {});
+
+// ---- Athlete models from race splits ----
+// A relay split is not an open time: legs 2+ start flying, some legs run a bend, the runner
+// carries a baton. So a split is compared with what the athlete's model predicts for that very
+// leg (predict_leg), and the ratio carries over to the open distance:
+//     open-equivalent = open_time(d) * split / predicted split
+// A runner who beats their predicted leg by 2 % is credited with an open time 2 % faster.
+
+/// One timed leg of a race.
+struct RaceSplit {
+  std::string athlete;  ///< as on the roster
+  std::string event;    ///< event id, e.g. "4x100"
+  int leg = 1;          ///< 1-based
+  double split_s = 0;   ///< as timed, seconds
+  std::string date;     ///< YYYY-MM-DD, for reports
+};
+
+/// What one split says about the runner's open speed.
+struct OpenEquivalent {
+  RaceSplit split;
+  double distance_m = 0;         ///< the leg's distance, metres
+  double predicted_split_s = 0;  ///< the model's split for this leg, seconds
+  double model_open_s = 0;       ///< the model's open time at distance_m, FAT seconds
+  double open_equivalent_s = 0;  ///< model_open_s * split_s / predicted_split_s, seconds
+};
+
+/// The open-equivalent of each split whose runner has a model and a usable mark for the leg
+/// (others are skipped). Throws NotFoundError for an unknown athlete or event, ValidationError
+/// for a leg the event does not have.
+std::vector<OpenEquivalent> open_equivalents(const Team& team, const std::vector<RaceSplit>& splits,
+                                             const PredictOptions& options = {});
+
+/// The team with each athlete's marks updated from races: at each leg distance with
+/// open-equivalents, the best becomes the mean of the existing best (FAT, when there is one)
+/// and every open-equivalent, each counting once, as a FAT mark. Athletes and distances without
+/// race splits are unchanged, so model_athlete() on the result is the updated model.
+Team team_updated_from_races(const Team& team, const std::vector<OpenEquivalent>& equivalents);
+
+}  // namespace baton

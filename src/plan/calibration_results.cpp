@@ -1,0 +1,72 @@
+#include <fmt/format.h>
+
+#include <cmath>
+#include <map>
+
+#include "baton/athlete_model.h"
+#include "baton/calibration.h"
+
+namespace baton {
+
+std::vector<OpenEquivalent> open_equivalents(const Team& team, const std::vector<RaceSplit>& splits,
+                                             const PredictOptions& options) {
+  std::vector<OpenEquivalent> out;
+  std::map<std::string, AthleteModel> models;
+  for (const RaceSplit& s : splits) {
+    const Athlete& a = team.athlete(s.athlete, Location{"", 0, "athlete"});
+    const Event e = find_event(s.event, team.rules, Location{"", 0, "event"});
+    if (s.leg < 1 || s.leg > static_cast<int>(e.legs.size())) {
+      throw ValidationError(fmt::format("{} has no leg {}", e.id, s.leg), Location{"", 0, "leg"});
+    }
+    auto it = models.find(a.name);
+    if (it == models.end()) {
+      try {
+        it = models.emplace(a.name, model_athlete(a, options.model)).first;
+      } catch (const ValidationError&) {
+        continue;  // no sprint model for this runner: nothing to compare with
+      }
+    }
+    const AthleteModel& m = it->second;
+    OpenEquivalent q;
+    q.split = s;
+    q.distance_m = e.legs[static_cast<size_t>(s.leg - 1)].distance_m;
+    q.predicted_split_s = predict_leg(m, e, s.leg - 1, options).split_s;
+    q.model_open_s = open_time_s(m, q.distance_m);
+    if (!std::isfinite(q.predicted_split_s) || !std::isfinite(q.model_open_s) || !(s.split_s > 0)) {
+      continue;
+    }
+    q.open_equivalent_s = q.model_open_s * s.split_s / q.predicted_split_s;
+    out.push_back(q);
+  }
+  return out;
+}
+
+Team team_updated_from_races(const Team& team, const std::vector<OpenEquivalent>& equivalents) {
+  Team out = team;
+  // athlete -> distance -> equivalents
+  std::map<std::string, std::map<double, std::vector<double>>> by;
+  for (const OpenEquivalent& q : equivalents) {
+    const Athlete* a = team.find(q.split.athlete);
+    if (a) by[a->name][q.distance_m].push_back(q.open_equivalent_s);
+  }
+  for (Athlete& a : out.athletes) {
+    const auto it = by.find(a.name);
+    if (it == by.end()) continue;
+    for (const auto& [distance, times] : it->second) {
+      double sum = 0;
+      int n = 0;
+      if (const Best* b = a.best_at(distance)) {
+        sum += b->fat_s();
+        ++n;
+      }
+      for (double t : times) {
+        sum += t;
+        ++n;
+      }
+      a.set_best(Best{distance, Mark{sum / n, false}});
+    }
+  }
+  return out;
+}
+
+}  // namespace baton

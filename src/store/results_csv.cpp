@@ -1,0 +1,173 @@
+// The results CSV (RFC 4180 cells: quotes, doubled quotes), one relay a row.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "baton/practice.h"
+#include "baton/results.h"
+#include "baton/team.h"
+#include "baton/units.h"
+
+namespace baton {
+namespace {
+
+struct Row {
+  int line = 0;
+  std::vector<std::string> cells;
+};
+
+std::vector<Row> read_rows(std::string_view text, const std::string& source) {
+  std::vector<Row> rows;
+  Row row{1, {}};
+  std::string cell;
+  bool quoted = false, was_quoted = false;
+  int line = 1;
+  const auto end_row = [&] {
+    row.cells.push_back(std::move(cell));
+    cell.clear();
+    const bool blank = row.cells.size() == 1 && row.cells[0].empty();
+    if (!blank) rows.push_back(std::move(row));
+    row = Row{line, {}};
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        cell += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        if (c == '\n') ++line;
+        cell += c;
+      }
+    } else if (c == '"') {
+      if (!cell.empty() || was_quoted) {
+        throw ParseError("quote in the middle of a cell", Location{source, line, ""});
+      }
+      quoted = was_quoted = true;
+    } else if (c == ',') {
+      row.cells.push_back(std::move(cell));
+      cell.clear();
+      was_quoted = false;
+    } else if (c == '\n') {
+      ++line;
+      end_row();
+      was_quoted = false;
+    } else if (c != '\r') {
+      cell += c;
+    }
+  }
+  if (quoted) throw ParseError("unterminated quoted cell", Location{source, row.line, ""});
+  end_row();
+  return rows;
+}
+
+std::string trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// "A;B;C" or "A,B,C" as a list.
+std::vector<std::string> split_list(const std::string& text) {
+  std::string t = text;
+  std::replace(t.begin(), t.end(), ';', ',');
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= t.size(); ++i) {
+    if (i == t.size() || t[i] == ',') {
+      out.push_back(trim(std::string_view(t).substr(start, i - start)));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+bool parse_flag(const std::string& text, const Location& where) {
+  const std::string t = lower(text);
+  if (t.empty() || t == "no" || t == "0" || t == "false") return false;
+  if (t == "yes" || t == "1" || t == "true" || t == "dq") return true;
+  throw ParseError("'" + text + "' is not yes or no", where);
+}
+
+}  // namespace
+
+std::vector<RelayResult> parse_results_csv(std::string_view text, const std::string& source,
+                                           const std::string& default_date,
+                                           std::vector<int>* lines) {
+  const std::vector<Row> rows = read_rows(text, source);
+  if (rows.empty()) throw ParseError("the file is empty", Location{source, 0, ""});
+  std::map<std::string, size_t> column;
+  for (size_t i = 0; i < rows[0].cells.size(); ++i) {
+    const std::string name = lower(trim(rows[0].cells[i]));
+    static const char* kKnown[] = {"event", "order", "time", "splits",
+                                   "drop",  "dq",    "date", "meet"};
+    if (std::find_if(std::begin(kKnown), std::end(kKnown),
+                     [&](const char* k) { return name == k; }) == std::end(kKnown)) {
+      throw ParseError("unknown column '" + name + "'", Location{source, 1, name});
+    }
+    column[name] = i;
+  }
+  for (const char* needed : {"event", "order", "time"}) {
+    if (!column.count(needed)) {
+      throw ParseError(std::string("the header has no '") + needed + "' column",
+                       Location{source, 1, needed});
+    }
+  }
+  std::vector<RelayResult> out;
+  for (size_t r = 1; r < rows.size(); ++r) {
+    const Row& row = rows[r];
+    const auto cell = [&](const char* name) {
+      const auto it = column.find(name);
+      return it == column.end() || it->second >= row.cells.size() ? std::string()
+                                                                  : trim(row.cells[it->second]);
+    };
+    const auto loc = [&](const char* field) { return Location{source, row.line, field}; };
+    RelayResult res;
+    res.event = cell("event");
+    res.meet = cell("meet");
+    const std::string date = cell("date");
+    res.date = parse_date(date.empty() ? default_date : date, loc("date"));
+    std::string order = cell("order");
+    std::replace(order.begin(), order.end(), ';', ',');
+    res.order = split_names(order, loc("order"));
+    const std::string time = cell("time");
+    res.dq = parse_flag(cell("dq"), loc("dq"));
+    const std::string drop = cell("drop");
+    if (!drop.empty()) {
+      if (drop.find_first_not_of("0123456789") != std::string::npos || drop.size() > 2) {
+        throw ParseError("'" + drop + "' is not a leg number", loc("drop"));
+      }
+      res.dropped_leg = std::stoi(drop);
+    }
+    if (!time.empty()) {
+      const Mark m = parse_time(time, loc("time"));
+      double total = 0;
+      try {
+        total = find_event(res.event, RuleSet::wa).total_m();
+      } catch (const Error&) {
+        total = 400;  // the event is checked later; hand-time offsets need only a distance
+      }
+      res.team_time_s = to_fat_s(m, total);
+    }
+    const std::string splits = cell("splits");
+    if (!splits.empty()) {
+      for (const std::string& s : split_list(splits)) {
+        res.splits_s.push_back(parse_time(s, loc("splits")).time_s);
+      }
+    }
+    out.push_back(std::move(res));
+    if (lines) lines->push_back(row.line);
+  }
+  return out;
+}
+
+}  // namespace baton
