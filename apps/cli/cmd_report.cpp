@@ -47,19 +47,13 @@ void run(const ReportArgs& args, const Context& ctx) {
                                            : "Best predicted lineup (fastest order of the roster)");
   if (!args.meet.empty()) {
     Meet meet = load_meet(args.meet);
-    // The report's team races at its predicted time with a reference exchange plan (the
-    // simulation's model of a championship-quality team); its own go-marks come with the
-    // hand-off planner.
+    // The report's team races in the report's order (its predicted legs and planned
+    // hand-offs) unless the meet file fixes an order of its own.
     std::string how;
     for (MeetEntry& entry : meet.teams) {
-      if (entry.own() && same_file(entry.file, args.team)) {
-        entry.name = team.name.empty() ? entry.file : team.name;
-        entry.file.clear();
-        entry.order.clear();
-        entry.seed_time_s = report.pacing.team_time_s;
-        entry.exchange_model = true;
-        how = fmt::format("; {} at its predicted {} with reference exchanges", entry.name,
-                          format_time(report.pacing.team_time_s));
+      if (entry.own() && entry.order.empty() && same_file(entry.file, args.team)) {
+        entry.order = order;
+        how = "; our team in the order above";
       }
     }
     SimulationOptions sim;
