@@ -22,3 +22,9 @@ run lineup --event 4x100 --sex F --top 3
 run plan --event 4x100 --best --sex F
 # Race odds in the county final against seven seeded opponents.
 run simulate --meet examples/meet-girls-4x100.toml --runs 1000000 --seed 2026
+# The girls' best 4x100 with each runner's targets and start time, then the full report.
+run pacing --team examples/riverside.toml --event 4x100 --sex F
+out=$(mktemp -d)
+run report --team examples/riverside.toml --event 4x100 --sex F \
+  --meet examples/meet-girls-4x100.toml --html "$out/girls-4x100.html"
+echo "open $out/girls-4x100.html in a browser"

@@ -11,6 +11,7 @@
 #include "baton/hand_plan.h"
 #include "baton/leg_prediction.h"
 #include "baton/lineup.h"
+#include "baton/pacing.h"
 #include "baton/plan_json.h"
 #include "baton/relay_plan.h"
 #include "baton/text_table.h"
@@ -71,16 +72,20 @@ void run_relay(const PlanOptions& opt, const Context& ctx) {
     order = split_names(opt.order, {"--order", 0, ""});
   }
   const RelayPlan plan = build_relay_plan(team, event, order, options);
+  const PacingPlan pacing = plan_pacing(team, event, order, {}, options.predict);
   if (!opt.svg_dir.empty()) write_svgs(plan, opt.svg_dir);
   if (ctx.json) {
-    ctx.print_json(relay_plan_to_json(plan));
+    nlohmann::json j = relay_plan_to_json(plan);
+    add_pacing_to_legs(j, pacing);
+    ctx.print_json(j);
     return;
   }
   ctx.print(fmt::format("{}: {} predicted\n", event.name, format_time(plan.team_time_s)));
-  TextTable legs({">leg", "athlete", ">distance", ">split", "carries in"});
+  TextTable legs({">leg", "athlete", ">distance", ">split", ">starts", "carries in"});
   for (const RelayPlanLeg& l : plan.legs) {
+    const LegPacing& p = pacing.legs[static_cast<size_t>(l.leg - 1)];
     legs.add_row({std::to_string(l.leg), l.athlete, fmt::format("{:g} m", l.distance_m),
-                  format_time(l.split_s),
+                  format_time(l.split_s), l.leg == 1 ? "gun" : format_time(p.start_after_gun_s),
                   std::string(to_string(l.hands.carry_hand)) +
                       (l.hands.switch_hands ? " (receives left, switches)" : "")});
   }

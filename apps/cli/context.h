@@ -41,6 +41,10 @@ void add_plan_command(CLI::App& app, Context& ctx);
 void add_simulate_command(CLI::App& app, Context& ctx);
 void add_profile_command(CLI::App& app, Context& ctx);
 void add_predict_command(CLI::App& app, Context& ctx);
+void add_pacing_command(CLI::App& app, Context& ctx);
+void add_timeline_command(CLI::App& app, Context& ctx);
+void add_cards_command(CLI::App& app, Context& ctx);
+void add_report_command(CLI::App& app, Context& ctx);
 void add_serve_command(CLI::App& app, Context& ctx);
 
 }  // namespace baton::cli

@@ -29,6 +29,10 @@ int main(int argc, char** argv) {
   baton::cli::add_simulate_command(app, ctx);
   baton::cli::add_profile_command(app, ctx);
   baton::cli::add_predict_command(app, ctx);
+  baton::cli::add_pacing_command(app, ctx);
+  baton::cli::add_timeline_command(app, ctx);
+  baton::cli::add_cards_command(app, ctx);
+  baton::cli::add_report_command(app, ctx);
   baton::cli::add_serve_command(app, ctx);
 
   try {

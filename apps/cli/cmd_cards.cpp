@@ -1,0 +1,59 @@
+// baton cards: one printable relay card per runner, as a self-contained HTML page.
+#include <fmt/format.h>
+
+#include <fstream>
+
+#include "baton/cards.h"
+#include "baton/pacing.h"
+#include "baton/relay_plan.h"
+#include "baton/timeline.h"
+#include "cli/context.h"
+
+namespace baton::cli {
+namespace {
+
+struct CardsArgs {
+  std::string team;
+  std::string event;
+  std::string order;
+  std::string rules;
+  std::string html;
+};
+
+void run(const CardsArgs& args, const Context& ctx) {
+  const Team team = ctx.load_team(args.team);
+  const RuleSet rules =
+      args.rules.empty() ? team.rules : parse_rules(args.rules, {"--rules", 0, ""});
+  const Event event = find_event(args.event, rules, {"--event", 0, ""});
+  const std::vector<std::string> order = split_names(args.order, {"--order", 0, ""});
+  const PacingPlan plan = plan_pacing(team, event, order);
+  std::vector<RelayCard> cards = build_cards(team.name, event, plan, plan_timeline(plan, event));
+  attach_relay_plan(cards, build_relay_plan(team, event, order));
+  std::ofstream out(args.html);
+  out << render_cards_html(cards);
+  out.close();
+  if (!out) throw Error("could not write " + args.html, Location{args.html, 0, "--html"});
+  if (ctx.json) {
+    nlohmann::json runners = nlohmann::json::array();
+    for (const RelayCard& c : cards) runners.push_back({{"leg", c.leg}, {"athlete", c.athlete}});
+    ctx.print_json({{"event", event.id}, {"html", args.html}, {"cards", runners}});
+    return;
+  }
+  ctx.print(
+      fmt::format("{} relay cards for {} written to {}\n", cards.size(), event.name, args.html));
+}
+
+}  // namespace
+
+void add_cards_command(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<CardsArgs>();
+  CLI::App* cmd = app.add_subcommand("cards", "Printable relay cards, one per runner (HTML)");
+  cmd->add_option("--team", args->team, "Team file (default: the database roster)");
+  cmd->add_option("--event", args->event, "Event id: 4x100, 4x400, smr, dmr, ...")->required();
+  cmd->add_option("--order", args->order, "Runners in leg order, \"A,B,C,D\"")->required();
+  cmd->add_option("--rules", args->rules, "Rule set: wa, ncaa or nfhs (default: the team's)");
+  cmd->add_option("--html", args->html, "HTML file to write")->required();
+  cmd->callback([args, &ctx] { run(*args, ctx); });
+}
+
+}  // namespace baton::cli

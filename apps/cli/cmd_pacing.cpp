@@ -1,0 +1,82 @@
+// baton pacing: how each runner paces their leg and when each leg starts after the gun.
+#include <fmt/format.h>
+
+#include "baton/pacing.h"
+#include "baton/report.h"
+#include "baton/text_table.h"
+#include "baton/timeline.h"
+#include "baton/units.h"
+#include "cli/context.h"
+
+namespace baton::cli {
+namespace {
+
+struct PacingArgs {
+  std::string team;
+  std::string event;
+  std::string order;
+  std::string rules;
+  std::string sex;
+  PacingOptions options;
+};
+
+std::string targets(const LegPacing& leg) {
+  std::string out;
+  for (const PacePoint& p : leg.pacing) {
+    out += fmt::format("{}{:g} m {}", out.empty() ? "" : ", ", p.at_m, format_time(p.time_s));
+  }
+  return out;
+}
+
+void run(const PacingArgs& args, const Context& ctx) {
+  const Team team = ctx.load_team(args.team);
+  const RuleSet rules =
+      args.rules.empty() ? team.rules : parse_rules(args.rules, {"--rules", 0, ""});
+  const Event event = find_event(args.event, rules, {"--event", 0, ""});
+  const std::vector<std::string> order =
+      !args.order.empty()
+          ? split_names(args.order, {"--order", 0, ""})
+          : best_order(team, event,
+                       args.sex.empty() ? std::nullopt
+                                        : std::optional(parse_sex(args.sex, {"--sex", 0, ""})));
+  const PacingPlan plan = plan_pacing(team, event, order, args.options);
+  if (ctx.json) {
+    ctx.print_json(to_json(plan));
+    return;
+  }
+  ctx.print(fmt::format(
+      "{} pacing{}{}: team time {}\n", event.name, args.order.empty() ? " (best lineup)" : "",
+      team.name.empty() ? "" : " for " + team.name, format_time(plan.team_time_s)));
+  TextTable t({">leg", "athlete", ">distance", ">split", "takes the baton", "plan"});
+  for (const LegPacing& l : plan.legs) {
+    t.add_row({std::to_string(l.leg), l.athlete, distance_label(l.distance_m),
+               format_time(l.split_s) + (l.split_s < 60.0 ? " s" : ""),
+               l.leg == 1 ? "gun"
+                          : fmt::format("{} (sd {:.2f} s)", format_gun_offset(l.start_after_gun_s),
+                                        l.start_after_gun_sd_s),
+               std::string(to_string(l.style))});
+  }
+  ctx.print(t.render());
+  ctx.print("\ntargets (metres into the leg, time since taking the baton; leg 1 from the gun)\n");
+  for (const LegPacing& l : plan.legs) {
+    ctx.print(fmt::format("  leg {} {}: {}\n", l.leg, l.athlete, targets(l)));
+  }
+}
+
+}  // namespace
+
+void add_pacing_command(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<PacingArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "pacing", "Pacing targets per leg and when each leg is expected to start after the gun");
+  cmd->add_option("--team", args->team, "Team file (default: the database roster)");
+  cmd->add_option("--event", args->event, "Event id: 4x100, 4x400, smr, dmr, ...")->required();
+  cmd->add_option("--order", args->order, "Runners in leg order, \"A,B,C,D\" (default: the best)");
+  cmd->add_option("--sex", args->sex, "Without --order: F or M for a girls' or boys' relay");
+  cmd->add_option("--rules", args->rules, "Rule set: wa, ncaa or nfhs (default: the team's)");
+  cmd->add_option("--differential", args->options.differential_400_s,
+                  "400 m legs: first 200 m faster than the second by this, seconds (default 1.5)");
+  cmd->callback([args, &ctx] { run(*args, ctx); });
+}
+
+}  // namespace baton::cli

@@ -1,0 +1,202 @@
+#include "baton/pacing.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "physics/running_costs.h"
+
+namespace baton {
+namespace {
+
+// Metres the runner of leg l runs before its scratch line (as predict_leg assumes).
+double run_up_m(const Event& e, int l, const PredictOptions& o) {
+  if (l == 0) return 0.0;
+  const ExchangeZone& z = e.exchanges[static_cast<size_t>(l - 1)];
+  if (!z.blind) return o.visual_run_up_m;
+  return std::max(0.0, z.scratch_from_zone_start_m - o.outgoing_start_m);
+}
+
+// Distances at which a leg of d metres is split every `step` metres, ending at d.
+std::vector<double> split_points(double d, double step) {
+  std::vector<double> at;
+  for (double x = step; x < d - 1e-6; x += step) at.push_back(x);
+  at.push_back(d);
+  return at;
+}
+
+// The athlete's all-out run over the leg, from the model: the start the leg has, the bends
+// where they lie, then scaled so the last point is the predicted (baton-to-baton) split.
+std::vector<PacePoint> all_out(const AthleteModel& m, const Event& e, int l, double split_s,
+                               const PacingOptions& o, const PredictOptions& p) {
+  const Leg& leg = e.legs[static_cast<size_t>(l)];
+  const double r = run_up_m(e, l, p);
+  const double t0 = l == 0 ? -m.reaction_s : model_time_s(m, r);
+  const int lane = leg.start_race_m < e.lanes_until_m - 1e-9 ? p.lane : kBreakLane;
+  std::vector<PacePoint> out;
+  double prev_x = 0.0, prev_run = 0.0, bends = 0.0;
+  for (double x : split_points(leg.distance_m, o.sprint_split_m)) {
+    const double run = model_time_s(m, r + x) - t0;
+    const double bend_m =
+        bend_metres(e.start_on_lap_m, leg.start_race_m + prev_x, leg.start_race_m + x);
+    bends += bend_cost_s(bend_m, (x - prev_x) / (run - prev_run), lane, p.bend_cost_coefficient);
+    out.push_back({x, run + bends});
+    prev_x = x;
+    prev_run = run;
+  }
+  const double scale = split_s / out.back().time_s;
+  for (PacePoint& pt : out) pt.time_s *= scale;
+  out.back().time_s = split_s;
+  return out;
+}
+
+// Piecewise-linear time through knots (distance, time), evaluated at `at`.
+std::vector<PacePoint> through_knots(const std::vector<PacePoint>& knots,
+                                     const std::vector<double>& at) {
+  std::vector<PacePoint> out;
+  for (double x : at) {
+    size_t i = 1;
+    while (i + 1 < knots.size() && knots[i].at_m < x - 1e-9) ++i;
+    const PacePoint& a = knots[i - 1];
+    const PacePoint& b = knots[i];
+    const double f = b.at_m > a.at_m ? (x - a.at_m) / (b.at_m - a.at_m) : 1.0;
+    out.push_back({x, a.time_s + f * (b.time_s - a.time_s)});
+  }
+  return out;
+}
+
+// A 400 m-type leg: halves split by the differential; within each half the first 100 m takes
+// its share, the rest is even.
+std::vector<PacePoint> fast_start(const Event& e, int l, double split_s, const PacingOptions& o,
+                                  double* differential) {
+  const double d = e.legs[static_cast<size_t>(l)].distance_m;
+  const double half = d / 2.0;
+  const double diff = o.differential_400_s * d / 400.0;
+  const double h1 = (split_s - diff) / 2.0;
+  const double h2 = (split_s + diff) / 2.0;
+  const bool blocks = l == 0 && e.legs[0].block_start;
+  const double first = blocks ? o.first_100_share_block : o.first_100_share_flying;
+  std::vector<PacePoint> knots = {{0.0, 0.0}};
+  if (half > 100.0) knots.push_back({100.0, h1 * (100.0 / half) * 2.0 * first});
+  knots.push_back({half, h1});
+  if (half > 100.0)
+    knots.push_back({half + 100.0, h1 + h2 * (100.0 / half) * 2.0 * o.third_100_share});
+  knots.push_back({d, split_s});
+  *differential = diff;
+  return through_knots(knots, split_points(d, 100.0));
+}
+
+// 800 m and longer: even laps after the start. The start costs what the athlete's curve loses
+// accelerating to race pace from the leg's run-up (plus the reaction on leg 1), about TAU.
+std::vector<PacePoint> even_laps(const AthleteModel& m, const Event& e, int l, double split_s,
+                                 const PacingOptions& o, const PredictOptions& p,
+                                 double* allowance) {
+  const double d = e.legs[static_cast<size_t>(l)].distance_m;
+  const double r = run_up_m(e, l, p);
+  const SprintCurve pace{d / split_s, m.curve.tau_s};
+  const double first = std::min(o.long_split_m, d);
+  double loss = sprint_time_s(pace, r + first) - sprint_time_s(pace, r) - first / pace.mss_mps;
+  if (l == 0) loss += m.reaction_s;
+  loss = std::clamp(loss, 0.0, 0.25 * split_s);
+  const double v = d / (split_s - loss);
+  *allowance = loss;
+  std::vector<PacePoint> out;
+  for (double x : split_points(d, o.long_split_m)) out.push_back({x, x / v + loss});
+  out.back().time_s = split_s;
+  return out;
+}
+
+void check(bool ok, const char* field, const char* what) {
+  if (!ok) throw ValidationError(fmt::format("pacing option {} {}", field, what), {"", 0, field});
+}
+
+}  // namespace
+
+void validate_pacing_options(const PacingOptions& o) {
+  check(o.sprint_split_m >= 5.0 && o.sprint_split_m <= 200.0, "sprint_split_m",
+        "must be 5 - 200 m");
+  check(o.longest_sprint_m >= 50.0 && o.longest_sprint_m < o.shortest_even_m, "longest_sprint_m",
+        "must be at least 50 m and below shortest_even_m");
+  check(o.shortest_even_m <= 1609.344 + 1e-6, "shortest_even_m", "must be at most a mile");
+  check(o.differential_400_s >= -3.0 && o.differential_400_s <= 6.0, "differential_400_s",
+        "must be -3 - 6 s");
+  for (double share : {o.first_100_share_block, o.first_100_share_flying, o.third_100_share}) {
+    check(share > 0.3 && share < 0.7, "first_100_share/third_100_share", "must be 0.3 - 0.7");
+  }
+  check(o.lap_m >= 100.0 && o.lap_m <= 1000.0, "lap_m", "must be 100 - 1000 m");
+  check(o.long_split_m >= 50.0 && o.long_split_m <= o.lap_m, "long_split_m",
+        "must be 50 m up to lap_m");
+  check(o.form_sd_fraction >= 0.0 && o.form_sd_fraction < 0.2, "form_sd_fraction",
+        "must be 0 - 0.2");
+}
+
+std::string_view to_string(PacingStyle style) {
+  switch (style) {
+    case PacingStyle::all_out:
+      return "all-out";
+    case PacingStyle::fast_start:
+      return "fast first half";
+    case PacingStyle::even_laps:
+      return "even laps";
+  }
+  return "";
+}
+
+std::vector<PacePoint> pace_leg(const AthleteModel& runner, const Event& e, int l, double split_s,
+                                const PacingOptions& o, const PredictOptions& p, LegPacing* out) {
+  const double d = e.legs.at(static_cast<size_t>(l)).distance_m;
+  LegPacing info;
+  std::vector<PacePoint> points;
+  if (d <= o.longest_sprint_m + 1e-9) {
+    info.style = PacingStyle::all_out;
+    points = all_out(runner, e, l, split_s, o, p);
+  } else if (d < o.shortest_even_m - 1e-9) {
+    info.style = PacingStyle::fast_start;
+    points = fast_start(e, l, split_s, o, &info.differential_s);
+  } else {
+    info.style = PacingStyle::even_laps;
+    points = even_laps(runner, e, l, split_s, o, p, &info.start_allowance_s);
+  }
+  if (out) {
+    out->style = info.style;
+    out->differential_s = info.differential_s;
+    out->start_allowance_s = info.start_allowance_s;
+  }
+  return points;
+}
+
+void accumulate_starts(std::vector<LegPacing>& legs, double form_sd_fraction) {
+  double start = 0.0, variance = 0.0;
+  for (LegPacing& leg : legs) {
+    leg.start_after_gun_s = start;
+    leg.start_after_gun_sd_s = std::sqrt(variance);
+    start += leg.split_s;
+    const double sd = form_sd_fraction * leg.split_s;
+    variance += sd * sd;
+  }
+}
+
+PacingPlan plan_pacing(const Team& team, const Event& e, const std::vector<std::string>& order,
+                       const PacingOptions& o, const PredictOptions& p) {
+  validate_pacing_options(o);
+  const RelayPrediction pred = predict_relay(team, e, order, p);
+  PacingPlan plan;
+  plan.event = pred.event;
+  plan.team_time_s = pred.team_time_s;
+  for (size_t l = 0; l < pred.legs.size(); ++l) {
+    const RelayLegResult& r = pred.legs[l];
+    const AthleteModel m = model_athlete(team.athlete(r.athlete), p.model);
+    LegPacing leg;
+    leg.leg = r.leg;
+    leg.athlete = r.athlete;
+    leg.distance_m = r.distance_m;
+    leg.split_s = r.split_s;
+    leg.pacing = pace_leg(m, e, static_cast<int>(l), r.split_s, o, p, &leg);
+    plan.legs.push_back(std::move(leg));
+  }
+  accumulate_starts(plan.legs, o.form_sd_fraction);
+  return plan;
+}
+
+}  // namespace baton

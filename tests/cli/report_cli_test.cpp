@@ -1,0 +1,62 @@
+// baton report: the best lineup when no order is given, odds with --meet.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "report/html_check.h"
+#include "support/run_cli.h"
+
+namespace baton {
+namespace {
+
+using testing::run_cli;
+using testing::source_path;
+using testing::TempDir;
+
+std::string read(const std::string& path) {
+  std::ifstream in(path);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+TEST(ReportCli, BestLineupMatchesBatonLineup) {
+  TempDir dir;
+  const std::string team = source_path("examples/riverside.toml");
+  const auto lineup =
+      run_cli({"--json", "lineup", "--team", team, "--event", "4x100", "--sex", "F"});
+  ASSERT_EQ(lineup.exit_code, 0) << lineup.err;
+  const auto r = run_cli({"--json", "report", "--team", team, "--event", "4x100", "--sex", "F",
+                          "--html", dir.file("r.html")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.json()["order"], lineup.json()["order"]);
+  EXPECT_NEAR(r.json()["team_time_s"].get<double>(), lineup.json()["team_time_s"].get<double>(),
+              1e-6);
+  const std::string page = read(dir.file("r.html"));
+  for (const auto& name : lineup.json()["order"]) {
+    EXPECT_NE(page.find(name.get<std::string>()), std::string::npos);
+  }
+  EXPECT_NE(page.find("Best predicted lineup"), std::string::npos);
+  EXPECT_EQ(page.find("Race odds"), std::string::npos);
+}
+
+TEST(ReportCli, MeetAddsTheFinishTimeDistribution) {
+  TempDir dir;
+  const std::string html = dir.file("r.html");
+  const auto r =
+      run_cli({"--json", "report", "--team", source_path("examples/riverside.toml"), "--event",
+               "4x100", "--order", "Maya Johnson,Ava Brooks,Zoe Carter,Lily Nguyen", "--meet",
+               source_path("examples/meet-girls-4x100.toml"), "--runs", "3000", "--html", html});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.json()["simulated_runs"], 3000);
+  const std::string page = read(html);
+  EXPECT_NE(page.find("Race odds"), std::string::npos);
+  for (const char* team : {"Riverside HS", "Central HS", "St. Mary&#39;s", "Harbor"}) {
+    EXPECT_NE(page.find(team), std::string::npos) << team;
+  }
+  EXPECT_EQ(testing::check_balanced(page), "");
+  EXPECT_EQ(testing::check_self_contained(page), "");
+  EXPECT_EQ(page.find("<script"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace baton

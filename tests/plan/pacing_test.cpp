@@ -1,0 +1,187 @@
+// Pacing plans and race-day timelines on the example team.
+#include "baton/pacing.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "baton/team_file.h"
+#include "baton/timeline.h"
+#include "support/run_cli.h"
+
+namespace baton {
+namespace {
+
+Team riverside() { return load_team(testing::source_path("examples/riverside.toml")); }
+
+const std::vector<std::string> kGirls4x100 = {"Maya Johnson", "Ava Brooks", "Zoe Carter",
+                                              "Lily Nguyen"};
+const std::vector<std::string> kGirlsDmr = {"Ruby Patel", "Chloe Adams", "Grace Kim",
+                                            "Sofia Romero"};
+const std::vector<std::string> kGirls4x400 = {"Maya Johnson", "Ava Brooks", "Chloe Adams",
+                                              "Lily Nguyen"};
+
+double at(const LegPacing& leg, double m) {
+  for (const PacePoint& p : leg.pacing) {
+    if (std::abs(p.at_m - m) < 1e-6) return p.time_s;
+  }
+  ADD_FAILURE() << "no pace point at " << m << " m";
+  return NAN;
+}
+
+TEST(Pacing, DistanceMedleyMileLegRunsEvenLaps) {
+  const Team team = riverside();
+  const Event dmr = find_event("dmr", team.rules);
+  const PacingPlan plan = plan_pacing(team, dmr, kGirlsDmr);
+  const LegPacing& anchor = plan.legs[3];
+  EXPECT_EQ(anchor.style, PacingStyle::even_laps);
+  ASSERT_EQ(anchor.pacing.size(), 8u);  // every 200 m
+  const double lap2 = at(anchor, 800) - at(anchor, 400);
+  EXPECT_NEAR(at(anchor, 1200) - at(anchor, 800), lap2, 1e-9);
+  EXPECT_NEAR(at(anchor, 1600) - at(anchor, 1200), lap2, 1e-9);
+  // Each 200 m after the first is half a lap.
+  EXPECT_NEAR(at(anchor, 1400) - at(anchor, 1200), lap2 / 2, 1e-9);
+  // The first lap carries only the start from a jog: a fraction of a second, not a fast lap.
+  const double lap1 = at(anchor, 400);
+  EXPECT_GT(lap1 - lap2, 0.1);
+  EXPECT_LT(lap1 - lap2, 1.5);
+  EXPECT_NEAR(lap1 - lap2, anchor.start_allowance_s, 1e-9);
+  // A 5:05.8 miler runs the relay's 1600 m in even laps near 76 s.
+  EXPECT_NEAR(lap2, anchor.split_s / 4, 0.3);
+  EXPECT_GT(lap2, 72.0);
+  EXPECT_LT(lap2, 80.0);
+}
+
+TEST(Pacing, LegStartsAddUpToTheSplits) {
+  const Team team = riverside();
+  for (const auto& [id, order] : {std::pair{"4x100", kGirls4x100}, std::pair{"dmr", kGirlsDmr},
+                                  std::pair{"4x400", kGirls4x400}}) {
+    SCOPED_TRACE(id);
+    const PacingPlan plan = plan_pacing(team, find_event(id, team.rules), order);
+    double sum = 0.0, variance = 0.0;
+    for (const LegPacing& l : plan.legs) {
+      EXPECT_NEAR(l.start_after_gun_s, sum, 1e-9);
+      EXPECT_NEAR(l.start_after_gun_sd_s, std::sqrt(variance), 1e-12);
+      EXPECT_NEAR(l.pacing.back().at_m, l.distance_m, 1e-9);
+      EXPECT_NEAR(l.pacing.back().time_s, l.split_s, 1e-9);
+      sum += l.split_s;
+      variance += std::pow(0.01 * l.split_s, 2);
+    }
+    EXPECT_NEAR(sum, plan.team_time_s, 1e-9);
+    EXPECT_EQ(plan.legs[0].start_after_gun_s, 0.0);
+    EXPECT_EQ(plan.legs[0].start_after_gun_sd_s, 0.0);
+  }
+}
+
+TEST(Pacing, SprintLegsHaveFiftyMetreSplitsOnly) {
+  const Team team = riverside();
+  const PacingPlan plan = plan_pacing(team, find_event("4x100", team.rules), kGirls4x100);
+  for (const LegPacing& l : plan.legs) {
+    EXPECT_EQ(l.style, PacingStyle::all_out);
+    ASSERT_EQ(l.pacing.size(), 2u);
+    EXPECT_DOUBLE_EQ(l.pacing[0].at_m, 50.0);
+    EXPECT_DOUBLE_EQ(l.pacing[1].at_m, 100.0);
+    EXPECT_EQ(l.start_allowance_s, 0.0);
+    EXPECT_EQ(l.differential_s, 0.0);
+  }
+  // Leg 1 from blocks: the first 50 m (reaction and acceleration) is the slower half, by more
+  // than the flying legs' first 50 m.
+  const auto first_minus_second = [](const LegPacing& l) {
+    return 2 * l.pacing[0].time_s - l.pacing[1].time_s;
+  };
+  EXPECT_GT(first_minus_second(plan.legs[0]), 0.5);
+  EXPECT_GT(first_minus_second(plan.legs[0]), first_minus_second(plan.legs[1]));
+  // The 50 m split is the athlete's all-out run: reaction + model time, to within the scaling to
+  // the predicted split (bends and the baton).
+  const AthleteModel maya = model_athlete(team.athlete("Maya Johnson"));
+  EXPECT_NEAR(plan.legs[0].pacing[0].time_s, maya.reaction_s + model_time_s(maya, 50.0), 0.1);
+
+  // A sprint medley's 200 m legs: 50 m splits, four of them.
+  const Event smr = find_event("smr", team.rules);
+  const PacingPlan medley =
+      plan_pacing(team, smr, {"Maya Johnson", "Ava Brooks", "Chloe Adams", "Grace Kim"});
+  EXPECT_EQ(medley.legs[0].pacing.size(), 4u);
+  EXPECT_EQ(medley.legs[1].pacing.size(), 4u);
+  EXPECT_EQ(medley.legs[3].style, PacingStyle::even_laps);
+}
+
+TEST(Pacing, FourHundredLegsGoOutFasterByTheDifferential) {
+  const Team team = riverside();
+  const Event e = find_event("4x400", team.rules);
+  for (double differential : {1.0, 1.5, 2.0}) {
+    PacingOptions o;
+    o.differential_400_s = differential;
+    const PacingPlan plan = plan_pacing(team, e, kGirls4x400, o);
+    for (const LegPacing& l : plan.legs) {
+      EXPECT_EQ(l.style, PacingStyle::fast_start);
+      ASSERT_EQ(l.pacing.size(), 4u);  // 100, 200, 300, 400 m
+      const double first = at(l, 200);
+      const double second = l.split_s - first;
+      EXPECT_LT(first, second);
+      EXPECT_NEAR(second - first, differential, 1e-9);
+      // The last 100 m is the slowest of the second half.
+      EXPECT_GT(at(l, 400) - at(l, 300), at(l, 300) - at(l, 200));
+    }
+    // Leg 1 from blocks spends more of its first half on the first 100 m than a flying leg.
+    const auto share = [&](const LegPacing& l) { return at(l, 100) / at(l, 200); };
+    EXPECT_GT(share(plan.legs[0]), share(plan.legs[1]));
+  }
+}
+
+TEST(Pacing, RejectsOptionsOutOfRange) {
+  PacingOptions o;
+  o.sprint_split_m = 0;
+  EXPECT_THROW(validate_pacing_options(o), ValidationError);
+  o = {};
+  o.third_100_share = 0.9;
+  EXPECT_THROW(validate_pacing_options(o), ValidationError);
+  EXPECT_NO_THROW(validate_pacing_options({}));
+}
+
+TEST(Timeline, RunnersReportBeforeTheirLegAndWarmUpBeforeReporting) {
+  const Team team = riverside();
+  for (const auto& [id, order] : {std::pair{"4x100", kGirls4x100}, std::pair{"dmr", kGirlsDmr},
+                                  std::pair{"4x400", kGirls4x400}}) {
+    SCOPED_TRACE(id);
+    const Event e = find_event(id, team.rules);
+    const RaceTimeline t = plan_timeline(plan_pacing(team, e, order), e);
+    ASSERT_EQ(t.runners.size(), 4u);
+    EXPECT_DOUBLE_EQ(t.runners[0].report_s, -600.0);
+    for (const RunnerTimeline& r : t.runners) {
+      EXPECT_LE(r.report_s, r.earliest_start_s - (r.leg == 1 ? 0.0 : 180.0) + 1e-9);
+      EXPECT_DOUBLE_EQ(r.final_warmup_s, r.report_s - 600.0);
+      EXPECT_LE(r.earliest_start_s, r.start_after_gun_s);
+      EXPECT_NEAR(r.wait_s, r.start_after_gun_s - r.report_s, 1e-9);
+    }
+  }
+}
+
+TEST(Timeline, LaneZonesFillBeforeTheGunAndOpenZonesHaveAWaitingOrder) {
+  const Team team = riverside();
+  const Event sprint = find_event("4x100", team.rules);
+  const RaceTimeline t4 = plan_timeline(plan_pacing(team, sprint, kGirls4x100), sprint);
+  for (const RunnerTimeline& r : t4.runners) EXPECT_LE(r.report_s, -300.0);
+  EXPECT_EQ(t4.waiting_order, "");
+
+  const Event dmr = find_event("dmr", team.rules);
+  const RaceTimeline td = plan_timeline(plan_pacing(team, dmr, kGirlsDmr), dmr);
+  EXPECT_NE(td.waiting_order.find("200 m"), std::string::npos);
+  EXPECT_NE(td.waiting_order.find("inside"), std::string::npos);
+  // The anchor of a distance medley starts minutes after the gun and reports 3 minutes before
+  // her earliest start, not before the gun.
+  const RunnerTimeline& anchor = td.runners[3];
+  EXPECT_GT(anchor.start_after_gun_s, 5 * 60.0);
+  EXPECT_NEAR(anchor.report_s, anchor.earliest_start_s - 180.0, 1e-9);
+  EXPECT_NEAR(anchor.earliest_start_s, anchor.start_after_gun_s - 2 * anchor.start_after_gun_sd_s,
+              1e-9);
+}
+
+TEST(Timeline, GunOffsetsReadLikeACoachSaysThem) {
+  EXPECT_EQ(format_gun_offset(-600), "10:00 before the gun");
+  EXPECT_EQ(format_gun_offset(0), "gun");
+  EXPECT_EQ(format_gun_offset(35.24), "35.2 s after the gun");
+  EXPECT_EQ(format_gun_offset(245.4), "4:05 after the gun");
+}
+
+}  // namespace
+}  // namespace baton
