@@ -6,6 +6,7 @@
 
 #include "baton/leg_prediction.h"
 #include "baton/lineup.h"
+#include "baton/pacing.h"
 #include "baton/plan_json.h"
 #include "baton/relay_plan.h"
 #include "baton/store.h"
@@ -154,6 +155,7 @@ nlohmann::json plans(const nlohmann::json& body, const std::string& db_path) {
   }
   const RelayPlan plan = build_relay_plan(team, event, order);
   nlohmann::json doc = relay_plan_to_json(plan);
+  add_pacing_to_legs(doc, plan_pacing(team, event, order));
   doc["name"] = event.name;
   for (size_t i = 0; i < plan.exchanges.size(); ++i) {
     const RelayPlanExchange& x = plan.exchanges[i];
