@@ -23,7 +23,9 @@ struct PacingArgs {
 std::string targets(const LegPacing& leg) {
   std::string out;
   for (const PacePoint& p : leg.pacing) {
-    out += fmt::format("{}{:g} m {}", out.empty() ? "" : ", ", p.at_m, format_time(p.time_s));
+    // Seconds carry their unit; minutes:seconds read as a time on their own.
+    out += fmt::format("{}{:g} m {}{}", out.empty() ? "" : ", ", p.at_m, format_time(p.time_s),
+                       p.time_s < 60.0 ? " s" : "");
   }
   return out;
 }
