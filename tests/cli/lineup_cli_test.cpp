@@ -56,8 +56,8 @@ bests = { "100m" = "11.60", "400m" = "53.00" }
 TEST(LineupCli, GirlsFourByHundredIsTheSumOfTheFourFastestOpenTimes) {
   TempDir dir;
   const std::string team = dir.write("team.toml", kTeam);
-  const auto r =
-      run_cli({"lineup", "--model", "open", "--team", team, "--event", "4x100", "--sex", "F", "--top", "3", "--json"});
+  const auto r = run_cli({"lineup", "--model", "open", "--team", team, "--event", "4x100", "--sex",
+                          "F", "--top", "3", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = r.json();
   EXPECT_EQ(j["event"], "4x100");
@@ -73,8 +73,8 @@ TEST(LineupCli, GirlsFourByHundredIsTheSumOfTheFourFastestOpenTimes) {
 TEST(LineupCli, LocksAndExclusionsAreHonoured) {
   TempDir dir;
   const std::string team = dir.write("team.toml", kTeam);
-  const auto r = run_cli({"lineup", "--model", "open", "--team", team, "--event", "4x100", "--sex", "F", "--lock",
-                          "4=Fay", "--exclude", "Ava,Bea", "--json"});
+  const auto r = run_cli({"lineup", "--model", "open", "--team", team, "--event", "4x100", "--sex",
+                          "F", "--lock", "4=Fay", "--exclude", "Ava,Bea", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = r.json();
   EXPECT_EQ(j["order"][3], "Fay");
@@ -85,7 +85,8 @@ TEST(LineupCli, LocksAndExclusionsAreHonoured) {
 TEST(LineupCli, MixedRelayTakesTwoOfEach) {
   TempDir dir;
   const std::string team = dir.write("team.toml", kTeam);
-  const auto r = run_cli({"lineup", "--model", "open", "--team", team, "--event", "mixed-4x400", "--json"});
+  const auto r =
+      run_cli({"lineup", "--model", "open", "--team", team, "--event", "mixed-4x400", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // Gus 50 + Hal 51 + Bea 57 + Ava 58 = 216 s.
   EXPECT_NEAR(r.json()["team_time_s"].get<double>(), 216.0, 1e-9);
@@ -94,13 +95,14 @@ TEST(LineupCli, MixedRelayTakesTwoOfEach) {
 TEST(LineupCli, HumanOutputShowsLegsAndGaps) {
   TempDir dir;
   const std::string team = dir.write("team.toml", kTeam);
-  const auto r = run_cli({"lineup", "--model", "open", "--team", team, "--event", "4x400", "--sex", "M", "--top", "1",
-                          "--exclude", "Jon", "--lock", "1=Gus"});
+  const auto r = run_cli({"lineup", "--model", "open", "--team", team, "--event", "4x400", "--sex",
+                          "M", "--top", "1", "--exclude", "Jon", "--lock", "1=Gus"});
   EXPECT_NE(r.exit_code, 0);  // only three boys left
   EXPECT_NE(r.err.find("too few men: the relay needs 4 men, only 3 available (1 excluded)"),
             std::string::npos)
       << r.err;
-  const auto ok = run_cli({"lineup", "--model", "open", "--team", team, "--event", "4x400", "--top", "2"});
+  const auto ok =
+      run_cli({"lineup", "--model", "open", "--team", team, "--event", "4x400", "--top", "2"});
   ASSERT_EQ(ok.exit_code, 0) << ok.err;
   EXPECT_NE(ok.out.find("Gus"), std::string::npos) << ok.out;
   EXPECT_NE(ok.out.find("predicted team time: 3:26.00"), std::string::npos) << ok.out;
@@ -110,8 +112,8 @@ TEST(LineupCli, HumanOutputShowsLegsAndGaps) {
 TEST(LineupCli, InfeasibleLockIsExplained) {
   TempDir dir;
   const std::string team = dir.write("team.toml", kTeam);
-  const auto r = run_cli(
-      {"lineup", "--model", "open", "--team", team, "--event", "4x400", "--sex", "F", "--lock", "2=Dee", "--json"});
+  const auto r = run_cli({"lineup", "--model", "open", "--team", team, "--event", "4x400", "--sex",
+                          "F", "--lock", "2=Dee", "--json"});
   EXPECT_NE(r.exit_code, 0);
   EXPECT_TRUE(r.out.empty());
   EXPECT_NE(r.err.find("Dee is locked on leg 2 but has no predicted time for that leg"),
@@ -122,14 +124,15 @@ TEST(LineupCli, InfeasibleLockIsExplained) {
 TEST(LineupCli, MeetFillsEveryRelayWithinTheLimits) {
   TempDir dir;
   const std::string team = dir.write("team.toml", kTeam);
-  const auto r = run_cli({"lineup", "--model", "open", "--team", team, "--events", "4x100/F,4x400/M,4x400/F",
-                          "--max-relays-per-athlete", "1", "--exclude", "Fay", "--json"});
+  const auto r =
+      run_cli({"lineup", "--model", "open", "--team", team, "--events", "4x100/F,4x400/M,4x400/F",
+               "--max-relays-per-athlete", "1", "--exclude", "Fay", "--json"});
   EXPECT_NE(r.exit_code, 0);  // five girls left for eight places, one relay each
   EXPECT_NE(r.err.find("cannot all be filled"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("at most 1 relay per athlete"), std::string::npos) << r.err;
 
-  const auto ok = run_cli({"lineup", "--model", "open", "--team", team, "--events", "4x100/F,4x400/M",
-                           "--max-relays-per-athlete", "1", "--json"});
+  const auto ok = run_cli({"lineup", "--model", "open", "--team", team, "--events",
+                           "4x100/F,4x400/M", "--max-relays-per-athlete", "1", "--json"});
   ASSERT_EQ(ok.exit_code, 0) << ok.err;
   const auto j = ok.json();
   EXPECT_EQ(j["optimal"], true);
@@ -144,8 +147,8 @@ TEST(LineupCli, MeetFillsEveryRelayWithinTheLimits) {
 TEST(LineupCli, MeetABTeamsShareNobody) {
   TempDir dir;
   const std::string team = dir.write("team.toml", kTeam);
-  const auto r =
-      run_cli({"lineup", "--model", "open", "--team", team, "--events", "4x100", "--teams-per-relay", "2", "--json"});
+  const auto r = run_cli({"lineup", "--model", "open", "--team", team, "--events", "4x100",
+                          "--teams-per-relay", "2", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = r.json();
   ASSERT_EQ(j["relays"].size(), 2u);
@@ -153,15 +156,16 @@ TEST(LineupCli, MeetABTeamsShareNobody) {
   EXPECT_NEAR(j["relays"][0]["team_time_s"].get<double>(), 45.2, 1e-9);
   EXPECT_EQ(j["relays"][1]["team"], "B");
   EXPECT_NEAR(j["relays"][1]["team_time_s"].get<double>(), 49.04, 1e-9);
-  const auto human =
-      run_cli({"lineup", "--model", "open", "--team", team, "--events", "4x100", "--teams-per-relay", "2"});
+  const auto human = run_cli(
+      {"lineup", "--model", "open", "--team", team, "--events", "4x100", "--teams-per-relay", "2"});
   ASSERT_EQ(human.exit_code, 0) << human.err;
   EXPECT_NE(human.out.find("team B: 49.04 s"), std::string::npos) << human.out;
   EXPECT_NE(human.out.find("proven optimal"), std::string::npos) << human.out;
 }
 
 TEST(LineupCli, EventAndEventsAreExclusive) {
-  const auto r = run_cli({"lineup", "--model", "open", "--event", "4x100", "--events", "4x400", "--json"});
+  const auto r =
+      run_cli({"lineup", "--model", "open", "--event", "4x100", "--events", "4x400", "--json"});
   EXPECT_NE(r.exit_code, 0);
   EXPECT_NE(r.err.find("exactly one of --event"), std::string::npos) << r.err;
 }
