@@ -2,34 +2,11 @@
 
 #include <fmt/format.h>
 
+#include "report/svg_text.h"
+
 namespace baton::html {
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string escape(std::string_view text) { return report::xml_escape(text); }
 
 std::string inline_svg(std::string_view svg) {
   std::string s(svg);

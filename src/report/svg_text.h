@@ -6,7 +6,7 @@
 
 namespace baton::report {
 
-/// Escapes &, <, > and " for XML/HTML text and attribute values.
+/// Escapes &, <, >, " and ' for XML/HTML text and attribute values.
 std::string xml_escape(std::string_view text);
 
 /// A tick step of 1, 2 or 5 times a power of ten giving about `count` ticks over `span`
