@@ -9,6 +9,7 @@
 #include "baton/error.h"
 #include "baton/leg_prediction.h"
 #include "baton/lineup.h"
+#include "baton/lineup_json.h"
 #include "baton/meet_lineup.h"
 #include "baton/naive_costs.h"
 #include "baton/text_table.h"
@@ -115,25 +116,9 @@ void run_single(const LineupOptions& opt, const Context& ctx) {
   const LineupResult r = best_lineups(costs, req);
 
   if (ctx.json) {
-    nlohmann::json legs = nlohmann::json::array();
-    for (size_t l = 0; l < r.best.order.size(); ++l) {
-      legs.push_back({{"leg", l + 1},
-                      {"athlete", team.athletes[r.best.order[l]].name},
-                      {"distance_m", event.legs[l].distance_m},
-                      {"leg_s", costs.leg(r.best.order[l], static_cast<int>(l))}});
-    }
-    nlohmann::json alts = nlohmann::json::array();
-    for (const Lineup& alt : r.alternatives) {
-      alts.push_back({{"order", order_names(team, alt.order)},
-                      {"team_time_s", alt.team_time_s},
-                      {"gap_s", alt.gap_s}});
-    }
-    ctx.print_json({{"event", event.id},
-                    {"model", opt.model},
-                    {"order", order_names(team, r.best.order)},
-                    {"team_time_s", r.best.team_time_s},
-                    {"legs", legs},
-                    {"alternatives", alts}});
+    nlohmann::json doc = lineup_to_json(team, event, costs, r);
+    doc["model"] = opt.model;
+    ctx.print_json(doc);
     return;
   }
   ctx.print(fmt::format("{} for {} (cost model: {})\n", event.name,

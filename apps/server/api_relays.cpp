@@ -6,6 +6,7 @@
 
 #include "baton/leg_prediction.h"
 #include "baton/lineup.h"
+#include "baton/lineup_json.h"
 #include "baton/pacing.h"
 #include "baton/plan_json.h"
 #include "baton/relay_plan.h"
@@ -55,12 +56,6 @@ std::vector<std::string> names_field(const nlohmann::json& value, const std::str
 int athlete_index(const Team& team, const std::string& name, const std::string& field) {
   const Athlete& a = team.athlete(name, Location{"", 0, field});
   return static_cast<int>(&a - team.athletes.data());
-}
-
-std::vector<std::string> order_names(const Team& team, const std::vector<int>& order) {
-  std::vector<std::string> out;
-  for (int a : order) out.push_back(team.athletes[a].name);
-  return out;
 }
 
 Team roster_team(const std::string& db_path) {
@@ -121,26 +116,10 @@ nlohmann::json lineups(const nlohmann::json& body, const std::string& db_path) {
 
   const RelayCosts costs = relay_costs(team, event);
   const LineupResult r = best_lineups(costs, req);
-  nlohmann::json legs = nlohmann::json::array();
-  for (size_t l = 0; l < r.best.order.size(); ++l) {
-    legs.push_back({{"leg", l + 1},
-                    {"athlete", team.athletes[r.best.order[l]].name},
-                    {"distance_m", event.legs[l].distance_m},
-                    {"leg_s", costs.leg(r.best.order[l], static_cast<int>(l))}});
-  }
-  nlohmann::json alts = nlohmann::json::array();
-  for (const Lineup& alt : r.alternatives) {
-    alts.push_back({{"order", order_names(team, alt.order)},
-                    {"team_time_s", alt.team_time_s},
-                    {"gap_s", alt.gap_s}});
-  }
-  return {{"event", event.id},
-          {"name", event.name},
-          {"model", "physics"},
-          {"order", order_names(team, r.best.order)},
-          {"team_time_s", r.best.team_time_s},
-          {"legs", legs},
-          {"alternatives", alts}};
+  nlohmann::json doc = lineup_to_json(team, event, costs, r);
+  doc["name"] = event.name;
+  doc["model"] = "physics";
+  return doc;
 }
 
 // The plan of {event, order} as `baton plan --json` gives it, each exchange with its "svg".

@@ -1,0 +1,37 @@
+#include "baton/lineup_json.h"
+
+namespace baton {
+namespace {
+
+nlohmann::json names(const Team& team, const std::vector<int>& order) {
+  nlohmann::json out = nlohmann::json::array();
+  for (int a : order) out.push_back(team.athletes[static_cast<size_t>(a)].name);
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json lineup_to_json(const Team& team, const Event& event, const RelayCosts& costs,
+                              const LineupResult& result) {
+  nlohmann::json legs = nlohmann::json::array();
+  for (size_t l = 0; l < result.best.order.size(); ++l) {
+    const int a = result.best.order[l];
+    legs.push_back({{"leg", l + 1},
+                    {"athlete", team.athletes[static_cast<size_t>(a)].name},
+                    {"distance_m", event.legs[l].distance_m},
+                    {"leg_s", costs.leg(a, static_cast<int>(l))}});
+  }
+  nlohmann::json alternatives = nlohmann::json::array();
+  for (const Lineup& alt : result.alternatives) {
+    alternatives.push_back({{"order", names(team, alt.order)},
+                            {"team_time_s", alt.team_time_s},
+                            {"gap_s", alt.gap_s}});
+  }
+  return {{"event", event.id},
+          {"order", names(team, result.best.order)},
+          {"team_time_s", result.best.team_time_s},
+          {"legs", legs},
+          {"alternatives", alternatives}};
+}
+
+}  // namespace baton
