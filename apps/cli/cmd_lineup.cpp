@@ -147,8 +147,17 @@ void run_single(const LineupOptions& opt, const Context& ctx) {
       costs, team, event, roster_practice(opt, ctx, team, event, opt.team_file.empty()));
   const LineupResult r = best_lineups(costs, req);
 
+  // Which legs of the best order lean on a mark estimated from another distance.
+  std::vector<bool> estimated(r.best.order.size(), false);
+  if (opt.model == "physics") {
+    const RelayPrediction p = predict_relay(team, event, order_names(team, r.best.order));
+    for (size_t l = 0; l < p.legs.size() && l < estimated.size(); ++l) {
+      estimated[l] = p.legs[l].estimated;
+    }
+  }
   if (ctx.json) {
     nlohmann::json doc = lineup_to_json(team, event, costs, r);
+    for (size_t l = 0; l < estimated.size(); ++l) doc["legs"][l]["estimated"] = estimated[l];
     doc["model"] = opt.model;
     doc["practice_pair_terms"] = drilled;
     doc["practice_s"] =
@@ -158,13 +167,21 @@ void run_single(const LineupOptions& opt, const Context& ctx) {
   }
   ctx.print(fmt::format("{} for {} (cost model: {})\n", event.name,
                         team.name.empty() ? "the roster" : team.name, model_label(opt.model)));
-  TextTable table({">leg", ">distance", "athlete", ">time"});
+  TextTable table({">leg", ">distance", "athlete", ">time", ""});
+  bool any_estimated = false;
   for (size_t l = 0; l < r.best.order.size(); ++l) {
     const int a = r.best.order[l];
+    any_estimated = any_estimated || estimated[l];
     table.add_row({std::to_string(l + 1), fmt::format("{:g} m", event.legs[l].distance_m),
-                   team.athletes[a].name, time_text(costs.leg(a, static_cast<int>(l)))});
+                   team.athletes[a].name, time_text(costs.leg(a, static_cast<int>(l))),
+                   estimated[l] ? "*" : ""});
   }
   ctx.print(table.render());
+  if (any_estimated) {
+    ctx.print(
+        "* from a mark estimated at another distance (baton predict shows which); a real mark "
+        "at the leg's distance makes it firmer\n");
+  }
   ctx.print(fmt::format("predicted team time: {}\n", time_text(r.best.team_time_s)));
   if (drilled > 0) {
     const double practice_s = r.best.team_time_s - before_practice.team_time_s(r.best.order);

@@ -170,5 +170,27 @@ TEST(LineupCli, EventAndEventsAreExclusive) {
   EXPECT_NE(r.err.find("exactly one of --event"), std::string::npos) << r.err;
 }
 
+TEST(LineupCli, LegsOnEstimatedMarksAreFlagged) {
+  // Zoe Carter has 100 m and 200 m marks only: her 400 m leg is estimated; Maya Johnson has a
+  // 400 m mark.
+  const std::string team = testing::source_path("examples/riverside.toml");
+  auto r = run_cli({"lineup", "--team", team, "--event", "4x400", "--sex", "F", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  bool zoe = false, maya = false;
+  const auto doc = r.json();
+  for (const auto& leg : doc["legs"]) {
+    if (leg["athlete"] == "Zoe Carter") zoe = leg["estimated"].get<bool>();
+    if (leg["athlete"] == "Maya Johnson") maya = leg["estimated"].get<bool>();
+  }
+  EXPECT_TRUE(zoe) << r.out;
+  EXPECT_FALSE(maya);
+  r = run_cli({"lineup", "--team", team, "--event", "4x400", "--sex", "F"});
+  EXPECT_NE(r.out.find("* from a mark estimated"), std::string::npos) << r.out;
+  r = run_cli({"lineup", "--team", team, "--event", "4x100", "--sex", "F", "--json"});
+  const auto sprint = r.json();
+  ASSERT_EQ(sprint["legs"].size(), 4u);
+  for (const auto& leg : sprint["legs"]) EXPECT_FALSE(leg["estimated"].get<bool>()) << leg;
+}
+
 }  // namespace
 }  // namespace baton

@@ -32,8 +32,10 @@ TEST(ReportCli, BestLineupMatchesBatonLineup) {
   EXPECT_NEAR(r.json()["team_time_s"].get<double>(), lineup.json()["team_time_s"].get<double>(),
               1e-6);
   const std::string page = read(dir.file("r.html"));
-  for (const auto& name : lineup.json()["order"]) {
-    EXPECT_NE(page.find(name.get<std::string>()), std::string::npos);
+  const auto best = lineup.json();
+  ASSERT_EQ(best["order"].size(), 4u);
+  for (const auto& name : best["order"]) {
+    EXPECT_NE(page.find(name.get<std::string>()), std::string::npos) << name;
   }
   EXPECT_NE(page.find("Best predicted lineup"), std::string::npos);
   EXPECT_EQ(page.find("Race odds"), std::string::npos);
