@@ -103,7 +103,7 @@ nlohmann::json report(const httplib::Request& req, Database& db) {
   }
   const std::string as_of =
       req.has_param("as_of") ? parse_date(query(req, "as_of"), Location{"", 0, "as_of"}) : today();
-  const Team team = team_learned_from_results(Roster(db).team(), Results(db).list());
+  const Team team = learned_roster(db);
   const Event event =
       find_event(query(req, "event", "4x100"), team.rules, Location{"", 0, "event"});
   const PairTarget pair = planned_pair_target(team, event, exchange - 1, from, to);

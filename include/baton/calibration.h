@@ -163,4 +163,25 @@ std::vector<RaceSplit> race_splits(const Team& team, const std::vector<RelayResu
 Team team_learned_from_results(const Team& team, const std::vector<RelayResult>& results,
                                const PredictOptions& options = {});
 
+/// One race date in an athlete's progress at one distance.
+struct AthleteProgressPoint {
+  std::string date;              ///< YYYY-MM-DD
+  int splits = 0;                ///< legs of that distance run that day
+  double open_equivalent_s = 0;  ///< mean open-equivalent of that day's splits, FAT seconds
+  double learned_best_s = 0;     ///< the mark predictions use after every race up to that
+                                 ///< date (team_learned_from_results), FAT seconds
+};
+
+/// How an athlete's open time at `distance_m` moved race by race: one point per date on which
+/// they ran a leg of that distance with a split. Empty when there is none. Throws NotFoundError
+/// for an unknown athlete.
+std::vector<AthleteProgressPoint> athlete_progress(const Team& roster,
+                                                   const std::vector<RelayResult>& results,
+                                                   const std::string& athlete, double distance_m,
+                                                   const PredictOptions& options = {});
+
+/// The database roster as its logged race results have taught it: what the CLI and the web app
+/// predict with.
+Team learned_roster(Database& db);
+
 }  // namespace baton

@@ -89,4 +89,38 @@ Team team_learned_from_results(const Team& team, const std::vector<RelayResult>&
   return team_updated_from_races(team, open_equivalents(team, splits, options));
 }
 
+std::vector<AthleteProgressPoint> athlete_progress(const Team& roster,
+                                                   const std::vector<RelayResult>& results,
+                                                   const std::string& athlete, double distance_m,
+                                                   const PredictOptions& options) {
+  const std::string name = roster.athlete(athlete, Location{"", 0, "athlete"}).name;
+  const std::vector<OpenEquivalent> mine =
+      open_equivalents(roster, race_splits(roster, results, name), options);
+  std::map<std::string, std::vector<double>> by_date;
+  for (const OpenEquivalent& q : mine) {
+    if (std::abs(q.distance_m - distance_m) < 1e-9) {
+      by_date[q.split.date].push_back(q.open_equivalent_s);
+    }
+  }
+  std::vector<AthleteProgressPoint> out;
+  for (const auto& [date, times] : by_date) {
+    std::vector<RelayResult> upto;
+    for (const RelayResult& r : results) {
+      if (r.date <= date) upto.push_back(r);
+    }
+    AthleteProgressPoint p;
+    p.date = date;
+    p.splits = static_cast<int>(times.size());
+    for (double t : times) p.open_equivalent_s += t / static_cast<double>(times.size());
+    const Team learned = team_learned_from_results(roster, upto, options);
+    p.learned_best_s = learned.athlete(name).best_at(distance_m)->fat_s();
+    out.push_back(p);
+  }
+  return out;
+}
+
+Team learned_roster(Database& db) {
+  return team_learned_from_results(Roster(db).team(), Results(db).list());
+}
+
 }  // namespace baton

@@ -1,6 +1,9 @@
 // What the practice and results logs change downstream: lineups, predictions and race odds.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "support/run_cli.h"
 
 namespace baton {
@@ -144,6 +147,51 @@ TEST_F(LearningCli, ObjectiveErrorsNameTheOption) {
     EXPECT_NE(r.exit_code, 0) << c.args[2];
     EXPECT_NE(r.err.find(c.option), std::string::npos) << r.err;
   }
+}
+
+TEST_F(LearningCli, AthleteProgressFollowsTheirSplitsRaceByRace) {
+  auto r = baton({"--json", "results", "progress", "--athlete", "maya johnson"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.json()["dates"].empty());
+  // Maya runs leg 2 (a flying 100 m): slow on the first date, fast on the second.
+  ASSERT_EQ(baton({"results", "add", "--event", "4x100", "--order", order, "--time", "49.50",
+                   "--splits", "12.9,12.0,12.3,12.3", "--date", "2026-04-10"})
+                .exit_code,
+            0);
+  ASSERT_EQ(baton({"results", "add", "--event", "4x100", "--order", order, "--time", "47.40",
+                   "--splits", "12.5,10.6,12.1,12.2", "--date", "2026-05-01"})
+                .exit_code,
+            0);
+  r = baton({"--json", "results", "progress", "--athlete", "Maya Johnson", "--svg",
+             dir.file("maya.svg")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = r.json();
+  EXPECT_EQ(j["athlete"], "Maya Johnson");
+  EXPECT_EQ(j["distance_m"], 100.0);
+  EXPECT_DOUBLE_EQ(j["entered_best_s"].get<double>(), 12.08);
+  ASSERT_EQ(j["dates"].size(), 2u);
+  const auto& first = j["dates"][0];
+  const auto& second = j["dates"][1];
+  // A slow day reads slower than her best and pulls the mark used up; a fast day pulls it down.
+  // The mark is the mean of the entered best and every open-equivalent so far.
+  EXPECT_GT(first["open_equivalent_s"].get<double>(), 12.08);
+  EXPECT_NEAR(first["learned_best_s"].get<double>(),
+              (12.08 + first["open_equivalent_s"].get<double>()) / 2, 2e-3);
+  EXPECT_LT(second["open_equivalent_s"].get<double>(), first["open_equivalent_s"].get<double>());
+  EXPECT_NEAR(second["learned_best_s"].get<double>(),
+              (12.08 + first["open_equivalent_s"].get<double>() +
+               second["open_equivalent_s"].get<double>()) /
+                  3,
+              2e-3);
+  std::ifstream svg(dir.file("maya.svg"));
+  const std::string chart((std::istreambuf_iterator<char>(svg)), {});
+  EXPECT_NE(chart.find("<svg"), std::string::npos);
+  EXPECT_NE(chart.find("2026-05-01"), std::string::npos);
+  r = baton({"results", "progress", "--athlete", "Maya Johnson"});
+  EXPECT_NE(r.out.find("12.08"), std::string::npos) << r.out;
+  r = baton({"results", "progress", "--athlete", "Nobody"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("--athlete"), std::string::npos) << r.err;
 }
 
 }  // namespace
