@@ -34,6 +34,7 @@ std::string render_svg(const LineChart& c) {
   if (!any) x1 = y1 = 1.0;
   x0 = std::min(x0, 0.0);
   y0 = std::min(y0, 0.0);
+  const double data_max = y1;
   const double xs = nice_step(x1 - x0, 8), ys = nice_step(y1 - y0, 6);
   x1 = std::ceil(x1 / xs - 1e-9) * xs;
   y1 = std::ceil(y1 / ys - 1e-9) * ys;
@@ -42,6 +43,13 @@ std::string render_svg(const LineChart& c) {
 
   const double left = 64, right = 20, top = 40, bottom = 52;
   const double pw = c.width_px - left - right, ph = c.height_px - top - bottom;
+  // Headroom above the data for the legend (top right), so no line runs through it.
+  int labels = 0;
+  for (const ChartSeries& s : c.series) labels += s.label.empty() ? 0 : 1;
+  if (labels > 0) {
+    const double needed = std::min(0.5, (16.0 * labels + 10.0) / ph);
+    while ((y1 - data_max) / (y1 - y0) < needed) y1 += ys;
+  }
   auto px = [&](double x) { return left + (x - x0) / (x1 - x0) * pw; };
   auto py = [&](double y) { return top + ph - (y - y0) / (y1 - y0) * ph; };
 
