@@ -20,6 +20,7 @@ struct AthleteEdits {
   std::vector<std::string> splits;      // --split 10=1.95
   bool clear_splits = false;
   std::optional<double> foot_length_m;
+  std::optional<double> form_sd_percent;
   std::string hand;
   bool clear_hand = false;
 };
@@ -66,6 +67,7 @@ void apply(const AthleteEdits& e, Athlete& a) {
   std::sort(a.splits.begin(), a.splits.end(),
             [](const Split& x, const Split& y) { return x.distance_m < y.distance_m; });
   if (e.foot_length_m) a.foot_length_m = *e.foot_length_m;
+  if (e.form_sd_percent) a.form_sd_percent = *e.form_sd_percent;
   if (e.clear_hand) a.hand.reset();
   if (!e.hand.empty()) a.hand = parse_hand(e.hand, {"--hand", 0, ""});
 }
@@ -100,6 +102,9 @@ void add_edit_options(CLI::App* cmd, AthleteEdits& e) {
   cmd->add_option("--foot-length", e.foot_length_m, "Shoe length in metres, for go-marks")
       ->check(CLI::Range(0.15, 0.40));
   cmd->add_option("--hand", e.hand, "Preferred carrying hand: right or left");
+  cmd->add_option("--form-sd", e.form_sd_percent,
+                  "Day-to-day spread of their legs, % of the leg (race odds; default 1)")
+      ->check(CLI::Range(0.0, 10.0));
 }
 
 }  // namespace
@@ -111,112 +116,113 @@ void add_roster_command(CLI::App& app, Context& ctx) {
   // import
   auto file = std::make_shared<std::string>();
   auto replace = std::make_shared<bool>(false);
-  CLI::App* import =
+  CLI::App* import_cmd =
       roster_cmd->add_subcommand("import", "Import a TOML team file or a CSV roster");
-  import->add_option("file", *file, "team.toml or roster.csv")->required();
-  import->add_flag("--replace", *replace, "Remove athletes that are not in the file");
-  import->callback([file, replace, &ctx] {
+  import_cmd->add_option("file", *file, "team.toml or roster.csv")->required();
+  import_cmd->add_flag("--replace", *replace, "Remove athletes that are not in the file");
+  import_cmd->callback([file, replace, &ctx] {
     const Team team = load_team(*file);
-  Database db = ctx.open_database();
-  const ImportSummary s = Roster(db).import(team, *replace);
-  if (ctx.json) {
-    ctx.print_json({{"file", *file},
-                    {"database", ctx.db_path},
-                    {"team", team.name},
-                    {"rules", to_string(team.rules)},
-                    {"added", s.added},
-                    {"updated", s.updated},
-                    {"removed", s.removed}});
-  } else {
-    ctx.print(fmt::format("Imported {} athletes from {} into {} ({} new, {} updated{})\n",
-                          team.athletes.size(), *file, ctx.db_path, s.added, s.updated,
-                          *replace ? fmt::format(", {} removed", s.removed) : ""));
-  }
-});
+    Database db = ctx.open_database();
+    const ImportSummary s = Roster(db).import(team, *replace);
+    if (ctx.json) {
+      ctx.print_json({{"file", *file},
+                      {"database", ctx.db_path},
+                      {"team", team.name},
+                      {"rules", to_string(team.rules)},
+                      {"added", s.added},
+                      {"updated", s.updated},
+                      {"removed", s.removed}});
+    } else {
+      ctx.print(fmt::format("Imported {} athletes from {} into {} ({} new, {} updated{})\n",
+                            team.athletes.size(), *file, ctx.db_path, s.added, s.updated,
+                            *replace ? fmt::format(", {} removed", s.removed) : ""));
+    }
+  });
 
-// list
-CLI::App* list = roster_cmd->add_subcommand("list", "List athletes with their best marks");
-list->callback([&ctx] {
-  Database db = ctx.open_database();
-  const Team team = Roster(db).team();
-  if (ctx.json) {
-    nlohmann::json athletes = nlohmann::json::array();
-    for (const Athlete& a : team.athletes) athletes.push_back(to_json(a));
-    ctx.print_json({{"team", team.name}, {"rules", to_string(team.rules)}, {"athletes", athletes}});
-    return;
-  }
-  if (team.athletes.empty()) {
-    ctx.print(fmt::format("The roster in {} is empty: baton roster import FILE\n", ctx.db_path));
-    return;
-  }
-  ctx.print(fmt::format("{} ({} rules): {} athletes; times as written, h = hand-timed\n",
-                        team.name.empty() ? ctx.db_path : team.name, to_string(team.rules),
-                        team.athletes.size()));
-  ctx.print(roster_table(team.athletes));
-});
+  // list
+  CLI::App* list = roster_cmd->add_subcommand("list", "List athletes with their best marks");
+  list->callback([&ctx] {
+    Database db = ctx.open_database();
+    const Team team = Roster(db).team();
+    if (ctx.json) {
+      nlohmann::json athletes = nlohmann::json::array();
+      for (const Athlete& a : team.athletes) athletes.push_back(to_json(a));
+      ctx.print_json(
+          {{"team", team.name}, {"rules", to_string(team.rules)}, {"athletes", athletes}});
+      return;
+    }
+    if (team.athletes.empty()) {
+      ctx.print(fmt::format("The roster in {} is empty: baton roster import FILE\n", ctx.db_path));
+      return;
+    }
+    ctx.print(fmt::format("{} ({} rules): {} athletes; times as written, h = hand-timed\n",
+                          team.name.empty() ? ctx.db_path : team.name, to_string(team.rules),
+                          team.athletes.size()));
+    ctx.print(roster_table(team.athletes));
+  });
 
-// add
-auto add_edits = std::make_shared<AthleteEdits>();
-CLI::App* add = roster_cmd->add_subcommand("add", "Add an athlete");
-add->add_option("name", add_edits->name, "Full name")->required();
-add_edit_options(add, *add_edits);
-add->get_option("--sex")->required();
-add->callback([add_edits, &ctx] {
-  Athlete a;
-  a.name = add_edits->name;
-  apply(*add_edits, a);
-  Database db = ctx.open_database();
-  Roster(db).add(a);
-  if (ctx.json) {
-    ctx.print_json({{"added", to_json(a)}});
-  } else {
-    ctx.print(fmt::format("Added {}\n", a.name));
-  }
-});
+  // add
+  auto add_edits = std::make_shared<AthleteEdits>();
+  CLI::App* add = roster_cmd->add_subcommand("add", "Add an athlete");
+  add->add_option("name", add_edits->name, "Full name")->required();
+  add_edit_options(add, *add_edits);
+  add->get_option("--sex")->required();
+  add->callback([add_edits, &ctx] {
+    Athlete a;
+    a.name = add_edits->name;
+    apply(*add_edits, a);
+    Database db = ctx.open_database();
+    Roster(db).add(a);
+    if (ctx.json) {
+      ctx.print_json({{"added", to_json(a)}});
+    } else {
+      ctx.print(fmt::format("Added {}\n", a.name));
+    }
+  });
 
-// edit
-auto edits = std::make_shared<AthleteEdits>();
-CLI::App* edit = roster_cmd->add_subcommand("edit", "Change an athlete's name, sex or marks");
-edit->add_option("name", edits->name, "The athlete's current name")->required();
-edit->add_option("--name", edits->new_name, "New name");
-add_edit_options(edit, *edits);
-edit->add_option("--remove-best", edits->drop_bests, "Remove the best at a distance; repeat");
-edit->add_flag("--clear-splits", edits->clear_splits, "Remove all split times first");
-edit->add_flag("--clear-hand", edits->clear_hand, "Forget the preferred hand");
-edit->callback([edits, &ctx] {
-  Database db = ctx.open_database();
-  Roster roster(db);
-  std::optional<Athlete> a = roster.find(edits->name);
-  if (!a) {
-    Team team = roster.team();
-    team.athlete(edits->name, {"roster edit", 0, "name"});  // throws with a suggestion
-  }
-  apply(*edits, *a);
-  roster.update(edits->name, *a);
-  if (ctx.json) {
-    ctx.print_json({{"updated", to_json(*a)}});
-  } else {
-    ctx.print(fmt::format("Updated {}\n", a->name));
-  }
-});
+  // edit
+  auto edits = std::make_shared<AthleteEdits>();
+  CLI::App* edit = roster_cmd->add_subcommand("edit", "Change an athlete's name, sex or marks");
+  edit->add_option("name", edits->name, "The athlete's current name")->required();
+  edit->add_option("--name", edits->new_name, "New name");
+  add_edit_options(edit, *edits);
+  edit->add_option("--remove-best", edits->drop_bests, "Remove the best at a distance; repeat");
+  edit->add_flag("--clear-splits", edits->clear_splits, "Remove all split times first");
+  edit->add_flag("--clear-hand", edits->clear_hand, "Forget the preferred hand");
+  edit->callback([edits, &ctx] {
+    Database db = ctx.open_database();
+    Roster roster(db);
+    std::optional<Athlete> a = roster.find(edits->name);
+    if (!a) {
+      Team team = roster.team();
+      team.athlete(edits->name, {"roster edit", 0, "name"});  // throws with a suggestion
+    }
+    apply(*edits, *a);
+    roster.update(edits->name, *a);
+    if (ctx.json) {
+      ctx.print_json({{"updated", to_json(*a)}});
+    } else {
+      ctx.print(fmt::format("Updated {}\n", a->name));
+    }
+  });
 
-// remove
-auto remove_name = std::make_shared<std::string>();
-CLI::App* remove = roster_cmd->add_subcommand("remove", "Remove an athlete and their marks");
-remove->add_option("name", *remove_name, "Full name")->required();
-remove->callback([remove_name, &ctx] {
-  Database db = ctx.open_database();
-  Roster roster(db);
-  if (!roster.find(*remove_name)) {
-    roster.team().athlete(*remove_name, {"roster remove", 0, "name"});  // throws
-  }
-  roster.remove(*remove_name);
-  if (ctx.json) {
-    ctx.print_json({{"removed", *remove_name}});
-  } else {
-    ctx.print(fmt::format("Removed {}\n", *remove_name));
-  }
-});
+  // remove
+  auto remove_name = std::make_shared<std::string>();
+  CLI::App* remove = roster_cmd->add_subcommand("remove", "Remove an athlete and their marks");
+  remove->add_option("name", *remove_name, "Full name")->required();
+  remove->callback([remove_name, &ctx] {
+    Database db = ctx.open_database();
+    Roster roster(db);
+    if (!roster.find(*remove_name)) {
+      roster.team().athlete(*remove_name, {"roster remove", 0, "name"});  // throws
+    }
+    roster.remove(*remove_name);
+    if (ctx.json) {
+      ctx.print_json({{"removed", *remove_name}});
+    } else {
+      ctx.print(fmt::format("Removed {}\n", *remove_name));
+    }
+  });
 }  // namespace baton::cli
 
 }  // namespace baton::cli

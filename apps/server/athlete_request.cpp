@@ -61,7 +61,7 @@ std::vector<Split> read_splits(const nlohmann::json& splits) {
 void apply_athlete_json(const nlohmann::json& body, Athlete& a) {
   for (const auto& [key, value] : body.items()) {
     if (key != "name" && key != "sex" && key != "marks" && key != "splits" &&
-        key != "foot_length_m" && key != "hand" && key != "bests") {
+        key != "foot_length_m" && key != "hand" && key != "bests" && key != "form_sd_percent") {
       throw ParseError("unknown field", field(key));
     }
   }
@@ -80,6 +80,16 @@ void apply_athlete_json(const nlohmann::json& body, Athlete& a) {
       a.foot_length_m = v.get<double>();
     } else {
       throw ParseError("must be a number of metres or null", field("foot_length_m"));
+    }
+  }
+  if (body.contains("form_sd_percent")) {
+    const nlohmann::json& v = body["form_sd_percent"];
+    if (v.is_null()) {
+      a.form_sd_percent.reset();
+    } else if (v.is_number()) {
+      a.form_sd_percent = v.get<double>();
+    } else {
+      throw ParseError("must be a number (percent of the leg) or null", field("form_sd_percent"));
     }
   }
   if (body.contains("hand")) {

@@ -44,6 +44,9 @@ struct Athlete {
   std::vector<Split> splits;            ///< sorted by distance, times strictly increasing
   std::optional<double> foot_length_m;  ///< shoe length used to pace out go-marks, metres
   std::optional<Hand> hand;             ///< preferred carrying hand, when the athlete has one
+  /// Day-to-day spread of the athlete's legs, percent of the leg time (sd; 0-10). None: the
+  /// simulation's default (1 %). Raise it for an inconsistent runner, lower it for a metronome.
+  std::optional<double> form_sd_percent;
 
   /// The best at exactly this distance (within 1 mm), or nullptr.
   const Best* best_at(double distance_m) const;

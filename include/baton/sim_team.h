@@ -30,8 +30,8 @@ PracticeRecord practice_record(const std::vector<Drill>& drills, const HandoffPa
 /// `event`. Reads the log once; each pair's calibration is computed on first use and kept.
 PracticeLookup practice_lookup(Database& db, const Team& team, const Event& event);
 
-/// An own team running `order` (athlete names, one per leg): each leg's predicted split and
-/// each exchange's planned hand-off (build_relay_plan: go-mark, reaction, reach, zone), with
+/// An own team running `order` (athlete names, one per leg): each leg's predicted split (its
+/// spread from the runner's form_sd_percent when set) and each exchange's planned hand-off (build_relay_plan: go-mark, reaction, reach, zone), with
 /// the pair's record from `practice` when given. Throws like build_relay_plan().
 SimTeam own_sim_team(const Team& team, const Event& event, const std::vector<std::string>& order,
                      std::string name, const PracticeLookup& practice = {});

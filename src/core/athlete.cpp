@@ -155,6 +155,10 @@ void validate_athlete(const Athlete& a, const Location& where) {
     throw ValidationError("foot length must be between 0.15 and 0.40 m",
                           with_field(where, "foot_length_m"));
   }
+  if (a.form_sd_percent && !(*a.form_sd_percent >= 0.0 && *a.form_sd_percent <= 10.0)) {
+    throw ValidationError("form spread must be between 0 and 10 % of the leg",
+                          with_field(where, "form_sd_percent"));
+  }
 }
 
 }  // namespace baton

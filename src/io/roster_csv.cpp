@@ -73,7 +73,7 @@ std::vector<Row> read_rows(std::string_view text, const std::string& source) {
   return rows;
 }
 
-enum class Column { name, sex, best, split, foot, hand };
+enum class Column { name, sex, best, split, foot, hand, form };
 
 }  // namespace
 
@@ -101,6 +101,8 @@ Team parse_roster_csv(std::string_view text, const std::string& source,
       kind = Column::foot;
     } else if (h == "hand") {
       kind = Column::hand;
+    } else if (h == "form_sd_percent") {
+      kind = Column::form;
     } else if (h.starts_with("split_")) {
       kind = Column::split;
       d = parse_distance(h.substr(6), loc);
@@ -111,7 +113,7 @@ Team parse_roster_csv(std::string_view text, const std::string& source,
       } catch (const ParseError&) {
         throw ParseError("unknown column '" + trimmed(raw) +
                              "' (use name, sex, distances such as 100m or mile, split_10m, "
-                             "foot_length_m, hand)",
+                             "foot_length_m, hand, form_sd_percent)",
                          loc);
       }
     }
@@ -171,6 +173,18 @@ Team parse_roster_csv(std::string_view text, const std::string& source,
         case Column::hand:
           a.hand = parse_hand(value, loc);
           break;
+        case Column::form: {
+          double v = 0.0;
+          try {
+            size_t used = 0;
+            v = std::stod(value, &used);
+            if (used != value.size()) throw std::invalid_argument(value);
+          } catch (const std::exception&) {
+            throw ParseError("form spread must be a number (percent of the leg)", loc);
+          }
+          a.form_sd_percent = v;
+          break;
+        }
         case Column::name:
         case Column::sex:
           break;

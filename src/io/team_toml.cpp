@@ -52,12 +52,14 @@ Mark read_mark(const toml::node& node, const Location& where) {
 
 Athlete read_athlete(const toml::table& t, const std::string& source) {
   static const std::set<std::string> kKnown = {"name",   "sex",           "bests",
-                                               "splits", "foot_length_m", "hand"};
+                                               "splits", "foot_length_m", "hand",
+                                               "form_sd_percent"};
   const Location here = at(source, t, "athlete");
   for (auto&& [key, value] : t) {
     if (!kKnown.contains(std::string(key.str()))) {
       throw ParseError("unknown field '" + std::string(key.str()) +
-                           "' (known: name, sex, bests, splits, foot_length_m, hand)",
+                           "' (known: name, sex, bests, splits, foot_length_m, hand, "
+                           "form_sd_percent)",
                        at(source, value, std::string(key.str())));
     }
   }
@@ -106,6 +108,9 @@ Athlete read_athlete(const toml::table& t, const std::string& source) {
   }
   if (const toml::node* foot = t.get("foot_length_m")) {
     a.foot_length_m = require_number(*foot, at(source, *foot, "foot_length_m"));
+  }
+  if (const toml::node* form = t.get("form_sd_percent")) {
+    a.form_sd_percent = require_number(*form, at(source, *form, "form_sd_percent"));
   }
   if (const toml::node* hand = t.get("hand")) {
     const Location loc = at(source, *hand, "hand");

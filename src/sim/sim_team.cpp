@@ -69,7 +69,11 @@ SimTeam own_sim_team(const Team& team, const Event& event, const std::vector<std
   const RelayPlan plan = build_relay_plan(team, event, order);
   SimTeam t;
   t.name = std::move(name);
-  for (const RelayPlanLeg& leg : plan.legs) t.legs.push_back(SimLeg{leg.split_s, -1.0});
+  for (const RelayPlanLeg& leg : plan.legs) {
+    // The runner's own day-form spread when the roster has one, else the simulation default.
+    const std::optional<double> form = team.athlete(leg.athlete).form_sd_percent;
+    t.legs.push_back(SimLeg{leg.split_s, form ? *form / 100.0 * leg.split_s : -1.0});
+  }
   for (size_t k = 0; k < plan.exchanges.size(); ++k) {
     SimExchange x;
     x.handoff = plan.exchanges[k].plan.handoff;

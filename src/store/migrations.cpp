@@ -87,6 +87,11 @@ CREATE TABLE result_legs (
 );
 CREATE INDEX result_legs_by_athlete ON result_legs (athlete_id);
 )sql"},
+    // Per-athlete day-form spread for the race simulation (percent of the leg time).
+    {5, R"sql(
+ALTER TABLE athletes ADD COLUMN form_sd_percent REAL
+  CHECK (form_sd_percent IS NULL OR (form_sd_percent >= 0 AND form_sd_percent <= 10));
+)sql"},
 };
 
 }  // namespace

@@ -14,6 +14,7 @@ Athlete read_athlete(const Database::Impl& impl, Statement& row) {
   a.sex = row.column_text(2) == "M" ? Sex::male : Sex::female;
   if (!row.column_null(3)) a.foot_length_m = row.column_double(3);
   if (!row.column_null(4)) a.hand = row.column_text(4) == "left" ? Hand::left : Hand::right;
+  if (!row.column_null(5)) a.form_sd_percent = row.column_double(5);
   Statement bests(impl,
                   "SELECT distance_m, time_s, hand_timed FROM bests WHERE athlete_id = ? "
                   "ORDER BY distance_m");
@@ -66,10 +67,11 @@ std::optional<std::string> hand_text(const Athlete& a) {
 }
 
 long long insert_athlete(const Database::Impl& impl, const Athlete& a) {
-  Statement s(impl, std::string("INSERT INTO athletes (name, sex, foot_length_m, hand, updated_at) "
-                                "VALUES (?, ?, ?, ?, ") +
+  Statement s(impl, std::string("INSERT INTO athletes (name, sex, foot_length_m, hand, "
+                                "form_sd_percent, updated_at) VALUES (?, ?, ?, ?, ?, ") +
                         kNow + ")");
   s.bind(1, a.name).bind(2, to_string(a.sex)).bind(3, a.foot_length_m).bind(4, hand_text(a));
+  s.bind(5, a.form_sd_percent);
   s.run();
   const long long id = sqlite3_last_insert_rowid(impl.db);
   write_marks(impl, id, a);
@@ -78,10 +80,10 @@ long long insert_athlete(const Database::Impl& impl, const Athlete& a) {
 
 void update_athlete(const Database::Impl& impl, long long id, const Athlete& a) {
   Statement s(impl, std::string("UPDATE athletes SET name = ?, sex = ?, foot_length_m = ?, "
-                                "hand = ?, updated_at = ") +
+                                "hand = ?, form_sd_percent = ?, updated_at = ") +
                         kNow + " WHERE id = ?");
   s.bind(1, a.name).bind(2, to_string(a.sex)).bind(3, a.foot_length_m).bind(4, hand_text(a));
-  s.bind(5, id).run();
+  s.bind(5, a.form_sd_percent).bind(6, id).run();
   write_marks(impl, id, a);
 }
 
@@ -95,7 +97,8 @@ std::string setting(const Database::Impl& impl, const char* key, const std::stri
 
 std::vector<Athlete> Roster::athletes() const {
   const Database::Impl& impl = db_.impl();
-  Statement s(impl, "SELECT id, name, sex, foot_length_m, hand FROM athletes ORDER BY name");
+  Statement s(impl, "SELECT id, name, sex, foot_length_m, hand, form_sd_percent FROM athletes "
+                    "ORDER BY name");
   std::vector<Athlete> out;
   while (s.step()) out.push_back(read_athlete(impl, s));
   return out;
@@ -112,7 +115,8 @@ Team Roster::team() const {
 
 std::optional<Athlete> Roster::find(std::string_view name) const {
   const Database::Impl& impl = db_.impl();
-  Statement s(impl, "SELECT id, name, sex, foot_length_m, hand FROM athletes WHERE name = ?");
+  Statement s(impl, "SELECT id, name, sex, foot_length_m, hand, form_sd_percent FROM athletes "
+                    "WHERE name = ?");
   s.bind(1, name);
   if (s.step()) return read_athlete(impl, s);
   return std::nullopt;

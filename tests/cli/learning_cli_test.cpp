@@ -194,5 +194,18 @@ TEST_F(LearningCli, AthleteProgressFollowsTheirSplitsRaceByRace) {
   EXPECT_NE(r.err.find("--athlete"), std::string::npos) << r.err;
 }
 
+TEST_F(LearningCli, AFormSpreadSetOnTheRosterWidensThatRunnersLeg) {
+  ASSERT_EQ(baton({"roster", "edit", "Ava Brooks", "--form-sd", "4"}).exit_code, 0);
+  const auto list = baton({"--json", "roster", "list"}).json();
+  bool found = false;
+  for (const auto& a : list["athletes"]) {
+    if (a["name"] == "Ava Brooks") found = a["form_sd_percent"] == 4.0;
+  }
+  EXPECT_TRUE(found) << list;
+  const auto r = baton({"roster", "edit", "Ava Brooks", "--form-sd", "40"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("--form-sd"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace baton

@@ -36,6 +36,7 @@ bests = { "100m" = "12.31", "200m" = "25.4h", "400m" = "58.20", "mile" = "5:40.1
 splits = { "10" = 1.95, "20" = 3.10 }
 foot_length_m = 0.27
 hand = "right"
+form_sd_percent = 1.8
 )",
                                  "team.toml");
   EXPECT_EQ(t.name, "Riverside HS");
@@ -50,6 +51,11 @@ hand = "right"
   EXPECT_EQ(a.splits[1].distance_m, 20.0);
   EXPECT_EQ(*a.foot_length_m, 0.27);
   EXPECT_EQ(*a.hand, Hand::right);
+  EXPECT_EQ(*a.form_sd_percent, 1.8);
+  EXPECT_THROW(parse_team_toml("[[athlete]]\nname = \"A\"\nsex = \"F\"\n"
+                               "bests = { \"100m\" = \"12.3\" }\nform_sd_percent = 12\n",
+                               "t.toml"),
+               ValidationError);
 }
 
 TEST(TeamToml, ErrorsNameFileLineAndField) {
@@ -82,10 +88,10 @@ TEST(TeamToml, ErrorsNameFileLineAndField) {
 
 TEST(RosterCsv, ReadsQuotedCellsHandTimesAndSplits) {
   const Team t = parse_roster_csv(
-      "\xEF\xBB\xBFname,sex,100m,200m,split_10m,foot_length_m,hand\r\n"
-      "\"Jada O'Neil\",F,12.9,26.1h,2.05,0.26,left\r\n"
+      "\xEF\xBB\xBFname,sex,100m,200m,split_10m,foot_length_m,hand,form_sd_percent\r\n"
+      "\"Jada O'Neil\",F,12.9,26.1h,2.05,0.26,left,2.5\r\n"
       "\n"
-      "Leo Martinez,M,,24.60,,,\r\n",
+      "Leo Martinez,M,,24.60,,,,\r\n",
       "r.csv");
   ASSERT_EQ(t.athletes.size(), 2u);
   EXPECT_EQ(t.athletes[0].name, "Jada O'Neil");
@@ -93,6 +99,8 @@ TEST(RosterCsv, ReadsQuotedCellsHandTimesAndSplits) {
   EXPECT_EQ(t.athletes[0].splits.size(), 1u);
   EXPECT_EQ(*t.athletes[0].hand, Hand::left);
   EXPECT_EQ(t.athletes[1].best_at(100.0), nullptr);
+  EXPECT_EQ(*t.athletes[0].form_sd_percent, 2.5);
+  EXPECT_FALSE(t.athletes[1].form_sd_percent.has_value());
   EXPECT_FALSE(t.has_team_info);
 }
 

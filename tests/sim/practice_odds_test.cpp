@@ -89,6 +89,32 @@ TEST(PracticeOdds, AnErraticPairFailsMoreOftenInTheSimulation) {
   EXPECT_GT(r.teams[1].p_dq, r.teams[0].p_dq);
 }
 
+TEST(PracticeOdds, EachRunnersFormSpreadSetsTheirLegsSpread) {
+  Team team = load_team(source_path("examples/riverside.toml"));
+  const Event relay = find_event("4x100", team.rules);
+  const std::vector<std::string> order = {"Zoe Carter", "Lily Nguyen", "Ava Brooks",
+                                          "Maya Johnson"};
+  for (Athlete& a : team.athletes) {
+    if (a.name == "Lily Nguyen") a.form_sd_percent = 3.0;
+    if (a.name == "Ava Brooks") a.form_sd_percent = 0.0;
+  }
+  const SimTeam t = own_sim_team(team, relay, order, "us");
+  EXPECT_EQ(t.legs[0].split_sd_s, -1.0);  // no setting: the simulation's default
+  EXPECT_NEAR(t.legs[1].split_sd_s, 0.03 * t.legs[1].split_mean_s, 1e-12);
+  EXPECT_EQ(t.legs[2].split_sd_s, 0.0);
+  // With every other source of noise off, the team's time spread is that of leg 2 alone.
+  SimulationOptions o;
+  o.runs = 50000;
+  o.form_sd_fraction = 0.0;
+  o.reaction_sd_s = 0.0;
+  o.mark_sd_m = 0.0;
+  o.fatigue_sd_fraction = 0.0;
+  o.drop_base_probability = 0.0;
+  const SimulationResult r = simulate_race({t}, relay.rules, o);
+  const double sd = 0.03 * t.legs[1].split_mean_s;
+  EXPECT_NEAR(r.teams[0].sd_time_s, sd, 0.03 * sd);
+}
+
 TEST(LineupOdds, IdenticalCandidatesGetIdenticalNumbers) {
   const Event relay = find_event("4x100", RuleSet::wa);
   const SimTeam a = reference_team("us", 38.3, relay);

@@ -42,6 +42,23 @@ TEST(Database, FreshFileIsMigratedToTheLatestSchema) {
   EXPECT_EQ(sql(dir.file("b.db"), "PRAGMA application_id"), std::to_string(0x4241544E));
 }
 
+TEST(Roster, KeepsTheFormSpreadThroughAddAndUpdate) {
+  TempDir dir;
+  Database db = Database::open(dir.file("f.db"));
+  Athlete a;
+  a.name = "Ava Brooks";
+  a.bests.push_back(Best{100.0, Mark{12.31, false}});
+  a.form_sd_percent = 1.6;
+  Roster(db).add(a);
+  EXPECT_EQ(*Roster(db).find("Ava Brooks")->form_sd_percent, 1.6);
+  a.form_sd_percent.reset();
+  Roster(db).update("Ava Brooks", a);
+  EXPECT_FALSE(Roster(db).find("Ava Brooks")->form_sd_percent.has_value());
+  a.form_sd_percent = 11.0;  // out of range: refused, nothing written
+  EXPECT_THROW(Roster(db).update("Ava Brooks", a), ValidationError);
+  EXPECT_FALSE(Roster(db).find("Ava Brooks")->form_sd_percent.has_value());
+}
+
 TEST(Database, UpgradesAVersionOneFileKeepingItsData) {
   TempDir dir;
   const std::string path = dir.file("old.db");

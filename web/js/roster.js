@@ -142,7 +142,8 @@ function errorBox(err) {
 
 // The add/edit form. `athlete` is null to add a new one.
 function openForm(view, slot, athlete) {
-  const a = athlete || { name: "", sex: "F", marks: {}, splits: {}, foot_length_m: null, hand: null };
+  const a = athlete || { name: "", sex: "F", marks: {}, splits: {}, foot_length_m: null, hand: null,
+    form_sd_percent: null };
   const title = athlete ? `Edit ${athlete.name}` : "Add athlete";
   const error = h("p", { class: "error", role: "alert" });
   const marks = h("div", { class: "pairs" });
@@ -151,7 +152,8 @@ function openForm(view, slot, athlete) {
   const splitKeys = Object.keys(a.splits).sort((x, y) => parseFloat(x) - parseFloat(y));
   for (const k of splitKeys) splits.append(splitRow(k, a.splits[k]));
 
-  const ids = { name: uid("name"), sex: uid("sex"), foot: uid("foot"), hand: uid("hand") };
+  const ids = { name: uid("name"), sex: uid("sex"), foot: uid("foot"), hand: uid("hand"),
+    form: uid("form") };
   const sex = h("select", { id: ids.sex, name: "sex", "data-field": "sex" },
     Object.entries(SEX_TEXT).map(([k, v]) => h("option", { value: k }, v)));
   sex.value = a.sex;
@@ -182,7 +184,11 @@ function openForm(view, slot, athlete) {
     h("label", { for: ids.foot }, "Foot length (m)",
       h("input", { id: ids.foot, name: "foot", type: "number", step: "0.01", min: "0.15",
         max: "0.40", inputmode: "decimal", value: a.foot_length_m ?? "", "data-field": "foot_length_m" })),
-    h("label", { for: ids.hand }, "Carrying hand", hand)),
+    h("label", { for: ids.hand }, "Carrying hand", hand),
+    h("label", { for: ids.form }, "Day-to-day spread (% of a leg)",
+      h("input", { id: ids.form, name: "form", type: "number", step: "0.1", min: "0", max: "10",
+        inputmode: "decimal", placeholder: "1", value: a.form_sd_percent ?? "",
+        "data-field": "form_sd_percent" }))),
   error,
   h("div", { class: "buttons" },
     h("button", { type: "submit", class: "primary" }, athlete ? "Save changes" : "Add athlete"),
@@ -253,6 +259,8 @@ function readForm(form) {
   const foot = form.elements.foot.value;
   body.foot_length_m = foot === "" ? null : Number(foot);
   body.hand = form.elements.hand.value || null;
+  const spread = form.elements.form.value;
+  body.form_sd_percent = spread === "" ? null : Number(spread);
   return body;
 }
 
