@@ -5,11 +5,12 @@ import { eventsPage } from "./events.js";
 import { lineupPage } from "./lineup.js";
 import { handoffsPage } from "./handoffs.js";
 import { practicePage } from "./practice.js";
+import { cardsPage } from "./cards.js";
 
 const PAGES = { roster: rosterPage, events: eventsPage, lineup: lineupPage, handoffs: handoffsPage,
-  practice: practicePage };
+  practice: practicePage, cards: cardsPage };
 const TITLES = { roster: "Roster", events: "Events", lineup: "Lineup", handoffs: "Hand-offs",
-  practice: "Practice" };
+  practice: "Practice", cards: "Cards & report" };
 
 function route() {
   const hash = location.hash.replace(/^#\/?/, "");

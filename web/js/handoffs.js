@@ -2,7 +2,8 @@
 // (foot lengths and metres) and the risk of a failed pass.
 import { api } from "./api.js";
 import { announce, h, replace, uid } from "./dom.js";
-import { describe, errorBox, eventSelect, loadRelays, timeText } from "./relay_form.js";
+import { describe, drawRunners as drawRunnersOf, errorBox, eventSelect, loadRelays, timeText }
+  from "./relay_form.js";
 
 export async function handoffsPage(main, params = new URLSearchParams()) {
   replace(main, h("h1", {}, "Hand-offs"), h("p", { class: "muted" }, "Loading the roster…"));
@@ -24,16 +25,8 @@ function render(main, { team, events }, eventParam, order) {
   const runners = h("div", { class: "row runners" });
   const error = h("p", { class: "error", role: "alert" });
   const result = h("section", { "aria-live": "polite", "aria-label": "Hand-off plan" });
-  const drawRunners = (names) => {
-    const event = events.find((e) => e.id === select.value);
-    replace(runners, event.legs.map((leg, i) => {
-      const id = uid("runner");
-      const s = h("select", { id, name: "runner" }, h("option", { value: "" }, "Choose…"),
-        team.athletes.map((a) => h("option", { value: a.name }, `${a.name} (${a.sex})`)));
-      if (names[i]) s.value = names[i];
-      return h("label", { for: id }, `Leg ${i + 1} (${leg.distance_m} m)`, s);
-    }));
-  };
+  const drawRunners = (names) =>
+    drawRunnersOf(runners, team, events.find((e) => e.id === select.value), names);
   select.addEventListener("change", () => drawRunners([]));
   drawRunners(order);
 
