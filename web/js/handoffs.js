@@ -1,7 +1,8 @@
 // The Hand-off page: for a running order, each exchange's diagram, hands, technique, go-mark
 // (foot lengths and metres) and the risk of a failed pass.
 import { api } from "./api.js";
-import { announce, h, replace, uid } from "./dom.js";
+import { percentText } from "./format.js";
+import { announce, h, replace, svgFigure, uid } from "./dom.js";
 import { describe, drawRunners as drawRunnersOf, errorBox, eventSelect, loadRelays, timeText }
   from "./relay_form.js";
 
@@ -53,24 +54,9 @@ function render(main, { team, events }, eventParam, order) {
   return { plan };
 }
 
-/** The zone diagram from our own library: parsed as SVG and imported, never set as HTML. */
+/** The zone diagram from our own library, as a real SVG element. */
 function diagram(svgText, label) {
-  const doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
-  const root = doc.documentElement;
-  if (!root || root.nodeName !== "svg" || doc.getElementsByTagName("parsererror").length) {
-    return h("p", { class: "muted" }, "The diagram could not be drawn.");
-  }
-  for (const s of root.querySelectorAll("script, foreignObject")) s.remove();
-  const svg = document.importNode(root, true);
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", label);
-  svg.classList.add("zone-svg");
-  return h("figure", { class: "zone" }, svg);
-}
-
-function percent(p) {
-  if (p > 0 && p < 0.001) return "under 0.1 %";
-  return `${(p * 100).toFixed(1)} %`;
+  return svgFigure(svgText, label, "zone-svg", "zone");
 }
 
 function exchangeCard(x) {
@@ -88,7 +74,7 @@ function exchangeCard(x) {
       item(x.visual ? "Cue" : "Go-mark", mark),
       item("Outgoing start", `${x.start_m.toFixed(1)} m into the zone`),
       item("Pass", `${x.baton_position_m.toFixed(1)} m into the ${x.zone_length_m} m zone`),
-      item("Risk of a failed pass", percent(x.p_illegal)),
+      item("Risk of a failed pass", percentText(x.p_illegal)),
       x.legal ? null : item("Not legal", x.reason || ""),
       item("Tell the runner", x.cue)));
 }
