@@ -22,6 +22,8 @@ run lineup --event 4x100 --sex F --top 3
 run plan --event 4x100 --best --sex F
 # Race odds in the county final against seven seeded opponents.
 run simulate --meet examples/meet-girls-4x100.toml --runs 1000000 --seed 2026
+# Which of the fastest orders wins that final most often (the same simulated races for each).
+run lineup --objective win --meet examples/meet-girls-4x100.toml --candidates 6 --seed 2026
 # The girls' best 4x100 with each runner's targets and start time, then the full report.
 run pacing --team examples/riverside.toml --event 4x100 --sex F
 out=$(mktemp -d)

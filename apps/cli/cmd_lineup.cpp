@@ -1,17 +1,26 @@
 // baton lineup: the best running order for one relay (--event) or the best lineups for a
 // meet's relays at once (--events).
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
 #include <memory>
 
 #include "baton/error.h"
 #include "baton/leg_prediction.h"
 #include "baton/lineup.h"
 #include "baton/lineup_json.h"
+#include "baton/lineup_odds.h"
+#include "baton/meet.h"
 #include "baton/meet_lineup.h"
 #include "baton/naive_costs.h"
+#include "baton/practice_costs.h"
+#include "baton/sim_team.h"
+#include "baton/team_file.h"
 #include "baton/text_table.h"
 #include "baton/units.h"
 #include "cli/context.h"
@@ -32,6 +41,12 @@ struct LineupOptions {
   int max_relays = 0;
   int max_events = 0;
   double time_limit_s = 10.0;
+  bool no_practice = false;
+  // --objective win|points against a meet's field
+  std::string objective = "time";
+  std::string meet;
+  int candidates = 10;
+  SimulationOptions sim;
 };
 
 // The relay cost model behind every lineup: "physics" predicts each leg and exchange from the
@@ -92,16 +107,8 @@ std::string joined(const std::vector<std::string>& names, const char* sep = ", "
   return out;
 }
 
-void run_single(const LineupOptions& opt, const Context& ctx) {
-  const Team team = ctx.load_team(opt.team_file);
-  const Event event = find_event(opt.event, team.rules, {"--event", 0, ""});
-  LineupRequest req;
-  req.sexes = sexes_of(team);
-  req.names = names_of(team);
-  req.sex_rule = event.sex_rule;
-  if (!opt.sex.empty()) req.required_sex = parse_sex(opt.sex, {"--sex", 0, ""});
-  req.top_k = opt.top;
-  req.excluded = excluded_indices(team, opt);
+// Locks "LEG=NAME" into the request.
+void add_locks(const Team& team, const LineupOptions& opt, LineupRequest& req) {
   for (const std::string& lock : opt.locks) {
     const size_t eq = lock.find('=');
     const Location where{"--lock", 0, lock};
@@ -112,12 +119,40 @@ void run_single(const LineupOptions& opt, const Context& ctx) {
     }
     req.locked_legs[leg - 1] = athlete_index(team, lock.substr(eq + 1), "--lock");
   }
-  const RelayCosts costs = build_costs(team, event, opt.model);
+}
+
+// The practice log's pair records, for a team from the database roster with the physics model
+// (a team file has no practice log). Empty otherwise or with --no-practice.
+PracticeLookup roster_practice(const LineupOptions& opt, const Context& ctx, const Team& team,
+                               const Event& event, bool from_roster) {
+  if (!from_roster || opt.no_practice || opt.model != "physics") return {};
+  Database db = ctx.open_database();
+  return practice_lookup(db, team, event);
+}
+
+void run_single(const LineupOptions& opt, const Context& ctx) {
+  const Team team = ctx.load_team(opt.team_file);
+  const Event event = find_event(opt.event, team.rules, {"--event", 0, ""});
+  LineupRequest req;
+  req.sexes = sexes_of(team);
+  req.names = names_of(team);
+  req.sex_rule = event.sex_rule;
+  if (!opt.sex.empty()) req.required_sex = parse_sex(opt.sex, {"--sex", 0, ""});
+  req.top_k = opt.top;
+  req.excluded = excluded_indices(team, opt);
+  add_locks(team, opt, req);
+  RelayCosts costs = build_costs(team, event, opt.model);
+  const RelayCosts before_practice = costs;
+  const int drilled = add_practice_costs(
+      costs, team, event, roster_practice(opt, ctx, team, event, opt.team_file.empty()));
   const LineupResult r = best_lineups(costs, req);
 
   if (ctx.json) {
     nlohmann::json doc = lineup_to_json(team, event, costs, r);
     doc["model"] = opt.model;
+    doc["practice_pair_terms"] = drilled;
+    doc["practice_s"] =
+        std::round((r.best.team_time_s - before_practice.team_time_s(r.best.order)) * 1e4) / 1e4;
     ctx.print_json(doc);
     return;
   }
@@ -131,6 +166,13 @@ void run_single(const LineupOptions& opt, const Context& ctx) {
   }
   ctx.print(table.render());
   ctx.print(fmt::format("predicted team time: {}\n", time_text(r.best.team_time_s)));
+  if (drilled > 0) {
+    const double practice_s = r.best.team_time_s - before_practice.team_time_s(r.best.order);
+    ctx.print(fmt::format(
+        "includes {:+.3f} s for this order's practice record ({} drilled pair terms priced; "
+        "--no-practice to ignore)\n",
+        practice_s, drilled));
+  }
   if (!r.alternatives.empty()) {
     TextTable alts({">#", "order", ">team time", ">gap"});
     for (size_t i = 0; i < r.alternatives.size(); ++i) {
@@ -206,6 +248,147 @@ void run_meet(const LineupOptions& opt, const Context& ctx) {
                                     opt.time_limit_s, 100.0 * r.gap));
 }
 
+// A progress line on stderr for comparisons that take more than a second, only on a terminal.
+SimulationProgress progress_line() {
+  if (!isatty(STDERR_FILENO)) return {};
+  const auto start = std::chrono::steady_clock::now();
+  return [start, shown = false](double done) mutable {
+    const double s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (s < 1.0 && !shown) return;
+    shown = true;
+    std::fprintf(stderr, "\rcomparing orders: %3.0f %%%s", 100.0 * done, done >= 1.0 ? "\n" : "");
+    std::fflush(stderr);
+  };
+}
+
+std::string pct(double p) { return fmt::format("{:.1f} %", 100.0 * p); }
+
+// --objective win|points: the top orders by predicted time, each simulated against the meet's
+// field with the same random numbers, the best by the objective chosen.
+void run_odds(LineupOptions& opt, const Context& ctx) {
+  const LineupObjective objective = parse_lineup_objective(opt.objective, {"--objective", 0, ""});
+  if (opt.meet.empty()) {
+    throw ValidationError("--objective win|points needs the field: --meet FILE", {"--meet", 0, ""});
+  }
+  if (!opt.events.empty()) {
+    throw ValidationError("--objective compares orders for one relay, not --events",
+                          {"--events", 0, ""});
+  }
+  if (!opt.team_file.empty()) {
+    throw ValidationError("with --meet the team comes from the meet file (file = or roster = true)",
+                          {"--team", 0, ""});
+  }
+  if (opt.candidates < 1 || opt.candidates > 100) {
+    throw ValidationError("must be 1 to 100", {"--candidates", 0, ""});
+  }
+  const Meet meet = load_meet(opt.meet);
+  if (!opt.event.empty() &&
+      find_event(opt.event, meet.rules, {"--event", 0, ""}).id != meet.event.id) {
+    throw ValidationError("the meet runs the " + meet.event.id, {"--event", 0, ""});
+  }
+  if (!meet.scoring.empty()) opt.sim.scoring = meet.scoring;
+  // Our entry: the first own team without a fixed order.
+  size_t ours = meet.teams.size();
+  for (size_t i = 0; i < meet.teams.size() && ours == meet.teams.size(); ++i) {
+    if (meet.teams[i].own() && meet.teams[i].order.empty()) ours = i;
+  }
+  if (ours == meet.teams.size()) {
+    throw ValidationError(
+        "the meet has no own team without an order to choose (file = or roster = true, no "
+        "order)",
+        Location{meet.source, 0, "team"});
+  }
+  const MeetEntry& entry = meet.teams[ours];
+  std::optional<Team> roster;
+  MeetRoster db_side;
+  bool roster_used = false;
+  for (const MeetEntry& e : meet.teams) roster_used = roster_used || e.roster;
+  if (roster_used) {
+    roster = ctx.load_team("");
+    db_side.team = &*roster;
+    if (!opt.no_practice) {
+      Database db = ctx.open_database();
+      db_side.practice = practice_lookup(db, *roster, meet.event);
+    }
+  }
+  const Team team = entry.roster ? *roster : load_team(entry.file);
+  const PracticeLookup practice = entry.roster ? db_side.practice : PracticeLookup{};
+
+  LineupRequest req;
+  req.sexes = sexes_of(team);
+  req.names = names_of(team);
+  req.sex_rule = meet.event.sex_rule;
+  req.required_sex = opt.sex.empty() ? entry_squad(meet, entry, team)
+                                     : std::optional(parse_sex(opt.sex, {"--sex", 0, ""}));
+  req.top_k = opt.candidates - 1;
+  req.excluded = excluded_indices(team, opt);
+  add_locks(team, opt, req);
+  RelayCosts costs = relay_costs(team, meet.event);
+  add_practice_costs(costs, team, meet.event, practice);
+  const LineupResult lineups = best_lineups(costs, req);
+
+  std::vector<const Lineup*> ranked = {&lineups.best};
+  for (const Lineup& alt : lineups.alternatives) ranked.push_back(&alt);
+  const std::string name = entry.name.empty() ? team.name : entry.name;
+  std::vector<SimTeam> candidates;
+  std::vector<std::vector<std::string>> orders;
+  std::vector<double> times;
+  for (const Lineup* l : ranked) {
+    orders.push_back(order_names(team, l->order));
+    times.push_back(l->team_time_s);
+    candidates.push_back(own_sim_team(team, meet.event, orders.back(), name, practice));
+  }
+  std::vector<SimTeam> field = meet_field(meet, opt.sim, db_side);
+  field.erase(field.begin() + static_cast<std::ptrdiff_t>(ours));
+  const LineupOddsResult r = lineups_by_odds(field, candidates, orders, times, meet.rules, opt.sim,
+                                             objective, progress_line());
+  const OddsCandidate& chosen = r.candidates[r.chosen];
+  const OddsCandidate& fastest = r.candidates[r.fastest];
+  if (ctx.json) {
+    nlohmann::json doc = to_json(r);
+    doc["event"] = meet.event.id;
+    doc["team"] = name;
+    doc["order"] = chosen.order;
+    doc["team_time_s"] = std::round(chosen.team_time_s * 1e4) / 1e4;
+    ctx.print_json(doc);
+    return;
+  }
+  const bool win = objective == LineupObjective::win;
+  ctx.print(fmt::format(
+      "{} for {}: the {} fastest orders by the {} against the field of {} ({} races each, "
+      "seed {}, the same races for every order)\n",
+      meet.event.name, name, r.candidates.size(), win ? "chance to win" : "expected points",
+      opt.meet, r.runs, r.seed));
+  TextTable table(
+      {">#", "order", ">predicted", ">mean", ">win", ">podium", ">DQ", ">drop", ">exp. points"});
+  for (size_t i = 0; i < r.candidates.size(); ++i) {
+    const OddsCandidate& c = r.candidates[i];
+    table.add_row({std::to_string(i + 1) + (i == r.chosen ? " *" : ""), joined(c.order),
+                   time_text(c.team_time_s),
+                   c.odds.finishes > 0 ? time_text(c.odds.mean_time_s) : "--", pct(c.odds.p_win),
+                   pct(c.odds.p_podium), pct(c.odds.p_dq), pct(c.odds.p_drop),
+                   fmt::format("{:.2f}", c.odds.expected_points)});
+  }
+  ctx.print(table.render());
+  const auto value = [&](const OddsCandidate& c) {
+    return win ? pct(c.odds.p_win) : fmt::format("{:.2f} points", c.odds.expected_points);
+  };
+  const std::string se =
+      win ? pct(r.standard_error) : fmt::format("{:.2f} points", r.standard_error);
+  if (r.chosen == r.fastest) {
+    ctx.print(fmt::format("* best: the fastest order, {} ({}; Monte Carlo standard error {})\n",
+                          joined(chosen.order), value(chosen), se));
+  } else {
+    ctx.print(fmt::format(
+        "* best: {} ({}), {} slower on average than the fastest order {} ({}); Monte Carlo "
+        "standard error {}\n",
+        joined(chosen.order), value(chosen),
+        fmt::format("{:.2f} s", chosen.team_time_s - fastest.team_time_s), joined(fastest.order),
+        value(fastest), se));
+  }
+}
+
 }  // namespace
 
 void add_lineup_command(CLI::App& app, Context& ctx) {
@@ -227,7 +410,26 @@ void add_lineup_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--max-relays-per-athlete", opt->max_relays, "Relay limit per athlete (0: none)");
   cmd->add_option("--max-events", opt->max_events, "Event limit per athlete (0: none)");
   cmd->add_option("--time-limit", opt->time_limit_s, "Solver time limit for --events, seconds");
+  cmd->add_flag("--no-practice", opt->no_practice,
+                "Ignore the practice log's pair records (database roster only)");
+  cmd->add_option("--objective", opt->objective,
+                  "time (fastest predicted, default), win (chance to win) or points (expected "
+                  "points) against --meet's field");
+  cmd->add_option("--meet", opt->meet, "Meet file whose field --objective plays against");
+  cmd->add_option("--candidates", opt->candidates,
+                  "--objective: how many of the fastest orders to compare (default 10)");
+  cmd->add_option("--runs", opt->sim.runs, "--objective: races per order (default 20000)");
+  cmd->add_option("--seed", opt->sim.seed, "--objective: random seed (the same for every order)");
+  cmd->add_option("--threads", opt->sim.threads, "--objective: worker threads (default: all)");
+  opt->sim.runs = 20000;
   cmd->callback([opt, &ctx] {
+    if (opt->objective != "time") {
+      run_odds(*opt, ctx);
+      return;
+    }
+    if (!opt->meet.empty()) {
+      throw ValidationError("--meet is for --objective win or points", {"--meet", 0, ""});
+    }
     if (opt->event.empty() == opt->events.empty()) {
       throw ValidationError("give exactly one of --event (one relay) or --events (a meet)",
                             {"--event", 0, ""});

@@ -21,6 +21,7 @@ namespace {
 
 // Library field names and the options that set them, so errors name what the user typed.
 const std::map<std::string, std::string> kOptionFor = {{"from", "--from"},
+                                                       {"exchange", "--exchange"},
                                                        {"to", "--to"},
                                                        {"date", "--date"},
                                                        {"go_mark_m", "--go-mark"},
@@ -99,59 +100,48 @@ struct Physics {
     cmd->add_option("--zone-length", zone_length, "Override: exchange zone length, m");
     cmd->add_option("--start", start, "Override: outgoing runner's start, m into the zone");
     cmd->add_option("--incoming-decel", incoming_decel, "Override: incoming slowing, m/s^2");
-    cmd->add_option("--target", target, "Planned baton position, m into the zone");
+    cmd->add_option("--target", target,
+                    "Planned baton position, m into the zone (default: the relay plan's)");
     cmd->add_option("--half-life", half_life, "Days after which a drill counts half")
         ->capture_default_str();
     cmd->add_option("--as-of", as_of, "Date to calibrate for, YYYY-MM-DD (default today)");
   }
 
-  // Nominal hand-off inputs. Without all three of --incoming-speed, --outgoing-mss and
-  // --outgoing-tau the athletes' models supply them: the incoming runner's predicted speed and
-  // slowing at the end of their leg, the outgoing runner's sprint curve.
-  HandoffParams params(Database& db, const std::string& from, const std::string& to) const {
+  // The nominal hand-off and the planned baton position. Without all three of
+  // --incoming-speed, --outgoing-mss and --outgoing-tau the relay plan supplies them
+  // (planned_pair_target: the same hand-off and pass point as `baton plan`); each part can then
+  // be overridden. --target overrides the pass point; with overridden physics the plan's point
+  // is kept when still reachable, else moved back like the leg prediction does.
+  struct Nominal {
+    HandoffParams handoff;
+    double target_m = 0.0;
+  };
+  Nominal nominal(const Context& ctx, const std::string& from, const std::string& to) const {
     const PredictOptions defaults;
-    HandoffParams p;
+    Nominal n;
+    HandoffParams& p = n.handoff;
     p.reaction_s = defaults.exchange_reaction_s;
     p.free_distance_m = defaults.free_distance_m;
     p.start_m = defaults.outgoing_start_m;
+    std::optional<double> planned;
     const bool from_models = incoming_speed.empty() || outgoing_mss.empty() || outgoing_tau.empty();
     if (from_models) {
-      const Team team = Roster(db).team();
+      const Team team = ctx.load_team("");
       const Event e = find_event(event, team.rules, {"--event", 0, ""});
-      if (exchange > static_cast<int>(e.exchanges.size())) {
-        throw ValidationError(fmt::format("{} has {} exchanges", e.id, e.exchanges.size()),
-                              {"--exchange", 0, ""});
-      }
-      const ExchangeZone& z = e.exchanges[static_cast<size_t>(exchange - 1)];
-      if (!z.blind) {
-        throw ValidationError(fmt::format("exchange {} of {} is a visual pass: go-marks are for "
-                                          "blind exchanges",
-                                          exchange, e.id),
-                              {"--exchange", 0, ""});
-      }
-      const auto model = [&](const std::string& name, const char* option) {
-        return with_options([&] {
-          try {
-            return model_athlete(team.athlete(name, {option, 0, ""}), defaults.model);
-          } catch (const ValidationError& err) {
-            throw ValidationError(err.message() +
-                                      " (or give --incoming-speed, --outgoing-mss "
-                                      "and --outgoing-tau)",
-                                  {option, 0, ""});
-          }
-        });
-      };
-      const AthleteModel in = model(from, "--from");
-      const AthleteModel out = model(to, "--to");
-      const LegPrediction leg = predict_leg(in, e, exchange - 1, defaults);
-      if (!std::isfinite(leg.split_s)) {
-        throw ValidationError(in.name + " has no usable mark for leg " + std::to_string(exchange),
-                              {"--from", 0, ""});
-      }
-      p.incoming_speed_mps = leg.end_speed_mps;
-      p.incoming_decel_mps2 = std::clamp(leg.end_decel_mps2, 0.0, 5.0);
-      p.outgoing = out.curve;
-      p.zone_length_m = z.zone_length_m;
+      const PairTarget t = with_options([&] {
+        try {
+          return planned_pair_target(team, e, exchange - 1, from, to);
+        } catch (const ValidationError& err) {
+          if (err.where().field == "exchange") throw;
+          throw ValidationError(
+              err.message() +
+                  " (or give --incoming-speed, --outgoing-mss and "
+                  "--outgoing-tau)",
+              {err.where().field == "bests" ? "--from" : err.where().field, 0, ""});
+        }
+      });
+      p = t.nominal;
+      planned = t.target_m;
     }
     const auto set = [](const std::string& v, const char* option, double& field) {
       if (!v.empty()) field = parse_number(v, option);
@@ -165,11 +155,13 @@ struct Physics {
     set(start, "--start", p.start_m);
     set(incoming_decel, "--incoming-decel", p.incoming_decel_mps2);
     with_options([&] { validate_handoff(p); });
-    return p;
-  }
-  double target_m(const HandoffParams& p) const {
-    if (!target.empty()) return parse_number(target, "--target");
-    return planned_target_m(p, PredictOptions{}.blind_target_fraction * p.zone_length_m);
+    if (!target.empty()) {
+      n.target_m = parse_number(target, "--target");
+    } else {
+      n.target_m = planned_target_m(
+          p, planned.value_or(PredictOptions{}.blind_target_fraction * p.zone_length_m));
+    }
+    return n;
   }
   CalibrationOptions options() const {
     CalibrationOptions o;
@@ -316,8 +308,7 @@ void add_practice_command(CLI::App& app, Context& ctx) {
   ra->physics.add_options(report);
   report->callback([ra, &ctx] {
     Database db = ctx.open_database();
-    const HandoffParams p = ra->physics.params(db, ra->pair.from, ra->pair.to);
-    const double target = ra->physics.target_m(p);
+    const auto [p, target] = ra->physics.nominal(ctx, ra->pair.from, ra->pair.to);
     const std::string as_of = ra->physics.date();
     const Practice practice(db);
     const auto drills = with_options([&] { return practice.pair(ra->pair.from, ra->pair.to); });
@@ -408,8 +399,7 @@ void add_practice_command(CLI::App& app, Context& ctx) {
   progress->add_option("--svg", pa->svg, "Also write a line chart to this SVG file");
   progress->callback([pa, &ctx] {
     Database db = ctx.open_database();
-    const HandoffParams p = pa->physics.params(db, pa->pair.from, pa->pair.to);
-    const double target = pa->physics.target_m(p);
+    const auto [p, target] = pa->physics.nominal(ctx, pa->pair.from, pa->pair.to);
     const CalibrationOptions options = pa->physics.options();
     const auto drills = with_options([&] { return Practice(db).pair(pa->pair.from, pa->pair.to); });
     std::vector<std::string> dates;

@@ -180,14 +180,7 @@ models->callback([only, &ctx] {
   const Team team = Roster(db).team();
   std::string who;
   if (!only->empty()) who = team.athlete(*only, {"--athlete", 0, ""}).name;
-  std::vector<RaceSplit> splits;
-  for (const RelayResult& r : Results(db).list()) {
-    for (size_t i = 0; i < r.splits_s.size(); ++i) {
-      const Athlete* runner = team.find(r.order[i]);
-      if (!runner || (!who.empty() && runner->name != who)) continue;  // gone, or not asked for
-      splits.push_back({runner->name, r.event, static_cast<int>(i + 1), r.splits_s[i], r.date});
-    }
-  }
+  const std::vector<RaceSplit> splits = race_splits(team, Results(db).list(), who);
   const auto eq = open_equivalents(team, splits);
   const Team updated = team_updated_from_races(team, eq);
   const auto r3 = [](double v) { return std::round(v * 1000) / 1000; };

@@ -5,9 +5,11 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 
 #include "baton/histogram.h"
 #include "baton/meet.h"
+#include "baton/sim_team.h"
 #include "baton/simulation.h"
 #include "baton/text_table.h"
 #include "baton/units.h"
@@ -19,6 +21,7 @@ namespace {
 struct SimulateOptions {
   std::string meet;
   std::string svg;
+  bool no_practice = false;
   SimulationOptions sim;
 };
 
@@ -41,7 +44,19 @@ SimulationProgress progress_bar() {
 void run(SimulateOptions& opt, const Context& ctx) {
   const Meet meet = load_meet(opt.meet);
   if (!meet.scoring.empty()) opt.sim.scoring = meet.scoring;
-  const std::vector<SimTeam> field = meet_field(meet, opt.sim);
+  // Entries with roster = true run the database roster, with its pairs' practice records.
+  std::optional<Team> roster;
+  MeetRoster db_side;
+  for (const MeetEntry& e : meet.teams) {
+    if (!e.roster || roster) continue;
+    roster = ctx.load_team("");
+    db_side.team = &*roster;
+    if (!opt.no_practice) {
+      Database db = ctx.open_database();
+      db_side.practice = practice_lookup(db, *roster, meet.event);
+    }
+  }
+  const std::vector<SimTeam> field = meet_field(meet, opt.sim, db_side);
   const SimulationResult result = simulate_race(field, meet.rules, opt.sim, progress_bar());
   if (!opt.svg.empty()) {
     std::ofstream out(opt.svg);
@@ -80,6 +95,8 @@ void add_simulate_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--seed", opt->sim.seed, "Random seed; the same seed gives the same numbers");
   cmd->add_option("--threads", opt->sim.threads, "Worker threads (default: all cores)");
   cmd->add_option("--svg", opt->svg, "Write a finish-time histogram to this SVG file");
+  cmd->add_flag("--no-practice", opt->no_practice,
+                "Ignore the practice log for roster = true teams (unknown pairs everywhere)");
   cmd->add_flag("--exact-exchanges", opt->sim.exact_exchanges,
                 "Solve every exchange exactly instead of from tables (slow; for comparison)");
   cmd->callback([opt, &ctx] { run(*opt, ctx); });

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <ctime>
 
+#include "baton/calibration.h"
+#include "baton/results.h"
 #include "baton/team_file.h"
 
 namespace baton::cli {
@@ -21,7 +23,7 @@ Team Context::load_team(const std::string& file) const {
                         " is empty: import a team first (baton roster import FILE) or pass "
                         "--team FILE");
   }
-  return team;
+  return ignore_results ? team : team_learned_from_results(team, Results(db).list());
 }
 
 void Context::print_json(const nlohmann::json& doc) const { std::cout << doc.dump(2) << "\n"; }

@@ -14,10 +14,13 @@ namespace baton::cli {
 struct Context {
   std::string db_path;  ///< --db, else $BATON_DB, else ./baton.db
   bool json = false;    ///< --json: print exactly one JSON document on stdout
+  /// --ignore-results: the database roster as entered, without what race splits taught it.
+  bool ignore_results = false;
 
   /// Opens (creating and migrating) the database.
   Database open_database() const;
-  /// The team from `file` when given, else the database roster.
+  /// The team from `file` when given, else the database roster with its athletes' marks
+  /// updated from the logged race splits (team_learned_from_results) unless --ignore-results.
   Team load_team(const std::string& file) const;
   /// Prints a JSON document (pretty, one document, trailing newline) to stdout.
   void print_json(const nlohmann::json& doc) const;

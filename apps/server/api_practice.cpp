@@ -89,44 +89,6 @@ Drill drill_from_json(const nlohmann::json& body) {
   return d;
 }
 
-// The nominal hand-off of the pair at a blind exchange of `event_id`, from the athletes' models
-// (as `baton practice report` builds it): the incoming runner's predicted speed and slowing at
-// the end of their leg, the outgoing runner's standing-start curve.
-HandoffParams nominal_handoff(const Team& team, const std::string& event_id, int exchange,
-                              const std::string& from, const std::string& to) {
-  const PredictOptions defaults;
-  const Event e = find_event(event_id, team.rules, Location{"", 0, "event"});
-  if (exchange < 1 || exchange > static_cast<int>(e.exchanges.size())) {
-    throw ValidationError(fmt::format("{} has exchanges 1 to {}", e.id, e.exchanges.size()),
-                          Location{"", 0, "exchange"});
-  }
-  const ExchangeZone& z = e.exchanges[static_cast<size_t>(exchange - 1)];
-  if (!z.blind) {
-    throw ValidationError(
-        fmt::format("exchange {} of {} is a visual pass: go-marks are for blind exchanges",
-                    exchange, e.id),
-        Location{"", 0, "exchange"});
-  }
-  const AthleteModel in =
-      model_athlete(team.athlete(from, Location{"", 0, "from"}), defaults.model);
-  const AthleteModel out = model_athlete(team.athlete(to, Location{"", 0, "to"}), defaults.model);
-  const LegPrediction leg = predict_leg(in, e, exchange - 1, defaults);
-  if (!std::isfinite(leg.split_s)) {
-    throw ValidationError(fmt::format("{} has no usable mark for leg {}", in.name, exchange),
-                          Location{"", 0, "from"});
-  }
-  HandoffParams p;
-  p.reaction_s = defaults.exchange_reaction_s;
-  p.free_distance_m = defaults.free_distance_m;
-  p.start_m = defaults.outgoing_start_m;
-  p.incoming_speed_mps = leg.end_speed_mps;
-  p.incoming_decel_mps2 = std::clamp(leg.end_decel_mps2, 0.0, 5.0);
-  p.outgoing = out.curve;
-  p.zone_length_m = z.zone_length_m;
-  validate_handoff(p);
-  return p;
-}
-
 nlohmann::json report(const httplib::Request& req, Database& db) {
   const std::string from = query(req, "from");
   const std::string to = query(req, "to");
@@ -141,10 +103,12 @@ nlohmann::json report(const httplib::Request& req, Database& db) {
   }
   const std::string as_of =
       req.has_param("as_of") ? parse_date(query(req, "as_of"), Location{"", 0, "as_of"}) : today();
-  const Team team = Roster(db).team();
-  const HandoffParams p = nominal_handoff(team, query(req, "event", "4x100"), exchange, from, to);
-  const double target =
-      planned_target_m(p, PredictOptions{}.blind_target_fraction * p.zone_length_m);
+  const Team team = team_learned_from_results(Roster(db).team(), Results(db).list());
+  const Event event =
+      find_event(query(req, "event", "4x100"), team.rules, Location{"", 0, "event"});
+  const PairTarget pair = planned_pair_target(team, event, exchange - 1, from, to);
+  const HandoffParams& p = pair.nominal;
+  const double target = pair.target_m;
 
   const Practice practice(db);
   std::vector<Drill> counted;
@@ -158,13 +122,12 @@ nlohmann::json report(const httplib::Request& req, Database& db) {
   const PairRecord rec = summarize_drills(counted);
   const CalibrationOptions options;
   const Calibration c = calibrate_go_mark(p, seen, target, options);
-  const Athlete& outgoing = team.athlete(to, Location{"", 0, "to"});
-  const double foot = outgoing.foot_length_m.value_or(kDefaultFootLengthM);
+  const double foot = pair.foot_length_m;
   const auto mark_or_null = [](const HandoffResult& r) {
     return r.exchanged ? nlohmann::json(rounded(r.go_mark_m)) : nlohmann::json();
   };
   nlohmann::json doc = {
-      {"pair", {{"from", team.athlete(from).name}, {"to", outgoing.name}}},
+      {"pair", {{"from", pair.from}, {"to", pair.to}}},
       {"as_of", as_of},
       {"event", query(req, "event", "4x100")},
       {"exchange", exchange},

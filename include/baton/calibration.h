@@ -23,8 +23,10 @@
 #include <string>
 #include <vector>
 
+#include "baton/event.h"
 #include "baton/handoff.h"
 #include "baton/leg_prediction.h"
+#include "baton/results.h"
 #include "baton/team.h"
 
 namespace baton {
@@ -97,6 +99,23 @@ Calibration calibrate_go_mark(const HandoffParams& nominal,
                               const std::vector<DrillObservation>& drills, double target_m,
                               const CalibrationOptions& options = {});
 
+/// What a pair's drills are calibrated against: the hand-off the relay plan makes for them.
+struct PairTarget {
+  std::string from;            ///< incoming runner, as on the roster
+  std::string to;              ///< outgoing runner, as on the roster
+  HandoffParams nominal;       ///< plan_pair()'s planned hand-off (planned go-mark included)
+  double target_m = 0.0;       ///< its planned baton position, metres from the zone's start
+  double foot_length_m = 0.0;  ///< the outgoing runner's foot length, metres
+};
+
+/// The pair's planned blind hand-off at exchange `exchange_index` (0 = legs 1 -> 2) of `event`,
+/// exactly as `baton plan` makes it (plan_pair()), so practice and plan aim at the same point.
+/// Throws NotFoundError for an unknown runner (field "from"/"to"), ValidationError for an
+/// exchange the event does not have or a visual one (field "exchange"), or a runner without a
+/// usable model.
+PairTarget planned_pair_target(const Team& team, const Event& event, int exchange_index,
+                               const std::string& from, const std::string& to);
+
 // ---- Athlete models from race splits ----
 // A relay split is not an open time: legs 2+ start flying, some legs run a bend, the runner
 // carries a baton. So a split is compared with what the athlete's model predicts for that very
@@ -133,5 +152,15 @@ std::vector<OpenEquivalent> open_equivalents(const Team& team, const std::vector
 /// and every open-equivalent, each counting once, as a FAT mark. Athletes and distances without
 /// race splits are unchanged, so model_athlete() on the result is the updated model.
 Team team_updated_from_races(const Team& team, const std::vector<OpenEquivalent>& equivalents);
+
+/// The leg splits of logged results as RaceSplits, for runners still on the team (only
+/// `athlete`'s when not empty). Results without splits give none.
+std::vector<RaceSplit> race_splits(const Team& team, const std::vector<RelayResult>& results,
+                                   const std::string& athlete = "");
+
+/// The team as its race results have taught it: team_updated_from_races() over the
+/// open-equivalents of every logged split. The team unchanged when there are none.
+Team team_learned_from_results(const Team& team, const std::vector<RelayResult>& results,
+                               const PredictOptions& options = {});
 
 }  // namespace baton

@@ -36,13 +36,13 @@ double seed_time(const toml::node& node, const Location& where) {
 }
 
 MeetEntry read_entry(const toml::table& t, const std::string& source, size_t index) {
-  static const std::set<std::string> kKnown = {"file", "order", "sex",       "name",
-                                               "seed", "sd_s",  "fail_rate", "model"};
+  static const std::set<std::string> kKnown = {"file", "roster", "order",     "sex",  "name",
+                                               "seed", "sd_s",   "fail_rate", "model"};
   const std::string prefix = fmt::format("team[{}].", index + 1);
   for (auto&& [key, value] : t) {
     if (!kKnown.contains(std::string(key.str()))) {
-      throw ParseError(fmt::format("unknown field '{}' (known: file, order, sex, name, seed, "
-                                   "sd_s, fail_rate, model)",
+      throw ParseError(fmt::format("unknown field '{}' (known: file, roster, order, sex, name, "
+                                   "seed, sd_s, fail_rate, model)",
                                    key.str()),
                        at(source, value, prefix + std::string(key.str())));
     }
@@ -52,28 +52,45 @@ MeetEntry read_entry(const toml::table& t, const std::string& source, size_t ind
   auto field = [&](const char* name) { return prefix + name; };
   if (const toml::node* n = t.get("name")) e.name = text(*n, at(source, *n, field("name")));
   const toml::node* file = t.get("file");
+  const toml::node* roster = t.get("roster");
   const toml::node* seed = t.get("seed");
-  if (file && seed) {
-    throw ParseError("give either file (an own team) or seed (an opponent), not both",
+  if (roster) {
+    const Location loc = at(source, *roster, field("roster"));
+    const auto* flag = roster->as_boolean();
+    if (!flag) throw ParseError("roster must be true or false", loc);
+    e.roster = flag->get();
+    if (e.roster && file) {
+      throw ParseError(
+          "give either file (a team file) or roster = true (the database roster), "
+          "not both",
+          loc);
+    }
+  }
+  const bool own = file || e.roster;
+  if (own && seed) {
+    throw ParseError("give either file / roster (an own team) or seed (an opponent), not both",
                      at(source, *seed, field("seed")));
   }
-  if (!file && !seed) {
-    throw ParseError("each team needs file = \"team.toml\" or name and seed = \"38.10\"",
-                     Location{source, e.line, prefix.substr(0, prefix.size() - 1)});
+  if (!own && !seed) {
+    throw ParseError(
+        "each team needs file = \"team.toml\", roster = true, or name and seed = \"38.10\"",
+        Location{source, e.line, prefix.substr(0, prefix.size() - 1)});
   }
-  if (file) {
+  if (own) {
     for (const char* opponent_only : {"sd_s", "fail_rate", "model"}) {
       if (const toml::node* n = t.get(opponent_only)) {
         throw ParseError("only for an opponent given by a seed",
                          at(source, *n, field(opponent_only)));
       }
     }
-    const Location loc = at(source, *file, field("file"));
-    e.file = text(*file, loc);
-    if (e.file.empty()) throw ParseError("file is empty", loc);
-    const std::filesystem::path p(e.file);
-    if (p.is_relative()) {
-      e.file = (std::filesystem::path(source).parent_path() / p).lexically_normal().string();
+    if (file) {
+      const Location loc = at(source, *file, field("file"));
+      e.file = text(*file, loc);
+      if (e.file.empty()) throw ParseError("file is empty", loc);
+      const std::filesystem::path p(e.file);
+      if (p.is_relative()) {
+        e.file = (std::filesystem::path(source).parent_path() / p).lexically_normal().string();
+      }
     }
     if (const toml::node* order = t.get("order")) {
       const Location oloc = at(source, *order, field("order"));
@@ -89,7 +106,7 @@ MeetEntry read_entry(const toml::table& t, const std::string& source, size_t ind
   }
   for (const char* own_only : {"order", "sex"}) {
     if (const toml::node* n = t.get(own_only)) {
-      throw ParseError("only for an own team given by a file", at(source, *n, field(own_only)));
+      throw ParseError("only for an own team (file or roster)", at(source, *n, field(own_only)));
     }
   }
   if (e.name.empty()) {

@@ -69,4 +69,24 @@ Team team_updated_from_races(const Team& team, const std::vector<OpenEquivalent>
   return out;
 }
 
+std::vector<RaceSplit> race_splits(const Team& team, const std::vector<RelayResult>& results,
+                                   const std::string& athlete) {
+  std::vector<RaceSplit> splits;
+  for (const RelayResult& r : results) {
+    for (size_t i = 0; i < r.splits_s.size() && i < r.order.size(); ++i) {
+      const Athlete* runner = team.find(r.order[i]);
+      if (!runner || (!athlete.empty() && runner->name != athlete)) continue;
+      splits.push_back({runner->name, r.event, static_cast<int>(i + 1), r.splits_s[i], r.date});
+    }
+  }
+  return splits;
+}
+
+Team team_learned_from_results(const Team& team, const std::vector<RelayResult>& results,
+                               const PredictOptions& options) {
+  const std::vector<RaceSplit> splits = race_splits(team, results);
+  if (splits.empty()) return team;
+  return team_updated_from_races(team, open_equivalents(team, splits, options));
+}
+
 }  // namespace baton

@@ -138,12 +138,21 @@ RelayPlanExchange plan_pair(const Team& team, const Event& event, int exchange_i
   const AthleteModel ma = model_athlete(a, options.predict.model);
   const AthleteModel mb = model_athlete(b, options.predict.model);
   const HandPlan hands = plan_hands(event, options.hands);
+  ExchangePlanOptions exchange = options.exchange;
+  if (options.failure_costs_the_race) {
+    // As in build_relay_plan, a failed pass loses the race; without the other runners the race
+    // is estimated as the incoming runner running every leg.
+    double race_s = 0.0;
+    for (size_t l = 0; l < event.legs.size(); ++l) {
+      race_s += predict_leg(ma, event, static_cast<int>(l), options.predict).split_s;
+    }
+    if (std::isfinite(race_s)) exchange.spread.failure_cost_s = std::clamp(race_s, 1.0, 1000.0);
+  }
   RelayPlanExchange x;
   x.from = a.name;
   x.to = b.name;
   x.plan = plan_exchange(event.exchanges[exchange_index], hands.exchanges[exchange_index],
-                         pair_motion(ma, b, mb, event, exchange_index, options.predict),
-                         options.exchange);
+                         pair_motion(ma, b, mb, event, exchange_index, options.predict), exchange);
   return x;
 }
 

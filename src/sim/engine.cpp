@@ -132,6 +132,9 @@ void validate_team(const SimTeam& t) {
     bad(p.drills < 0 || !(p.clean_rate >= 0.0 && p.clean_rate <= 1.0),
         fmt::format("exchange {} practice", i + 1),
         "drills must be >= 0 and the clean rate between 0 and 1");
+    bad(std::isnan(p.timing_sd_m) || p.timing_sd_m > 10.0,
+        fmt::format("exchange {} practice timing", i + 1),
+        "the timing spread must be at most 10 m (or negative for unknown)");
     try {
       validate_handoff(t.exchanges[i].handoff);
     } catch (const ValidationError& e) {
@@ -141,14 +144,10 @@ void validate_team(const SimTeam& t) {
   }
 }
 
-// The pair's drop chance relative to an unknown pair: the posterior mean of their fumble rate
-// (Beta prior with the assumed rate and weight, binomial drill record) over the prior rate.
+// The pair's drop chance relative to an unknown pair.
 double practice_factor(const PracticeRecord& p, const SimulationOptions& o) {
-  const double prior = o.practice_prior_fail_rate;
-  const double fails = p.drills * (1.0 - p.clean_rate);
-  const double posterior =
-      (prior * o.practice_prior_drills + fails) / (o.practice_prior_drills + p.drills);
-  return posterior / prior;
+  return practice_fail_rate(p, o.practice_prior_fail_rate, o.practice_prior_drills) /
+         o.practice_prior_fail_rate;
 }
 
 PreparedTeam prepare(const SimTeam& t, const SimulationOptions& o) {
@@ -174,8 +173,11 @@ PreparedTeam prepare(const SimTeam& t, const SimulationOptions& o) {
       PreparedExchange x;
       x.u_mps = e.handoff.incoming_speed_mps;
       x.reaction_s = e.handoff.reaction_s;
-      x.reaction_sd_s = scale * o.reaction_sd_s;
-      x.mark_sd_m = scale * o.mark_sd_m;
+      const double spread = e.blind ? practice_spread_scale(e.practice, x.u_mps, o.reaction_sd_s,
+                                                            o.mark_sd_m, o.practice_prior_drills)
+                                    : 1.0;
+      x.reaction_sd_s = scale * spread * o.reaction_sd_s;
+      x.mark_sd_m = scale * spread * o.mark_sd_m;
       x.fatigue_sd = scale * o.fatigue_sd_fraction;
       const double factor = practice_factor(e.practice, o);
       x.drop_base = factor * (e.blind ? o.drop_base_probability : o.visual_drop_probability);

@@ -8,6 +8,7 @@
 #include "baton/lineup.h"
 #include "baton/meet.h"
 #include "baton/relay_plan.h"
+#include "baton/report.h"
 #include "baton/team_file.h"
 
 namespace baton {
@@ -49,46 +50,34 @@ std::optional<Sex> squad_sex(const Meet& meet, const MeetEntry& entry, const Tea
       Location{meet.source, entry.line, "sex"});
 }
 
-// An own team: the entry's order (or the fastest lineup for its squad), each leg's predicted
-// split and each exchange's planned hand-off, go-mark included.
-SimTeam own_team(const Meet& meet, const MeetEntry& entry, const Team& team) {
-  std::vector<std::string> order = own_order(meet, entry, team);
-  const Location where{meet.source, entry.line, "order"};
+// Errors about the order name a command-line source ("--order") or none: point them at the meet
+// entry instead. Errors inside a file keep their own location.
+template <typename F>
+auto at_entry(const Meet& meet, const MeetEntry& entry, F&& work) {
   try {
-    if (order.empty()) {
-      LineupRequest request;
-      for (const Athlete& a : team.athletes) request.sexes.push_back(a.sex);
-      request.sex_rule = meet.event.sex_rule;
-      request.required_sex = squad_sex(meet, entry, team);
-      for (const Athlete& a : team.athletes) request.names.push_back(a.name);
-      const LineupResult best = best_lineups(relay_costs(team, meet.event), request);
-      for (int a : best.best.order) order.push_back(team.athletes[static_cast<size_t>(a)].name);
-    }
-    const RelayPlan plan = build_relay_plan(team, meet.event, order);
-    SimTeam t;
-    t.name = entry.name.empty() ? team.name : entry.name;
-    for (const RelayPlanLeg& leg : plan.legs) {
-      t.legs.push_back(SimLeg{leg.split_s, -1.0});
-    }
-    for (size_t k = 0; k < plan.exchanges.size(); ++k) {
-      SimExchange x;
-      x.handoff = plan.exchanges[k].plan.handoff;
-      x.blind = meet.event.exchanges[k].blind;
-      t.exchanges.push_back(x);
-    }
-    return t;
+    return work();
   } catch (const Error& err) {
-    // Errors about the order name a command-line source ("--order") or none: point them at
-    // the meet entry instead. Errors inside a file keep their own location.
     const std::string& file = err.where().file;
     if (!file.empty() && !file.starts_with("--")) throw;
-    throw ValidationError(err.message(), where);
+    throw ValidationError(err.message(), Location{meet.source, entry.line, "order"});
   }
 }
 
 }  // namespace
 
-std::vector<SimTeam> meet_field(const Meet& meet, const SimulationOptions& options) {
+std::optional<Sex> entry_squad(const Meet& meet, const MeetEntry& entry, const Team& team) {
+  return squad_sex(meet, entry, team);
+}
+
+std::vector<std::string> entry_order(const Meet& meet, const MeetEntry& entry, const Team& team) {
+  std::vector<std::string> order = own_order(meet, entry, team);
+  if (!order.empty()) return order;
+  const std::optional<Sex> sex = squad_sex(meet, entry, team);
+  return at_entry(meet, entry, [&] { return best_order(team, meet.event, sex); });
+}
+
+std::vector<SimTeam> meet_field(const Meet& meet, const SimulationOptions& options,
+                                const MeetRoster& roster) {
   std::vector<SimTeam> field;
   for (const MeetEntry& e : meet.teams) {
     if (!e.own()) {
@@ -108,6 +97,18 @@ std::vector<SimTeam> meet_field(const Meet& meet, const SimulationOptions& optio
       field.push_back(SimTeam::from_seed(e.name, e.seed_time_s, sd, fail));
       continue;
     }
+    if (e.roster) {
+      if (roster.team == nullptr) {
+        throw ValidationError("roster = true needs the database roster (baton --db FILE ...)",
+                              Location{meet.source, e.line, "roster"});
+      }
+      const std::vector<std::string> order = entry_order(meet, e, *roster.team);
+      const std::string name = e.name.empty() ? roster.team->name : e.name;
+      field.push_back(at_entry(meet, e, [&] {
+        return own_sim_team(*roster.team, meet.event, order, name, roster.practice);
+      }));
+      continue;
+    }
     Team team;
     try {
       team = load_team(e.file);
@@ -117,7 +118,9 @@ std::vector<SimTeam> meet_field(const Meet& meet, const SimulationOptions& optio
       if (err.where().line > 0) throw;
       throw NotFoundError(e.file + ": " + err.message(), Location{meet.source, e.line, "file"});
     }
-    field.push_back(own_team(meet, e, team));
+    const std::vector<std::string> order = entry_order(meet, e, team);
+    const std::string name = e.name.empty() ? team.name : e.name;
+    field.push_back(at_entry(meet, e, [&] { return own_sim_team(team, meet.event, order, name); }));
   }
   return field;
 }

@@ -223,7 +223,7 @@ TEST_F(PracticeCli, WithoutExplicitPhysicsTheAthletesModelsSupplyThem) {
   r = baton(
       {"practice", "report", "--from", "Ava Brooks", "--to", "Maya Johnson", "--event", "4x400"});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("--exchange: exchange 1 of 4x400 is a visual pass"), std::string::npos)
+  EXPECT_NE(r.err.find("--exchange: exchange 1 of the 4x400 is a visual pass"), std::string::npos)
       << r.err;
 }
 

@@ -118,12 +118,14 @@ TEST_F(PracticeApi, ReportEqualsTheCliAndMovesTheMarkWithTheDrills) {
   EXPECT_EQ(before["drills"], 0);
   EXPECT_EQ(before["recommended_go_mark_m"], before["model_go_mark_m"]);
 
-  // Passes early in the zone: the outgoing runner left late, so the mark moves out.
+  // Passes 3 m earlier than planned: the outgoing runner left late, so the mark moves out.
+  const double early_m = before["target_m"].get<double>() - 3.0;
+  ASSERT_GT(early_m, 0.0);
   for (const char* date : {"2026-03-02", "2026-03-04", "2026-03-06"}) {
     const std::string body = std::string(R"({"from": "Ava Brooks", "to": "Maya Johnson",
         "go_mark_m": )") + before["model_go_mark_m"].dump() +
-                             R"(, "exchange_at_m": 15.0, "outcome": "early", "date": ")" + date +
-                             R"("})";
+                             R"(, "exchange_at_m": )" + std::to_string(early_m) +
+                             R"(, "outcome": "early", "date": ")" + date + R"("})";
     ASSERT_EQ(log(body).status, 201);
   }
   r = server.get("/api/practice/report?" + pair);

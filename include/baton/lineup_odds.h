@@ -1,0 +1,60 @@
+// Choosing a running order by its odds against the field instead of its predicted time: a
+// faster order with a risky exchange can win less often than a slightly slower, safer one.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "baton/simulation.h"
+
+namespace baton {
+
+/// What the chosen order maximises.
+enum class LineupObjective {
+  win,     ///< the chance to finish first
+  points,  ///< expected points under the meet's scoring table
+};
+
+/// "win" or "points"; throws ParseError naming `where` otherwise.
+LineupObjective parse_lineup_objective(std::string_view text, const Location& where = {});
+std::string_view to_string(LineupObjective objective);
+
+/// One candidate order and how it fares.
+struct OddsCandidate {
+  std::vector<std::string> order;  ///< runners, leg 1 first
+  double team_time_s = 0.0;        ///< predicted time (the lineup's), seconds
+  TeamOdds odds;                   ///< the simulation's numbers for our team with this order
+};
+
+struct LineupOddsResult {
+  LineupObjective objective = LineupObjective::win;
+  std::int64_t runs = 0;                  ///< races per candidate
+  std::uint64_t seed = 0;                 ///< the same for every candidate
+  std::vector<OddsCandidate> candidates;  ///< in the order given (fastest first)
+  size_t chosen = 0;                      ///< index of the best candidate under the objective
+  size_t fastest = 0;                     ///< index of the lowest predicted time
+  /// Monte Carlo standard error of the chosen candidate's objective (a probability or points):
+  /// differences much smaller than this are noise.
+  double standard_error = 0.0;
+};
+
+/// Simulates `options.runs` races of `opponents` plus each candidate team in turn, all with
+/// options.seed: common random numbers. The candidate runs last in the field, so the opponents'
+/// races are the very same in every comparison and each candidate's runners draw the same day
+/// form and reaction errors; only what the order changes (splits, marks, speed mismatches)
+/// moves the numbers. `candidates[i]` is the SimTeam of `orders[i]`, `times[i]` its predicted
+/// time. Ties under the objective go to the faster order. Throws ValidationError for no
+/// candidates or mismatched lists, and like simulate_race().
+LineupOddsResult lineups_by_odds(const std::vector<SimTeam>& opponents,
+                                 const std::vector<SimTeam>& candidates,
+                                 const std::vector<std::vector<std::string>>& orders,
+                                 const std::vector<double>& times, RuleSet rules,
+                                 const SimulationOptions& options, LineupObjective objective,
+                                 const SimulationProgress& progress = {});
+
+/// {"objective", "runs", "seed", "standard_error", "chosen": {...}, "fastest": {...},
+///  "candidates": [{"order", "team_time_s", "mean_time_s", "p_win", "p_podium", "p_dq",
+///  "p_drop", "expected_points"}]}
+nlohmann::json to_json(const LineupOddsResult& result);
+
+}  // namespace baton

@@ -1,0 +1,78 @@
+// Practice records priced into lineup pair costs.
+#include "baton/practice_costs.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "baton/go_mark.h"
+#include "baton/relay_plan.h"
+
+namespace baton {
+
+void validate_practice_cost_options(const PracticeCostOptions& o) {
+  const auto check = [](bool ok, const char* field, const char* range) {
+    if (!ok) throw ValidationError(fmt::format("must be {}", range), Location{"", 0, field});
+  };
+  check(o.prior_fail_rate > 0.0 && o.prior_fail_rate < 1.0, "prior_fail_rate",
+        "between 0 and 1 (exclusive)");
+  check(o.prior_drills > 0.0 && o.prior_drills <= 1000.0, "prior_drills", "in (0, 1000]");
+  check(o.fumble_cost_s >= 0.0 && o.fumble_cost_s <= 60.0, "fumble_cost_s", "in [0, 60] s");
+}
+
+double practice_cost_s(const PracticeRecord& record, const HandoffParams& nominal, bool blind,
+                       double failure_cost_s, const PracticeCostOptions& o) {
+  validate_practice_cost_options(o);
+  if (record.drills <= 0) return 0.0;
+  double cost = o.fumble_cost_s *
+                (practice_fail_rate(record, o.prior_fail_rate, o.prior_drills) - o.prior_fail_rate);
+  if (!blind) return cost;
+  GoMarkOptions base;
+  base.failure_cost_s = std::clamp(failure_cost_s, 1.0, 1000.0);
+  const double scale = practice_spread_scale(record, nominal.incoming_speed_mps, base.reaction_sd_s,
+                                             base.mark_sd_m, o.prior_drills);
+  if (scale == 1.0) return cost;
+  GoMarkOptions pair = base;
+  pair.reaction_sd_s = std::min(0.3, base.reaction_sd_s * scale);
+  pair.mark_sd_m = std::min(3.0, base.mark_sd_m * scale);
+  const GoMarkPlan with_default = best_go_mark(nominal, base);
+  const GoMarkPlan with_pair = best_go_mark(nominal, pair);
+  if (with_default.feasible && with_pair.feasible) {
+    cost += with_pair.best.expected_time_s - with_default.best.expected_time_s;
+  }
+  return cost;
+}
+
+int add_practice_costs(RelayCosts& costs, const Team& team, const Event& event,
+                       const PracticeLookup& practice, const PracticeCostOptions& o) {
+  validate_practice_cost_options(o);
+  if (!practice) return 0;
+  int changed = 0;
+  const int n = costs.athletes;
+  for (int k = 0; k + 1 < costs.legs; ++k) {
+    const bool blind = event.exchanges[static_cast<size_t>(k)].blind;
+    for (int a = 0; a < n; ++a) {
+      for (int b = 0; b < n; ++b) {
+        if (!std::isfinite(costs.exchange(k, a, b))) continue;
+        const std::string& from = team.athletes[static_cast<size_t>(a)].name;
+        const std::string& to = team.athletes[static_cast<size_t>(b)].name;
+        const PracticeRecord record = practice(k, from, to);
+        if (record.drills <= 0) continue;
+        HandoffParams nominal;
+        double failure_cost_s = 10.0;
+        if (blind && record.drills >= 2 && record.timing_sd_m >= 0.0) {
+          const RelayPlanExchange x = plan_pair(team, event, k, from, to);
+          nominal = x.plan.handoff;
+          failure_cost_s = 0.0;
+          for (int l = 0; l < costs.legs; ++l) failure_cost_s += costs.leg(a, l);
+          if (!std::isfinite(failure_cost_s)) failure_cost_s = 10.0 * costs.legs;
+        }
+        costs.exchange(k, a, b) += practice_cost_s(record, nominal, blind, failure_cost_s, o);
+        ++changed;
+      }
+    }
+  }
+  return changed;
+}
+
+}  // namespace baton

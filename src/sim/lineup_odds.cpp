@@ -1,0 +1,109 @@
+// Running orders compared by their odds, with common random numbers.
+#include "baton/lineup_odds.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "baton/error.h"
+
+namespace baton {
+namespace {
+
+double score(const TeamOdds& odds, LineupObjective objective) {
+  return objective == LineupObjective::win ? odds.p_win : odds.expected_points;
+}
+
+nlohmann::json candidate_json(const OddsCandidate& c) {
+  const auto r4 = [](double v) { return std::round(v * 1e4) / 1e4; };
+  return {{"order", c.order},
+          {"team_time_s", r4(c.team_time_s)},
+          {"mean_time_s", r4(c.odds.mean_time_s)},
+          {"p_win", c.odds.p_win},
+          {"p_podium", c.odds.p_podium},
+          {"p_dq", c.odds.p_dq},
+          {"p_drop", c.odds.p_drop},
+          {"expected_points", r4(c.odds.expected_points)}};
+}
+
+}  // namespace
+
+LineupObjective parse_lineup_objective(std::string_view text, const Location& where) {
+  if (text == "win") return LineupObjective::win;
+  if (text == "points") return LineupObjective::points;
+  throw ParseError(fmt::format("unknown objective '{}'; known: win, points", text), where);
+}
+
+std::string_view to_string(LineupObjective objective) {
+  return objective == LineupObjective::win ? "win" : "points";
+}
+
+LineupOddsResult lineups_by_odds(const std::vector<SimTeam>& opponents,
+                                 const std::vector<SimTeam>& candidates,
+                                 const std::vector<std::vector<std::string>>& orders,
+                                 const std::vector<double>& times, RuleSet rules,
+                                 const SimulationOptions& options, LineupObjective objective,
+                                 const SimulationProgress& progress) {
+  if (candidates.empty()) {
+    throw ValidationError("no candidate orders to compare", Location{"", 0, "candidates"});
+  }
+  if (orders.size() != candidates.size() || times.size() != candidates.size()) {
+    throw ValidationError("each candidate needs its order and predicted time",
+                          Location{"", 0, "candidates"});
+  }
+  LineupOddsResult out;
+  out.objective = objective;
+  out.runs = options.runs;
+  out.seed = options.seed;
+  std::vector<SimTeam> field = opponents;
+  field.emplace_back();
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    field.back() = candidates[i];
+    const SimulationProgress part =
+        progress ? SimulationProgress([&progress, i, n = candidates.size()](double done) {
+          progress((static_cast<double>(i) + done) / static_cast<double>(n));
+        })
+                 : SimulationProgress();
+    const SimulationResult r = simulate_race(field, rules, options, part);
+    out.candidates.push_back({orders[i], times[i], r.teams.back()});
+  }
+  for (size_t i = 1; i < out.candidates.size(); ++i) {
+    const OddsCandidate& c = out.candidates[i];
+    const OddsCandidate& best = out.candidates[out.chosen];
+    const double a = score(c.odds, objective);
+    const double b = score(best.odds, objective);
+    if (a > b || (a == b && c.team_time_s < best.team_time_s)) out.chosen = i;
+    if (c.team_time_s < out.candidates[out.fastest].team_time_s) out.fastest = i;
+  }
+  const TeamOdds& chosen = out.candidates[out.chosen].odds;
+  const double n = static_cast<double>(options.runs);
+  if (objective == LineupObjective::win) {
+    out.standard_error = std::sqrt(chosen.p_win * (1.0 - chosen.p_win) / n);
+  } else {
+    // Points per race are bounded by the first place's points; their variance from the place
+    // distribution.
+    double mean = 0.0, square = 0.0;
+    for (size_t p = 0; p < chosen.p_place.size(); ++p) {
+      const double pts = p < options.scoring.size() ? options.scoring[p] : 0.0;
+      mean += chosen.p_place[p] * pts;
+      square += chosen.p_place[p] * pts * pts;
+    }
+    out.standard_error = std::sqrt(std::max(0.0, square - mean * mean) / n);
+  }
+  return out;
+}
+
+nlohmann::json to_json(const LineupOddsResult& result) {
+  nlohmann::json all = nlohmann::json::array();
+  for (const OddsCandidate& c : result.candidates) all.push_back(candidate_json(c));
+  return {{"objective", std::string(to_string(result.objective))},
+          {"runs", result.runs},
+          {"seed", result.seed},
+          {"standard_error", result.standard_error},
+          {"chosen", candidate_json(result.candidates[result.chosen])},
+          {"fastest", candidate_json(result.candidates[result.fastest])},
+          {"candidates", all}};
+}
+
+}  // namespace baton
