@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "baton/calibration.h"
 #include "baton/error.h"
 #include "baton/report.h"
+#include "baton/results.h"
 #include "baton/store.h"
 
 namespace baton::server {
@@ -66,9 +68,13 @@ RequestedOrder requested_order(const nlohmann::json& body, const Team& team, con
   return out;
 }
 
+Team learned_roster(Database& db) {
+  return team_learned_from_results(Roster(db).team(), Results(db).list());
+}
+
 Team roster_team(const std::string& db_path) {
   Database db = Database::open(db_path);
-  return Roster(db).team();
+  return learned_roster(db);
 }
 
 }  // namespace baton::server

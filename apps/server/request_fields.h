@@ -10,6 +10,7 @@
 
 #include "baton/athlete.h"
 #include "baton/event.h"
+#include "baton/store.h"
 #include "baton/team.h"
 
 namespace baton::server {
@@ -44,7 +45,11 @@ struct RequestedOrder {
 };
 RequestedOrder requested_order(const nlohmann::json& body, const Team& team, const Event& event);
 
-/// The roster of the database at `db_path`.
+/// The roster of `db` as its race results have taught it (team_learned_from_results), the team
+/// the CLI's commands use.
+Team learned_roster(Database& db);
+
+/// learned_roster() of the database at `db_path`.
 Team roster_team(const std::string& db_path);
 
 }  // namespace baton::server
