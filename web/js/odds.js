@@ -81,7 +81,7 @@ function render(main, data, params) {
     try {
       const doc = await api("POST", "/api/simulations", { json: body });
       replace(result, oddsView(doc));
-      announce(`${doc.runs} races run: ${percentText(doc.teams[0].p_win)} to win`);
+      announce(`${doc.runs.toLocaleString("en")} races run: ${percentText(doc.teams[0].p_win)} to win`);
     } catch (err) {
       replace(result);
       error.textContent = describe(err);
