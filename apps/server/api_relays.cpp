@@ -13,6 +13,7 @@
 #include "baton/store.h"
 #include "baton/zone_svg.h"
 #include "server/http_json.h"
+#include "server/request_fields.h"
 #include "server/routes.h"
 
 namespace baton::server {
@@ -20,48 +21,6 @@ namespace {
 
 constexpr int kMaxTop = 50;       // alternatives a page can usefully show
 constexpr size_t kMaxNames = 64;  // athletes named in one request
-
-void only_fields(const nlohmann::json& body, std::initializer_list<const char*> known) {
-  for (const auto& [key, value] : body.items()) {
-    bool ok = false;
-    for (const char* k : known) ok = ok || key == k;
-    if (!ok) throw ParseError("unknown field", Location{"", 0, key});
-  }
-}
-
-const nlohmann::json& required(const nlohmann::json& body, const char* key) {
-  if (!body.contains(key)) throw ParseError("is required", Location{"", 0, key});
-  return body[key];
-}
-
-std::string string_field(const nlohmann::json& value, const std::string& field) {
-  if (!value.is_string()) throw ParseError("must be a string", Location{"", 0, field});
-  return value.get<std::string>();
-}
-
-// A JSON array of strings (athlete names), at most kMaxNames.
-std::vector<std::string> names_field(const nlohmann::json& value, const std::string& field) {
-  if (!value.is_array()) throw ParseError("must be a list of names", Location{"", 0, field});
-  if (value.size() > kMaxNames) {
-    throw ValidationError(fmt::format("must name at most {} athletes", kMaxNames),
-                          Location{"", 0, field});
-  }
-  std::vector<std::string> out;
-  for (size_t i = 0; i < value.size(); ++i) {
-    out.push_back(string_field(value[i], fmt::format("{}.{}", field, i)));
-  }
-  return out;
-}
-
-int athlete_index(const Team& team, const std::string& name, const std::string& field) {
-  const Athlete& a = team.athlete(name, Location{"", 0, field});
-  return static_cast<int>(&a - team.athletes.data());
-}
-
-Team roster_team(const std::string& db_path) {
-  Database db = Database::open(db_path);
-  return Roster(db).team();
-}
 
 // Builds the lineup request from {event, sex?, top?, locks?, exclude?} and answers with the
 // document of `baton lineup --json`.
@@ -77,9 +36,7 @@ nlohmann::json lineups(const nlohmann::json& body, const std::string& db_path) {
     req.names.push_back(a.name);
   }
   req.sex_rule = event.sex_rule;
-  if (body.contains("sex") && !body["sex"].is_null()) {
-    req.required_sex = parse_sex(string_field(body["sex"], "sex"), Location{"", 0, "sex"});
-  }
+  req.required_sex = optional_sex(body, "sex");
   if (body.contains("top")) {
     if (!body["top"].is_number_integer()) {
       throw ParseError("must be a whole number", Location{"", 0, "top"});
@@ -91,7 +48,7 @@ nlohmann::json lineups(const nlohmann::json& body, const std::string& db_path) {
     req.top_k = static_cast<int>(top);
   }
   if (body.contains("exclude")) {
-    for (const std::string& name : names_field(body["exclude"], "exclude")) {
+    for (const std::string& name : names_field(body["exclude"], "exclude", kMaxNames)) {
       req.excluded.push_back(athlete_index(team, name, "exclude"));
     }
   }
@@ -126,7 +83,7 @@ nlohmann::json lineups(const nlohmann::json& body, const std::string& db_path) {
 nlohmann::json plans(const nlohmann::json& body, const std::string& db_path) {
   only_fields(body, {"event", "order"});
   const std::string event_id = string_field(required(body, "event"), "event");
-  const std::vector<std::string> order = names_field(required(body, "order"), "order");
+  const std::vector<std::string> order = names_field(required(body, "order"), "order", kMaxNames);
   const Team team = roster_team(db_path);
   const Event event = find_event(event_id, team.rules, Location{"", 0, "event"});
   for (size_t i = 0; i < order.size(); ++i) {

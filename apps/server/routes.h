@@ -17,6 +17,15 @@ void add_events_routes(httplib::Server& server, const std::string& db_path);
 /// POST /api/lineups (best running orders), POST /api/plans (hand-off plan with zone SVGs).
 void add_relay_routes(httplib::Server& server, const std::string& db_path);
 
+/// POST /api/cards and POST /api/report ({"event", "sex"?, "order"?} -> {"event", "name",
+/// "order", "chosen", "team_time_s", "html"}); GET /print/cards and GET /print/report
+/// (?event=&sex=&order=A,B,C,D -> the HTML page itself, frameable only by this app).
+void add_cards_routes(httplib::Server& server, const std::string& db_path);
+
+/// POST /api/simulations: race odds of our team in the fastest or a chosen order against
+/// opponents given by seed times ({"event", "sex"?, "order"?, "opponents"?, "runs"?, "seed"?}).
+void add_simulation_routes(httplib::Server& server, const std::string& db_path);
+
 /// GET/POST /api/practice (drills), DELETE /api/practice/{id}, GET /api/practice/report.
 void add_practice_routes(httplib::Server& server, const std::string& db_path);
 

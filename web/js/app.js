@@ -5,11 +5,13 @@ import { eventsPage } from "./events.js";
 import { lineupPage } from "./lineup.js";
 import { handoffsPage } from "./handoffs.js";
 import { practicePage } from "./practice.js";
+import { cardsPage } from "./cards.js";
+import { oddsPage } from "./odds.js";
 
 const PAGES = { roster: rosterPage, events: eventsPage, lineup: lineupPage, handoffs: handoffsPage,
-  practice: practicePage };
+  practice: practicePage, cards: cardsPage, odds: oddsPage };
 const TITLES = { roster: "Roster", events: "Events", lineup: "Lineup", handoffs: "Hand-offs",
-  practice: "Practice" };
+  practice: "Practice", cards: "Cards & report", odds: "Race odds" };
 
 function route() {
   const hash = location.hash.replace(/^#\/?/, "");

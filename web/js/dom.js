@@ -45,3 +45,22 @@ export function announce(text) {
   clearTimeout(announce.timer);
   announce.timer = setTimeout(() => box.classList.remove("shown"), 4000);
 }
+
+/**
+ * A picture drawn by our own library (SVG text) as a real SVG element: parsed as SVG and
+ * imported, never set as HTML; scripts and foreign objects are removed. `className` goes on the
+ * <svg>, `label` names it for screen readers. Returns a <figure>, or a note when it will not parse.
+ */
+export function svgFigure(svgText, label, className, figureClass) {
+  const doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
+  const root = doc.documentElement;
+  if (!root || root.nodeName !== "svg" || doc.getElementsByTagName("parsererror").length) {
+    return h("p", { class: "muted" }, "The diagram could not be drawn.");
+  }
+  for (const s of root.querySelectorAll("script, foreignObject")) s.remove();
+  const svg = document.importNode(root, true);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", label);
+  svg.classList.add(className);
+  return h("figure", { class: figureClass }, svg);
+}

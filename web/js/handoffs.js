@@ -1,8 +1,10 @@
 // The Hand-off page: for a running order, each exchange's diagram, hands, technique, go-mark
 // (foot lengths and metres) and the risk of a failed pass.
 import { api } from "./api.js";
-import { announce, h, replace, uid } from "./dom.js";
-import { describe, errorBox, eventSelect, loadRelays, timeText } from "./relay_form.js";
+import { percentText } from "./format.js";
+import { announce, h, replace, svgFigure, uid } from "./dom.js";
+import { describe, drawRunners as drawRunnersOf, errorBox, eventSelect, loadRelays, timeText }
+  from "./relay_form.js";
 
 export async function handoffsPage(main, params = new URLSearchParams()) {
   replace(main, h("h1", {}, "Hand-offs"), h("p", { class: "muted" }, "Loading the roster…"));
@@ -24,16 +26,8 @@ function render(main, { team, events }, eventParam, order) {
   const runners = h("div", { class: "row runners" });
   const error = h("p", { class: "error", role: "alert" });
   const result = h("section", { "aria-live": "polite", "aria-label": "Hand-off plan" });
-  const drawRunners = (names) => {
-    const event = events.find((e) => e.id === select.value);
-    replace(runners, event.legs.map((leg, i) => {
-      const id = uid("runner");
-      const s = h("select", { id, name: "runner" }, h("option", { value: "" }, "Choose…"),
-        team.athletes.map((a) => h("option", { value: a.name }, `${a.name} (${a.sex})`)));
-      if (names[i]) s.value = names[i];
-      return h("label", { for: id }, `Leg ${i + 1} (${leg.distance_m} m)`, s);
-    }));
-  };
+  const drawRunners = (names) =>
+    drawRunnersOf(runners, team, events.find((e) => e.id === select.value), names);
   select.addEventListener("change", () => drawRunners([]));
   drawRunners(order);
 
@@ -60,24 +54,9 @@ function render(main, { team, events }, eventParam, order) {
   return { plan };
 }
 
-/** The zone diagram from our own library: parsed as SVG and imported, never set as HTML. */
+/** The zone diagram from our own library, as a real SVG element. */
 function diagram(svgText, label) {
-  const doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
-  const root = doc.documentElement;
-  if (!root || root.nodeName !== "svg" || doc.getElementsByTagName("parsererror").length) {
-    return h("p", { class: "muted" }, "The diagram could not be drawn.");
-  }
-  for (const s of root.querySelectorAll("script, foreignObject")) s.remove();
-  const svg = document.importNode(root, true);
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", label);
-  svg.classList.add("zone-svg");
-  return h("figure", { class: "zone" }, svg);
-}
-
-function percent(p) {
-  if (p > 0 && p < 0.001) return "under 0.1 %";
-  return `${(p * 100).toFixed(1)} %`;
+  return svgFigure(svgText, label, "zone-svg", "zone");
 }
 
 function exchangeCard(x) {
@@ -95,7 +74,7 @@ function exchangeCard(x) {
       item(x.visual ? "Cue" : "Go-mark", mark),
       item("Outgoing start", `${x.start_m.toFixed(1)} m into the zone`),
       item("Pass", `${x.baton_position_m.toFixed(1)} m into the ${x.zone_length_m} m zone`),
-      item("Risk of a failed pass", percent(x.p_illegal)),
+      item("Risk of a failed pass", percentText(x.p_illegal)),
       x.legal ? null : item("Not legal", x.reason || ""),
       item("Tell the runner", x.cue)));
 }

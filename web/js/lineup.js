@@ -3,7 +3,8 @@
 import { api } from "./api.js";
 import { announce, h, replace, uid } from "./dom.js";
 import { SEX_TEXT } from "./format.js";
-import { describe, errorBox, eventSelect, loadRelays, planLink, timeText } from "./relay_form.js";
+import { cardsLink, describe, errorBox, eventSelect, loadRelays, oddsLink, planLink, timeText }
+  from "./relay_form.js";
 
 export async function lineupPage(main, params = new URLSearchParams()) {
   replace(main, h("h1", {}, "Lineup"), h("p", { class: "muted" }, "Loading the roster…"));
@@ -101,7 +102,9 @@ function lineupView(doc) {
       h("tbody", {}, doc.legs.map((l) => h("tr", {},
         h("td", {}, String(l.leg)), h("th", { scope: "row" }, l.athlete),
         h("td", { class: "num" }, `${l.distance_m} m`), h("td", { class: "num" }, timeText(l.leg_s)))))),
-    h("p", {}, h("a", { class: "button", href: planLink(doc.event, doc.order) }, "Plan the hand-offs")),
+    h("p", { class: "buttons" }, h("a", { class: "button", href: planLink(doc.event, doc.order) }, "Plan the hand-offs"),
+      h("a", { class: "button secondary", href: cardsLink(doc.event, doc.order) }, "Cards & report"),
+      h("a", { class: "button secondary", href: oddsLink(doc.event, doc.order) }, "Race odds")),
     doc.alternatives.length ? h("div", {},
       h("h3", {}, "Next best orders"),
       h("ol", { class: "alternatives", start: 2 }, doc.alternatives.map((a) => h("li", {},

@@ -1,0 +1,121 @@
+// Relay cards and the relay report of a running order (the order asked for, or the fastest of
+// the roster): as JSON with the library's HTML (POST /api/cards, POST /api/report), and as the
+// bare HTML page for framing and printing (GET /print/cards, GET /print/report).
+#include <fmt/format.h>
+
+#include "baton/cards.h"
+#include "baton/pacing.h"
+#include "baton/relay_plan.h"
+#include "baton/report.h"
+#include "baton/timeline.h"
+#include "server/http_json.h"
+#include "server/request_fields.h"
+#include "server/routes.h"
+
+namespace baton::server {
+namespace {
+
+// The printable pages are the library's own HTML: inline CSS and SVG, nothing to fetch and no
+// scripts. Their policy allows exactly that, lets only this app frame them, and sandboxes them
+// (no scripts, forms or pop-ups even when opened in a tab of their own); the app's pages keep
+// their stricter policy.
+const char* const kPrintPolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'self'; sandbox allow-same-origin allow-modals";
+
+struct Printout {
+  nlohmann::json doc;  ///< {"event", "name", "order", "chosen", ...}
+  std::string html;
+};
+
+// {event, sex?, order?}: the event under the roster's rules and the running order.
+struct RelayRequest {
+  Team team;
+  Event event;
+  RequestedOrder order;
+};
+
+RelayRequest relay_request(const nlohmann::json& body, const std::string& db_path) {
+  only_fields(body, {"event", "sex", "order"});
+  const std::string event_id = string_field(required(body, "event"), "event");
+  RelayRequest r;
+  r.team = roster_team(db_path);
+  r.event = find_event(event_id, r.team.rules, Location{"", 0, "event"});
+  r.order = requested_order(body, r.team, r.event);
+  return r;
+}
+
+nlohmann::json summary(const RelayRequest& r) {
+  return {{"event", r.event.id},
+          {"name", r.event.name},
+          {"order", r.order.names},
+          {"chosen", r.order.chosen}};
+}
+
+// As `baton cards` builds them: pacing plan, timeline, then the hand-off plan's hands and marks.
+Printout cards(const nlohmann::json& body, const std::string& db_path) {
+  const RelayRequest r = relay_request(body, db_path);
+  const PacingPlan plan = plan_pacing(r.team, r.event, r.order.names);
+  std::vector<RelayCard> cards =
+      build_cards(r.team.name, r.event, plan, plan_timeline(plan, r.event));
+  attach_relay_plan(cards, build_relay_plan(r.team, r.event, r.order.names));
+  nlohmann::json doc = summary(r);
+  doc["team_time_s"] = plan.team_time_s;
+  return {doc, render_cards_html(cards)};
+}
+
+// As `baton report` builds it (without a meet: the race odds have a page of their own).
+Printout report(const nlohmann::json& body, const std::string& db_path) {
+  const RelayRequest r = relay_request(body, db_path);
+  const RelayReport report =
+      build_report(r.team, r.event, r.order.names,
+                   r.order.chosen ? "Running order chosen by the coach"
+                                  : "Best predicted lineup (fastest order of the roster)");
+  nlohmann::json doc = summary(r);
+  doc["team_time_s"] = report.pacing.team_time_s;
+  return {doc, render_report_html(report)};
+}
+
+// ?event=4x100&sex=F&order=A,B,C,D as the JSON body the POST routes take.
+nlohmann::json query_body(const httplib::Request& req) {
+  nlohmann::json body = nlohmann::json::object();
+  for (const auto& [key, value] : req.params) {
+    if (key == "order") {
+      body[key] = split_names(value, Location{"", 0, "order"});
+    } else {
+      body[key] = value;
+    }
+  }
+  return body;
+}
+
+using Builder = Printout (*)(const nlohmann::json&, const std::string&);
+
+void add_printout(httplib::Server& server, const std::string& db_path, const std::string& name,
+                  Builder build) {
+  server.Post("/api/" + name,
+              [db_path, build](const httplib::Request& req, httplib::Response& res) {
+                Printout p = build(json_body(req), db_path);
+                p.doc["html"] = std::move(p.html);
+                reply_json(res, p.doc);
+              });
+  server.Get("/print/" + name,
+             [db_path, build](const httplib::Request& req, httplib::Response& res) {
+               const Printout p = build(query_body(req), db_path);
+               res.headers.erase("Content-Security-Policy");
+               res.headers.erase("X-Frame-Options");
+               res.set_header("Content-Security-Policy", kPrintPolicy);
+               res.set_header("X-Frame-Options", "SAMEORIGIN");
+               res.set_header("Cache-Control", "no-store");
+               res.set_content(p.html, "text/html; charset=utf-8");
+             });
+}
+
+}  // namespace
+
+void add_cards_routes(httplib::Server& server, const std::string& db_path) {
+  add_printout(server, db_path, "cards", cards);
+  add_printout(server, db_path, "report", report);
+}
+
+}  // namespace baton::server

@@ -1,0 +1,155 @@
+// Race odds (POST /api/simulations): our team in the fastest or a chosen order, with its
+// planned hand-offs and the pairs' practice records, against opponents known by seed times.
+#include <fmt/format.h>
+
+#include <cctype>
+
+#include "baton/histogram.h"
+#include "baton/seed_team.h"
+#include "baton/sim_team.h"
+#include "baton/simulation.h"
+#include "baton/store.h"
+#include "baton/units.h"
+#include "server/http_json.h"
+#include "server/request_fields.h"
+#include "server/routes.h"
+
+namespace baton::server {
+namespace {
+
+// A request simulates synchronously: these bounds keep one under about a second on a laptop
+// (the simulator races 10-20 million teams a second, docs/PERFORMANCE.md).
+constexpr std::int64_t kMinRuns = 1000;
+constexpr std::int64_t kMaxRuns = 200000;
+constexpr std::int64_t kDefaultRuns = 20000;
+constexpr size_t kMaxOpponents = 15;
+constexpr size_t kMaxTeamNameChars = 60;
+
+std::int64_t whole_number(const nlohmann::json& body, const char* key, std::int64_t fallback,
+                          std::int64_t lo, std::int64_t hi) {
+  if (!body.contains(key)) return fallback;
+  const nlohmann::json& v = body[key];
+  if (!v.is_number_integer()) throw ParseError("must be a whole number", Location{"", 0, key});
+  const auto n = v.get<long long>();
+  if (n < lo || n > hi) {
+    throw ValidationError(fmt::format("must be {} to {}", lo, hi), Location{"", 0, key});
+  }
+  return n;
+}
+
+std::string trimmed(const std::string& s) {
+  size_t a = 0, b = s.size();
+  while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
+  while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
+  return s.substr(a, b - a);
+}
+
+bool same_name(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A seed as coaches write it ("46.55", "3:25.4", hand times "46.5h" taken to FAT over the
+// event's distance) or a number of seconds.
+double seed_seconds(const nlohmann::json& value, const Event& event, const std::string& field) {
+  const Location where{"", 0, field};
+  if (value.is_string())
+    return to_fat_s(parse_time(value.get<std::string>(), where), event.total_m());
+  if (!value.is_number()) throw ParseError("must be a time such as \"46.55\"", where);
+  const double t = value.get<double>();
+  if (!(t > 0.0)) throw ValidationError("must be greater than zero", where);
+  return t;
+}
+
+// [{"name", "seed"}, ...] as seed-only teams; names distinct from ours and from each other.
+std::vector<SimTeam> opponents(const nlohmann::json& value, const Event& event,
+                               const SimulationOptions& options, const std::string& own_name) {
+  if (!value.is_array()) {
+    throw ParseError("must be a list of {\"name\", \"seed\"}", Location{"", 0, "opponents"});
+  }
+  if (value.size() > kMaxOpponents) {
+    throw ValidationError(fmt::format("at most {} opponents", kMaxOpponents),
+                          Location{"", 0, "opponents"});
+  }
+  std::vector<SimTeam> out;
+  for (size_t i = 0; i < value.size(); ++i) {
+    const std::string at = fmt::format("opponents.{}", i);
+    const nlohmann::json& o = value[i];
+    if (!o.is_object()) throw ParseError("must be {\"name\", \"seed\"}", Location{"", 0, at});
+    for (const auto& [key, v] : o.items()) {
+      if (key != "name" && key != "seed") {
+        throw ParseError("unknown field", Location{"", 0, at + "." + key});
+      }
+    }
+    if (!o.contains("name")) throw ParseError("is required", Location{"", 0, at + ".name"});
+    if (!o.contains("seed")) throw ParseError("is required", Location{"", 0, at + ".seed"});
+    const std::string name = trimmed(string_field(o["name"], at + ".name"));
+    if (name.empty() || name.size() > kMaxTeamNameChars) {
+      throw ValidationError(fmt::format("must be 1 to {} characters", kMaxTeamNameChars),
+                            Location{"", 0, at + ".name"});
+    }
+    bool taken = same_name(name, own_name);
+    for (const SimTeam& t : out) taken = taken || same_name(name, t.name);
+    if (taken) {
+      throw ValidationError("'" + name + "' is already in the race", Location{"", 0, at + ".name"});
+    }
+    out.push_back(
+        seed_sim_team(name, seed_seconds(o["seed"], event, at + ".seed"), event, options));
+  }
+  return out;
+}
+
+// {event, sex?, order?, opponents?, runs?, seed?} -> {event, name, order, chosen, runs, seed,
+// teams: [{team, own, seed_time_s?, mean_time_s, ..., p_win, p_podium, p_dq, p_drop,
+// expected_points, ...}], svg}
+nlohmann::json simulations(const nlohmann::json& body, const std::string& db_path) {
+  only_fields(body, {"event", "sex", "order", "opponents", "runs", "seed"});
+  const std::string event_id = string_field(required(body, "event"), "event");
+  SimulationOptions options;
+  options.runs = whole_number(body, "runs", kDefaultRuns, kMinRuns, kMaxRuns);
+  options.seed = static_cast<std::uint64_t>(
+      whole_number(body, "seed", 1, 0, (std::int64_t{1} << 53)));  // exact in any JSON reader
+
+  Database db = Database::open(db_path);
+  const Team team = learned_roster(db);
+  const Event event = find_event(event_id, team.rules, Location{"", 0, "event"});
+  const RequestedOrder order = requested_order(body, team, event);
+  const std::string own_name = team.name.empty() ? "Our team" : team.name;
+  std::vector<SimTeam> field = {
+      own_sim_team(team, event, order.names, own_name, practice_lookup(db, team, event))};
+  if (body.contains("opponents")) {
+    for (SimTeam& t : opponents(body["opponents"], event, options, own_name)) {
+      field.push_back(std::move(t));
+    }
+  }
+  const SimulationResult result = simulate_race(field, team.rules, options);
+
+  nlohmann::json doc = to_json(result);
+  for (size_t i = 0; i < field.size(); ++i) {
+    doc["teams"][i]["own"] = !field[i].seed_only();
+    if (field[i].seed_only()) doc["teams"][i]["seed_time_s"] = field[i].seed_time_s;
+  }
+  doc["event"] = event.id;
+  doc["name"] = event.name;
+  doc["order"] = order.names;
+  doc["chosen"] = order.chosen;
+  doc["svg"] = finish_time_histogram_svg(
+      result, fmt::format("{}: finish times of {} simulated races", event.name, result.runs));
+  return doc;
+}
+
+}  // namespace
+
+void add_simulation_routes(httplib::Server& server, const std::string& db_path) {
+  server.Post("/api/simulations", [db_path](const httplib::Request& req, httplib::Response& res) {
+    reply_json(res, simulations(json_body(req), db_path));
+  });
+}
+
+}  // namespace baton::server

@@ -1,0 +1,109 @@
+// The Race odds page in headless Chromium against a real `baton serve`: opponents entered by
+// seed time, the odds table and the finish-time histogram, on a desktop and a 375 px phone.
+const { test, before, after, beforeEach, afterEach } = require("node:test");
+const assert = require("node:assert/strict");
+const path = require("node:path");
+const { requireTools, startServer, launchBrowser } = require("./harness.js");
+
+const RIVERSIDE = path.resolve(__dirname, "../../examples/riverside.toml");
+
+let tools;
+let browser;
+let server;
+let page;
+const pageErrors = [];
+
+before(async () => {
+  tools = requireTools();
+  browser = await launchBrowser(tools.playwright);
+});
+after(async () => { if (browser) await browser.close(); });
+
+async function open(hash) {
+  server = await startServer(tools.binary, [["roster", "import", RIVERSIDE]]);
+  page = await browser.context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) pageErrors.push(m.text());
+  });
+  await page.goto(`${server.url}${hash}`);
+}
+
+beforeEach(() => { pageErrors.length = 0; });
+afterEach(async () => {
+  if (page) await page.close();
+  page = null;
+  if (server) {
+    const { code } = await server.stop();
+    assert.equal(code, 0, "baton serve exits 0 on SIGTERM");
+  }
+  server = null;
+  assert.deepEqual(pageErrors, [], "no script errors or CSP violations");
+});
+
+async function addOpponent(n, name, seed) {
+  await page.getByRole("button", { name: "Add an opponent" }).click();
+  await page.getByLabel(`Opponent ${n}`, { exact: true }).fill(name);
+  await page.getByLabel(`Seed time ${n}`, { exact: true }).fill(seed);
+}
+
+const PERCENT = /^(\d{1,3}\.\d %|under 0\.1 %)$/;
+
+test("race odds: our team against two opponents, with percentages and the histogram", async () => {
+  await open("#/odds");
+  await page.getByLabel("Relay").selectOption("4x100");
+  await page.getByLabel("Squad").selectOption("F");
+  await addOpponent(1, "Central", "48.90");
+  await addOpponent(2, "Lakeside", "52.0");
+  await page.getByRole("button", { name: "Run the races" }).click();
+  await page.getByRole("heading", { name: "4x100 m relay: 20,000 simulated races" }).waitFor();
+  const rows = page.locator("table.odds-table tbody tr");
+  assert.equal(await rows.count(), 3);
+  assert.deepEqual(await page.locator("table.odds-table tbody th").allTextContents(),
+    ["Riverside HS (us)", "Central", "Lakeside"]);
+  for (let i = 0; i < 3; i += 1) {
+    const cells = await rows.nth(i).locator("td").allTextContents();
+    assert.equal(cells.length, 6);
+    for (const c of cells.slice(0, 4)) assert.match(c, PERCENT);
+    assert.match(cells[4], /^\d+\.\d\d pts$/);
+    assert.match(cells[5], /^\d\d\.\d\d s$/);
+  }
+  // The histogram is a real SVG in the page with a bar series per team.
+  const svg = page.locator("figure.histogram svg.histogram-svg");
+  assert.equal(await svg.count(), 1);
+  assert.equal(await svg.getAttribute("role"), "img");
+  const text = await svg.textContent();
+  for (const team of ["Riverside HS", "Central", "Lakeside"]) assert.ok(text.includes(team), team);
+
+  // A seed that is not a time is named, and the old table goes away.
+  await page.getByLabel("Seed time 2", { exact: true }).fill("fast");
+  await page.getByRole("button", { name: "Run the races" }).click();
+  await page.locator("form .error").filter({ hasText: "opponents.1.seed" }).waitFor();
+  assert.equal(await page.locator("table.odds-table").count(), 0);
+  // Without that opponent the race runs again.
+  await page.getByRole("button", { name: "Remove opponent 2" }).click();
+  await page.getByRole("button", { name: "Run the races" }).click();
+  await page.locator("table.odds-table tbody tr").nth(1).waitFor();
+  assert.equal(await page.locator("table.odds-table tbody tr").count(), 2);
+});
+
+test("on a 375 px phone the race odds page fits and works from the keyboard", async () => {
+  await open("#/odds");
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.getByLabel("Relay").selectOption("4x100");
+  await page.getByLabel("Squad").selectOption("M");
+  await page.getByRole("button", { name: "Add an opponent" }).focus();
+  await page.keyboard.press("Enter");
+  // The new row's name field takes the focus.
+  assert.equal(await page.evaluate(() => document.activeElement.labels[0].textContent), "Opponent 1");
+  await page.keyboard.type("Central");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("42.80");
+  await page.getByRole("button", { name: "Run the races" }).focus();
+  await page.keyboard.press("Enter");
+  await page.locator("figure.histogram svg").waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `race odds page is ${overflow} px wider than the screen`);
+  const box = await page.getByRole("button", { name: "Run the races" }).boundingBox();
+  assert.ok(box.height >= 44, `button is ${box.height} px tall`);
+});

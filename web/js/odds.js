@@ -1,0 +1,126 @@
+// The Race odds page: our team (fastest or chosen order, planned hand-offs, the pairs' practice
+// records) against opponents entered by seed time; the chance of each place, a DQ or a drop,
+// expected points, mean time, and the finish-time histogram.
+import { api } from "./api.js";
+import { announce, h, replace, svgFigure, uid } from "./dom.js";
+import { percentText } from "./format.js";
+import { describe, errorBox, loadRelays, relayChooser, timeText } from "./relay_form.js";
+
+const MAX_OPPONENTS = 15;
+
+export async function oddsPage(main, params = new URLSearchParams()) {
+  replace(main, h("h1", {}, "Race odds"), h("p", { class: "muted" }, "Loading the roster…"));
+  let data;
+  try {
+    data = await loadRelays();
+  } catch (err) {
+    replace(main, h("h1", {}, "Race odds"), errorBox(err));
+    return;
+  }
+  if (!data.team.athletes.length) {
+    replace(main, h("h1", {}, "Race odds"),
+      h("p", { class: "empty" }, "No athletes yet: add them on the ", h("a", { href: "#/roster" }, "Roster"), " page."));
+    return;
+  }
+  render(main, data, params);
+}
+
+function render(main, data, params) {
+  const chooser = relayChooser(data, params);
+  const rows = h("div", { class: "opponents" });
+  const count = () => rows.children.length;
+  const add = h("button", { type: "button" }, "Add an opponent");
+  const addRow = () => {
+    const n = count() + 1;
+    const nameId = uid("opponent");
+    const seedId = uid("seed");
+    const name = h("input", { id: nameId, name: "opponent", maxlength: 60, autocomplete: "off" });
+    const seed = h("input", { id: seedId, name: "seed", inputmode: "decimal", placeholder: "46.55",
+      autocomplete: "off", size: 8 });
+    const row = h("div", { class: "pair opponent" },
+      h("label", { for: nameId }, `Opponent ${n}`, name),
+      h("label", { for: seedId, class: "seed" }, `Seed time ${n}`, seed));
+    row.append(h("button", { type: "button", class: "small", "aria-label": `Remove opponent ${n}`,
+      onclick: () => { row.remove(); renumber(); add.focus(); } }, "Remove"));
+    rows.append(row);
+    add.disabled = count() >= MAX_OPPONENTS;
+    name.focus();
+  };
+  // Labels follow the rows' positions so "Opponent 2" is always the second row.
+  const renumber = () => {
+    [...rows.children].forEach((row, i) => {
+      const [nameLabel, seedLabel] = row.querySelectorAll("label");
+      nameLabel.firstChild.textContent = `Opponent ${i + 1}`;
+      seedLabel.firstChild.textContent = `Seed time ${i + 1}`;
+      row.querySelector("button").setAttribute("aria-label", `Remove opponent ${i + 1}`);
+    });
+    add.disabled = count() >= MAX_OPPONENTS;
+  };
+  add.addEventListener("click", addRow);
+
+  const runsId = uid("runs");
+  const seedId = uid("rng");
+  const runs = h("input", { id: runsId, name: "runs", type: "number", min: 1000, max: 200000, step: 1000,
+    value: "20000", inputmode: "numeric" });
+  const seed = h("input", { id: seedId, name: "seed", type: "number", min: 0, step: 1, value: "1",
+    inputmode: "numeric" });
+  const error = h("p", { class: "error", role: "alert" });
+  const result = h("section", { "aria-live": "polite", "aria-label": "Race odds" });
+  const button = h("button", { type: "submit", class: "primary" }, "Run the races");
+
+  const run = async () => {
+    error.textContent = "";
+    const body = chooser.request();
+    body.opponents = [...rows.children].map((row) => ({
+      name: row.querySelector("input[name=opponent]").value,
+      seed: row.querySelector("input[name=seed]").value.trim(),
+    }));
+    body.runs = Number(runs.value || 0);
+    body.seed = Number(seed.value || 0);
+    button.disabled = true;
+    try {
+      const doc = await api("POST", "/api/simulations", { json: body });
+      replace(result, oddsView(doc));
+      announce(`${doc.runs.toLocaleString("en")} races run: ${percentText(doc.teams[0].p_win)} to win`);
+    } catch (err) {
+      replace(result);
+      error.textContent = describe(err);
+    } finally {
+      button.disabled = false;
+    }
+  };
+  const form = h("form", { class: "card", onsubmit: (e) => { e.preventDefault(); run(); } },
+    chooser.fields,
+    h("fieldset", {}, h("legend", {}, "Opponents"),
+      h("p", { class: "hint" }, "Each team's name and seed time as written (46.55, 3:25.4, 46.5h for a hand time)."),
+      rows, add),
+    h("details", {}, h("summary", {}, "Simulation settings"),
+      h("div", { class: "row" },
+        h("label", { for: runsId }, "Races to simulate (1,000 to 200,000)", runs),
+        h("label", { for: seedId }, "Random seed", seed))),
+    error,
+    button);
+  replace(main, h("h1", {}, "Race odds"),
+    h("p", { class: "hint" }, "Thousands of simulated races against the field: day form, hand-off timing, drops and disqualifications."),
+    form, result);
+}
+
+function oddsView(doc) {
+  const num = { class: "num" };
+  const col = (text) => h("th", { scope: "col", class: "num" }, text);
+  return h("div", { class: "card odds" },
+    h("h2", {}, `${doc.name}: ${doc.runs.toLocaleString("en")} simulated races`),
+    h("p", {}, doc.chosen ? "Our order (chosen): " : "Our order (fastest): ", h("strong", {}, doc.order.join(" → "))),
+    h("div", { class: "scroll-x" }, h("table", { class: "legs odds-table" },
+      h("caption", { class: "sr" }, "Chance of each result for every team"),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Team"), col("Win"), col("Podium"),
+        col("DQ or DNF"), col("Dropped baton"), col("Expected points"), col("Mean time"))),
+      h("tbody", {}, doc.teams.map((t) => h("tr", { class: t.own ? "own" : null },
+        h("th", { scope: "row" }, t.team, t.own ? h("span", { class: "muted" }, " (us)") : null),
+        h("td", num, percentText(t.p_win)), h("td", num, percentText(t.p_podium)),
+        h("td", num, percentText(t.p_dq)), h("td", num, percentText(t.p_drop)),
+        h("td", num, `${t.expected_points.toFixed(2)} pts`),
+        h("td", num, t.mean_time_s > 0 ? timeText(t.mean_time_s) : "no finish")))))),
+    h("p", { class: "muted" }, `Seed ${doc.seed}: the same seed gives the same numbers.`),
+    svgFigure(doc.svg, `Finish-time histogram of the ${doc.name}`, "histogram-svg", "histogram"));
+}
