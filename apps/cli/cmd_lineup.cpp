@@ -149,19 +149,12 @@ void run_single(const LineupOptions& opt, const Context& ctx) {
 
   // Which legs of the best order lean on a mark estimated from another distance.
   std::vector<bool> estimated(r.best.order.size(), false);
-  if (opt.model == "physics") {
-    const RelayPrediction p = predict_relay(team, event, order_names(team, r.best.order));
-    for (size_t l = 0; l < p.legs.size() && l < estimated.size(); ++l) {
-      estimated[l] = p.legs[l].estimated;
-    }
-  }
+  if (opt.model == "physics")
+    estimated = estimated_legs(team, event, order_names(team, r.best.order));
   if (ctx.json) {
-    nlohmann::json doc = lineup_to_json(team, event, costs, r);
-    for (size_t l = 0; l < estimated.size(); ++l) doc["legs"][l]["estimated"] = estimated[l];
+    nlohmann::json doc =
+        lineup_to_json(team, event, costs, r, {estimated, &before_practice, drilled});
     doc["model"] = opt.model;
-    doc["practice_pair_terms"] = drilled;
-    doc["practice_s"] =
-        std::round((r.best.team_time_s - before_practice.team_time_s(r.best.order)) * 1e4) / 1e4;
     ctx.print_json(doc);
     return;
   }

@@ -4,11 +4,13 @@
 
 #include <charconv>
 
+#include "baton/calibration.h"
 #include "baton/leg_prediction.h"
 #include "baton/lineup.h"
 #include "baton/lineup_json.h"
 #include "baton/pacing.h"
 #include "baton/plan_json.h"
+#include "baton/practice_costs.h"
 #include "baton/relay_plan.h"
 #include "baton/store.h"
 #include "baton/zone_svg.h"
@@ -27,7 +29,8 @@ constexpr size_t kMaxNames = 64;  // athletes named in one request
 nlohmann::json lineups(const nlohmann::json& body, const std::string& db_path) {
   only_fields(body, {"event", "sex", "top", "locks", "exclude"});
   const std::string event_id = string_field(required(body, "event"), "event");
-  const Team team = roster_team(db_path);
+  Database db = Database::open(db_path);
+  const Team team = learned_roster(db);
   const Event event = find_event(event_id, team.rules, Location{"", 0, "event"});
 
   LineupRequest req;
@@ -71,9 +74,15 @@ nlohmann::json lineups(const nlohmann::json& body, const std::string& db_path) {
     }
   }
 
-  const RelayCosts costs = relay_costs(team, event);
+  // As `baton lineup` prices the database roster: with each drilled pair's practice record.
+  RelayCosts costs = relay_costs(team, event);
+  const RelayCosts without_practice = costs;
+  const int drilled = add_practice_costs(costs, team, event, practice_lookup(db, team, event));
   const LineupResult r = best_lineups(costs, req);
-  nlohmann::json doc = lineup_to_json(team, event, costs, r);
+  std::vector<std::string> best;
+  for (int a : r.best.order) best.push_back(team.athletes[static_cast<size_t>(a)].name);
+  nlohmann::json doc = lineup_to_json(
+      team, event, costs, r, {estimated_legs(team, event, best), &without_practice, drilled});
   doc["name"] = event.name;
   doc["model"] = "physics";
   return doc;

@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "baton/calibration.h"
 #include "baton/histogram.h"
 #include "baton/seed_team.h"
 #include "baton/sim_team.h"

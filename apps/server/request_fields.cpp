@@ -68,10 +68,6 @@ RequestedOrder requested_order(const nlohmann::json& body, const Team& team, con
   return out;
 }
 
-Team learned_roster(Database& db) {
-  return team_learned_from_results(Roster(db).team(), Results(db).list());
-}
-
 Team roster_team(const std::string& db_path) {
   Database db = Database::open(db_path);
   return learned_roster(db);

@@ -45,11 +45,8 @@ struct RequestedOrder {
 };
 RequestedOrder requested_order(const nlohmann::json& body, const Team& team, const Event& event);
 
-/// The roster of `db` as its race results have taught it (team_learned_from_results), the team
-/// the CLI's commands use.
-Team learned_roster(Database& db);
-
-/// learned_roster() of the database at `db_path`.
+/// baton::learned_roster() (include/baton/calibration.h) of the database at `db_path`: the
+/// roster as its race results have taught it, the team the CLI's commands use.
 Team roster_team(const std::string& db_path);
 
 }  // namespace baton::server

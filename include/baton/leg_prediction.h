@@ -95,6 +95,12 @@ struct RelayPrediction {
   std::vector<RelayLegResult> legs;  ///< splits add up to team_time_s
 };
 
+/// For each leg of `order` (athlete names), whether its prediction rests on a mark estimated
+/// from another distance. Throws like predict_relay().
+std::vector<bool> estimated_legs(const Team& team, const Event& event,
+                                 const std::vector<std::string>& order,
+                                 const PredictOptions& options = {});
+
 /// Predicts a running order (athlete names, one per leg). Throws NotFoundError for an unknown
 /// name (with suggestions), ValidationError for the wrong number of runners, a runner twice,
 /// mixed sexes in a single-sex event, a mixed event that is not two men and two women, or a

@@ -10,10 +10,22 @@
 
 namespace baton {
 
+/// What else a lineup document may say.
+struct LineupJsonExtras {
+  /// Per leg of the best order: rests on a mark estimated from another distance (the legs get
+  /// "estimated" when this is not empty).
+  std::vector<bool> estimated;
+  /// The costs before the practice log was priced in (add_practice_costs), and how many pair
+  /// terms it changed: with these the document gets "practice_pair_terms" and "practice_s"
+  /// (what the best order's practice record adds to its time, seconds).
+  const RelayCosts* without_practice = nullptr;
+  int practice_pair_terms = 0;
+};
+
 /// {"event", "order": [names], "team_time_s", "legs": [{"leg", "athlete", "distance_m",
 ///  "leg_s"}], "alternatives": [{"order", "team_time_s", "gap_s"}]} for a result of
-/// best_lineups() on `costs` built from `team` and `event`.
+/// best_lineups() on `costs` built from `team` and `event`, with `extras` as described there.
 nlohmann::json lineup_to_json(const Team& team, const Event& event, const RelayCosts& costs,
-                              const LineupResult& result);
+                              const LineupResult& result, const LineupJsonExtras& extras = {});
 
 }  // namespace baton

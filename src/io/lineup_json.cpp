@@ -1,5 +1,7 @@
 #include "baton/lineup_json.h"
 
+#include <cmath>
+
 namespace baton {
 namespace {
 
@@ -12,7 +14,7 @@ nlohmann::json names(const Team& team, const std::vector<int>& order) {
 }  // namespace
 
 nlohmann::json lineup_to_json(const Team& team, const Event& event, const RelayCosts& costs,
-                              const LineupResult& result) {
+                              const LineupResult& result, const LineupJsonExtras& extras) {
   nlohmann::json legs = nlohmann::json::array();
   for (size_t l = 0; l < result.best.order.size(); ++l) {
     const int a = result.best.order[l];
@@ -20,6 +22,8 @@ nlohmann::json lineup_to_json(const Team& team, const Event& event, const RelayC
                     {"athlete", team.athletes[static_cast<size_t>(a)].name},
                     {"distance_m", event.legs[l].distance_m},
                     {"leg_s", costs.leg(a, static_cast<int>(l))}});
+    if (l < extras.estimated.size())
+      legs.back()["estimated"] = static_cast<bool>(extras.estimated[l]);
   }
   nlohmann::json alternatives = nlohmann::json::array();
   for (const Lineup& alt : result.alternatives) {
@@ -27,11 +31,18 @@ nlohmann::json lineup_to_json(const Team& team, const Event& event, const RelayC
                             {"team_time_s", alt.team_time_s},
                             {"gap_s", alt.gap_s}});
   }
-  return {{"event", event.id},
-          {"order", names(team, result.best.order)},
-          {"team_time_s", result.best.team_time_s},
-          {"legs", legs},
-          {"alternatives", alternatives}};
+  nlohmann::json doc = {{"event", event.id},
+                        {"order", names(team, result.best.order)},
+                        {"team_time_s", result.best.team_time_s},
+                        {"legs", legs},
+                        {"alternatives", alternatives}};
+  if (extras.without_practice != nullptr) {
+    const double added =
+        result.best.team_time_s - extras.without_practice->team_time_s(result.best.order);
+    doc["practice_pair_terms"] = extras.practice_pair_terms;
+    doc["practice_s"] = std::round(added * 1e4) / 1e4;
+  }
+  return doc;
 }
 
 }  // namespace baton

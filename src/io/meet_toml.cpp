@@ -27,15 +27,17 @@ double number(const toml::node& node, const Location& where) {
   throw ParseError("expected a number", where);
 }
 
-// A seed is written as a time ("38.10", "3:05.2") or a number of seconds.
-double seed_time(const toml::node& node, const Location& where) {
-  if (const auto* s = node.as_string()) return parse_time(s->get(), where).time_s;
+// A seed is written as a time ("38.10", "3:05.2", hand-timed "46.5h", taken to FAT over the
+// relay's distance as marks are) or a number of seconds.
+double seed_time(const toml::node& node, const Location& where, double relay_m) {
+  if (const auto* s = node.as_string()) return to_fat_s(parse_time(s->get(), where), relay_m);
   const double t = number(node, where);
   if (!(t > 0.0)) throw ValidationError("seed time must be greater than zero", where);
   return t;
 }
 
-MeetEntry read_entry(const toml::table& t, const std::string& source, size_t index) {
+MeetEntry read_entry(const toml::table& t, const std::string& source, size_t index,
+                     double relay_m) {
   static const std::set<std::string> kKnown = {"file", "roster", "order",     "sex",  "name",
                                                "seed", "sd_s",   "fail_rate", "model"};
   const std::string prefix = fmt::format("team[{}].", index + 1);
@@ -112,7 +114,7 @@ MeetEntry read_entry(const toml::table& t, const std::string& source, size_t ind
   if (e.name.empty()) {
     throw ParseError("an opponent needs a name", Location{source, e.line, field("name")});
   }
-  e.seed_time_s = seed_time(*seed, at(source, *seed, field("seed")));
+  e.seed_time_s = seed_time(*seed, at(source, *seed, field("seed")), relay_m);
   if (const toml::node* n = t.get("sd_s")) {
     const Location loc = at(source, *n, field("sd_s"));
     e.sd_s = number(*n, loc);
@@ -190,7 +192,7 @@ Meet parse_meet_toml(std::string_view toml_text, const std::string& source) {
     const toml::node& node = *list->get(i);
     const toml::table* t = node.as_table();
     if (!t) throw ParseError("each team must be a table", at(source, node, "team"));
-    meet.teams.push_back(read_entry(*t, source, i));
+    meet.teams.push_back(read_entry(*t, source, i, meet.event.total_m()));
   }
   return meet;
 }

@@ -331,4 +331,14 @@ RelayPrediction predict_relay(const Team& team, const Event& e,
   return out;
 }
 
+std::vector<bool> estimated_legs(const Team& team, const Event& event,
+                                 const std::vector<std::string>& order,
+                                 const PredictOptions& options) {
+  std::vector<bool> out;
+  for (const RelayLegResult& leg : predict_relay(team, event, order, options).legs) {
+    out.push_back(leg.estimated);
+  }
+  return out;
+}
+
 }  // namespace baton

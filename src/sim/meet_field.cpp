@@ -9,16 +9,11 @@
 #include "baton/meet.h"
 #include "baton/relay_plan.h"
 #include "baton/report.h"
+#include "baton/seed_team.h"
 #include "baton/team_file.h"
 
 namespace baton {
 namespace {
-
-int exchanges_of_kind(const Event& e, bool blind) {
-  int n = 0;
-  for (const ExchangeZone& z : e.exchanges) n += z.blind == blind ? 1 : 0;
-  return n;
-}
 
 // An own team's runners, checked against its team file.
 std::vector<std::string> own_order(const Meet& meet, const MeetEntry& entry, const Team& team) {
@@ -85,16 +80,11 @@ std::vector<SimTeam> meet_field(const Meet& meet, const SimulationOptions& optio
         field.push_back(reference_team(e.name, e.seed_time_s, meet.event));
         continue;
       }
-      const double sd = e.sd_s >= 0.0 ? e.sd_s : options.seed_sd_fraction * e.seed_time_s;
-      double fail = e.fail_rate;
-      if (fail < 0.0) {
-        // Independent failures per pass, at the rates that match championship records.
-        fail = 1.0 - std::pow(1.0 - options.seed_fail_per_blind_exchange,
-                              exchanges_of_kind(meet.event, true)) *
-                         std::pow(1.0 - options.seed_fail_per_visual_exchange,
-                                  exchanges_of_kind(meet.event, false));
-      }
-      field.push_back(SimTeam::from_seed(e.name, e.seed_time_s, sd, fail));
+      // The default spread and failure rate, unless the entry gives its own.
+      SimTeam t = seed_sim_team(e.name, e.seed_time_s, meet.event, options);
+      if (e.sd_s >= 0.0) t.seed_sd_s = e.sd_s;
+      if (e.fail_rate >= 0.0) t.fail_rate = e.fail_rate;
+      field.push_back(std::move(t));
       continue;
     }
     if (e.roster) {

@@ -34,6 +34,28 @@ class RelayApi : public ::testing::Test {
   }
 };
 
+TEST_F(RelayApi, LineupPricesThePracticeLogLikeTheCli) {
+  const nlohmann::json plain = post("/api/lineups", R"({"event": "4x100", "sex": "F"})").json();
+  EXPECT_EQ(plain["practice_pair_terms"], 0);
+  const std::string from = plain["order"][0], to = plain["order"][1];
+  for (int i = 0; i < 6; ++i) {
+    const auto r = run_cli({"--db", server.db(), "practice", "log", "--from", from, "--to", to,
+                            "--go-mark", "11", "--exchange-at", "6", "--outcome", "drop", "--date",
+                            "2026-03-0" + std::to_string(i + 1)});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  const auto r = post("/api/lineups", R"({"event": "4x100", "sex": "F", "top": 2})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const nlohmann::json doc = r.json();
+  const nlohmann::json want = cli({"lineup", "--event", "4x100", "--sex", "F", "--top", "2"});
+  EXPECT_EQ(doc["practice_pair_terms"], 3);
+  EXPECT_EQ(doc["practice_pair_terms"], want["practice_pair_terms"]);
+  EXPECT_EQ(doc["practice_s"], want["practice_s"]);
+  EXPECT_EQ(doc["order"], want["order"]);
+  EXPECT_EQ(doc["alternatives"], want["alternatives"]);
+  EXPECT_GE(doc["team_time_s"].get<double>(), plain["team_time_s"].get<double>());
+}
+
 struct BadBody {
   const char* body;
   int status;

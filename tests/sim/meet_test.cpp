@@ -28,6 +28,16 @@ TEST(MeetFile, ReadsSeedsScoringAndRules) {
   EXPECT_DOUBLE_EQ(field[1].fail_rate, 0.02);
 }
 
+TEST(MeetFile, HandTimedSeedsAreTakenToFatLikeMarks) {
+  // 400 m of relay: +0.14 s (the NFHS/NCAA conversion for 400 m and longer), as the web app does.
+  const Meet m = parse_meet_toml(
+      "event = \"4x100\"\n[[team]]\nname = \"A\"\nseed = \"46.5h\"\n"
+      "[[team]]\nname = \"B\"\nseed = \"46.50\"\n",
+      "meet.toml");
+  EXPECT_NEAR(m.teams[0].seed_time_s, 46.64, 1e-9);
+  EXPECT_DOUBLE_EQ(m.teams[1].seed_time_s, 46.5);
+}
+
 struct BadMeet {
   const char* text;
   int line;

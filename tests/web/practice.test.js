@@ -55,7 +55,11 @@ test("a drill logged in a few taps is listed and moves the pair's go-mark", asyn
   assert.ok((await report().textContent()).includes(markText(before)));
   // The mark field starts at the recommendation: the coach only enters where the pass happened.
   assert.equal(await page.getByLabel("Go-mark used, m").inputValue(), before.recommended_go_mark_m.toFixed(1));
-  await page.getByLabel("Baton changed hands at, m into the zone").fill("14");
+  // About three metres before the planned pass point (the field takes half metres): the
+  // outgoing runner left late.
+  const early = Math.round((before.target_m - 3) * 2) / 2;
+  assert.ok(early > 0, `planned pass at ${before.target_m} m`);
+  await page.getByLabel("Baton changed hands at, m into the zone").fill(String(early));
   await page.getByLabel("Early").check();
   await page.getByRole("button", { name: "Log drill" }).click();
   await report().filter({ hasText: "1 drill, 0 % clean" }).waitFor();
@@ -65,7 +69,7 @@ test("a drill logged in a few taps is listed and moves the pair's go-mark", asyn
   assert.ok((await report().textContent()).includes(markText(after)));
   const items = await page.locator("ul.drills li").allTextContents();
   assert.equal(items.length, 1);
-  assert.ok(items[0].includes("pass at 14.00 m, early"), items[0]);
+  assert.ok(items[0].includes(`pass at ${early.toFixed(2)} m, early`), items[0]);
 
   // Removing asks first, then the pair has no drills again.
   page.once("dialog", (d) => d.accept());
