@@ -1,13 +1,10 @@
 // baton lineup: the best running order for one relay (--event) or the best lineups for a
 // meet's relays at once (--events).
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <charconv>
-#include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <memory>
 
 #include "baton/error.h"
@@ -258,20 +255,6 @@ void run_meet(const LineupOptions& opt, const Context& ctx) {
                                     opt.time_limit_s, 100.0 * r.gap));
 }
 
-// A progress line on stderr for comparisons that take more than a second, only on a terminal.
-SimulationProgress progress_line() {
-  if (!isatty(STDERR_FILENO)) return {};
-  const auto start = std::chrono::steady_clock::now();
-  return [start, shown = false](double done) mutable {
-    const double s =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (s < 1.0 && !shown) return;
-    shown = true;
-    std::fprintf(stderr, "\rcomparing orders: %3.0f %%%s", 100.0 * done, done >= 1.0 ? "\n" : "");
-    std::fflush(stderr);
-  };
-}
-
 std::string pct(double p) { return fmt::format("{:.1f} %", 100.0 * p); }
 
 // --objective win|points: the top orders by predicted time, each simulated against the meet's
@@ -352,7 +335,7 @@ void run_odds(LineupOptions& opt, const Context& ctx) {
   std::vector<SimTeam> field = meet_field(meet, opt.sim, db_side);
   field.erase(field.begin() + static_cast<std::ptrdiff_t>(ours));
   const LineupOddsResult r = lineups_by_odds(field, candidates, orders, times, meet.rules, opt.sim,
-                                             objective, progress_line());
+                                             objective, progress_line("comparing orders"));
   const OddsCandidate& chosen = r.candidates[r.chosen];
   const OddsCandidate& fastest = r.candidates[r.fastest];
   if (ctx.json) {

@@ -1,9 +1,6 @@
 // baton simulate --meet FILE [--runs N] [--seed S] [--threads T] [--svg FILE]: race odds.
 #include <fmt/format.h>
-#include <unistd.h>
 
-#include <chrono>
-#include <cstdio>
 #include <fstream>
 #include <optional>
 
@@ -27,20 +24,6 @@ struct SimulateOptions {
 
 std::string pct(double p) { return fmt::format("{:.1f}", 100.0 * p); }
 
-// A progress line on stderr for runs that take more than a second, only on a terminal.
-SimulationProgress progress_bar() {
-  if (!isatty(STDERR_FILENO)) return {};
-  const auto start = std::chrono::steady_clock::now();
-  return [start, shown = false](double done) mutable {
-    const double s =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (s < 1.0 && !shown) return;
-    shown = true;
-    std::fprintf(stderr, "\rsimulating: %3.0f %%%s", 100.0 * done, done >= 1.0 ? "\n" : "");
-    std::fflush(stderr);
-  };
-}
-
 void run(SimulateOptions& opt, const Context& ctx) {
   const Meet meet = load_meet(opt.meet);
   if (!meet.scoring.empty()) opt.sim.scoring = meet.scoring;
@@ -57,7 +40,8 @@ void run(SimulateOptions& opt, const Context& ctx) {
     }
   }
   const std::vector<SimTeam> field = meet_field(meet, opt.sim, db_side);
-  const SimulationResult result = simulate_race(field, meet.rules, opt.sim, progress_bar());
+  const SimulationResult result =
+      simulate_race(field, meet.rules, opt.sim, progress_line("simulating"));
   if (!opt.svg.empty()) {
     std::ofstream out(opt.svg);
     out << finish_time_histogram_svg(result, fmt::format("{}: finish times over {} simulated races",

@@ -1,9 +1,12 @@
 #include "cli/context.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <charconv>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 
 #include "baton/calibration.h"
@@ -45,6 +48,19 @@ double parse_number(const std::string& text, const char* option) {
     throw ParseError(fmt::format("'{}' is not a number", text), Location{option, 0, ""});
   }
   return value;
+}
+
+std::function<void(double)> progress_line(const char* what) {
+  if (!isatty(STDERR_FILENO)) return {};
+  const auto start = std::chrono::steady_clock::now();
+  return [start, what, shown = false](double done) mutable {
+    const double s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (s < 1.0 && !shown) return;
+    shown = true;
+    std::fprintf(stderr, "\r%s: %3.0f %%%s", what, 100.0 * done, done >= 1.0 ? "\n" : "");
+    std::fflush(stderr);
+  };
 }
 
 }  // namespace baton::cli

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -27,6 +28,10 @@ struct Context {
   /// Prints text to stdout.
   void print(const std::string& text) const;
 };
+
+/// A progress line on stderr ("<what>:  42 %") for work that takes more than a second, only
+/// when stderr is a terminal (never in --json stdout); empty otherwise.
+std::function<void(double)> progress_line(const char* what);
 
 /// Today's local date, YYYY-MM-DD: the one place the CLI reads the calendar.
 std::string today_date();

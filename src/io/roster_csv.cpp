@@ -75,6 +75,18 @@ std::vector<Row> read_rows(std::string_view text, const std::string& source) {
 
 enum class Column { name, sex, best, split, foot, hand, form };
 
+// A whole cell as a number; ParseError with `message` otherwise.
+double number_cell(const std::string& value, const Location& loc, const char* message) {
+  try {
+    size_t used = 0;
+    const double v = std::stod(value, &used);
+    if (used != value.size()) throw std::invalid_argument(value);
+    return v;
+  } catch (const std::exception&) {
+    throw ParseError(message, loc);
+  }
+}
+
 }  // namespace
 
 Team parse_roster_csv(std::string_view text, const std::string& source,
@@ -158,33 +170,16 @@ Team parse_roster_csv(std::string_view text, const std::string& source,
         case Column::split:
           a.splits.push_back(Split{distances[c], parse_time(value, loc).time_s});
           break;
-        case Column::foot: {
-          double v = 0.0;
-          try {
-            size_t used = 0;
-            v = std::stod(value, &used);
-            if (used != value.size()) throw std::invalid_argument(value);
-          } catch (const std::exception&) {
-            throw ParseError("foot length must be a number of metres", loc);
-          }
-          a.foot_length_m = v;
+        case Column::foot:
+          a.foot_length_m = number_cell(value, loc, "foot length must be a number of metres");
           break;
-        }
         case Column::hand:
           a.hand = parse_hand(value, loc);
           break;
-        case Column::form: {
-          double v = 0.0;
-          try {
-            size_t used = 0;
-            v = std::stod(value, &used);
-            if (used != value.size()) throw std::invalid_argument(value);
-          } catch (const std::exception&) {
-            throw ParseError("form spread must be a number (percent of the leg)", loc);
-          }
-          a.form_sd_percent = v;
+        case Column::form:
+          a.form_sd_percent =
+              number_cell(value, loc, "form spread must be a number (percent of the leg)");
           break;
-        }
         case Column::name:
         case Column::sex:
           break;
