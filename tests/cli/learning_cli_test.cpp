@@ -4,7 +4,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "support/run_cli.h"
+#include "support/example_roster.h"
 
 namespace baton {
 namespace {
@@ -13,17 +13,8 @@ using testing::run_cli;
 using testing::source_path;
 using testing::TempDir;
 
-class LearningCli : public ::testing::Test {
+class LearningCli : public testing::ExampleRosterTest {
  protected:
-  void SetUp() override {
-    ASSERT_EQ(baton({"roster", "import", source_path("examples/riverside.toml")}).exit_code, 0);
-  }
-  testing::CliResult baton(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", db});
-    return run_cli(args);
-  }
-  TempDir dir;
-  std::string db = dir.file("team.db");
   const std::string order = "Ava Brooks,Maya Johnson,Lily Nguyen,Isabel Ortiz";
 };
 

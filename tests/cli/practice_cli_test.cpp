@@ -4,7 +4,7 @@
 #include <map>
 #include <sstream>
 
-#include "support/run_cli.h"
+#include "support/example_roster.h"
 
 namespace baton {
 namespace {
@@ -13,15 +13,8 @@ using testing::run_cli;
 using testing::source_path;
 using testing::TempDir;
 
-class PracticeCli : public ::testing::Test {
+class PracticeCli : public testing::ExampleRosterTest {
  protected:
-  void SetUp() override {
-    ASSERT_EQ(baton({"roster", "import", source_path("examples/riverside.toml")}).exit_code, 0);
-  }
-  testing::CliResult baton(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", db});
-    return run_cli(args);
-  }
   testing::CliResult log(const std::string& mark, const std::string& at, const std::string& date,
                          std::vector<std::string> extra = {}) {
     std::vector<std::string> args = {"practice",     "log",       "--from", "Ava Brooks",    "--to",
@@ -40,8 +33,6 @@ class PracticeCli : public ::testing::Test {
     args.insert(args.end(), extra.begin(), extra.end());
     return baton(args);
   }
-  TempDir dir;
-  std::string db = dir.file("team.db");
 };
 
 TEST_F(PracticeCli, LogListRemove) {

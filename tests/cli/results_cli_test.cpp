@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "support/run_cli.h"
+#include "support/example_roster.h"
 
 namespace baton {
 namespace {
@@ -9,17 +9,8 @@ using testing::run_cli;
 using testing::source_path;
 using testing::TempDir;
 
-class ResultsCli : public ::testing::Test {
+class ResultsCli : public testing::ExampleRosterTest {
  protected:
-  void SetUp() override {
-    ASSERT_EQ(baton({"roster", "import", source_path("examples/riverside.toml")}).exit_code, 0);
-  }
-  testing::CliResult baton(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", db});
-    return run_cli(args);
-  }
-  TempDir dir;
-  std::string db = dir.file("team.db");
   const std::string order = "Ava Brooks,Maya Johnson,Lily Nguyen,Isabel Ortiz";
 };
 
