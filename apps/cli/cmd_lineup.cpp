@@ -255,6 +255,17 @@ void run_meet(const LineupOptions& opt, const Context& ctx) {
                                     opt.time_limit_s, 100.0 * r.gap));
 }
 
+// Errors about the number of candidates name the option.
+template <typename F>
+auto with_candidates_option(F&& work) {
+  try {
+    return work();
+  } catch (const ValidationError& e) {
+    if (e.where().field != "candidates") throw;
+    throw ValidationError(e.message(), {"--candidates", 0, ""});
+  }
+}
+
 std::string pct(double p) { return fmt::format("{:.1f} %", 100.0 * p); }
 
 // --objective win|points: the top orders by predicted time, each simulated against the meet's
@@ -271,9 +282,6 @@ void run_odds(LineupOptions& opt, const Context& ctx) {
   if (!opt.team_file.empty()) {
     throw ValidationError("with --meet the team comes from the meet file (file = or roster = true)",
                           {"--team", 0, ""});
-  }
-  if (opt.candidates < 1 || opt.candidates > 100) {
-    throw ValidationError("must be 1 to 100", {"--candidates", 0, ""});
   }
   const Meet meet = load_meet(opt.meet);
   if (!opt.event.empty() &&
@@ -314,28 +322,17 @@ void run_odds(LineupOptions& opt, const Context& ctx) {
   req.sex_rule = meet.event.sex_rule;
   req.required_sex = opt.sex.empty() ? entry_squad(meet, entry, team)
                                      : std::optional(parse_sex(opt.sex, {"--sex", 0, ""}));
-  req.top_k = opt.candidates - 1;
   req.excluded = excluded_indices(team, opt);
   add_locks(team, opt, req);
   RelayCosts costs = relay_costs(team, meet.event);
   add_practice_costs(costs, team, meet.event, practice);
-  const LineupResult lineups = best_lineups(costs, req);
-
-  std::vector<const Lineup*> ranked = {&lineups.best};
-  for (const Lineup& alt : lineups.alternatives) ranked.push_back(&alt);
   const std::string name = entry.name.empty() ? team.name : entry.name;
-  std::vector<SimTeam> candidates;
-  std::vector<std::vector<std::string>> orders;
-  std::vector<double> times;
-  for (const Lineup* l : ranked) {
-    orders.push_back(order_names(team, l->order));
-    times.push_back(l->team_time_s);
-    candidates.push_back(own_sim_team(team, meet.event, orders.back(), name, practice));
-  }
   std::vector<SimTeam> field = meet_field(meet, opt.sim, db_side);
   field.erase(field.begin() + static_cast<std::ptrdiff_t>(ours));
-  const LineupOddsResult r = lineups_by_odds(field, candidates, orders, times, meet.rules, opt.sim,
-                                             objective, progress_line("comparing orders"));
+  const LineupOddsResult r = with_candidates_option([&] {
+    return choose_order_by_odds(team, meet.event, costs, req, opt.candidates, name, practice, field,
+                                opt.sim, objective, progress_line("comparing orders"));
+  });
   const OddsCandidate& chosen = r.candidates[r.chosen];
   const OddsCandidate& fastest = r.candidates[r.fastest];
   if (ctx.json) {

@@ -1,11 +1,14 @@
 // Race odds (POST /api/simulations): our team in the fastest or a chosen order, with its
 // planned hand-offs and the pairs' practice records, against opponents known by seed times.
+// Which of the fastest orders wins that race most often (POST /api/lineup-odds).
 #include <fmt/format.h>
 
 #include <cctype>
 
 #include "baton/calibration.h"
 #include "baton/histogram.h"
+#include "baton/lineup_odds.h"
+#include "baton/practice_costs.h"
 #include "baton/seed_team.h"
 #include "baton/sim_team.h"
 #include "baton/simulation.h"
@@ -25,6 +28,11 @@ constexpr std::int64_t kMaxRuns = 200000;
 constexpr std::int64_t kDefaultRuns = 20000;
 constexpr size_t kMaxOpponents = 15;
 constexpr size_t kMaxTeamNameChars = 60;
+// Comparing orders runs the races once per candidate: fewer races per order keep it as quick.
+constexpr std::int64_t kMaxOddsRuns = 50000;
+constexpr std::int64_t kDefaultOddsRuns = 10000;
+constexpr std::int64_t kMaxCandidates = 10;
+constexpr std::int64_t kDefaultCandidates = 6;
 
 std::int64_t whole_number(const nlohmann::json& body, const char* key, std::int64_t fallback,
                           std::int64_t lo, std::int64_t hi) {
@@ -145,11 +153,63 @@ nlohmann::json simulations(const nlohmann::json& body, const std::string& db_pat
   return doc;
 }
 
+// {event, sex?, objective, candidates?, opponents?, runs?, seed?, exclude?} -> the document of
+// `baton lineup --objective ... --json`: {event, name, team, objective, runs, seed,
+// standard_error, order, team_time_s, chosen, fastest, candidates}.
+nlohmann::json lineup_odds(const nlohmann::json& body, const std::string& db_path) {
+  only_fields(body,
+              {"event", "sex", "objective", "candidates", "opponents", "runs", "seed", "exclude"});
+  const std::string event_id = string_field(required(body, "event"), "event");
+  const LineupObjective objective = parse_lineup_objective(
+      string_field(required(body, "objective"), "objective"), Location{"", 0, "objective"});
+  SimulationOptions options;
+  options.runs = whole_number(body, "runs", kDefaultOddsRuns, kMinRuns, kMaxOddsRuns);
+  options.seed = static_cast<std::uint64_t>(
+      whole_number(body, "seed", 1, 0, (std::int64_t{1} << 53)));  // exact in any JSON reader
+  const int candidates =
+      static_cast<int>(whole_number(body, "candidates", kDefaultCandidates, 1, kMaxCandidates));
+
+  Database db = Database::open(db_path);
+  const Team team = learned_roster(db);
+  const Event event = find_event(event_id, team.rules, Location{"", 0, "event"});
+  LineupRequest request;
+  for (const Athlete& a : team.athletes) {
+    request.sexes.push_back(a.sex);
+    request.names.push_back(a.name);
+  }
+  request.sex_rule = event.sex_rule;
+  request.required_sex = optional_sex(body, "sex");
+  if (body.contains("exclude")) {
+    const std::vector<std::string> names = names_field(body["exclude"], "exclude");
+    for (size_t i = 0; i < names.size(); ++i) {
+      request.excluded.push_back(athlete_index(team, names[i], fmt::format("exclude.{}", i)));
+    }
+  }
+  const PracticeLookup practice = practice_lookup(db, team, event);
+  RelayCosts costs = relay_costs(team, event);
+  add_practice_costs(costs, team, event, practice);
+  const std::string own_name = team.name.empty() ? "Our team" : team.name;
+  std::vector<SimTeam> field;
+  if (body.contains("opponents")) field = opponents(body["opponents"], event, options, own_name);
+  const LineupOddsResult r = choose_order_by_odds(team, event, costs, request, candidates, own_name,
+                                                  practice, field, options, objective);
+  nlohmann::json doc = to_json(r);
+  doc["event"] = event.id;
+  doc["name"] = event.name;
+  doc["team"] = own_name;
+  doc["order"] = r.candidates[r.chosen].order;
+  doc["team_time_s"] = std::round(r.candidates[r.chosen].team_time_s * 1e4) / 1e4;
+  return doc;
+}
+
 }  // namespace
 
 void add_simulation_routes(httplib::Server& server, const std::string& db_path) {
   server.Post("/api/simulations", [db_path](const httplib::Request& req, httplib::Response& res) {
     reply_json(res, simulations(json_body(req), db_path));
+  });
+  server.Post("/api/lineup-odds", [db_path](const httplib::Request& req, httplib::Response& res) {
+    reply_json(res, lineup_odds(json_body(req), db_path));
   });
 }
 

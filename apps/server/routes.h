@@ -24,6 +24,9 @@ void add_cards_routes(httplib::Server& server, const std::string& db_path);
 
 /// POST /api/simulations: race odds of our team in the fastest or a chosen order against
 /// opponents given by seed times ({"event", "sex"?, "order"?, "opponents"?, "runs"?, "seed"?}).
+/// POST /api/lineup-odds: which of the fastest orders wins most often (or scores most) against
+/// them ({"event", "objective", "sex"?, "candidates"?, "opponents"?, "runs"?, "seed"?,
+/// "exclude"?}).
 void add_simulation_routes(httplib::Server& server, const std::string& db_path);
 
 /// GET/POST /api/practice (drills), DELETE /api/practice/{id}, GET /api/practice/report.

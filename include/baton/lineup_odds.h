@@ -5,7 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "baton/event.h"
+#include "baton/lineup.h"
+#include "baton/relay_costs.h"
+#include "baton/sim_team.h"
 #include "baton/simulation.h"
+#include "baton/team.h"
 
 namespace baton {
 
@@ -51,6 +56,18 @@ LineupOddsResult lineups_by_odds(const std::vector<SimTeam>& opponents,
                                  const std::vector<double>& times, RuleSet rules,
                                  const SimulationOptions& options, LineupObjective objective,
                                  const SimulationProgress& progress = {});
+
+/// A roster team's order chosen by its odds: the `candidates` fastest orders of
+/// best_lineups(costs, request) (request.top_k is set here; locks, exclusions and sex rules are
+/// the request's), each simulated as own_sim_team(team, event, order, name, practice) against
+/// `opponents` with lineups_by_odds(). Throws ValidationError for `candidates` outside 1-100 (field
+/// "candidates") and like best_lineups(), own_sim_team() and lineups_by_odds().
+LineupOddsResult choose_order_by_odds(const Team& team, const Event& event, const RelayCosts& costs,
+                                      LineupRequest request, int candidates,
+                                      const std::string& name, const PracticeLookup& practice,
+                                      const std::vector<SimTeam>& opponents,
+                                      const SimulationOptions& options, LineupObjective objective,
+                                      const SimulationProgress& progress = {});
 
 /// {"objective", "runs", "seed", "standard_error", "chosen": {...}, "fastest": {...},
 ///  "candidates": [{"order", "team_time_s", "mean_time_s", "p_win", "p_podium", "p_dq",

@@ -94,6 +94,33 @@ LineupOddsResult lineups_by_odds(const std::vector<SimTeam>& opponents,
   return out;
 }
 
+LineupOddsResult choose_order_by_odds(const Team& team, const Event& event, const RelayCosts& costs,
+                                      LineupRequest request, int candidates,
+                                      const std::string& name, const PracticeLookup& practice,
+                                      const std::vector<SimTeam>& opponents,
+                                      const SimulationOptions& options, LineupObjective objective,
+                                      const SimulationProgress& progress) {
+  if (candidates < 1 || candidates > 100) {
+    throw ValidationError("must be 1 to 100", Location{"", 0, "candidates"});
+  }
+  request.top_k = candidates - 1;
+  const LineupResult lineups = best_lineups(costs, request);
+  std::vector<const Lineup*> ranked = {&lineups.best};
+  for (const Lineup& alt : lineups.alternatives) ranked.push_back(&alt);
+  std::vector<SimTeam> teams;
+  std::vector<std::vector<std::string>> orders;
+  std::vector<double> times;
+  for (const Lineup* l : ranked) {
+    std::vector<std::string> order;
+    for (int a : l->order) order.push_back(team.athletes[static_cast<size_t>(a)].name);
+    teams.push_back(own_sim_team(team, event, order, name, practice));
+    orders.push_back(std::move(order));
+    times.push_back(l->team_time_s);
+  }
+  return lineups_by_odds(opponents, teams, orders, times, event.rules, options, objective,
+                         progress);
+}
+
 nlohmann::json to_json(const LineupOddsResult& result) {
   nlohmann::json all = nlohmann::json::array();
   for (const OddsCandidate& c : result.candidates) all.push_back(candidate_json(c));

@@ -115,6 +115,45 @@ TEST_F(SimulationApi, HandTimedSeedsCountAsFat) {
   EXPECT_NEAR(r.json()["teams"][1]["seed_time_s"].get<double>(), 48.84, 1e-9);
 }
 
+TEST_F(SimulationApi, LineupOddsAreThoseOfTheCliForTheSameField) {
+  const auto r = server.send_json("POST", "/api/lineup-odds",
+                                  nlohmann::json{{"event", "4x100"},
+                                                 {"sex", "F"},
+                                                 {"objective", "win"},
+                                                 {"candidates", 4},
+                                                 {"opponents", kOpponents},
+                                                 {"runs", 4000},
+                                                 {"seed", 7}}
+                                      .dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  const nlohmann::json doc = r.json();
+  ASSERT_EQ(doc["candidates"].size(), 4u);
+  EXPECT_EQ(doc["objective"], "win");
+  EXPECT_EQ(doc["order"], doc["chosen"]["order"]);
+  EXPECT_EQ(doc["fastest"]["order"], cli({"lineup", "--event", "4x100", "--sex", "F"})["order"]);
+  const std::string meet = dir.write("meet.toml",
+                                     "event = \"4x100\"\nrules = \"nfhs\"\n"
+                                     "[[team]]\nroster = true\nsex = \"F\"\n"
+                                     "[[team]]\nname = \"Central\"\nseed = \"48.90\"\n"
+                                     "[[team]]\nname = \"Lakeside\"\nseed = 52.0\n");
+  const nlohmann::json want = cli({"lineup", "--objective", "win", "--meet", meet, "--candidates",
+                                   "4", "--runs", "4000", "--seed", "7"});
+  EXPECT_EQ(doc["candidates"], want["candidates"]);
+  EXPECT_EQ(doc["chosen"], want["chosen"]);
+  EXPECT_EQ(doc["standard_error"], want["standard_error"]);
+  for (const nlohmann::json& bad :
+       {nlohmann::json{{"event", "4x100"}},
+        nlohmann::json{{"event", "4x100"}, {"objective", "fastest"}},
+        nlohmann::json{{"event", "4x100"}, {"objective", "win"}, {"candidates", 11}},
+        nlohmann::json{{"event", "4x100"}, {"objective", "win"}, {"runs", 60000}},
+        nlohmann::json{{"event", "4x100"}, {"objective", "win"}, {"exclude", {"Nobody"}}},
+        nlohmann::json{{"event", "4x100"}, {"objective", "points"}, {"order", {"A"}}}}) {
+    const auto refused = server.send_json("POST", "/api/lineup-odds", bad.dump());
+    EXPECT_GE(refused.status, 400) << bad;
+    EXPECT_TRUE(refused.json()["field"].is_string()) << refused.body;
+  }
+}
+
 struct BadBody {
   nlohmann::json body;
   int status;

@@ -107,3 +107,28 @@ test("on a 375 px phone the race odds page fits and works from the keyboard", as
   const box = await page.getByRole("button", { name: "Run the races" }).boundingBox();
   assert.ok(box.height >= 44, `button is ${box.height} px tall`);
 });
+
+test("which order: the fastest orders compared on the same races, the best marked", async () => {
+  await open("#/odds");
+  await page.getByLabel("Relay").selectOption("4x100");
+  await page.getByLabel("Squad").selectOption("F");
+  await addOpponent(1, "Central", "46.70");
+  await page.getByLabel("Best by").selectOption("win");
+  await page.getByRole("button", { name: "Compare the fastest orders" }).click();
+  await page.getByRole("heading", { name: /the 6 fastest orders by the chance to win/ }).waitFor();
+  const rows = page.locator("table.odds-table tbody tr");
+  assert.equal(await rows.count(), 6);
+  const names = await page.locator("table.odds-table tbody th").allTextContents();
+  assert.equal(names.filter((n) => n.endsWith("(best)")).length, 1);
+  // The best row's chance to win is the highest in the table.
+  const wins = [];
+  for (let i = 0; i < 6; i += 1) {
+    const cells = await rows.nth(i).locator("td").allTextContents();
+    assert.match(cells[0], /^\d\d\.\d\d s$/);
+    assert.match(cells[1], PERCENT);
+    wins.push(cells[1] === "under 0.1 %" ? 0 : parseFloat(cells[1]));
+  }
+  const best = names.findIndex((n) => n.endsWith("(best)"));
+  assert.equal(wins[best], Math.max(...wins));
+  assert.ok((await page.locator(".odds p").first().textContent()).startsWith("Best: "));
+});

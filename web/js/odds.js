@@ -1,6 +1,7 @@
 // The Race odds page: our team (fastest or chosen order, planned hand-offs, the pairs' practice
 // records) against opponents entered by seed time; the chance of each place, a DQ or a drop,
-// expected points, mean time, and the finish-time histogram.
+// expected points, mean time, and the finish-time histogram. Also: which of the fastest orders
+// wins that race most often (or scores most points), compared on the same simulated races.
 import { api } from "./api.js";
 import { announce, h, replace, svgFigure, uid } from "./dom.js";
 import { percentText } from "./format.js";
@@ -68,13 +69,14 @@ function render(main, data, params) {
   const result = h("section", { "aria-live": "polite", "aria-label": "Race odds" });
   const button = h("button", { type: "submit", class: "primary" }, "Run the races");
 
+  const field = () => [...rows.children].map((row) => ({
+    name: row.querySelector("input[name=opponent]").value,
+    seed: row.querySelector("input[name=seed]").value.trim(),
+  }));
   const run = async () => {
     error.textContent = "";
     const body = chooser.request();
-    body.opponents = [...rows.children].map((row) => ({
-      name: row.querySelector("input[name=opponent]").value,
-      seed: row.querySelector("input[name=seed]").value.trim(),
-    }));
+    body.opponents = field();
     body.runs = Number(runs.value || 0);
     body.seed = Number(seed.value || 0);
     button.disabled = true;
@@ -89,6 +91,33 @@ function render(main, data, params) {
       button.disabled = false;
     }
   };
+  // Which order: the fastest orders on the same races, best by the chosen objective.
+  const objectiveId = uid("objective");
+  const objective = h("select", { id: objectiveId, name: "objective" },
+    h("option", { value: "win" }, "the chance to win"),
+    h("option", { value: "points" }, "expected points"));
+  const compareButton = h("button", { type: "button" }, "Compare the fastest orders");
+  const compare = async () => {
+    error.textContent = "";
+    const body = chooser.request();
+    delete body.order;
+    body.objective = objective.value;
+    body.opponents = field();
+    body.seed = Number(seed.value || 0);
+    compareButton.disabled = true;
+    try {
+      const doc = await api("POST", "/api/lineup-odds", { json: body });
+      replace(result, compareView(doc));
+      announce(`Best order: ${doc.order.join(", ")}`);
+    } catch (err) {
+      replace(result);
+      error.textContent = describe(err);
+    } finally {
+      compareButton.disabled = false;
+    }
+  };
+  compareButton.addEventListener("click", compare);
+
   const form = h("form", { class: "card", onsubmit: (e) => { e.preventDefault(); run(); } },
     chooser.fields,
     h("fieldset", {}, h("legend", {}, "Opponents"),
@@ -99,7 +128,11 @@ function render(main, data, params) {
         h("label", { for: runsId }, "Races to simulate (1,000 to 200,000)", runs),
         h("label", { for: seedId }, "Random seed", seed))),
     error,
-    button);
+    h("div", { class: "buttons" }, button),
+    h("fieldset", {}, h("legend", {}, "Which order?"),
+      h("p", { class: "hint" }, "The six fastest orders, each raced against this field on the same simulated races (10,000 each)."),
+      h("label", { for: objectiveId }, "Best by", objective),
+      compareButton));
   replace(main, h("h1", {}, "Race odds"),
     h("p", { class: "hint" }, "Thousands of simulated races against the field: day form, hand-off timing, drops and disqualifications."),
     form, result);
@@ -123,4 +156,35 @@ function oddsView(doc) {
         h("td", num, t.mean_time_s > 0 ? timeText(t.mean_time_s) : "no finish")))))),
     h("p", { class: "muted" }, `Seed ${doc.seed}: the same seed gives the same numbers.`),
     svgFigure(doc.svg, `Finish-time histogram of the ${doc.name}`, "histogram-svg", "histogram"));
+}
+
+function compareView(doc) {
+  const num = { class: "num" };
+  const col = (text) => h("th", { scope: "col", class: "num" }, text);
+  const best = doc.chosen;
+  const fastest = doc.fastest;
+  const win = doc.objective === "win";
+  const same = best.order.join() === fastest.order.join();
+  const value = (c) => (win ? percentText(c.p_win) : `${c.expected_points.toFixed(2)} pts`);
+  const se = win ? percentText(doc.standard_error) : `${doc.standard_error.toFixed(2)} pts`;
+  return h("div", { class: "card odds" },
+    h("h2", {}, `${doc.name}: the ${doc.candidates.length} fastest orders by ${win ? "the chance to win" : "expected points"}`),
+    h("p", {}, "Best: ", h("strong", {}, best.order.join(" → ")), ` (${value(best)}). `,
+      same ? "It is also the fastest order."
+        : `The fastest order, ${fastest.order.join(" → ")}, gets ${value(fastest)}; the best is ` +
+          `${(best.team_time_s - fastest.team_time_s).toFixed(2)} s slower on paper.`),
+    h("div", { class: "scroll-x" }, h("table", { class: "legs odds-table" },
+      h("caption", { class: "sr" }, "Each candidate order against the same races"),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Order"), col("Predicted"), col("Win"),
+        col("Podium"), col("DQ or DNF"), col("Expected points"))),
+      h("tbody", {}, doc.candidates.map((c) => {
+        const isBest = c.order.join() === best.order.join();
+        return h("tr", { class: isBest ? "own" : null },
+          h("th", { scope: "row" }, c.order.join(", "), isBest ? h("span", { class: "muted" }, " (best)") : null),
+          h("td", num, timeText(c.team_time_s)), h("td", num, percentText(c.p_win)),
+          h("td", num, percentText(c.p_podium)), h("td", num, percentText(c.p_dq)),
+          h("td", num, `${c.expected_points.toFixed(2)} pts`));
+      })))),
+    h("p", { class: "muted" }, `${doc.runs.toLocaleString("en")} races per order, seed ${doc.seed}; ` +
+      `differences much smaller than the Monte Carlo error (${se}) are noise.`));
 }
