@@ -12,17 +12,8 @@ using testing::ServerProcess;
 using testing::source_path;
 using testing::TempDir;
 
-class PracticeApi : public ::testing::Test {
+class PracticeApi : public testing::ExampleServerTest {
  protected:
-  TempDir dir;
-  ServerProcess server{dir.file("team.db")};
-
-  void SetUp() override {
-    const auto r =
-        server.request("POST", "/api/import?format=toml",
-                       testing::slurp_file(source_path("examples/riverside.toml")), "text/plain");
-    ASSERT_EQ(r.status, 200) << r.body;
-  }
   testing::HttpResponse log(const std::string& body) {
     return server.send_json("POST", "/api/practice", body);
   }

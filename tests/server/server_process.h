@@ -2,6 +2,7 @@
 // test controls every byte of the request line, including "..", encoded paths and bad bodies).
 #pragma once
 
+#include <gtest/gtest.h>
 #include <sys/types.h>
 
 #include <map>
@@ -58,6 +59,25 @@ class ServerProcess {
   int out_fd_ = -1;
   int port_ = 0;
   std::string out_;
+};
+
+/// A server on a fresh database holding the example team (examples/riverside.toml, imported
+/// through the API); cli(args) runs `baton --db DB --json args` on the same database.
+class ExampleServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto r = server.request("POST", "/api/import?format=toml",
+                                  slurp_file(source_path("examples/riverside.toml")), "text/plain");
+    ASSERT_EQ(r.status, 200) << r.body;
+  }
+  nlohmann::json cli(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", server.db(), "--json"});
+    const auto r = run_cli(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.json();
+  }
+  TempDir dir;
+  ServerProcess server{dir.file("team.db")};
 };
 
 }  // namespace baton::testing
