@@ -33,7 +33,13 @@ async function open(hash) {
 }
 
 const cli = (...args) => JSON.parse(runBaton(tools.binary, server.db, ["--json", ...args]));
-const formatted = (s) => `${s.toFixed(2)} s`;
+// As the page writes times: "48.62 s", a minute or more "3:52.10".
+const formatted = (s) => {
+  const total = Math.round(s * 100) / 100;
+  const minutes = Math.floor(total / 60);
+  const rest = (total - minutes * 60).toFixed(2);
+  return minutes ? `${minutes}:${rest.padStart(5, "0")}` : `${rest} s`;
+};
 const diff = (d) => {
   const r = Math.round(d * 100) / 100;
   return r === 0 ? "±0.00 s" : `${r > 0 ? "+" : "−"}${Math.abs(r).toFixed(2)} s`;

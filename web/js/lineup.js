@@ -151,7 +151,7 @@ function orderEditor(doc, team, events) {
   const event = events.find((e) => e.id === doc.event);
   const legs = event.legs.length;
   const bestSexes = new Set(doc.order.map((n) => (team.athletes.find((a) => a.name === n) || {}).sex));
-  const runners = event.sex_rule === "single_sex"
+  const runners = event.sex_rule === "single-sex"
     ? team.athletes.filter((a) => bestSexes.has(a.sex)) : team.athletes;
   const names = [...doc.order];
   const summary = h("p", { class: "order-time", "aria-live": "polite" }, "Timing the best order…");
@@ -235,10 +235,10 @@ function meetForm({ team, events }) {
   const sexes = ["F", "M"].filter((s) => team.athletes.some((a) => a.sex === s));
   const choices = [];
   for (const e of events) {
-    if (e.sex_rule === "single_sex") {
+    if (e.sex_rule === "single-sex") {
       for (const s of sexes) choices.push({ event: e.id, sex: s, text: `${e.name}, ${SEX_TEXT[s]}` });
     } else if (sexes.length === 2) {
-      choices.push({ event: e.id, sex: "", text: `${e.name} (two men, two women)` });
+      choices.push({ event: e.id, sex: "", text: e.name });
     }
   }
   const relays = h("fieldset", { class: "meet-relays" }, h("legend", {}, "Relays (up to 8)"),
