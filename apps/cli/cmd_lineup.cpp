@@ -221,18 +221,9 @@ void run_meet(const LineupOptions& opt, const Context& ctx) {
   const MeetLineupResult r = best_meet_lineups(req);
 
   if (ctx.json) {
-    nlohmann::json relays = nlohmann::json::array();
-    for (const MeetRelayLineup& l : r.relays) {
-      relays.push_back({{"event", req.relays[l.event_index].event},
-                        {"team", l.team},
-                        {"order", order_names(team, l.order)},
-                        {"team_time_s", l.team_time_s}});
-    }
-    ctx.print_json({{"relays", relays},
-                    {"optimal", r.optimal},
-                    {"gap", r.gap},
-                    {"objective_s", r.objective},
-                    {"model", opt.model}});
+    nlohmann::json doc = meet_lineup_to_json(team, req, r);
+    doc["model"] = opt.model;
+    ctx.print_json(doc);
     return;
   }
   ctx.print(fmt::format("Meet lineups for {} (cost model: {})\n",

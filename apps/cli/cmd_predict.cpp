@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "baton/leg_prediction.h"
+#include "baton/prediction_json.h"
 #include "baton/text_table.h"
 #include "baton/units.h"
 #include "cli/context.h"
@@ -24,16 +25,7 @@ void run(const PredictArgs& args, const Context& ctx) {
   const std::vector<std::string> order = split_names(args.order, {"--order", 0, ""});
   const RelayPrediction p = predict_relay(team, event, order);
   if (ctx.json) {
-    nlohmann::json legs = nlohmann::json::array();
-    for (const RelayLegResult& l : p.legs) {
-      legs.push_back({{"leg", l.leg},
-                      {"athlete", l.athlete},
-                      {"distance_m", l.distance_m},
-                      {"split_s", l.split_s},
-                      {"estimated", l.estimated},
-                      {"note", l.note}});
-    }
-    ctx.print_json({{"event", p.event}, {"team_time_s", p.team_time_s}, {"legs", legs}});
+    ctx.print_json(prediction_to_json(p));
     return;
   }
   ctx.print(fmt::format("{} under {} rules{}\n", event.name, to_string(rules),

@@ -1,16 +1,21 @@
-// The relay API: the best running orders for one relay (POST /api/lineups) and the hand-off
-// plan of a running order with a diagram of each exchange zone (POST /api/plans).
+// The relay API: the best running orders for one relay (POST /api/lineups), the best lineups for
+// several relays of a meet at once (POST /api/meet-lineups), the predicted time of a running
+// order (POST /api/predictions) and the hand-off plan of a running order with a diagram of each
+// exchange zone (POST /api/plans).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 
 #include "baton/calibration.h"
 #include "baton/leg_prediction.h"
 #include "baton/lineup.h"
 #include "baton/lineup_json.h"
+#include "baton/meet_lineup.h"
 #include "baton/pacing.h"
 #include "baton/plan_json.h"
 #include "baton/practice_costs.h"
+#include "baton/prediction_json.h"
 #include "baton/relay_plan.h"
 #include "baton/store.h"
 #include "baton/zone_svg.h"
@@ -23,6 +28,11 @@ namespace {
 
 constexpr int kMaxTop = 50;       // alternatives a page can usefully show
 constexpr size_t kMaxNames = 64;  // athletes named in one request
+// A meet request solves an integer program: these bounds keep one within the time limit's reach
+// on a laptop (8 relays of 3 teams over 64 athletes).
+constexpr size_t kMaxMeetRelays = 8;
+constexpr size_t kMaxMeetAthletes = 64;
+constexpr double kMeetTimeLimitS = 10.0;
 
 // Builds the lineup request from {event, sex?, top?, locks?, exclude?} and answers with the
 // document of `baton lineup --json`.
@@ -40,16 +50,7 @@ nlohmann::json lineups(const nlohmann::json& body, const std::string& db_path) {
   }
   req.sex_rule = event.sex_rule;
   req.required_sex = optional_sex(body, "sex");
-  if (body.contains("top")) {
-    if (!body["top"].is_number_integer()) {
-      throw ParseError("must be a whole number", Location{"", 0, "top"});
-    }
-    const auto top = body["top"].get<long long>();
-    if (top < 0 || top > kMaxTop) {
-      throw ValidationError(fmt::format("must be 0 to {}", kMaxTop), Location{"", 0, "top"});
-    }
-    req.top_k = static_cast<int>(top);
-  }
+  req.top_k = static_cast<int>(whole_number(body, "top", 0, 0, kMaxTop));
   if (body.contains("exclude")) {
     for (const std::string& name : names_field(body["exclude"], "exclude", kMaxNames)) {
       req.excluded.push_back(athlete_index(team, name, "exclude"));
@@ -88,6 +89,142 @@ nlohmann::json lineups(const nlohmann::json& body, const std::string& db_path) {
   return doc;
 }
 
+// One relay of a meet request, {"event", "sex"?} at relays.i: its event and squad, checked.
+struct MeetRelayChoice {
+  Event event;
+  std::optional<Sex> sex;
+};
+
+MeetRelayChoice meet_relay_choice(const nlohmann::json& item, const std::string& field,
+                                  const Team& team) {
+  if (!item.is_object()) {
+    throw ParseError("must be a relay, e.g. {\"event\": \"4x100\", \"sex\": \"F\"}",
+                     Location{"", 0, field});
+  }
+  for (const auto& [key, value] : item.items()) {
+    if (key != "event" && key != "sex")
+      throw ParseError("unknown field", {"", 0, field + "." + key});
+  }
+  if (!item.contains("event")) throw ParseError("is required", Location{"", 0, field + ".event"});
+  MeetRelayChoice out{find_event(string_field(item["event"], field + ".event"), team.rules,
+                                 Location{"", 0, field + ".event"}),
+                      std::nullopt};
+  if (item.contains("sex") && !item["sex"].is_null()) {
+    const Location where{"", 0, field + ".sex"};
+    out.sex = parse_sex(string_field(item["sex"], where.field), where);
+    if (out.event.sex_rule != SexRule::single_sex) {
+      throw ValidationError(out.event.name + " is run by men and women together: leave sex out",
+                            where);
+    }
+  }
+  return out;
+}
+
+// Builds the meet request from {relays: [{event, sex?}], teams_per_relay?,
+// max_relays_per_athlete?, max_events?, exclude?} as `baton lineup --events` does (physics costs,
+// no practice log) and answers with its document, each relay with "name" and "legs".
+nlohmann::json meet_lineups(const nlohmann::json& body, const std::string& db_path) {
+  only_fields(body,
+              {"relays", "teams_per_relay", "max_relays_per_athlete", "max_events", "exclude"});
+  const nlohmann::json& list = required(body, "relays");
+  const Location relays_at{"", 0, "relays"};
+  if (!list.is_array()) {
+    throw ParseError("must be a list of relays, e.g. [{\"event\": \"4x100\", \"sex\": \"F\"}]",
+                     relays_at);
+  }
+  if (list.empty()) throw ValidationError("must name at least one relay", relays_at);
+  if (list.size() > kMaxMeetRelays) {
+    throw ValidationError(fmt::format("must name at most {} relays", kMaxMeetRelays), relays_at);
+  }
+  const int teams = static_cast<int>(whole_number(body, "teams_per_relay", 1, 1, 3));
+  MeetLineupRequest req;
+  req.max_relays_per_athlete = static_cast<int>(
+      whole_number(body, "max_relays_per_athlete", 0, 0, static_cast<int>(kMaxMeetRelays)));
+  req.max_events = static_cast<int>(whole_number(body, "max_events", 0, 0, 20));
+  req.time_limit_s = kMeetTimeLimitS;
+
+  const Team team = roster_team(db_path);
+  for (const Athlete& a : team.athletes) {
+    req.sexes.push_back(a.sex);
+    req.names.push_back(a.name);
+  }
+  std::vector<int> excluded;
+  if (body.contains("exclude")) {
+    for (const std::string& name : names_field(body["exclude"], "exclude", kMaxNames)) {
+      const int a = athlete_index(team, name, "exclude");
+      if (std::find(excluded.begin(), excluded.end(), a) == excluded.end()) excluded.push_back(a);
+    }
+  }
+  const size_t available = team.athletes.size() - excluded.size();
+  if (available > kMaxMeetAthletes) {
+    throw ValidationError(fmt::format("{} athletes can run; a meet lineup takes at most {}: "
+                                      "leave some out",
+                                      available, kMaxMeetAthletes),
+                          Location{"", 0, "exclude"});
+  }
+
+  std::vector<Event> events;
+  for (size_t i = 0; i < list.size(); ++i) {
+    const std::string field = fmt::format("relays.{}", i);
+    const MeetRelayChoice choice = meet_relay_choice(list[i], field, team);
+    MeetRelay relay;
+    relay.event = choice.sex ? fmt::format("{}/{}", choice.event.id, to_string(*choice.sex))
+                             : choice.event.id;
+    for (const MeetRelay& earlier : req.relays) {
+      if (earlier.event == relay.event) {
+        throw ValidationError(relay.event + " is asked for twice", Location{"", 0, field});
+      }
+    }
+    relay.sex_rule = choice.event.sex_rule;
+    relay.required_sex = choice.sex;
+    relay.teams = teams;
+    relay.excluded = excluded;
+    relay.costs = relay_costs(team, choice.event);
+    req.relays.push_back(std::move(relay));
+    events.push_back(choice.event);
+  }
+  const MeetLineupResult r = best_meet_lineups(req);
+  nlohmann::json doc = meet_lineup_to_json(team, req, r, &events);
+  doc["model"] = "physics";
+  doc["time_limit_s"] = kMeetTimeLimitS;
+  return doc;
+}
+
+// The prediction of {event, order} as `baton predict --json` gives it, with the relay's "name".
+// Orders the relay cannot run are refused naming "order" or the runner's "order.i".
+nlohmann::json predictions(const nlohmann::json& body, const std::string& db_path) {
+  only_fields(body, {"event", "order"});
+  const std::string event_id = string_field(required(body, "event"), "event");
+  const std::vector<std::string> order = names_field(required(body, "order"), "order", kMaxNames);
+  const Team team = roster_team(db_path);
+  const Event event = find_event(event_id, team.rules, Location{"", 0, "event"});
+  if (order.size() != event.legs.size()) {
+    throw ValidationError(fmt::format("the {} has {} legs: name one runner for each, not {}",
+                                      event.name, event.legs.size(), order.size()),
+                          Location{"", 0, "order"});
+  }
+  std::vector<int> runners;
+  for (size_t i = 0; i < order.size(); ++i) {
+    const std::string field = fmt::format("order.{}", i);
+    const int a = athlete_index(team, order[i], field);
+    if (std::find(runners.begin(), runners.end(), a) != runners.end()) {
+      throw ValidationError(team.athletes[static_cast<size_t>(a)].name + " is in the order twice",
+                            Location{"", 0, field});
+    }
+    runners.push_back(a);
+  }
+  // What is left (sexes, marks, exchanges) is about the order as a whole.
+  RelayPrediction p;
+  try {
+    p = predict_relay(team, event, order);
+  } catch (const ValidationError& e) {
+    throw ValidationError(e.message(), Location{"", 0, "order"});
+  }
+  nlohmann::json doc = prediction_to_json(p);
+  doc["name"] = event.name;
+  return doc;
+}
+
 // The plan of {event, order} as `baton plan --json` gives it, each exchange with its "svg".
 nlohmann::json plans(const nlohmann::json& body, const std::string& db_path) {
   only_fields(body, {"event", "order"});
@@ -115,6 +252,12 @@ nlohmann::json plans(const nlohmann::json& body, const std::string& db_path) {
 void add_relay_routes(httplib::Server& server, const std::string& db_path) {
   server.Post("/api/lineups", [db_path](const httplib::Request& req, httplib::Response& res) {
     reply_json(res, lineups(json_body(req), db_path));
+  });
+  server.Post("/api/meet-lineups", [db_path](const httplib::Request& req, httplib::Response& res) {
+    reply_json(res, meet_lineups(json_body(req), db_path));
+  });
+  server.Post("/api/predictions", [db_path](const httplib::Request& req, httplib::Response& res) {
+    reply_json(res, predictions(json_body(req), db_path));
   });
   server.Post("/api/plans", [db_path](const httplib::Request& req, httplib::Response& res) {
     reply_json(res, plans(json_body(req), db_path));

@@ -34,18 +34,6 @@ constexpr std::int64_t kDefaultOddsRuns = 10000;
 constexpr std::int64_t kMaxCandidates = 10;
 constexpr std::int64_t kDefaultCandidates = 6;
 
-std::int64_t whole_number(const nlohmann::json& body, const char* key, std::int64_t fallback,
-                          std::int64_t lo, std::int64_t hi) {
-  if (!body.contains(key)) return fallback;
-  const nlohmann::json& v = body[key];
-  if (!v.is_number_integer()) throw ParseError("must be a whole number", Location{"", 0, key});
-  const auto n = v.get<long long>();
-  if (n < lo || n > hi) {
-    throw ValidationError(fmt::format("must be {} to {}", lo, hi), Location{"", 0, key});
-  }
-  return n;
-}
-
 std::string trimmed(const std::string& s) {
   size_t a = 0, b = s.size();
   while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;

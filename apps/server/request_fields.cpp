@@ -42,6 +42,18 @@ std::vector<std::string> names_field(const nlohmann::json& value, const std::str
   return out;
 }
 
+std::int64_t whole_number(const nlohmann::json& body, const char* key, std::int64_t fallback,
+                          std::int64_t lo, std::int64_t hi) {
+  if (!body.contains(key)) return fallback;
+  const nlohmann::json& v = body[key];
+  if (!v.is_number_integer()) throw ParseError("must be a whole number", Location{"", 0, key});
+  const auto n = v.get<long long>();
+  if (n < lo || n > hi) {
+    throw ValidationError(fmt::format("must be {} to {}", lo, hi), Location{"", 0, key});
+  }
+  return n;
+}
+
 std::optional<Sex> optional_sex(const nlohmann::json& body, const char* key) {
   if (!body.contains(key) || body[key].is_null()) return std::nullopt;
   return parse_sex(string_field(body[key], key), Location{"", 0, key});

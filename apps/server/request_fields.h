@@ -2,6 +2,7 @@
 // error the client sees points at it ({"error": "must be a string", "field": "order.2"}).
 #pragma once
 
+#include <cstdint>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -28,6 +29,11 @@ std::string string_field(const nlohmann::json& value, const std::string& field);
 /// "field.i", ValidationError when the list is longer.
 std::vector<std::string> names_field(const nlohmann::json& value, const std::string& field,
                                      size_t max_names = 64);
+
+/// The whole number body[key] in [lo, hi], or `fallback` when absent. Throws ParseError for
+/// another type and ValidationError outside the range, both naming `key`.
+std::int64_t whole_number(const nlohmann::json& body, const char* key, std::int64_t fallback,
+                          std::int64_t lo, std::int64_t hi);
 
 /// The optional squad sex under `key` ("F" / "M"; absent or null: none). Throws naming `key`.
 std::optional<Sex> optional_sex(const nlohmann::json& body, const char* key);

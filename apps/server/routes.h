@@ -14,7 +14,9 @@ void add_roster_routes(httplib::Server& server, const std::string& db_path);
 /// GET /api/events?rules=wa|ncaa|nfhs.
 void add_events_routes(httplib::Server& server, const std::string& db_path);
 
-/// POST /api/lineups (best running orders), POST /api/plans (hand-off plan with zone SVGs).
+/// POST /api/lineups (best running orders), POST /api/meet-lineups (best lineups for several
+/// relays at once), POST /api/predictions (the time of a running order), POST /api/plans
+/// (hand-off plan with zone SVGs).
 void add_relay_routes(httplib::Server& server, const std::string& db_path);
 
 /// POST /api/cards and POST /api/report ({"event", "sex"?, "order"?} -> {"event", "name",

@@ -1,10 +1,12 @@
-// JSON for lineups, shared by `baton lineup --json` and the web API.
+// JSON for lineups of one relay or of a meet's relays, shared by `baton lineup --json` and the
+// web API.
 #pragma once
 
 #include <nlohmann/json.hpp>
 
 #include "baton/event.h"
 #include "baton/lineup.h"
+#include "baton/meet_lineup.h"
 #include "baton/relay_costs.h"
 #include "baton/team.h"
 
@@ -27,5 +29,14 @@ struct LineupJsonExtras {
 /// best_lineups() on `costs` built from `team` and `event`, with `extras` as described there.
 nlohmann::json lineup_to_json(const Team& team, const Event& event, const RelayCosts& costs,
                               const LineupResult& result, const LineupJsonExtras& extras = {});
+
+/// {"relays": [{"event", "team", "order": [names], "team_time_s"}], "optimal", "gap",
+///  "objective_s"} for a result of best_meet_lineups() on `request` over `team`'s athletes.
+/// With `events` (the Event of each relay of the request, in request order) every relay also
+/// gets "name" and "legs": [{"leg", "athlete", "distance_m", "leg_s"}], leg_s from the relay's
+/// costs.
+nlohmann::json meet_lineup_to_json(const Team& team, const MeetLineupRequest& request,
+                                   const MeetLineupResult& result,
+                                   const std::vector<Event>* events = nullptr);
 
 }  // namespace baton

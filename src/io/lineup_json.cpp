@@ -45,4 +45,35 @@ nlohmann::json lineup_to_json(const Team& team, const Event& event, const RelayC
   return doc;
 }
 
+nlohmann::json meet_lineup_to_json(const Team& team, const MeetLineupRequest& request,
+                                   const MeetLineupResult& result,
+                                   const std::vector<Event>* events) {
+  nlohmann::json relays = nlohmann::json::array();
+  for (const MeetRelayLineup& l : result.relays) {
+    const MeetRelay& relay = request.relays[static_cast<size_t>(l.event_index)];
+    nlohmann::json doc = {{"event", relay.event},
+                          {"team", l.team},
+                          {"order", names(team, l.order)},
+                          {"team_time_s", l.team_time_s}};
+    if (events != nullptr) {
+      const Event& event = (*events)[static_cast<size_t>(l.event_index)];
+      nlohmann::json legs = nlohmann::json::array();
+      for (size_t leg = 0; leg < l.order.size(); ++leg) {
+        const int a = l.order[leg];
+        legs.push_back({{"leg", leg + 1},
+                        {"athlete", team.athletes[static_cast<size_t>(a)].name},
+                        {"distance_m", event.legs[leg].distance_m},
+                        {"leg_s", relay.costs.leg(a, static_cast<int>(leg))}});
+      }
+      doc["name"] = event.name;
+      doc["legs"] = legs;
+    }
+    relays.push_back(doc);
+  }
+  return {{"relays", relays},
+          {"optimal", result.optimal},
+          {"gap", result.gap},
+          {"objective_s", result.objective}};
+}
+
 }  // namespace baton

@@ -36,7 +36,7 @@ function eventCard(e) {
   return h("article", { class: "card event" },
     h("h2", {}, e.name, " ", h("span", { class: "muted" }, `(${e.id})`)),
     h("p", {}, h("strong", {}, "Legs: "), `${legs} (${metres(e.total_m)} in all)`,
-      e.sex_rule === "mixed_two_two" ? " · two men and two women, any order" : ""),
+      e.sex_rule === "mixed-2-2" ? " · two men and two women, any order" : ""),
     h("p", {}, h("strong", {}, "Lanes: "), e.lanes),
     h("ul", { class: "zones" }, e.exchanges.map((z) => h("li", {},
       `Exchange ${z.from_leg}→${z.to_leg}: ${metres(z.zone_length_m)} zone, ` +

@@ -1,8 +1,9 @@
 // The Lineup page: the fastest running order for one relay, with locked legs, athletes left
-// out, and the next-best orders with their gaps.
+// out, the next-best orders with their gaps, and the coach's own changes to the order timed
+// against it; or the best lineups for several relays of a meet at once.
 import { api } from "./api.js";
 import { announce, h, replace, uid } from "./dom.js";
-import { SEX_TEXT } from "./format.js";
+import { formatTime, SEX_TEXT } from "./format.js";
 import { cardsLink, describe, errorBox, eventSelect, loadRelays, oddsLink, planLink, timeText }
   from "./relay_form.js";
 
@@ -23,7 +24,27 @@ export async function lineupPage(main, params = new URLSearchParams()) {
   render(main, data, params);
 }
 
-function render(main, { team, events }, params) {
+// The two modes share the page: only the chosen one's form and result are in the document.
+function render(main, data, params) {
+  const group = uid("mode");
+  const modes = { one: "One event", meet: "Whole meet" };
+  const wanted = params.get("mode") === "meet" ? "meet" : "one";
+  const views = { one: null, meet: null };
+  const area = h("div", { class: "mode-area" });
+  const show = (mode) => {
+    if (!views[mode]) views[mode] = mode === "meet" ? meetForm(data) : oneRelayForm(data, params);
+    replace(area, views[mode]);
+  };
+  const radios = Object.entries(modes).map(([value, text]) => h("label", { class: "choice radio" },
+    h("input", { type: "radio", name: group, value, checked: value === wanted,
+      onchange: (e) => { if (e.target.checked) show(value); } }), text));
+  show(wanted);
+  replace(main, h("h1", {}, "Lineup"),
+    h("fieldset", { class: "mode" }, h("legend", {}, "Optimise"), h("div", { class: "choice-row" }, radios)),
+    area);
+}
+
+function oneRelayForm({ team, events }, params) {
   const eventId = uid("event");
   const sexId = uid("sex");
   const topId = uid("top");
@@ -71,7 +92,7 @@ function render(main, { team, events }, params) {
       if (out.length) body.exclude = out;
       try {
         const doc = await api("POST", "/api/lineups", { json: body });
-        replace(result, lineupView(doc));
+        replace(result, lineupView(doc), orderEditor(doc, team, events));
         announce(`Best order: ${timeText(doc.team_time_s)}`);
       } catch (err) {
         replace(result);
@@ -87,7 +108,7 @@ function render(main, { team, events }, params) {
   error,
   h("button", { type: "submit", class: "primary" }, "Find the best order"));
 
-  replace(main, h("h1", {}, "Lineup"),
+  return h("div", {},
     h("p", { class: "hint" }, "The fastest running order from the roster's marks, legs and exchanges predicted."),
     form, result);
 }
@@ -111,4 +132,192 @@ function lineupView(doc) {
         a.order.join(" → "), " ", h("strong", {}, timeText(a.team_time_s)),
         h("span", { class: "muted" }, ` (+${a.gap_s.toFixed(2)} s)`), " ",
         h("a", { href: planLink(doc.event, a.order), "aria-label": `Plan the hand-offs of order ${a.order.join(", ")}` }, "Plan"))))) : null);
+}
+
+/** "+0.12 s", "−0.05 s", "±0.00 s": a change of team time. */
+function diffText(seconds) {
+  const rounded = Math.round(seconds * 100) / 100;
+  if (rounded === 0) return "±0.00 s";
+  return `${rounded > 0 ? "+" : "−"}${Math.abs(rounded).toFixed(2)} s`;
+}
+
+/**
+ * The coach's own order: each leg's runner from a select, "Swap with the next leg" buttons, and
+ * the predicted team time (POST /api/predictions) against the best order's. Both times are
+ * predicted from the marks alone; the best order's time above may include its pairs' practice
+ * record, so the best order is timed here again without it.
+ */
+function orderEditor(doc, team, events) {
+  const event = events.find((e) => e.id === doc.event);
+  const legs = event.legs.length;
+  const bestSexes = new Set(doc.order.map((n) => (team.athletes.find((a) => a.name === n) || {}).sex));
+  const runners = event.sex_rule === "single-sex"
+    ? team.athletes.filter((a) => bestSexes.has(a.sex)) : team.athletes;
+  const names = [...doc.order];
+  const summary = h("p", { class: "order-time", "aria-live": "polite" }, "Timing the best order…");
+  const error = h("p", { class: "error", role: "alert" });
+  const plan = h("a", { class: "button secondary" }, "Plan the hand-offs of this order");
+  const selects = [];
+  const splits = [];
+  let asked = 0;  // answers to older requests are dropped
+  // The best order timed without practice, the baseline of every difference shown.
+  const bestPromise = api("POST", "/api/predictions", { json: { event: doc.event, order: doc.order } });
+  bestPromise.catch(() => {});  // reported by update()
+
+  const rows = event.legs.map((leg, i) => {
+    const id = uid("leg");
+    const select = h("select", { id, name: "leg-runner", dataset: { leg: String(i + 1) },
+      onchange: () => { names[i] = select.value; update(); } },
+    runners.map((a) => h("option", { value: a.name }, a.name)));
+    selects.push(select);
+    const split = h("span", { class: "split num" });
+    splits.push(split);
+    const swap = i + 1 < legs ? h("button", { type: "button", class: "small",
+      "aria-label": `Swap legs ${i + 1} and ${i + 2}`,
+      onclick: () => { [names[i], names[i + 1]] = [names[i + 1], names[i]]; update(); } },
+    "Swap with next leg ↓") : null;
+    return h("li", { class: "leg-row" },
+      h("label", { for: id }, `Leg ${i + 1} runner (${leg.distance_m} m)`, select), split, swap);
+  });
+
+  const show = (p, best) => {
+    const d = p.team_time_s - best.team_time_s;
+    replace(summary, "This order: ", h("strong", {}, timeText(p.team_time_s)), ", ",
+      h("strong", { class: "diff" }, diffText(d)), ` against the best order (${timeText(best.team_time_s)})`);
+    p.legs.forEach((l, i) => { splits[i].textContent = `split ${timeText(l.split_s)}${l.estimated ? " *" : ""}`; });
+    plan.hidden = false;
+    announce(`This order: ${formatTime(p.team_time_s)} s, ${diffText(d)}`);
+  };
+  const update = async () => {
+    selects.forEach((s, i) => { s.value = names[i]; });
+    plan.href = planLink(doc.event, names);
+    const mine = ++asked;
+    error.textContent = "";
+    try {
+      const [best, p] = await Promise.all([bestPromise,
+        api("POST", "/api/predictions", { json: { event: doc.event, order: names } })]);
+      if (mine === asked) show(p, best);
+    } catch (err) {
+      if (mine !== asked) return;
+      replace(summary, "This order cannot run as chosen.");
+      splits.forEach((s) => { s.textContent = ""; });
+      plan.hidden = true;
+      error.textContent = describe(err);
+    }
+  };
+  const reset = h("button", { type: "button", onclick: () => { names.splice(0, legs, ...doc.order); update(); } },
+    "Back to the best order");
+
+  const practice = doc.practice_s || 0;
+  const note = practice !== 0
+    ? `Times here are predicted from the marks alone, as baton predict gives them. The best order's ${timeText(doc.team_time_s)} above includes ${diffText(practice)} for its pairs' practice record; without it the best order is timed at ${timeText(doc.team_time_s - practice)}, and that is what the difference compares with.`
+    : "Times predicted from the marks, legs and exchanges, as baton predict gives them.";
+  const box = h("section", { class: "card order-editor", "aria-label": "Try another order" },
+    h("h2", {}, "Try another order"),
+    h("p", { class: "hint" }, "Swap two legs or pick another runner and see the predicted team time change. * marks a leg predicted from a mark at another distance."),
+    h("ol", { class: "leg-rows" }, rows),
+    summary, error,
+    h("p", { class: "buttons" }, reset, plan),
+    h("p", { class: "muted" }, note));
+
+  update();
+  return box;
+}
+
+/** "4x100/F" -> {id: "4x100", sex: "F"}. */
+function splitRelay(label) {
+  const [id, sex] = label.split("/");
+  return { id, sex: sex || "" };
+}
+
+/** The whole-meet form: relays ticked (each squad separately), teams per relay, relay limit. */
+function meetForm({ team, events }) {
+  const sexes = ["F", "M"].filter((s) => team.athletes.some((a) => a.sex === s));
+  const choices = [];
+  for (const e of events) {
+    if (e.sex_rule === "single-sex") {
+      for (const s of sexes) choices.push({ event: e.id, sex: s, text: `${e.name}, ${SEX_TEXT[s]}` });
+    } else if (sexes.length === 2) {
+      choices.push({ event: e.id, sex: "", text: e.name });
+    }
+  }
+  const relays = h("fieldset", { class: "meet-relays" }, h("legend", {}, "Relays (up to 8)"),
+    h("div", { class: "checks" }, choices.map((c) => h("label", { class: "check" },
+      h("input", { type: "checkbox", name: "relay", value: c.sex ? `${c.event}/${c.sex}` : c.event }), c.text))));
+  const teamsId = uid("teams");
+  const limitId = uid("limit");
+  const teams = h("select", { id: teamsId, name: "teams" },
+    h("option", { value: "1" }, "1 (A team)"), h("option", { value: "2" }, "2 (A and B)"),
+    h("option", { value: "3" }, "3 (A, B and C)"));
+  const limit = h("select", { id: limitId, name: "limit" }, h("option", { value: "0" }, "No limit"),
+    [1, 2, 3, 4, 5, 6, 7, 8].map((n) => h("option", { value: String(n) }, String(n))));
+  const excludes = h("fieldset", { class: "excludes" },
+    h("legend", {}, "Leave out"),
+    h("div", { class: "checks" }, team.athletes.map((a) => h("label", { class: "check" },
+      h("input", { type: "checkbox", name: "exclude", value: a.name }), `${a.name} (${a.sex})`))));
+  const error = h("p", { class: "error", role: "alert" });
+  const result = h("section", { class: "result-area", "aria-live": "polite", "aria-label": "Meet lineups" });
+  const button = h("button", { type: "submit", class: "primary" }, "Optimise the meet");
+
+  const run = async () => {
+    error.textContent = "";
+    const body = {
+      relays: [...relays.querySelectorAll("input:checked")].map((c) => {
+        const { id, sex } = splitRelay(c.value);
+        return sex ? { event: id, sex } : { event: id };
+      }),
+      teams_per_relay: Number(teams.value),
+      max_relays_per_athlete: Number(limit.value),
+    };
+    const out = [...excludes.querySelectorAll("input:checked")].map((c) => c.value);
+    if (out.length) body.exclude = out;
+    button.disabled = true;
+    button.textContent = "Optimising…";
+    try {
+      const doc = await api("POST", "/api/meet-lineups", { json: body });
+      replace(result, meetView(doc));
+      announce(doc.optimal ? "Meet lineups: proven optimal" : "Meet lineups: best found in the time limit");
+    } catch (err) {
+      replace(result);
+      error.textContent = describe(err);
+    } finally {
+      button.disabled = false;
+      button.textContent = "Optimise the meet";
+    }
+  };
+  const form = h("form", { class: "card meet-form", onsubmit: (e) => { e.preventDefault(); run(); } },
+    relays,
+    h("div", { class: "row" },
+      h("label", { for: teamsId }, "Teams per relay", teams),
+      h("label", { for: limitId }, "Relays per athlete", limit)),
+    h("details", {}, h("summary", {}, "Leave out athletes (injured, absent, saved)"), excludes),
+    error, button);
+  return h("div", {},
+    h("p", { class: "hint" }, "Every ticked relay's teams at once: no athlete in two teams of a relay, none over the relay limit, the sum of team times as low as it can be."),
+    form, result);
+}
+
+function meetView(doc) {
+  const status = doc.optimal
+    ? "Proven optimal: no other lineups have a lower sum of team times."
+    : `Best found in ${doc.time_limit_s} s: at most ${(100 * doc.gap).toFixed(2)} % from optimal.`;
+  return h("div", { class: "meet-lineups" },
+    h("h2", {}, doc.optimal ? "Meet lineups: optimal" : "Meet lineups: best found"),
+    h("p", { class: "meet-status" }, h("strong", {}, status), ` Sum of team times ${timeText(doc.objective_s)}.`),
+    doc.relays.map((r) => {
+      const { id, sex } = splitRelay(r.event);
+      const title = `${r.name}${sex ? `, ${SEX_TEXT[sex]}` : ""}, team ${r.team}`;
+      return h("article", { class: "card meet-relay", dataset: { event: r.event, team: r.team } },
+        h("h3", {}, `${title}: ${timeText(r.team_time_s)}`),
+        h("table", { class: "legs" },
+          h("caption", { class: "sr" }, `Running order of the ${title}`),
+          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Leg"), h("th", { scope: "col" }, "Athlete"),
+            h("th", { scope: "col", class: "num" }, "Distance"), h("th", { scope: "col", class: "num" }, "Own time"))),
+          h("tbody", {}, r.legs.map((l) => h("tr", {},
+            h("td", {}, String(l.leg)), h("th", { scope: "row" }, l.athlete),
+            h("td", { class: "num" }, `${l.distance_m} m`), h("td", { class: "num" }, timeText(l.leg_s)))))),
+        h("p", { class: "buttons" },
+          h("a", { class: "button", href: planLink(id, r.order), "aria-label": `Plan the hand-offs: ${title}` }, "Plan the hand-offs"),
+          h("a", { class: "button secondary", href: cardsLink(id, r.order), "aria-label": `Cards & report: ${title}` }, "Cards & report")));
+    }));
 }

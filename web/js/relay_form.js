@@ -83,7 +83,7 @@ export function relayChooser({ team, events }, params) {
   const runnersBox = h("fieldset", {}, h("legend", {}, "Running order"), runners);
   const event = () => events.find((e) => e.id === select.value);
   const update = () => {
-    const mixed = event().sex_rule === "mixed_two_two";
+    const mixed = event().sex_rule === "mixed-2-2";
     sexLabel.hidden = sexes.size < 2 || mixed || chosen.checked;
     runnersBox.hidden = !chosen.checked;
   };

@@ -1,0 +1,18 @@
+#include "baton/prediction_json.h"
+
+namespace baton {
+
+nlohmann::json prediction_to_json(const RelayPrediction& p) {
+  nlohmann::json legs = nlohmann::json::array();
+  for (const RelayLegResult& l : p.legs) {
+    legs.push_back({{"leg", l.leg},
+                    {"athlete", l.athlete},
+                    {"distance_m", l.distance_m},
+                    {"split_s", l.split_s},
+                    {"estimated", l.estimated},
+                    {"note", l.note}});
+  }
+  return {{"event", p.event}, {"team_time_s", p.team_time_s}, {"legs", legs}};
+}
+
+}  // namespace baton

@@ -1,0 +1,258 @@
+// The whole-meet lineup and running-order prediction APIs against a running `baton serve`: they
+// answer what `baton lineup --events` and `baton predict` answer for the same roster, and every
+// bad or oversized request is refused naming its field.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "server/server_process.h"
+
+namespace baton {
+namespace {
+
+using testing::run_cli;
+using testing::ServerProcess;
+using testing::source_path;
+using testing::TempDir;
+
+class MeetPredictionApi : public ::testing::Test {
+ protected:
+  TempDir dir;
+  ServerProcess server{dir.file("team.db")};
+
+  void SetUp() override {
+    const auto r =
+        server.request("POST", "/api/import?format=toml",
+                       testing::slurp_file(source_path("examples/riverside.toml")), "text/plain");
+    ASSERT_EQ(r.status, 200) << r.body;
+  }
+  testing::HttpResponse post(const std::string& path, const std::string& body) {
+    return server.send_json("POST", path, body);
+  }
+  nlohmann::json cli(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", server.db(), "--json"});
+    const auto r = run_cli(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.json();
+  }
+};
+
+std::string joined(const nlohmann::json& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ",") + n.get<std::string>();
+  return out;
+}
+
+// What both documents share: the CLI's keys, relay by relay.
+void expect_same_meet(const nlohmann::json& doc, const nlohmann::json& want) {
+  ASSERT_EQ(doc["relays"].size(), want["relays"].size()) << doc.dump();
+  for (size_t i = 0; i < want["relays"].size(); ++i) {
+    const nlohmann::json& got = doc["relays"][i];
+    const nlohmann::json& exp = want["relays"][i];
+    EXPECT_EQ(got["event"], exp["event"]);
+    EXPECT_EQ(got["team"], exp["team"]);
+    EXPECT_EQ(got["order"], exp["order"]);
+    EXPECT_DOUBLE_EQ(got["team_time_s"].get<double>(), exp["team_time_s"].get<double>());
+  }
+  EXPECT_EQ(doc["optimal"], want["optimal"]);
+  EXPECT_DOUBLE_EQ(doc["gap"].get<double>(), want["gap"].get<double>());
+  EXPECT_DOUBLE_EQ(doc["objective_s"].get<double>(), want["objective_s"].get<double>());
+  EXPECT_EQ(doc["model"], want["model"]);
+}
+
+TEST_F(MeetPredictionApi, MeetLineupsEqualTheCli) {
+  const auto r = post("/api/meet-lineups", R"({"relays": [{"event": "4x100", "sex": "F"},
+      {"event": "4x100", "sex": "M"}, {"event": "4x400", "sex": "F"},
+      {"event": "4x400", "sex": "M"}], "max_relays_per_athlete": 1})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const nlohmann::json doc = r.json();
+  const nlohmann::json want = cli(
+      {"lineup", "--events", "4x100/F,4x100/M,4x400/F,4x400/M", "--max-relays-per-athlete", "1"});
+  expect_same_meet(doc, want);
+  EXPECT_TRUE(doc["optimal"].get<bool>());
+  // With one relay each, nobody runs twice; every relay names its event and times each leg.
+  std::set<std::string> runners;
+  double sum = 0;
+  for (const auto& relay : doc["relays"]) {
+    sum += relay["team_time_s"].get<double>();
+    ASSERT_EQ(relay["legs"].size(), 4u);
+    const bool long_relay = relay["event"].get<std::string>().rfind("4x400", 0) == 0;
+    EXPECT_EQ(relay["name"], long_relay ? "4x400 m relay" : "4x100 m relay");
+    for (size_t l = 0; l < 4; ++l) {
+      const auto& leg = relay["legs"][l];
+      EXPECT_EQ(leg["leg"], l + 1);
+      EXPECT_EQ(leg["athlete"], relay["order"][l]);
+      EXPECT_EQ(leg["distance_m"], long_relay ? 400.0 : 100.0);
+      EXPECT_GT(leg["leg_s"].get<double>(), long_relay ? 45.0 : 9.0);
+      EXPECT_TRUE(runners.insert(leg["athlete"].get<std::string>()).second)
+          << leg["athlete"] << " runs twice";
+    }
+  }
+  EXPECT_NEAR(sum, doc["objective_s"].get<double>(), 1e-6);
+  EXPECT_EQ(doc["time_limit_s"], 10.0);
+}
+
+TEST_F(MeetPredictionApi, TeamsPerRelayAndExclusionsMatchTheCli) {
+  const auto r = post("/api/meet-lineups", R"({"relays": [{"event": "4x100", "sex": "F"},
+      {"event": "4x400", "sex": "F"}], "teams_per_relay": 2, "max_relays_per_athlete": 2,
+      "max_events": 2, "exclude": ["Ava Brooks"]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const nlohmann::json doc = r.json();
+  const nlohmann::json want =
+      cli({"lineup", "--events", "4x100/F,4x400/F", "--teams-per-relay", "2",
+           "--max-relays-per-athlete", "2", "--max-events", "2", "--exclude", "Ava Brooks"});
+  expect_same_meet(doc, want);
+  ASSERT_EQ(doc["relays"].size(), 4u);
+  EXPECT_EQ(doc["relays"][1]["team"], "B");
+  for (const auto& relay : doc["relays"]) {
+    for (const auto& name : relay["order"]) EXPECT_NE(name, "Ava Brooks");
+  }
+}
+
+TEST_F(MeetPredictionApi, BadMeetRequestsAreRefused) {
+  struct Case {
+    const char* body;
+    int status;
+    const char* field;
+  };
+  const Case cases[] = {
+      {R"({"relays": )", 400, "body"},
+      {R"({})", 400, "relays"},
+      {R"({"relays": "4x100"})", 400, "relays"},
+      {R"({"relays": []})", 400, "relays"},
+      {R"({"relays": ["4x100"]})", 400, "relays.0"},
+      {R"({"relays": [{"sex": "F"}]})", 400, "relays.0.event"},
+      {R"({"relays": [{"event": 4}]})", 400, "relays.0.event"},
+      {R"({"relays": [{"event": "4x150"}]})", 404, "relays.0.event"},
+      {R"({"relays": [{"event": "4x100", "sex": "X"}]})", 400, "relays.0.sex"},
+      {R"({"relays": [{"event": "4x100", "lanes": 8}]})", 400, "relays.0.lanes"},
+      {R"({"relays": [{"event": "4x100", "sex": "F"}, {"event": "4x100", "sex": "F"}]})", 400,
+       "relays.1"},
+      {R"({"relays": [{"event": "4x100"}], "teams_per_relay": 4})", 400, "teams_per_relay"},
+      {R"({"relays": [{"event": "4x100"}], "teams_per_relay": 0})", 400, "teams_per_relay"},
+      {R"({"relays": [{"event": "4x100"}], "teams_per_relay": "2"})", 400, "teams_per_relay"},
+      {R"({"relays": [{"event": "4x100"}], "max_relays_per_athlete": -1})", 400,
+       "max_relays_per_athlete"},
+      {R"({"relays": [{"event": "4x100"}], "max_relays_per_athlete": 1.5})", 400,
+       "max_relays_per_athlete"},
+      {R"({"relays": [{"event": "4x100"}], "max_events": 21})", 400, "max_events"},
+      {R"({"relays": [{"event": "4x100"}], "exclude": "Ava Brooks"})", 400, "exclude"},
+      {R"({"relays": [{"event": "4x100"}], "exclude": ["Nobody Here"]})", 404, "exclude"},
+      {R"({"relays": [{"event": "4x100"}], "time_limit_s": 60})", 400, "time_limit_s"},
+  };
+  for (const Case& c : cases) {
+    const auto r = post("/api/meet-lineups", c.body);
+    EXPECT_EQ(r.status, c.status) << c.body << " -> " << r.body;
+    ASSERT_NO_THROW(r.json()) << r.body;
+    EXPECT_EQ(r.json()["field"], c.field) << c.body << " -> " << r.body;
+    EXPECT_TRUE(r.json()["error"].is_string());
+  }
+  // Nine relays are more than one request may solve.
+  nlohmann::json nine = {{"relays", nlohmann::json::array()}};
+  for (int i = 0; i < 9; ++i) nine["relays"].push_back({{"event", "4x100"}});
+  auto r = post("/api/meet-lineups", nine.dump());
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.json()["field"], "relays");
+  // Sixty-five exclusions are more names than a request may carry.
+  nlohmann::json many = {{"relays", {{{"event", "4x100"}}}}, {"exclude", nlohmann::json::array()}};
+  for (int i = 0; i < 65; ++i) many["exclude"].push_back("Ava Brooks");
+  r = post("/api/meet-lineups", many.dump());
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.json()["field"], "exclude");
+  // More girls asked for than the roster has: the library names the constraint.
+  r = post("/api/meet-lineups", R"({"relays": [{"event": "4x100", "sex": "F"},
+      {"event": "4x400", "sex": "F"}], "teams_per_relay": 3, "max_relays_per_athlete": 1})");
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_TRUE(r.json()["error"].is_string());
+}
+
+TEST_F(MeetPredictionApi, MoreThanSixtyFourAthletesAreRefusedUnlessSomeAreLeftOut) {
+  std::string csv = "name,sex,100m\n";
+  for (int i = 0; i < 41; ++i)
+    csv += "Runner " + std::to_string(i) + ",M,12." + std::to_string(10 + i) + "\n";
+  auto r = server.request("POST", "/api/import?format=csv", csv, "text/plain");
+  ASSERT_EQ(r.status, 200) << r.body;  // 24 + 41 = 65 athletes
+  r = post("/api/meet-lineups", R"({"relays": [{"event": "4x100", "sex": "F"}]})");
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.json()["field"], "exclude") << r.body;
+  r = post("/api/meet-lineups",
+           R"({"relays": [{"event": "4x100", "sex": "F"}], "exclude": ["Runner 40"]})");
+  EXPECT_EQ(r.status, 200) << r.body;
+}
+
+TEST_F(MeetPredictionApi, PredictionEqualsTheCli) {
+  const nlohmann::json best = post("/api/lineups", R"({"event": "4x100", "sex": "F"})").json();
+  for (const bool swapped : {false, true}) {
+    nlohmann::json order = best["order"];
+    if (swapped) std::swap(order[1], order[2]);
+    const auto r =
+        post("/api/predictions", nlohmann::json({{"event", "4x100"}, {"order", order}}).dump());
+    ASSERT_EQ(r.status, 200) << r.body;
+    const nlohmann::json doc = r.json();
+    const nlohmann::json want = cli({"predict", "--event", "4x100", "--order", joined(order)});
+    EXPECT_EQ(doc["event"], want["event"]);
+    EXPECT_EQ(doc["legs"], want["legs"]);
+    EXPECT_DOUBLE_EQ(doc["team_time_s"].get<double>(), want["team_time_s"].get<double>());
+    EXPECT_EQ(doc["name"], "4x100 m relay");
+    ASSERT_EQ(doc["legs"].size(), 4u);
+    EXPECT_EQ(doc["legs"][1]["athlete"], order[1]);
+    if (!swapped) {
+      // Without a practice log the lineup's time is the prediction of its order, exactly.
+      EXPECT_EQ(best["practice_s"], 0.0);
+      EXPECT_DOUBLE_EQ(doc["team_time_s"].get<double>(), best["team_time_s"].get<double>());
+    } else {
+      // The optimiser's order is the fastest: any other is slower.
+      EXPECT_GT(doc["team_time_s"].get<double>(), best["team_time_s"].get<double>());
+    }
+  }
+}
+
+TEST_F(MeetPredictionApi, BadPredictionRequestsAreRefusedNamingTheField) {
+  const nlohmann::json girls = post("/api/lineups", R"({"event": "4x100", "sex": "F"})").json();
+  const nlohmann::json boys = post("/api/lineups", R"({"event": "4x100", "sex": "M"})").json();
+  nlohmann::json twice = girls["order"];
+  twice[3] = twice[0];
+  nlohmann::json mixed = girls["order"];
+  mixed[2] = boys["order"][0];
+  struct Case {
+    std::string body;
+    int status;
+    const char* field;
+  };
+  const Case cases[] = {
+      {R"({"event": "4x100", "order": )", 400, "body"},
+      {R"({"order": ["Ava Brooks"]})", 400, "event"},
+      {R"({"event": "4x100"})", 400, "order"},
+      {R"({"event": 100, "order": []})", 400, "event"},
+      {R"({"event": "4x100", "order": "Ava Brooks"})", 400, "order"},
+      {R"({"event": "4x100", "order": ["Ava Brooks", 2, "Zoe Carter", "Lily Nguyen"]})", 400,
+       "order.1"},
+      {R"({"event": "4x100", "order": [], "sex": "F"})", 400, "sex"},
+      {R"({"event": "4x150", "order": []})", 404, "event"},
+      {R"({"event": "4x100", "order": ["Ava Brooks", "Maya Johnson", "Zoe Carter"]})", 400,
+       "order"},
+      {R"({"event": "4x100", "order": ["Ava Brooks", "Nobody Here", "Zoe Carter", "Lily Nguyen"]})",
+       404, "order.1"},
+      {nlohmann::json({{"event", "4x100"}, {"order", twice}}).dump(), 400, "order.3"},
+      {nlohmann::json({{"event", "4x100"}, {"order", mixed}}).dump(), 400, "order"},
+      // Zoe Carter's longest mark is 200 m: too short to predict an 800 m leg.
+      {R"({"event": "4x800", "order": ["Grace Kim", "Zoe Carter", "Sofia Romero", "Ella Thompson"]})",
+       400, "order"},
+  };
+  for (const Case& c : cases) {
+    const auto r = post("/api/predictions", c.body);
+    EXPECT_EQ(r.status, c.status) << c.body << " -> " << r.body;
+    ASSERT_NO_THROW(r.json()) << r.body;
+    EXPECT_EQ(r.json()["field"], c.field) << c.body << " -> " << r.body;
+    EXPECT_TRUE(r.json()["error"].is_string());
+  }
+  // 65 names: more than a request may carry.
+  nlohmann::json long_order = {{"event", "4x100"}, {"order", nlohmann::json::array()}};
+  for (int i = 0; i < 65; ++i) long_order["order"].push_back("Ava Brooks");
+  const auto r = post("/api/predictions", long_order.dump());
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.json()["field"], "order");
+}
+
+}  // namespace
+}  // namespace baton

@@ -1,0 +1,187 @@
+// The Lineup page's whole-meet mode and its own-order editor in headless Chromium against a real
+// `baton serve`: what the page shows equals what the CLI answers for the same roster.
+const { test, before, after, beforeEach, afterEach } = require("node:test");
+const assert = require("node:assert/strict");
+const path = require("node:path");
+const { requireTools, startServer, launchBrowser, runBaton } = require("./harness.js");
+
+const SOURCE = path.resolve(__dirname, "../..");
+const RIVERSIDE = path.join(SOURCE, "examples/riverside.toml");
+const JV_CSV = path.join(SOURCE, "examples/jv-roster.csv");
+
+let tools;
+let browser;
+let server;
+let page;
+const pageErrors = [];
+
+before(async () => {
+  tools = requireTools();
+  browser = await launchBrowser(tools.playwright);
+});
+after(async () => { if (browser) await browser.close(); });
+
+async function open(hash) {
+  server = await startServer(tools.binary,
+    [["roster", "import", RIVERSIDE], ["roster", "import", JV_CSV]]);
+  page = await browser.context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) pageErrors.push(m.text());
+  });
+  await page.goto(`${server.url}${hash}`);
+}
+
+const cli = (...args) => JSON.parse(runBaton(tools.binary, server.db, ["--json", ...args]));
+// As the page writes times: "48.62 s", a minute or more "3:52.10".
+const formatted = (s) => {
+  const total = Math.round(s * 100) / 100;
+  const minutes = Math.floor(total / 60);
+  const rest = (total - minutes * 60).toFixed(2);
+  return minutes ? `${minutes}:${rest.padStart(5, "0")}` : `${rest} s`;
+};
+const diff = (d) => {
+  const r = Math.round(d * 100) / 100;
+  return r === 0 ? "±0.00 s" : `${r > 0 ? "+" : "−"}${Math.abs(r).toFixed(2)} s`;
+};
+
+beforeEach(() => { pageErrors.length = 0; });
+afterEach(async () => {
+  if (page) await page.close();
+  page = null;
+  if (server) {
+    const { code } = await server.stop();
+    assert.equal(code, 0, "baton serve exits 0 on SIGTERM");
+  }
+  server = null;
+  assert.deepEqual(pageErrors, [], "no script errors or CSP violations");
+});
+
+const RELAYS = [
+  ["4x100 m relay, F (girls/women)", "4x100/F"],
+  ["4x100 m relay, M (boys/men)", "4x100/M"],
+  ["4x400 m relay, F (girls/women)", "4x400/F"],
+  ["4x400 m relay, M (boys/men)", "4x400/M"],
+];
+
+async function optimiseMeet(limit) {
+  await page.getByLabel("Whole meet").check();
+  for (const [label] of RELAYS) await page.getByLabel(label, { exact: true }).check();
+  await page.getByLabel("Relays per athlete").selectOption(limit);
+  await page.getByRole("button", { name: "Optimise the meet" }).click();
+  await page.getByRole("heading", { name: /^Meet lineups: / }).waitFor({ timeout: 30000 });
+}
+
+test("whole-meet mode shows every relay's runners and time, proven optimal, as the CLI", async () => {
+  await open("#/lineup");
+  await optimiseMeet("1");
+  const want = cli("lineup", "--events", RELAYS.map(([, e]) => e).join(","),
+    "--max-relays-per-athlete", "1");
+  assert.equal(want.optimal, true);
+  assert.equal(await page.getByRole("heading", { name: /^Meet lineups: / }).textContent(),
+    "Meet lineups: optimal");
+  assert.match(await page.locator(".meet-status").textContent(), /^Proven optimal/);
+  const cards = page.locator("article.meet-relay");
+  assert.equal(await cards.count(), RELAYS.length);
+  const seen = new Set();
+  for (let i = 0; i < RELAYS.length; i += 1) {
+    const card = cards.nth(i);
+    const relay = want.relays[i];
+    assert.equal(await card.getAttribute("data-event"), relay.event);
+    const names = await card.locator("table.legs tbody th").allTextContents();
+    assert.equal(names.length, 4);
+    assert.deepEqual(names, relay.order);
+    for (const n of names) {
+      assert.ok(!seen.has(n), `${n} runs two relays with a limit of one`);
+      seen.add(n);
+    }
+    assert.ok((await card.locator("h3").textContent()).endsWith(`team A: ${formatted(relay.team_time_s)}`));
+    const plan = await card.getByRole("link", { name: /^Plan the hand-offs/ }).getAttribute("href");
+    const q = new URLSearchParams(plan.split("?")[1]);
+    assert.equal(q.get("event"), relay.event.split("/")[0]);
+    assert.equal(q.get("order"), relay.order.join(","));
+    const cards_ = await card.getByRole("link", { name: /^Cards & report/ }).getAttribute("href");
+    assert.ok(cards_.startsWith("#/cards?"), cards_);
+  }
+  // A relay's link opens the Hand-off page with its order.
+  await cards.nth(2).getByRole("link", { name: /^Plan the hand-offs/ }).click();
+  await page.locator("article.exchange").nth(2).waitFor();
+  assert.deepEqual(await page.locator("table.legs tbody th").allTextContents(), want.relays[2].order);
+});
+
+test("swapping two legs shows the predicted time of the new order and its difference", async () => {
+  await open("#/lineup");
+  await page.getByLabel("Relay").selectOption("4x100");
+  await page.getByLabel("Runners").selectOption("F");
+  await page.getByRole("button", { name: "Find the best order" }).click();
+  const best = cli("lineup", "--event", "4x100", "--sex", "F");
+  const summary = page.locator(".order-time");
+  await summary.filter({ hasText: "This order: " }).waitFor();
+  assert.equal(await summary.textContent(),
+    `This order: ${formatted(best.team_time_s)}, ±0.00 s against the best order (${formatted(best.team_time_s)})`);
+
+  await page.getByRole("button", { name: "Swap legs 2 and 3" }).click();
+  const order = [...best.order];
+  [order[1], order[2]] = [order[2], order[1]];
+  const want = cli("predict", "--event", "4x100", "--order", order.join(","));
+  const text = `This order: ${formatted(want.team_time_s)}, ${diff(want.team_time_s - best.team_time_s)} against the best order`;
+  await summary.filter({ hasText: text }).waitFor();
+  assert.ok(want.team_time_s > best.team_time_s);
+  assert.deepEqual(await page.locator("select[name=leg-runner]").evaluateAll((s) => s.map((x) => x.value)), order);
+  const splits = await page.locator(".leg-row .split").allTextContents();
+  assert.equal(splits[1].replace(" *", ""), `split ${formatted(want.legs[1].split_s)}`);
+  const plan = await page.getByRole("link", { name: "Plan the hand-offs of this order" }).getAttribute("href");
+  assert.equal(new URLSearchParams(plan.split("?")[1]).get("order"), order.join(","));
+
+  // A runner picked twice is refused by the server, which names the leg.
+  await page.getByLabel("Leg 4 runner (100 m)").selectOption(order[0]);
+  const alert = page.locator(".order-editor .error");
+  await alert.filter({ hasText: "is in the order twice" }).waitFor();
+  assert.match(await alert.textContent(), /^order\.3: /);
+  assert.equal(await page.getByRole("link", { name: "Plan the hand-offs of this order" }).isVisible(), false);
+
+  // Back to the best order: no difference.
+  await page.getByRole("button", { name: "Back to the best order" }).click();
+  await summary.filter({ hasText: "±0.00 s" }).waitFor();
+  assert.equal(await alert.textContent(), "");
+});
+
+test("on a 375 px phone the meet and the own order fit and work from the keyboard", async () => {
+  await open("#/lineup");
+  await page.setViewportSize({ width: 375, height: 800 });
+  // Mode switch, relays and the button, all from the keyboard.
+  await page.getByLabel("One event").focus();
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.getByLabel("Whole meet").isChecked(), true);
+  await page.getByLabel(RELAYS[0][0], { exact: true }).focus();
+  await page.keyboard.press("Space");
+  await page.getByLabel(RELAYS[1][0], { exact: true }).focus();
+  await page.keyboard.press("Space");
+  await page.getByRole("button", { name: "Optimise the meet" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { name: /^Meet lineups: / }).waitFor({ timeout: 30000 });
+  assert.equal(await page.locator("article.meet-relay").count(), 2);
+  let overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `meet lineups are ${overflow} px wider than the screen`);
+
+  await page.getByLabel("Whole meet").focus();
+  await page.keyboard.press("ArrowLeft");
+  await page.getByLabel("Runners").selectOption("M");
+  await page.getByRole("button", { name: "Find the best order" }).focus();
+  await page.keyboard.press("Enter");
+  const summary = page.locator(".order-time");
+  await summary.filter({ hasText: "±0.00 s" }).waitFor();
+  const best = cli("lineup", "--event", "4x100", "--sex", "M");
+  const swap = page.getByRole("button", { name: "Swap legs 1 and 2" });
+  await swap.focus();
+  await page.keyboard.press("Enter");
+  const order = [best.order[1], best.order[0], best.order[2], best.order[3]];
+  const want = cli("predict", "--event", "4x100", "--order", order.join(","));
+  await summary.filter({ hasText: `This order: ${formatted(want.team_time_s)}` }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), "Swap legs 1 and 2",
+    "focus stays on the swap button");
+  overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `lineup page is ${overflow} px wider than the screen`);
+  const box = await swap.boundingBox();
+  assert.ok(box.height >= 44, `swap button is ${box.height} px tall`);
+});
