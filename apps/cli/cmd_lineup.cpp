@@ -130,10 +130,7 @@ PracticeLookup roster_practice(const LineupOptions& opt, const Context& ctx, con
 void run_single(const LineupOptions& opt, const Context& ctx) {
   const Team team = ctx.load_team(opt.team_file);
   const Event event = find_event(opt.event, team.rules, {"--event", 0, ""});
-  LineupRequest req;
-  req.sexes = sexes_of(team);
-  req.names = names_of(team);
-  req.sex_rule = event.sex_rule;
+  LineupRequest req = lineup_request(team, event);
   if (!opt.sex.empty()) req.required_sex = parse_sex(opt.sex, {"--sex", 0, ""});
   req.top_k = opt.top;
   req.excluded = excluded_indices(team, opt);
@@ -307,10 +304,7 @@ void run_odds(LineupOptions& opt, const Context& ctx) {
   const Team team = entry.roster ? *roster : load_team(entry.file);
   const PracticeLookup practice = entry.roster ? db_side.practice : PracticeLookup{};
 
-  LineupRequest req;
-  req.sexes = sexes_of(team);
-  req.names = names_of(team);
-  req.sex_rule = meet.event.sex_rule;
+  LineupRequest req = lineup_request(team, meet.event);
   req.required_sex = opt.sex.empty() ? entry_squad(meet, entry, team)
                                      : std::optional(parse_sex(opt.sex, {"--sex", 0, ""}));
   req.excluded = excluded_indices(team, opt);

@@ -14,6 +14,7 @@
 #include "baton/pacing.h"
 #include "baton/plan_json.h"
 #include "baton/relay_plan.h"
+#include "baton/report.h"
 #include "baton/text_table.h"
 #include "baton/units.h"
 #include "baton/zone_svg.h"
@@ -59,15 +60,9 @@ void run_relay(const PlanOptions& opt, const Context& ctx) {
   }
   std::vector<std::string> order;
   if (opt.best) {
-    LineupRequest request;
-    for (const Athlete& a : team.athletes) {
-      request.sexes.push_back(a.sex);
-      request.names.push_back(a.name);
-    }
-    request.sex_rule = event.sex_rule;
-    if (!opt.sex.empty()) request.required_sex = parse_sex(opt.sex, {"--sex", 0, ""});
-    const LineupResult best = best_lineups(relay_costs(team, event, options.predict), request);
-    for (int a : best.best.order) order.push_back(team.athletes[static_cast<size_t>(a)].name);
+    std::optional<Sex> sex;
+    if (!opt.sex.empty()) sex = parse_sex(opt.sex, {"--sex", 0, ""});
+    order = best_order(team, event, sex, options.predict);
   } else {
     order = split_names(opt.order, {"--order", 0, ""});
   }

@@ -43,12 +43,7 @@ nlohmann::json lineups(const nlohmann::json& body, const std::string& db_path) {
   const Team team = learned_roster(db);
   const Event event = find_event(event_id, team.rules, Location{"", 0, "event"});
 
-  LineupRequest req;
-  for (const Athlete& a : team.athletes) {
-    req.sexes.push_back(a.sex);
-    req.names.push_back(a.name);
-  }
-  req.sex_rule = event.sex_rule;
+  LineupRequest req = lineup_request(team, event);
   req.required_sex = optional_sex(body, "sex");
   req.top_k = static_cast<int>(whole_number(body, "top", 0, 0, kMaxTop));
   if (body.contains("exclude")) {

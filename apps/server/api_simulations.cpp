@@ -160,12 +160,7 @@ nlohmann::json lineup_odds(const nlohmann::json& body, const std::string& db_pat
   Database db = Database::open(db_path);
   const Team team = learned_roster(db);
   const Event event = find_event(event_id, team.rules, Location{"", 0, "event"});
-  LineupRequest request;
-  for (const Athlete& a : team.athletes) {
-    request.sexes.push_back(a.sex);
-    request.names.push_back(a.name);
-  }
-  request.sex_rule = event.sex_rule;
+  LineupRequest request = lineup_request(team, event);
   request.required_sex = optional_sex(body, "sex");
   if (body.contains("exclude")) {
     const std::vector<std::string> names = names_field(body["exclude"], "exclude");

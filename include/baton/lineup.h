@@ -10,6 +10,7 @@
 #include "baton/athlete.h"
 #include "baton/event.h"
 #include "baton/relay_costs.h"
+#include "baton/team.h"
 
 namespace baton {
 
@@ -32,6 +33,10 @@ struct LineupRequest {
   /// Athlete names in roster order, used only to word error messages (may be empty).
   std::vector<std::string> names;
 };
+
+/// The request for a roster and an event: every athlete's sex and name in roster order and the
+/// event's sex rule; nothing locked, excluded or required.
+LineupRequest lineup_request(const Team& team, const Event& event);
 
 /// One running order and what it is predicted to run.
 struct Lineup {

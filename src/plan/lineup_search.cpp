@@ -176,4 +176,14 @@ LineupResult best_lineups(const RelayCosts& costs, const LineupRequest& request)
   return result;
 }
 
+LineupRequest lineup_request(const Team& team, const Event& event) {
+  LineupRequest req;
+  for (const Athlete& a : team.athletes) {
+    req.sexes.push_back(a.sex);
+    req.names.push_back(a.name);
+  }
+  req.sex_rule = event.sex_rule;
+  return req;
+}
+
 }  // namespace baton

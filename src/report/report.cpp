@@ -186,12 +186,7 @@ std::string simulation_section(const RelayReport& r) {
 std::vector<std::string> best_order(const Team& team, const Event& event,
                                     std::optional<Sex> required_sex,
                                     const PredictOptions& predict) {
-  LineupRequest req;
-  for (const Athlete& a : team.athletes) {
-    req.sexes.push_back(a.sex);
-    req.names.push_back(a.name);
-  }
-  req.sex_rule = event.sex_rule;
+  LineupRequest req = lineup_request(team, event);
   if (event.sex_rule == SexRule::single_sex) req.required_sex = required_sex;
   const LineupResult r = best_lineups(relay_costs(team, event, predict), req);
   std::vector<std::string> order;

@@ -15,25 +15,10 @@ using testing::ServerProcess;
 using testing::source_path;
 using testing::TempDir;
 
-class MeetPredictionApi : public ::testing::Test {
+class MeetPredictionApi : public testing::ExampleServerTest {
  protected:
-  TempDir dir;
-  ServerProcess server{dir.file("team.db")};
-
-  void SetUp() override {
-    const auto r =
-        server.request("POST", "/api/import?format=toml",
-                       testing::slurp_file(source_path("examples/riverside.toml")), "text/plain");
-    ASSERT_EQ(r.status, 200) << r.body;
-  }
   testing::HttpResponse post(const std::string& path, const std::string& body) {
     return server.send_json("POST", path, body);
-  }
-  nlohmann::json cli(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", server.db(), "--json"});
-    const auto r = run_cli(args);
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return r.json();
   }
 };
 

@@ -1,47 +1,22 @@
 // The Cards & report page in headless Chromium against a real `baton serve`: each runner's card
 // and the report in a sandboxed frame, printable, on a desktop and a 375 px phone.
-const { test, before, after, beforeEach, afterEach } = require("node:test");
+const { test } = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
-const { requireTools, startServer, launchBrowser, runBaton } = require("./harness.js");
+const { browserSuite } = require("./harness.js");
 
 const RIVERSIDE = path.resolve(__dirname, "../../examples/riverside.toml");
 
-let tools;
-let browser;
+const web = browserSuite();
 let server;
 let page;
-const pageErrors = [];
-
-before(async () => {
-  tools = requireTools();
-  browser = await launchBrowser(tools.playwright);
-});
-after(async () => { if (browser) await browser.close(); });
 
 async function open(hash) {
-  server = await startServer(tools.binary, [["roster", "import", RIVERSIDE]]);
-  page = await browser.context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(String(e)));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) pageErrors.push(m.text());
-  });
-  await page.goto(`${server.url}${hash}`);
+  ({ page, server } = await web.open(hash, [["roster", "import", RIVERSIDE]]));
 }
 
-const cli = (...args) => JSON.parse(runBaton(tools.binary, server.db, ["--json", ...args]));
+const cli = web.cli;
 
-beforeEach(() => { pageErrors.length = 0; });
-afterEach(async () => {
-  if (page) await page.close();
-  page = null;
-  if (server) {
-    const { code } = await server.stop();
-    assert.equal(code, 0, "baton serve exits 0 on SIGTERM");
-  }
-  server = null;
-  assert.deepEqual(pageErrors, [], "no script errors or CSP violations");
-});
 
 const frame = () => page.frameLocator("iframe.printout-frame");
 

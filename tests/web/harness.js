@@ -82,4 +82,49 @@ async function launchBrowser(playwright) {
   };
 }
 
-module.exports = { requireTools, startServer, launchBrowser, runBaton };
+/**
+ * What every browser test file needs, registered as node:test hooks: one Chromium for the file;
+ * per test a fresh server (its database prepared by `setup`, a list of CLI argument lists) and a
+ * page; after each test the page and server closed (the server must exit 0 on SIGTERM) and a
+ * check that the page had no script error or CSP violation (a "Failed to load resource" console
+ * line is an answered 4xx, which pages handle). Returns
+ *   open(hash, setup) -> {page, server}   the app at `hash` on a fresh server
+ *   cli(...args)                          `baton --json args` on that server's database
+ */
+function browserSuite() {
+  const { before, after, beforeEach, afterEach } = require("node:test");
+  const assert = require("node:assert/strict");
+  const state = { tools: null, browser: null, server: null, page: null, errors: [] };
+  before(async () => {
+    state.tools = requireTools();
+    state.browser = await launchBrowser(state.tools.playwright);
+  });
+  after(async () => { if (state.browser) await state.browser.close(); });
+  beforeEach(() => { state.errors.length = 0; });
+  afterEach(async () => {
+    if (state.page) await state.page.close();
+    state.page = null;
+    if (state.server) {
+      const { code } = await state.server.stop();
+      assert.equal(code, 0, "baton serve exits 0 on SIGTERM");
+    }
+    state.server = null;
+    assert.deepEqual(state.errors, [], "no script errors or CSP violations");
+  });
+  return {
+    async open(hash, setup = []) {
+      state.server = await startServer(state.tools.binary, setup);
+      const page = await state.browser.context.newPage();
+      state.page = page;
+      page.on("pageerror", (e) => state.errors.push(String(e)));
+      page.on("console", (m) => {
+        if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) state.errors.push(m.text());
+      });
+      await page.goto(`${state.server.url}${hash}`);
+      return { page, server: state.server };
+    },
+    cli: (...args) => JSON.parse(runBaton(state.tools.binary, state.server.db, ["--json", ...args])),
+  };
+}
+
+module.exports = { requireTools, startServer, launchBrowser, runBaton, browserSuite };

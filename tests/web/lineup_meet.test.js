@@ -1,38 +1,23 @@
 // The Lineup page's whole-meet mode and its own-order editor in headless Chromium against a real
 // `baton serve`: what the page shows equals what the CLI answers for the same roster.
-const { test, before, after, beforeEach, afterEach } = require("node:test");
+const { test } = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
-const { requireTools, startServer, launchBrowser, runBaton } = require("./harness.js");
+const { browserSuite } = require("./harness.js");
 
 const SOURCE = path.resolve(__dirname, "../..");
 const RIVERSIDE = path.join(SOURCE, "examples/riverside.toml");
 const JV_CSV = path.join(SOURCE, "examples/jv-roster.csv");
 
-let tools;
-let browser;
+const web = browserSuite();
 let server;
 let page;
-const pageErrors = [];
-
-before(async () => {
-  tools = requireTools();
-  browser = await launchBrowser(tools.playwright);
-});
-after(async () => { if (browser) await browser.close(); });
 
 async function open(hash) {
-  server = await startServer(tools.binary,
-    [["roster", "import", RIVERSIDE], ["roster", "import", JV_CSV]]);
-  page = await browser.context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(String(e)));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) pageErrors.push(m.text());
-  });
-  await page.goto(`${server.url}${hash}`);
+  ({ page, server } = await web.open(hash, [["roster", "import", RIVERSIDE], ["roster", "import", JV_CSV]]));
 }
 
-const cli = (...args) => JSON.parse(runBaton(tools.binary, server.db, ["--json", ...args]));
+const cli = web.cli;
 // As the page writes times: "48.62 s", a minute or more "3:52.10".
 const formatted = (s) => {
   const total = Math.round(s * 100) / 100;
@@ -45,17 +30,6 @@ const diff = (d) => {
   return r === 0 ? "±0.00 s" : `${r > 0 ? "+" : "−"}${Math.abs(r).toFixed(2)} s`;
 };
 
-beforeEach(() => { pageErrors.length = 0; });
-afterEach(async () => {
-  if (page) await page.close();
-  page = null;
-  if (server) {
-    const { code } = await server.stop();
-    assert.equal(code, 0, "baton serve exits 0 on SIGTERM");
-  }
-  server = null;
-  assert.deepEqual(pageErrors, [], "no script errors or CSP violations");
-});
 
 const RELAYS = [
   ["4x100 m relay, F (girls/women)", "4x100/F"],

@@ -1,48 +1,22 @@
 // The Roster page in headless Chromium against a real `baton serve`: what a coach sees and does.
-const { test, before, after, beforeEach, afterEach } = require("node:test");
+const { test } = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
-const { requireTools, startServer, launchBrowser } = require("./harness.js");
+const { browserSuite } = require("./harness.js");
 
 const SOURCE = path.resolve(__dirname, "../..");
 const RIVERSIDE = path.join(SOURCE, "examples/riverside.toml");
 const JV_CSV = path.join(SOURCE, "examples/jv-roster.csv");
 
-let tools;
-let browser;
+// Fails every test when Chromium or playwright-core is missing.
+const web = browserSuite();
 let server;
 let page;
-const pageErrors = [];
-
-before(async () => {
-  tools = requireTools();  // throws (and so fails every test) when Chromium or playwright is missing
-  browser = await launchBrowser(tools.playwright);
-});
-after(async () => { if (browser) await browser.close(); });
 
 async function open(setup = []) {
-  server = await startServer(tools.binary, setup);
-  page = await browser.context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(String(e)));
-  // A 4xx answer the page handles is expected; script errors and CSP refusals are not.
-  page.on("console", (m) => {
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) pageErrors.push(m.text());
-  });
-  await page.goto(server.url);
+  ({ page, server } = await web.open("", setup));
   await page.getByRole("heading", { name: /Athletes \(\d+\)/ }).waitFor();
 }
-
-beforeEach(() => { pageErrors.length = 0; });
-afterEach(async () => {
-  if (page) await page.close();
-  page = null;
-  if (server) {
-    const { code } = await server.stop();
-    assert.equal(code, 0, "baton serve exits 0 on SIGTERM");
-  }
-  server = null;
-  assert.deepEqual(pageErrors, [], "no script errors or CSP violations");
-});
 
 const row = (name) => page.locator("table.roster tbody tr", { has: page.getByRole("rowheader", { name }) });
 const athleteForm = () => page.locator("form.athlete-form");
