@@ -2,6 +2,8 @@
 // says about fumbles and timing, so a well-drilled pair can beat a slightly faster stranger.
 #pragma once
 
+#include <optional>
+
 #include "baton/event.h"
 #include "baton/relay_costs.h"
 #include "baton/sim_team.h"
@@ -29,9 +31,12 @@ void validate_practice_cost_options(const PracticeCostOptions& o);
 /// plus, for a blind pass with a timing record, the expected baton time lost (or gained) by
 /// planning the go-mark under the pair's own timing spread instead of the default spread
 /// (best_go_mark() with the spreads scaled by practice_spread_scale(), failure counted at
-/// `failure_cost_s`). 0 for a pair that never drilled.
+/// `failure_cost_s`). `default_expected_s`, when given, is the expected baton time under the
+/// default spread at that failure cost (the plan's ExchangePlan::expected_time_s), which saves
+/// computing it again. 0 for a pair that never drilled.
 double practice_cost_s(const PracticeRecord& record, const HandoffParams& nominal, bool blind,
-                       double failure_cost_s, const PracticeCostOptions& o = {});
+                       double failure_cost_s, const PracticeCostOptions& o = {},
+                       std::optional<double> default_expected_s = std::nullopt);
 
 /// Adds practice_cost_s() to every finite pair term of `costs` (built by relay_costs() for
 /// `team` and `event`) whose pair has drilled. Returns how many pair terms changed.

@@ -51,6 +51,7 @@ struct ExchangePlan {
   double baton_time_s = 0.0;          ///< deterministic baton time through the zone, seconds
   double p_illegal = 0.0;             ///< probability of a failed pass (blind; 0 for visual)
   double expected_time_s = 0.0;       ///< expected baton time counting failures (blind), s
+  double failure_cost_s = 0.0;        ///< what a failed pass counts as in expected_time_s, s
   double cost_short_s = 0.0;          ///< expected cost of a mark 0.5 m short, seconds
   double cost_long_s = 0.0;           ///< expected cost of a mark 0.5 m long, seconds
   bool legal = false;                 ///< the planned pass is legal

@@ -21,7 +21,8 @@ void validate_practice_cost_options(const PracticeCostOptions& o) {
 }
 
 double practice_cost_s(const PracticeRecord& record, const HandoffParams& nominal, bool blind,
-                       double failure_cost_s, const PracticeCostOptions& o) {
+                       double failure_cost_s, const PracticeCostOptions& o,
+                       std::optional<double> default_expected_s) {
   validate_practice_cost_options(o);
   if (record.drills <= 0) return 0.0;
   double cost = o.fumble_cost_s *
@@ -35,11 +36,12 @@ double practice_cost_s(const PracticeRecord& record, const HandoffParams& nomina
   GoMarkOptions pair = base;
   pair.reaction_sd_s = std::min(0.3, base.reaction_sd_s * scale);
   pair.mark_sd_m = std::min(3.0, base.mark_sd_m * scale);
-  const GoMarkPlan with_default = best_go_mark(nominal, base);
   const GoMarkPlan with_pair = best_go_mark(nominal, pair);
-  if (with_default.feasible && with_pair.feasible) {
+  if (!with_pair.feasible) return cost;
+  if (default_expected_s) return cost + with_pair.best.expected_time_s - *default_expected_s;
+  const GoMarkPlan with_default = best_go_mark(nominal, base);
+  if (with_default.feasible)
     cost += with_pair.best.expected_time_s - with_default.best.expected_time_s;
-  }
   return cost;
 }
 
@@ -60,14 +62,17 @@ int add_practice_costs(RelayCosts& costs, const Team& team, const Event& event,
         if (record.drills <= 0) continue;
         HandoffParams nominal;
         double failure_cost_s = 10.0;
+        std::optional<double> planned_expected_s;
         if (blind && record.drills >= 2 && record.timing_sd_m >= 0.0) {
+          // The pair's plan, as `baton plan` makes it: its hand-off, failure cost and expected
+          // baton time under the default spread.
           const RelayPlanExchange x = plan_pair(team, event, k, from, to);
           nominal = x.plan.handoff;
-          failure_cost_s = 0.0;
-          for (int l = 0; l < costs.legs; ++l) failure_cost_s += costs.leg(a, l);
-          if (!std::isfinite(failure_cost_s)) failure_cost_s = 10.0 * costs.legs;
+          failure_cost_s = x.plan.failure_cost_s;
+          if (x.plan.legal) planned_expected_s = x.plan.expected_time_s;
         }
-        costs.exchange(k, a, b) += practice_cost_s(record, nominal, blind, failure_cost_s, o);
+        costs.exchange(k, a, b) +=
+            practice_cost_s(record, nominal, blind, failure_cost_s, o, planned_expected_s);
         ++changed;
       }
     }

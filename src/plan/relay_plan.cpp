@@ -58,6 +58,7 @@ ExchangePlan plan_exchange(const ExchangeZone& zone, const ExchangeHands& hands,
     plan.start_m = p.start_m;
     plan.p_illegal = best.best.p_illegal;
     plan.expected_time_s = best.best.expected_time_s;
+    plan.failure_cost_s = options.spread.failure_cost_s;
     plan.cost_short_s = best.cost_short_s;
     plan.cost_long_s = best.cost_long_s;
     if (!best.feasible) {
