@@ -159,3 +159,26 @@ test("on a 375 px phone the meet and the own order fit and work from the keyboar
   const box = await swap.boundingBox();
   assert.ok(box.height >= 44, `swap button is ${box.height} px tall`);
 });
+
+test("a drilled pair's practice record is named in the order editor's note", async () => {
+  await open("#/lineup");
+  const plain = cli("lineup", "--event", "4x100", "--sex", "F");
+  // Twelve clean drills for the best order's first pair: a bonus, so that order stays best.
+  for (let i = 1; i <= 12; i += 1) {
+    cli("practice", "log", "--from", plain.order[0], "--to", plain.order[1], "--go-mark", "10",
+      "--exchange-at", "6", "--date", `2026-03-${String(i).padStart(2, "0")}`);
+  }
+  const drilled = cli("lineup", "--event", "4x100", "--sex", "F");
+  assert.deepEqual(drilled.order, plain.order);
+  assert.ok(drilled.practice_s < 0, `practice adds ${drilled.practice_s} s`);
+  await page.getByLabel("Relay").selectOption("4x100");
+  await page.getByLabel("Runners").selectOption("F");
+  await page.getByRole("button", { name: "Find the best order" }).click();
+  const note = page.locator(".order-editor p.muted");
+  await note.filter({ hasText: "practice record" }).waitFor();
+  const text = await note.textContent();
+  assert.ok(text.includes(`includes ${diff(drilled.practice_s)} for its pairs' practice record`), text);
+  assert.ok(text.includes(`timed at ${formatted(drilled.team_time_s - drilled.practice_s)}`), text);
+  // The editor compares like with like: the best order against itself is no difference.
+  await page.locator(".order-time").filter({ hasText: "±0.00 s" }).waitFor();
+});
