@@ -27,12 +27,16 @@ PracticeRecord practice_record(const std::vector<Drill>& drills, const HandoffPa
                                double target_m);
 
 /// Every pair's record from the practice log in `db`, for `team` (the database roster) running
-/// `event`. Reads the log once; each pair's calibration is computed on first use and kept.
+/// `event`: its drills, and its passes in logged races (clean unless the result drops the baton
+/// at that exchange; a disqualification without a drop is left out, its cause unknown), which
+/// count like drills for the clean rate but not for the timing spread. Reads the logs once;
+/// each pair's calibration is computed on first use and kept.
 PracticeLookup practice_lookup(Database& db, const Team& team, const Event& event);
 
 /// An own team running `order` (athlete names, one per leg): each leg's predicted split (its
-/// spread from the runner's form_sd_percent when set) and each exchange's planned hand-off (build_relay_plan: go-mark, reaction, reach, zone), with
-/// the pair's record from `practice` when given. Throws like build_relay_plan().
+/// spread from the runner's form_sd_percent when set) and each exchange's planned hand-off
+/// (build_relay_plan: go-mark, reaction, reach, zone), with the pair's record from `practice` when
+/// given. Throws like build_relay_plan().
 SimTeam own_sim_team(const Team& team, const Event& event, const std::vector<std::string>& order,
                      std::string name, const PracticeLookup& practice = {});
 

@@ -198,5 +198,41 @@ TEST_F(LearningCli, AFormSpreadSetOnTheRosterWidensThatRunnersLeg) {
   EXPECT_NE(r.err.find("--form-sd"), std::string::npos) << r.err;
 }
 
+TEST_F(LearningCli, RacePassesCountInThePairsRecord) {
+  const auto terms = [&] {
+    const auto r = baton({"--json", "lineup", "--event", "4x100", "--sex", "F"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.json()["practice_pair_terms"].get<int>();
+  };
+  // A disqualification without a drop says nothing about any pass.
+  ASSERT_EQ(baton({"results", "add", "--event", "4x100", "--order", order, "--dq", "--date",
+                   "2026-04-01"})
+                .exit_code,
+            0);
+  EXPECT_EQ(terms(), 0);
+  // A race with a drop at the second exchange: three pairs raced, one of them fumbled. Each
+  // pair's term is priced at every exchange it could run.
+  ASSERT_EQ(baton({"results", "add", "--event", "4x100", "--order", order, "--drop", "3", "--date",
+                   "2026-04-08"})
+                .exit_code,
+            0);
+  EXPECT_EQ(terms(), 9);
+  // The fumbling pair (Maya Johnson -> Lily Nguyen) now costs time; a clean one earns a little.
+  const std::string meet = dir.write("meet.toml",
+                                     "event = \"4x100\"\nrules = \"nfhs\"\n"
+                                     "[[team]]\nroster = true\nsex = \"F\"\norder = [\"Ava "
+                                     "Brooks\", \"Maya Johnson\", \"Lily Nguyen\", \"Isabel "
+                                     "Ortiz\"]\n");
+  const auto with = baton({"--json", "simulate", "--meet", meet, "--runs", "50000"}).json();
+  const auto without =
+      baton({"--json", "simulate", "--meet", meet, "--runs", "50000", "--no-practice"}).json();
+  // One fumble in one pass against a prior of 10 % over 20: (2 + 1) / 21, 1.43 x the drop chance
+  // at exchange 2; exchanges 1 and 3 drop a little less ((2 + 0) / 21).
+  EXPECT_GT(with["teams"][0]["exchanges"][1]["p_drop"].get<double>(),
+            without["teams"][0]["exchanges"][1]["p_drop"].get<double>());
+  EXPECT_LT(with["teams"][0]["exchanges"][0]["p_drop"].get<double>(),
+            without["teams"][0]["exchanges"][0]["p_drop"].get<double>());
+}
+
 }  // namespace
 }  // namespace baton
