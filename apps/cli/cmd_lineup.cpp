@@ -271,6 +271,7 @@ void run_odds(LineupOptions& opt, const Context& ctx) {
     throw ValidationError("with --meet the team comes from the meet file (file = or roster = true)",
                           {"--team", 0, ""});
   }
+  check_simulation_options(opt.sim);
   const Meet meet = load_meet(opt.meet);
   if (!opt.event.empty() &&
       find_event(opt.event, meet.rules, {"--event", 0, ""}).id != meet.event.id) {

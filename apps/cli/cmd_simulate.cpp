@@ -25,6 +25,7 @@ struct SimulateOptions {
 std::string pct(double p) { return fmt::format("{:.1f}", 100.0 * p); }
 
 void run(SimulateOptions& opt, const Context& ctx) {
+  check_simulation_options(opt.sim);
   const Meet meet = load_meet(opt.meet);
   if (!meet.scoring.empty()) opt.sim.scoring = meet.scoring;
   // Entries with roster = true run the database roster, with its pairs' practice records.

@@ -63,4 +63,14 @@ std::function<void(double)> progress_line(const char* what) {
   };
 }
 
+void check_simulation_options(const SimulationOptions& options) {
+  try {
+    validate_simulation_options(options);
+  } catch (const ValidationError& e) {
+    const std::string& field = e.where().field;
+    if (field != "runs" && field != "threads") throw;
+    throw ValidationError(e.message(), Location{"--" + field, 0, ""});
+  }
+}
+
 }  // namespace baton::cli

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "baton/simulation.h"
 #include "baton/store.h"
 #include "baton/team.h"
 
@@ -32,6 +33,10 @@ struct Context {
 /// A progress line on stderr ("<what>:  42 %") for work that takes more than a second, only
 /// when stderr is a terminal (never in --json stdout); empty otherwise.
 std::function<void(double)> progress_line(const char* what);
+
+/// Checks simulation settings given on the command line (validate_simulation_options), naming
+/// the option (--runs, --threads) in the error.
+void check_simulation_options(const SimulationOptions& options);
 
 /// Today's local date, YYYY-MM-DD: the one place the CLI reads the calendar.
 std::string today_date();

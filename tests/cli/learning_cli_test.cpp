@@ -132,6 +132,8 @@ TEST_F(LearningCli, ObjectiveErrorsNameTheOption) {
       {{"lineup", "--objective", "win", "--meet", meet, "--candidates", "0"}, "--candidates"},
       {{"lineup", "--objective", "win", "--meet", meet, "--event", "4x400"}, "--event"},
       {{"lineup", "--event", "4x100", "--meet", meet}, "--meet"},
+      {{"lineup", "--objective", "win", "--meet", meet, "--runs", "0"}, "--runs"},
+      {{"simulate", "--meet", meet, "--threads", "999"}, "--threads"},
   };
   for (const Case& c : cases) {
     const auto r = baton(c.args);
