@@ -12,6 +12,7 @@
 #include "baton/event.h"
 #include "baton/leg_prediction.h"
 #include "baton/practice.h"
+#include "baton/practice_report.h"
 #include "baton/progress_svg.h"
 #include "baton/text_table.h"
 #include "cli/context.h"
@@ -57,23 +58,6 @@ auto with_options(F&& work) {
 }
 
 std::string metres(double m) { return fmt::format("{:.2f} m", m); }
-
-nlohmann::json number_or_null(std::optional<double> v, double scale = 1000.0) {
-  return v ? nlohmann::json(std::round(*v * scale) / scale) : nlohmann::json();
-}
-
-nlohmann::json drill_json(const Drill& d) {
-  return {{"id", d.id},
-          {"from", d.from},
-          {"to", d.to},
-          {"date", d.date},
-          {"go_mark_m", d.go_mark_m},
-          {"exchange_at_m", d.exchange_at_m},
-          {"baton_time_s", number_or_null(d.baton_time_s)},
-          {"outcome", to_string(d.outcome)},
-          {"zone_length_m", d.zone_length_m},
-          {"note", d.note}};
-}
 
 // The pair's physics: from the two athletes' models for an exchange of an event (as the lineup
 // and prediction use them), each part overridable from the command line.
@@ -173,18 +157,6 @@ struct Physics {
   }
 };
 
-// The drills up to `date`, with their ages on that date.
-std::vector<DrillObservation> observations(const std::vector<Drill>& drills,
-                                           const std::string& date) {
-  const long long today = days_since_epoch(date);
-  std::vector<DrillObservation> out;
-  for (const Drill& d : drills) {
-    const long long age = today - days_since_epoch(d.date);
-    if (age >= 0) out.push_back({d.go_mark_m, d.exchange_at_m, static_cast<double>(age)});
-  }
-  return out;
-}
-
 double foot_length_m(Database& db, const std::string& name) {
   const auto a = Roster(db).find(name);
   return a && a->foot_length_m ? *a->foot_length_m : kDefaultFootLengthM;
@@ -239,7 +211,7 @@ void add_practice_command(CLI::App& app, Context& ctx) {
     d.id = with_options([&] { return practice.log(d); });
     const Drill stored = practice.list({d.from, d.to, ""}).back();
     if (ctx.json) {
-      ctx.print_json({{"logged", drill_json(stored)}});
+      ctx.print_json({{"logged", drill_to_json(stored)}});
     } else {
       ctx.print(fmt::format("Logged drill {}: {} -> {} on {}, mark {}, exchange at {} ({})\n",
                             stored.id, stored.from, stored.to, stored.date,
@@ -258,7 +230,7 @@ void add_practice_command(CLI::App& app, Context& ctx) {
     const auto drills = with_options([&] { return Practice(db).list(*filter); });
     if (ctx.json) {
       nlohmann::json all = nlohmann::json::array();
-      for (const Drill& d : drills) all.push_back(drill_json(d));
+      for (const Drill& d : drills) all.push_back(drill_to_json(d));
       ctx.print_json({{"drills", all}});
       return;
     }
@@ -309,60 +281,26 @@ void add_practice_command(CLI::App& app, Context& ctx) {
   report->callback([ra, &ctx] {
     Database db = ctx.open_database();
     const auto [p, target] = ra->physics.nominal(ctx, ra->pair.from, ra->pair.to);
+    const auto drills = with_options([&] { return Practice(db).pair(ra->pair.from, ra->pair.to); });
     const std::string as_of = ra->physics.date();
-    const Practice practice(db);
-    const auto drills = with_options([&] { return practice.pair(ra->pair.from, ra->pair.to); });
-    std::vector<Drill> counted;
-    for (const Drill& d : drills) {
-      if (d.date <= as_of) counted.push_back(d);
-    }
-    PairRecord rec = summarize_drills(counted);
-    const Calibration c = with_options([&] {
-      return calibrate_go_mark(p, observations(counted, as_of), target, ra->physics.options());
+    // Names as stored once the pair has drills (the roster's spelling), else as typed.
+    const bool any =
+        std::any_of(drills.begin(), drills.end(), [&](const Drill& d) { return d.date <= as_of; });
+    const std::string from_name = any ? drills.front().from : ra->pair.from;
+    const std::string to_name = any ? drills.front().to : ra->pair.to;
+    const PracticeReport r = with_options([&] {
+      return practice_report(from_name, to_name, drills, p, target, as_of, ra->physics.options(),
+                             foot_length_m(db, to_name));
     });
-    const std::string to_name = counted.empty() ? ra->pair.to : rec.to;
-    const double foot = foot_length_m(db, to_name);
-    const auto mark_or_null = [](const HandoffResult& r) {
-      return r.exchanged ? nlohmann::json(std::round(r.go_mark_m * 1000) / 1000) : nlohmann::json();
-    };
+    const PairRecord& rec = r.record;
+    const Calibration& c = r.calibration;
+    const double foot = r.foot_length_m;
     if (ctx.json) {
-      nlohmann::json j = {
-          {"pair", {{"from", counted.empty() ? ra->pair.from : rec.from}, {"to", to_name}}},
-          {"as_of", as_of},
-          {"drills", rec.drills},
-          {"clean", rec.clean},
-          {"drops", rec.drops},
-          {"mean_exchange_at_m", rec.drills ? nlohmann::json(rec.mean_exchange_at_m) : nullptr},
-          {"sd_exchange_at_m", rec.drills > 1 ? nlohmann::json(rec.sd_exchange_at_m) : nullptr},
-          {"p_clean", number_or_null(rec.p_clean())},
-          {"target_m", target},
-          {"model_go_mark_m", mark_or_null(c.model)},
-          {"recommended_go_mark_m", mark_or_null(c.recommended)},
-          {"recommended_go_mark_foot_lengths",
-           c.recommended.exchanged
-               ? nlohmann::json(std::round(c.recommended.go_mark_m / foot * 10) / 10)
-               : nlohmann::json()},
-          {"foot_length_m", foot},
-          {"nominal_reaction_s", c.nominal_reaction_s},
-          {"effective_reaction_s", std::round(c.effective_reaction_s * 10000) / 10000},
-          {"effective_drills", std::round(c.effective_drills * 1000) / 1000},
-          {"half_life_days", ra->physics.options().half_life_days},
-          {"rms_residual_m", std::round(c.rms_residual_m * 1000) / 1000},
-          {"reaction_at_bound", c.reaction_at_bound},
-          {"physics",
-           {{"incoming_speed_mps", std::round(p.incoming_speed_mps * 1000) / 1000},
-            {"incoming_decel_mps2", std::round(p.incoming_decel_mps2 * 1000) / 1000},
-            {"outgoing_mss_mps", std::round(p.outgoing.mss_mps * 1000) / 1000},
-            {"outgoing_tau_s", std::round(p.outgoing.tau_s * 1000) / 1000},
-            {"free_distance_m", p.free_distance_m},
-            {"zone_length_m", p.zone_length_m},
-            {"start_m", p.start_m}}}};
-      if (!c.recommended.exchanged) j["reason"] = c.recommended.reason;
-      ctx.print_json(j);
+      ctx.print_json(practice_report_to_json(r));
       return;
     }
     std::string out =
-        fmt::format("{} -> {} as of {}: {} drills", ra->pair.from, to_name, as_of, rec.drills);
+        fmt::format("{} -> {} as of {}: {} drills", from_name, to_name, as_of, rec.drills);
     if (rec.drills) {
       out += fmt::format(", {:.0f}% clean, exchange at {} (SD {})", 100.0 * *rec.p_clean(),
                          metres(rec.mean_exchange_at_m), metres(rec.sd_exchange_at_m));
@@ -419,7 +357,7 @@ void add_practice_command(CLI::App& app, Context& ctx) {
       const PairRecord r = summarize_drills(day);
       total += r.drills;
       const Calibration c = with_options(
-          [&] { return calibrate_go_mark(p, observations(upto, date), target, options); });
+          [&] { return calibrate_go_mark(p, drill_observations(upto, date), target, options); });
       const double m = c.recommended.exchanged ? c.recommended.go_mark_m : NAN;
       mean_at.push_back(r.mean_exchange_at_m);
       clean_pct.push_back(100.0 * *r.p_clean());

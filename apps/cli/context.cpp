@@ -7,7 +7,6 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 
 #include "baton/calibration.h"
 #include "baton/results.h"
@@ -32,13 +31,6 @@ Team Context::load_team(const std::string& file) const {
 void Context::print_json(const nlohmann::json& doc) const { std::cout << doc.dump(2) << "\n"; }
 
 void Context::print(const std::string& text) const { std::cout << text; }
-
-std::string today_date() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return fmt::format("{:04d}-{:02d}-{:02d}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
-}
 
 double parse_number(const std::string& text, const char* option) {
   double value = 0;

@@ -38,8 +38,6 @@ std::function<void(double)> progress_line(const char* what);
 /// the option (--runs, --threads) in the error.
 void check_simulation_options(const SimulationOptions& options);
 
-/// Today's local date, YYYY-MM-DD: the one place the CLI reads the calendar.
-std::string today_date();
 /// Parses a finite number given to `option`; throws ParseError naming the option otherwise.
 double parse_number(const std::string& text, const char* option);
 

@@ -3,13 +3,12 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
-#include <ctime>
 
 #include "baton/athlete_model.h"
 #include "baton/calibration.h"
 #include "baton/leg_prediction.h"
 #include "baton/practice.h"
+#include "baton/practice_report.h"
 #include "baton/store.h"
 #include "server/http_json.h"
 #include "server/routes.h"
@@ -18,29 +17,6 @@ namespace baton::server {
 namespace {
 
 constexpr size_t kMaxNoteChars = 500;
-
-double rounded(double v, double scale = 1000.0) { return std::round(v * scale) / scale; }
-
-nlohmann::json drill_json(const Drill& d) {
-  return {{"id", d.id},
-          {"from", d.from},
-          {"to", d.to},
-          {"date", d.date},
-          {"go_mark_m", d.go_mark_m},
-          {"exchange_at_m", d.exchange_at_m},
-          {"baton_time_s", d.baton_time_s ? nlohmann::json(rounded(*d.baton_time_s)) : nullptr},
-          {"outcome", to_string(d.outcome)},
-          {"zone_length_m", d.zone_length_m},
-          {"note", d.note}};
-}
-
-// Today's date on this machine's clock and time zone, YYYY-MM-DD (as the CLI dates drills).
-std::string today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return fmt::format("{:04d}-{:02d}-{:02d}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
-}
 
 std::string text_field(const nlohmann::json& body, const char* key) {
   if (!body.contains(key)) throw ParseError("is required", Location{"", 0, key});
@@ -74,7 +50,7 @@ Drill drill_from_json(const nlohmann::json& body) {
     d.outcome = parse_drill_outcome(text_field(body, "outcome"), Location{"", 0, "outcome"});
   }
   d.date = body.contains("date") ? parse_date(text_field(body, "date"), Location{"", 0, "date"})
-                                 : today();
+                                 : today_date();
   if (body.contains("baton_time_s") && !body["baton_time_s"].is_null()) {
     d.baton_time_s = number_field(body, "baton_time_s");
   }
@@ -101,64 +77,19 @@ nlohmann::json report(const httplib::Request& req, Database& db) {
   if (ec != std::errc() || end != exchange_text.data() + exchange_text.size()) {
     throw ParseError("must be a whole number", Location{"", 0, "exchange"});
   }
-  const std::string as_of =
-      req.has_param("as_of") ? parse_date(query(req, "as_of"), Location{"", 0, "as_of"}) : today();
+  const std::string as_of = req.has_param("as_of")
+                                ? parse_date(query(req, "as_of"), Location{"", 0, "as_of"})
+                                : today_date();
   const Team team = learned_roster(db);
   const Event event =
       find_event(query(req, "event", "4x100"), team.rules, Location{"", 0, "event"});
   const PairTarget pair = planned_pair_target(team, event, exchange - 1, from, to);
-  const HandoffParams& p = pair.nominal;
-  const double target = pair.target_m;
-
-  const Practice practice(db);
-  std::vector<Drill> counted;
-  std::vector<DrillObservation> seen;
-  for (const Drill& d : practice.pair(from, to)) {
-    if (d.date > as_of) continue;
-    counted.push_back(d);
-    seen.push_back({d.go_mark_m, d.exchange_at_m,
-                    static_cast<double>(days_since_epoch(as_of) - days_since_epoch(d.date))});
-  }
-  const PairRecord rec = summarize_drills(counted);
-  const CalibrationOptions options;
-  const Calibration c = calibrate_go_mark(p, seen, target, options);
-  const double foot = pair.foot_length_m;
-  const auto mark_or_null = [](const HandoffResult& r) {
-    return r.exchanged ? nlohmann::json(rounded(r.go_mark_m)) : nlohmann::json();
-  };
-  nlohmann::json doc = {
-      {"pair", {{"from", pair.from}, {"to", pair.to}}},
-      {"as_of", as_of},
-      {"event", query(req, "event", "4x100")},
-      {"exchange", exchange},
-      {"drills", rec.drills},
-      {"clean", rec.clean},
-      {"drops", rec.drops},
-      {"mean_exchange_at_m", rec.drills ? nlohmann::json(rec.mean_exchange_at_m) : nullptr},
-      {"sd_exchange_at_m", rec.drills > 1 ? nlohmann::json(rec.sd_exchange_at_m) : nullptr},
-      {"p_clean", rec.p_clean() ? nlohmann::json(rounded(*rec.p_clean())) : nullptr},
-      {"target_m", target},
-      {"model_go_mark_m", mark_or_null(c.model)},
-      {"recommended_go_mark_m", mark_or_null(c.recommended)},
-      {"recommended_go_mark_foot_lengths",
-       c.recommended.exchanged ? nlohmann::json(rounded(c.recommended.go_mark_m / foot, 10))
-                               : nlohmann::json()},
-      {"foot_length_m", foot},
-      {"nominal_reaction_s", c.nominal_reaction_s},
-      {"effective_reaction_s", rounded(c.effective_reaction_s, 10000)},
-      {"effective_drills", rounded(c.effective_drills)},
-      {"half_life_days", options.half_life_days},
-      {"rms_residual_m", rounded(c.rms_residual_m)},
-      {"reaction_at_bound", c.reaction_at_bound},
-      {"physics",
-       {{"incoming_speed_mps", rounded(p.incoming_speed_mps)},
-        {"incoming_decel_mps2", rounded(p.incoming_decel_mps2)},
-        {"outgoing_mss_mps", rounded(p.outgoing.mss_mps)},
-        {"outgoing_tau_s", rounded(p.outgoing.tau_s)},
-        {"free_distance_m", p.free_distance_m},
-        {"zone_length_m", p.zone_length_m},
-        {"start_m", p.start_m}}}};
-  if (!c.recommended.exchanged) doc["reason"] = c.recommended.reason;
+  const PracticeReport r =
+      practice_report(pair.from, pair.to, Practice(db).pair(from, to), pair.nominal, pair.target_m,
+                      as_of, CalibrationOptions{}, pair.foot_length_m);
+  nlohmann::json doc = practice_report_to_json(r);
+  doc["event"] = query(req, "event", "4x100");
+  doc["exchange"] = exchange;
   return doc;
 }
 
@@ -171,7 +102,7 @@ void add_practice_routes(httplib::Server& server, const std::string& db_path) {
     filter.to = query(req, "to");
     Database db = Database::open(db_path);
     nlohmann::json all = nlohmann::json::array();
-    for (const Drill& d : Practice(db).list(filter)) all.push_back(drill_json(d));
+    for (const Drill& d : Practice(db).list(filter)) all.push_back(drill_to_json(d));
     reply_json(res, {{"drills", all}});
   });
 
@@ -182,7 +113,7 @@ void add_practice_routes(httplib::Server& server, const std::string& db_path) {
     const long long id = practice.log(d);
     for (const Drill& stored : practice.pair(d.from, d.to)) {
       if (stored.id == id) {
-        reply_json(res, {{"logged", drill_json(stored)}}, 201);
+        reply_json(res, {{"logged", drill_to_json(stored)}}, 201);
         return;
       }
     }

@@ -32,6 +32,8 @@ std::string_view to_string(DrillOutcome outcome);
 std::string parse_date(std::string_view text, const Location& where = {});
 /// Days from 1970-01-01 to a valid YYYY-MM-DD date (negative before); throws like parse_date.
 long long days_since_epoch(std::string_view date);
+/// Today's date on this machine's clock and time zone, YYYY-MM-DD (the default drill date).
+std::string today_date();
 
 /// Drill limits, checked by validate_drill() and again by the table's CHECK constraints.
 inline constexpr double kMaxDrillGoMarkM = 60.0;      ///< longest go-mark accepted, metres

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cctype>
+#include <ctime>
 
 #include "baton/practice.h"
 
@@ -61,6 +62,13 @@ long long days_since_epoch(std::string_view date) {
   const long long doy = (153 * (ymd.m + (ymd.m > 2 ? -3 : 9)) + 2) / 5 + ymd.d - 1;
   const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + doe - 719468;
+}
+
+std::string today_date() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return fmt::format("{:04d}-{:02d}-{:02d}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
 }
 
 DrillOutcome parse_drill_outcome(std::string_view text, const Location& where) {

@@ -1,0 +1,68 @@
+#include <cmath>
+
+#include "baton/practice_report.h"
+
+namespace baton {
+namespace {
+
+double rounded(double v, double scale = 1000.0) { return std::round(v * scale) / scale; }
+
+nlohmann::json mark_or_null(const HandoffResult& r) {
+  return r.exchanged ? nlohmann::json(rounded(r.go_mark_m)) : nlohmann::json();
+}
+
+}  // namespace
+
+nlohmann::json drill_to_json(const Drill& d) {
+  return {{"id", d.id},
+          {"from", d.from},
+          {"to", d.to},
+          {"date", d.date},
+          {"go_mark_m", d.go_mark_m},
+          {"exchange_at_m", d.exchange_at_m},
+          {"baton_time_s", d.baton_time_s ? nlohmann::json(rounded(*d.baton_time_s)) : nullptr},
+          {"outcome", to_string(d.outcome)},
+          {"zone_length_m", d.zone_length_m},
+          {"note", d.note}};
+}
+
+nlohmann::json practice_report_to_json(const PracticeReport& r) {
+  const PairRecord& rec = r.record;
+  const Calibration& c = r.calibration;
+  const HandoffParams& p = r.nominal;
+  nlohmann::json doc = {
+      {"pair", {{"from", r.from}, {"to", r.to}}},
+      {"as_of", r.as_of},
+      {"drills", rec.drills},
+      {"clean", rec.clean},
+      {"drops", rec.drops},
+      {"mean_exchange_at_m", rec.drills ? nlohmann::json(rec.mean_exchange_at_m) : nullptr},
+      {"sd_exchange_at_m", rec.drills > 1 ? nlohmann::json(rec.sd_exchange_at_m) : nullptr},
+      {"p_clean", rec.p_clean() ? nlohmann::json(rounded(*rec.p_clean())) : nullptr},
+      {"target_m", c.target_m},
+      {"model_go_mark_m", mark_or_null(c.model)},
+      {"recommended_go_mark_m", mark_or_null(c.recommended)},
+      {"recommended_go_mark_foot_lengths",
+       c.recommended.exchanged
+           ? nlohmann::json(rounded(c.recommended.go_mark_m / r.foot_length_m, 10))
+           : nlohmann::json()},
+      {"foot_length_m", r.foot_length_m},
+      {"nominal_reaction_s", c.nominal_reaction_s},
+      {"effective_reaction_s", rounded(c.effective_reaction_s, 10000)},
+      {"effective_drills", rounded(c.effective_drills)},
+      {"half_life_days", r.half_life_days},
+      {"rms_residual_m", rounded(c.rms_residual_m)},
+      {"reaction_at_bound", c.reaction_at_bound},
+      {"physics",
+       {{"incoming_speed_mps", rounded(p.incoming_speed_mps)},
+        {"incoming_decel_mps2", rounded(p.incoming_decel_mps2)},
+        {"outgoing_mss_mps", rounded(p.outgoing.mss_mps)},
+        {"outgoing_tau_s", rounded(p.outgoing.tau_s)},
+        {"free_distance_m", p.free_distance_m},
+        {"zone_length_m", p.zone_length_m},
+        {"start_m", p.start_m}}}};
+  if (!c.recommended.exchanged) doc["reason"] = c.recommended.reason;
+  return doc;
+}
+
+}  // namespace baton

@@ -1,0 +1,107 @@
+#include "baton/practice_report.h"
+
+#include <gtest/gtest.h>
+
+#include "baton/error.h"
+
+namespace baton {
+namespace {
+
+// The high-school boys' pair of calibration_test.cpp: 9.5 m/s in, MSS 9.8 m/s, TAU 1.1 s out.
+HandoffParams pair_physics() {
+  HandoffParams p;
+  p.incoming_speed_mps = 9.5;
+  p.outgoing = {9.8, 1.1};
+  p.reaction_s = 0.15;
+  p.free_distance_m = 1.5;
+  p.zone_length_m = 30.0;
+  return p;
+}
+
+Drill drill(const std::string& date, double mark, double at,
+            DrillOutcome outcome = DrillOutcome::clean) {
+  Drill d;
+  d.from = "Ava Brooks";
+  d.to = "Maya Johnson";
+  d.date = date;
+  d.go_mark_m = mark;
+  d.exchange_at_m = at;
+  d.outcome = outcome;
+  return d;
+}
+
+TEST(PracticeReport, DrillsAreAgedFromTheReportDateAndLaterOnesLeftOut) {
+  const auto obs =
+      drill_observations({drill("2024-04-01", 12.0, 20.0), drill("2024-04-13", 13.0, 21.0),
+                          drill("2024-04-14", 14.0, 22.0)},
+                         "2024-04-13");
+  ASSERT_EQ(obs.size(), 2U);
+  EXPECT_DOUBLE_EQ(obs[0].age_days, 12.0);
+  EXPECT_DOUBLE_EQ(obs[0].go_mark_m, 12.0);
+  EXPECT_DOUBLE_EQ(obs[1].age_days, 0.0);
+  EXPECT_DOUBLE_EQ(obs[1].exchange_at_m, 21.0);
+  EXPECT_THROW(drill_observations({}, "2024-02-30"), ParseError);
+}
+
+TEST(PracticeReport, CountsOnlyTheDrillsUpToItsDateAndCalibratesOnThem) {
+  // With a 12 m mark the model passes at x; the pair passed 3-4 m earlier than that.
+  const double x = model_exchange_at_m(pair_physics(), 12.0, 0.15);
+  const std::vector<Drill> drills = {drill("2024-04-10", 12.0, x - 4.0),
+                                     drill("2024-04-12", 12.0, x - 3.0, DrillOutcome::stutter),
+                                     drill("2024-05-01", 12.0, 29.5, DrillOutcome::late)};
+  const double target = 22.5;
+  const PracticeReport r = practice_report("Ava Brooks", "Maya Johnson", drills, pair_physics(),
+                                           target, "2024-04-13", {}, 0.30);
+  EXPECT_EQ(r.record.drills, 2);
+  EXPECT_EQ(r.record.clean, 1);
+  EXPECT_NEAR(r.record.mean_exchange_at_m, x - 3.5, 1e-12);
+  // The same calibration as the two drills on their own, aged 3 and 1 days.
+  const Calibration direct =
+      calibrate_go_mark(pair_physics(), {{12.0, x - 4.0, 3.0}, {12.0, x - 3.0, 1.0}}, target);
+  EXPECT_DOUBLE_EQ(r.calibration.effective_reaction_s, direct.effective_reaction_s);
+  EXPECT_DOUBLE_EQ(r.calibration.recommended.go_mark_m, direct.recommended.go_mark_m);
+  // Passes earlier than the model's: the runner left late, so the mark moves out.
+  ASSERT_TRUE(r.calibration.recommended.exchanged);
+  EXPECT_GT(r.calibration.recommended.go_mark_m, r.calibration.model.go_mark_m);
+  EXPECT_DOUBLE_EQ(r.half_life_days, 28.0);
+}
+
+TEST(PracticeReport, JsonWithoutDrillsHasNoRecordButTheModelsMarkInFootLengths) {
+  const PracticeReport r =
+      practice_report("A", "B", {}, pair_physics(), 22.5, "2024-04-13", {}, 0.30);
+  const nlohmann::json j = practice_report_to_json(r);
+  EXPECT_EQ(j["pair"]["from"], "A");
+  EXPECT_EQ(j["drills"], 0);
+  EXPECT_TRUE(j["p_clean"].is_null());
+  EXPECT_TRUE(j["mean_exchange_at_m"].is_null());
+  EXPECT_TRUE(j["sd_exchange_at_m"].is_null());
+  EXPECT_EQ(j["recommended_go_mark_m"], j["model_go_mark_m"]);
+  const double mark = j["recommended_go_mark_m"].get<double>();
+  EXPECT_NEAR(j["recommended_go_mark_foot_lengths"].get<double>(), mark / 0.30, 0.05);
+  EXPECT_DOUBLE_EQ(j["target_m"].get<double>(), 22.5);
+  EXPECT_FALSE(j.contains("reason"));
+}
+
+TEST(PracticeReport, JsonSaysWhyWhenNoMarkReachesTheTarget) {
+  HandoffParams slow = pair_physics();
+  slow.incoming_speed_mps = 8.0;  // never catches a 9.8 m/s runner deep in the zone
+  const PracticeReport r = practice_report("A", "B", {}, slow, 29.0, "2024-04-13", {}, 0.30);
+  ASSERT_FALSE(r.calibration.recommended.exchanged);
+  const nlohmann::json j = practice_report_to_json(r);
+  EXPECT_TRUE(j["recommended_go_mark_m"].is_null());
+  EXPECT_TRUE(j["recommended_go_mark_foot_lengths"].is_null());
+  EXPECT_FALSE(j["reason"].get<std::string>().empty());
+}
+
+TEST(PracticeReport, DrillJsonLeavesAnUntimedBatonNull) {
+  Drill d = drill("2024-04-13", 8.5, 21.0);
+  EXPECT_TRUE(drill_to_json(d)["baton_time_s"].is_null());
+  d.baton_time_s = 2.1234;
+  const nlohmann::json j = drill_to_json(d);
+  EXPECT_DOUBLE_EQ(j["baton_time_s"].get<double>(), 2.123);
+  EXPECT_EQ(j["outcome"], "clean");
+  EXPECT_EQ(j["to"], "Maya Johnson");
+}
+
+}  // namespace
+}  // namespace baton
