@@ -79,6 +79,12 @@ test("on a 375 px phone the race odds page fits and works from the keyboard", as
   await page.locator("figure.histogram svg").waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `race odds page is ${overflow} px wider than the screen`);
+  // Each team becomes a card: nothing to scroll sideways, every number keeps its label.
+  const table = page.locator("table.odds-table");
+  const hidden = await table.evaluate((t) => t.parentElement.scrollWidth - t.parentElement.clientWidth);
+  assert.ok(hidden <= 0, `odds table hides ${hidden} px to the side`);
+  const ours = page.locator("table.odds-table tbody tr.own td").first();
+  assert.equal(await ours.evaluate((td) => getComputedStyle(td, "::before").content), '"Win: "');
   const box = await page.getByRole("button", { name: "Run the races" }).boundingBox();
   assert.ok(box.height >= 44, `button is ${box.height} px tall`);
 });

@@ -138,29 +138,29 @@ function render(main, data, params) {
     form, result);
 }
 
+// Table cells of the odds tables: numbers, labelled for the card layout on phones.
+const col = (text) => h("th", { scope: "col", class: "num" }, text);
+const cell = (label, text) => h("td", { class: "num", "data-label": label }, text);
+
 function oddsView(doc) {
-  const num = { class: "num" };
-  const col = (text) => h("th", { scope: "col", class: "num" }, text);
   return h("div", { class: "card odds" },
     h("h2", {}, `${doc.name}: ${doc.runs.toLocaleString("en")} simulated races`),
     h("p", {}, doc.chosen ? "Our order (chosen): " : "Our order (fastest): ", h("strong", {}, doc.order.join(" → "))),
-    h("div", { class: "scroll-x" }, h("table", { class: "legs odds-table" },
+    h("div", { class: "scroll-x" }, h("table", { class: "legs odds-table stack" },
       h("caption", { class: "sr" }, "Chance of each result for every team"),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Team"), col("Win"), col("Podium"),
         col("DQ or DNF"), col("Dropped baton"), col("Expected points"), col("Mean time"))),
       h("tbody", {}, doc.teams.map((t) => h("tr", { class: t.own ? "own" : null },
         h("th", { scope: "row" }, t.team, t.own ? h("span", { class: "muted" }, " (us)") : null),
-        h("td", num, percentText(t.p_win)), h("td", num, percentText(t.p_podium)),
-        h("td", num, percentText(t.p_dq)), h("td", num, percentText(t.p_drop)),
-        h("td", num, `${t.expected_points.toFixed(2)} pts`),
-        h("td", num, t.mean_time_s > 0 ? timeText(t.mean_time_s) : "no finish")))))),
+        cell("Win", percentText(t.p_win)), cell("Podium", percentText(t.p_podium)),
+        cell("DQ or DNF", percentText(t.p_dq)), cell("Dropped baton", percentText(t.p_drop)),
+        cell("Expected points", `${t.expected_points.toFixed(2)} pts`),
+        cell("Mean time", t.mean_time_s > 0 ? timeText(t.mean_time_s) : "no finish")))))),
     h("p", { class: "muted" }, `Seed ${doc.seed}: the same seed gives the same numbers.`),
     svgFigure(doc.svg, `Finish-time histogram of the ${doc.name}`, "histogram-svg", "histogram"));
 }
 
 function compareView(doc) {
-  const num = { class: "num" };
-  const col = (text) => h("th", { scope: "col", class: "num" }, text);
   const best = doc.chosen;
   const fastest = doc.fastest;
   const win = doc.objective === "win";
@@ -173,7 +173,7 @@ function compareView(doc) {
       same ? "It is also the fastest order."
         : `The fastest order, ${fastest.order.join(" → ")}, gets ${value(fastest)}; the best is ` +
           `${(best.team_time_s - fastest.team_time_s).toFixed(2)} s slower on paper.`),
-    h("div", { class: "scroll-x" }, h("table", { class: "legs odds-table" },
+    h("div", { class: "scroll-x" }, h("table", { class: "legs odds-table stack" },
       h("caption", { class: "sr" }, "Each candidate order against the same races"),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Order"), col("Predicted"), col("Win"),
         col("Podium"), col("DQ or DNF"), col("Expected points"))),
@@ -181,9 +181,9 @@ function compareView(doc) {
         const isBest = c.order.join() === best.order.join();
         return h("tr", { class: isBest ? "own" : null },
           h("th", { scope: "row" }, c.order.join(", "), isBest ? h("span", { class: "muted" }, " (best)") : null),
-          h("td", num, timeText(c.team_time_s)), h("td", num, percentText(c.p_win)),
-          h("td", num, percentText(c.p_podium)), h("td", num, percentText(c.p_dq)),
-          h("td", num, `${c.expected_points.toFixed(2)} pts`));
+          cell("Predicted", timeText(c.team_time_s)), cell("Win", percentText(c.p_win)),
+          cell("Podium", percentText(c.p_podium)), cell("DQ or DNF", percentText(c.p_dq)),
+          cell("Expected points", `${c.expected_points.toFixed(2)} pts`));
       })))),
     h("p", { class: "muted" }, `${doc.runs.toLocaleString("en")} races per order, seed ${doc.seed}; ` +
       `differences much smaller than the Monte Carlo error (${se}) are noise.`));

@@ -103,7 +103,7 @@ function athleteTable(view, formSlot) {
       h("button", { type: "button", class: "danger", onclick: () => removeAthlete(view, a),
         "aria-label": `Remove ${a.name}` }, "Remove"))));
   return h("div", { class: "table-wrap" },
-    h("table", { class: "roster" },
+    h("table", { class: "roster stack" },
       h("caption", {}, "Best times as written (h = hand-timed); hover or focus a time for its FAT equivalent."),
       h("thead", {}, head), h("tbody", {}, rows)));
 }
