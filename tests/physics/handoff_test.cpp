@@ -5,25 +5,15 @@
 #include <cmath>
 
 #include "baton/error.h"
+#include "support/handoff_pairs.h"
 
 namespace baton {
 namespace {
 
-// Incoming runner at a steady 10 m/s; outgoing runner with MSS 10 m/s, TAU 1 s, no reaction.
-// Then gap(t) = M + 10 (e^-t - 1): it reaches 1.5 m when e^-t = 1 - (M - 1.5) / 10.
-HandoffParams steady() {
-  HandoffParams p;
-  p.incoming_speed_mps = 10.0;
-  p.outgoing = {10.0, 1.0};
-  p.reaction_s = 0.0;
-  p.free_distance_m = 1.5;
-  p.zone_length_m = 30.0;
-  p.start_m = 0.0;
-  return p;
-}
+using testing::steady_pair;
 
 TEST(Handoff, HandDerivedSteadyIncoming) {
-  HandoffParams p = steady();
+  HandoffParams p = steady_pair();
   p.go_mark_m = 6.5;  // e^-t = 0.5, t = ln 2
   const HandoffResult r = solve_handoff(p);
   ASSERT_TRUE(r.exchanged);
@@ -38,7 +28,7 @@ TEST(Handoff, HandDerivedSteadyIncoming) {
 TEST(Handoff, HandDerivedDeceleratingIncomingWithReaction) {
   // a_in = 1 m/s^2 and reaction 0.2 s: choose M so that the pass happens at t = 1.2 s, when the
   // outgoing runner has run d(1) = 10/e = 3.678794 m and the incoming 10*1.2 - 0.72 = 11.28 m.
-  HandoffParams p = steady();
+  HandoffParams p = steady_pair();
   p.incoming_decel_mps2 = 1.0;
   p.reaction_s = 0.2;
   p.go_mark_m = 1.5 - 10.0 / std::exp(1.0) + 11.28;  // 9.101206
@@ -51,7 +41,7 @@ TEST(Handoff, HandDerivedDeceleratingIncomingWithReaction) {
 }
 
 TEST(Handoff, NoExchangeWhenTheIncomingRunnerNeverCloses) {
-  HandoffParams p = steady();
+  HandoffParams p = steady_pair();
   p.go_mark_m = 12.0;  // the gap levels off at M - 10 = 2 m > 1.5 m
   HandoffResult r = solve_handoff(p);
   EXPECT_FALSE(r.exchanged);
@@ -69,7 +59,7 @@ TEST(Handoff, NoExchangeWhenTheIncomingRunnerNeverCloses) {
 }
 
 TEST(Handoff, BatonBeyondTheZoneIsIllegal) {
-  HandoffParams p = steady();
+  HandoffParams p = steady_pair();
   p.start_m = 25.0;
   p.zone_length_m = 30.0;
   p.go_mark_m = 11.0;
@@ -81,7 +71,7 @@ TEST(Handoff, BatonBeyondTheZoneIsIllegal) {
 }
 
 TEST(Handoff, ExchangeAtTheZoneStartIsLegal) {
-  HandoffParams p = steady();
+  HandoffParams p = steady_pair();
   p.start_m = 0.75;  // a pass at once puts the baton exactly on the zone's start line
   p.go_mark_m = 1.5;
   const HandoffResult r = solve_handoff(p);
@@ -92,7 +82,7 @@ TEST(Handoff, ExchangeAtTheZoneStartIsLegal) {
 }
 
 TEST(Handoff, InverseRoundTrips) {
-  HandoffParams p = steady();
+  HandoffParams p = steady_pair();
   p.outgoing = {9.8, 1.1};
   p.reaction_s = 0.15;
   p.incoming_speed_mps = 10.4;
@@ -110,7 +100,7 @@ TEST(Handoff, InverseRoundTrips) {
 }
 
 TEST(Handoff, InverseRefusesUnreachableTargets) {
-  HandoffParams p = steady();
+  HandoffParams p = steady_pair();
   p.outgoing = {11.0, 1.0};
   const double reach = furthest_reachable_baton_m(p);
   ASSERT_TRUE(std::isfinite(reach));
@@ -120,7 +110,7 @@ TEST(Handoff, InverseRefusesUnreachableTargets) {
 }
 
 TEST(Handoff, MarksGrowWithIncomingSpeedAndSlowerAcceleration) {
-  HandoffParams p = steady();
+  HandoffParams p = steady_pair();
   p.outgoing = {10.5, 1.0};
   p.reaction_s = 0.15;
   double last = 0.0;
@@ -145,13 +135,13 @@ TEST(Handoff, MarksGrowWithIncomingSpeedAndSlowerAcceleration) {
 }
 
 TEST(Handoff, OutOfRangeParametersAreErrors) {
-  HandoffParams p = steady();
+  HandoffParams p = steady_pair();
   p.start_m = 31.0;
   EXPECT_THROW(solve_handoff(p), ValidationError);
-  p = steady();
+  p = steady_pair();
   p.incoming_speed_mps = -1.0;
   EXPECT_THROW(solve_handoff(p), ValidationError);
-  p = steady();
+  p = steady_pair();
   p.outgoing.tau_s = std::nan("");
   EXPECT_THROW(solve_handoff(p), ValidationError);
 }

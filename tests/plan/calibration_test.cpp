@@ -8,21 +8,13 @@
 #include "baton/athlete_model.h"
 #include "baton/error.h"
 #include "baton/team_file.h"
+#include "support/handoff_pairs.h"
 #include "support/run_cli.h"
 
 namespace baton {
 namespace {
 
-// A high-school boys' pair: incoming at 9.5 m/s, outgoing runner with MSS 9.8 m/s, TAU 1.1 s.
-HandoffParams pair_physics() {
-  HandoffParams p;
-  p.incoming_speed_mps = 9.5;
-  p.outgoing = {9.8, 1.1};
-  p.reaction_s = 0.15;
-  p.free_distance_m = 1.5;
-  p.zone_length_m = 30.0;
-  return p;
-}
+using testing::high_school_pair;
 
 constexpr double kTargetM = 22.5;
 
@@ -36,7 +28,7 @@ std::vector<DrillObservation> synthetic_drills(double true_reaction_s, int n, do
   std::mt19937 rng(seed);
   std::normal_distribution<double> noise(0.0, noise_m);
   std::uniform_real_distribution<double> where(8.0, 21.0);
-  HandoffParams p = pair_physics();
+  HandoffParams p = high_school_pair();
   p.reaction_s = true_reaction_s;
   std::vector<DrillObservation> drills;
   for (int i = 0; i < n; ++i) {
@@ -49,7 +41,7 @@ std::vector<DrillObservation> synthetic_drills(double true_reaction_s, int n, do
 }
 
 TEST(Calibration, WithNoDrillsTheRecommendationIsTheModelsMark) {
-  const Calibration c = calibrate_go_mark(pair_physics(), {}, kTargetM);
+  const Calibration c = calibrate_go_mark(high_school_pair(), {}, kTargetM);
   ASSERT_TRUE(c.model.exchanged);
   EXPECT_EQ(c.drills, 0);
   EXPECT_DOUBLE_EQ(c.effective_reaction_s, 0.15);
@@ -63,7 +55,7 @@ TEST(Calibration, NoiseFreeDrillsGiveBackTheTrueReactionExactly) {
   o.prior_drills = 0;
   for (double truth : {0.0, 0.08, 0.25, 0.4}) {
     const auto drills = synthetic_drills(truth, 6, 0.0, 1);
-    EXPECT_NEAR(fit_effective_reaction_s(pair_physics(), drills, kTargetM, o), truth, 1e-5)
+    EXPECT_NEAR(fit_effective_reaction_s(high_school_pair(), drills, kTargetM, o), truth, 1e-5)
         << truth;
   }
 }
@@ -79,13 +71,13 @@ TEST(Calibration, NoisyDrillsRecoverTheTrueReactionWithinThreeStandardErrors) {
   o.half_life_days = std::numeric_limits<double>::infinity();
   for (unsigned seed = 1; seed <= 5; ++seed) {
     const auto drills = synthetic_drills(0.28, 30, 0.3, seed);
-    EXPECT_NEAR(fit_effective_reaction_s(pair_physics(), drills, kTargetM, o), 0.28, 0.02)
+    EXPECT_NEAR(fit_effective_reaction_s(high_school_pair(), drills, kTargetM, o), 0.28, 0.02)
         << "seed " << seed;
   }
 }
 
 TEST(Calibration, TheMarkForAnExchangeIsTheSolversInverse) {
-  const HandoffParams p = pair_physics();
+  const HandoffParams p = high_school_pair();
   for (double reaction : {0.1, 0.2, 0.35}) {
     for (double mark : {6.0, 8.0, 10.0}) {
       const double x = model_exchange_at_m(p, mark, reaction);
@@ -97,7 +89,7 @@ TEST(Calibration, TheMarkForAnExchangeIsTheSolversInverse) {
 }
 
 TEST(Calibration, EarlyExchangesMoveTheMarkOutAndLateOnesMoveItIn) {
-  const HandoffParams p = pair_physics();
+  const HandoffParams p = high_school_pair();
   const double m0 = calibrate_go_mark(p, {}, kTargetM).model.go_mark_m;
   // Five drills at the model's mark; the baton changed hands 3 m before the target (early), or
   // 3 m after it (late).
@@ -126,10 +118,10 @@ TEST(Calibration, EarlyExchangesMoveTheMarkOutAndLateOnesMoveItIn) {
 
 TEST(Calibration, RecommendationConvergesToTheTrueMarkAsDrillsAccumulate) {
   const double truth = 0.30;
-  HandoffParams truth_params = pair_physics();
+  HandoffParams truth_params = high_school_pair();
   truth_params.reaction_s = truth;
   const double true_mark = handoff_for_target(truth_params, kTargetM).go_mark_m;
-  const double model_mark = handoff_for_target(pair_physics(), kTargetM).go_mark_m;
+  const double model_mark = handoff_for_target(high_school_pair(), kTargetM).go_mark_m;
   ASSERT_GT(true_mark - model_mark, 0.8);  // the pair really does need a different mark
   CalibrationOptions o;
   o.half_life_days = std::numeric_limits<double>::infinity();
@@ -139,8 +131,9 @@ TEST(Calibration, RecommendationConvergesToTheTrueMarkAsDrillsAccumulate) {
     double sum = 0;
     for (unsigned seed = 1; seed <= 8; ++seed) {
       const auto drills = synthetic_drills(truth, n, 0.5, seed);
-      sum += std::abs(calibrate_go_mark(pair_physics(), drills, kTargetM, o).recommended.go_mark_m -
-                      true_mark);
+      sum += std::abs(
+          calibrate_go_mark(high_school_pair(), drills, kTargetM, o).recommended.go_mark_m -
+          true_mark);
     }
     mean_error.push_back(sum / 8);
   }
@@ -156,13 +149,13 @@ TEST(Calibration, RecentDrillsCountMoreThanOldOnes) {
   CalibrationOptions o;
   o.prior_drills = 0;
   o.half_life_days = 7.0;  // eight weeks = 8 half-lives: old drills weigh 1/256
-  EXPECT_NEAR(fit_effective_reaction_s(pair_physics(), old_drills, kTargetM, o), 0.10, 0.02);
+  EXPECT_NEAR(fit_effective_reaction_s(high_school_pair(), old_drills, kTargetM, o), 0.10, 0.02);
   o.half_life_days = std::numeric_limits<double>::infinity();  // all equal: mostly the old ones
-  EXPECT_GT(fit_effective_reaction_s(pair_physics(), old_drills, kTargetM, o), 0.25);
+  EXPECT_GT(fit_effective_reaction_s(high_school_pair(), old_drills, kTargetM, o), 0.25);
 }
 
 TEST(Calibration, ThePriorHoldsBackASingleOddDrill) {
-  const HandoffParams p = pair_physics();
+  const HandoffParams p = high_school_pair();
   const double m0 = calibrate_go_mark(p, {}, kTargetM).model.go_mark_m;
   const std::vector<DrillObservation> one = {{m0, kTargetM - 4.0, 0.0}};
   CalibrationOptions alone;
@@ -178,13 +171,13 @@ TEST(Calibration, ThePriorHoldsBackASingleOddDrill) {
 TEST(Calibration, DrillsThePhysicsCannotExplainHitTheBoundAndSaySo) {
   // Exchanges far beyond anything this pair could reach from the mark used.
   const std::vector<DrillObservation> drills(3, {2.0, 29.0, 0.0});
-  const Calibration c = calibrate_go_mark(pair_physics(), drills, kTargetM);
+  const Calibration c = calibrate_go_mark(high_school_pair(), drills, kTargetM);
   EXPECT_TRUE(c.reaction_at_bound);
   EXPECT_GT(c.rms_residual_m, 1.0);
 }
 
 TEST(Calibration, AnUnreachableTargetIsAResultNotAnError) {
-  HandoffParams p = pair_physics();
+  HandoffParams p = high_school_pair();
   p.outgoing = {11.5, 1.0};  // much faster than the incoming runner: passes happen early
   const Calibration c = calibrate_go_mark(p, {}, 29.0);
   EXPECT_FALSE(c.recommended.exchanged);
@@ -192,7 +185,7 @@ TEST(Calibration, AnUnreachableTargetIsAResultNotAnError) {
 }
 
 TEST(Calibration, ThePlannedTargetMovesBackWhenTheIncomingRunnerCannotReachIt) {
-  HandoffParams p = pair_physics();
+  HandoffParams p = high_school_pair();
   EXPECT_DOUBLE_EQ(planned_target_m(p, kTargetM), kTargetM);  // reachable: kept
   p.outgoing = {9.6, 1.4};
   p.incoming_speed_mps = 9.1;  // and slowing: the outgoing runner matches them before 22.5 m
@@ -207,14 +200,15 @@ TEST(Calibration, ThePlannedTargetMovesBackWhenTheIncomingRunnerCannotReachIt) {
 TEST(Calibration, BadOptionsAndObservationsAreRefused) {
   CalibrationOptions o;
   o.half_life_days = 0;
-  EXPECT_THROW(calibrate_go_mark(pair_physics(), {}, kTargetM, o), ValidationError);
+  EXPECT_THROW(calibrate_go_mark(high_school_pair(), {}, kTargetM, o), ValidationError);
   o = {};
   o.min_reaction_s = 0.5;
   o.max_reaction_s = 0.4;
-  EXPECT_THROW(calibrate_go_mark(pair_physics(), {}, kTargetM, o), ValidationError);
-  EXPECT_THROW(calibrate_go_mark(pair_physics(), {{8.0, NAN, 0.0}}, kTargetM), ValidationError);
-  EXPECT_THROW(calibrate_go_mark(pair_physics(), {{8.0, 20.0, -1.0}}, kTargetM), ValidationError);
-  HandoffParams bad = pair_physics();
+  EXPECT_THROW(calibrate_go_mark(high_school_pair(), {}, kTargetM, o), ValidationError);
+  EXPECT_THROW(calibrate_go_mark(high_school_pair(), {{8.0, NAN, 0.0}}, kTargetM), ValidationError);
+  EXPECT_THROW(calibrate_go_mark(high_school_pair(), {{8.0, 20.0, -1.0}}, kTargetM),
+               ValidationError);
+  HandoffParams bad = high_school_pair();
   bad.incoming_speed_mps = -1;
   EXPECT_THROW(calibrate_go_mark(bad, {}, kTargetM), ValidationError);
 }

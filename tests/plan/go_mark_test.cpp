@@ -6,21 +6,12 @@
 #include <vector>
 
 #include "baton/error.h"
+#include "support/handoff_pairs.h"
 
 namespace baton {
 namespace {
 
-// Incoming 10 m/s steady; outgoing MSS 10 m/s, TAU 1 s (as in the physics tests).
-HandoffParams steady() {
-  HandoffParams p;
-  p.incoming_speed_mps = 10.0;
-  p.outgoing = {10.0, 1.0};
-  p.reaction_s = 0.0;
-  p.free_distance_m = 1.5;
-  p.zone_length_m = 30.0;
-  p.start_m = 0.0;
-  return p;
-}
+using testing::steady_pair;
 
 // A typical elite pair: the incoming runner at 10.6 m/s, the outgoing MSS 10.9, TAU 1.1.
 HandoffParams elite() {
@@ -57,7 +48,7 @@ double baton_time_by_trajectory(const HandoffParams& p) {
 }
 
 TEST(BatonTime, HandDerivedSteadyIncoming) {
-  HandoffParams p = steady();
+  HandoffParams p = steady_pair();
   p.go_mark_m = 6.5;
   // The baton enters after 5.75 m at 10 m/s (0.575 s) and leaves when the outgoing runner has
   // run 30.75 m: t + e^-t = 4.075, t = 4.057711 s.
@@ -80,7 +71,7 @@ TEST(BatonTime, MatchesTheTrajectoryWithDecelerationAndReaction) {
 }
 
 TEST(BatonTime, NoneForAnIllegalPass) {
-  HandoffParams p = steady();
+  HandoffParams p = steady_pair();
   p.go_mark_m = 12.0;  // never closes
   EXPECT_FALSE(baton_time_s(p).has_value());
 }
@@ -130,7 +121,7 @@ TEST(GoMarkRisk, MatchesBruteForceIntegration) {
   };
   HandoffParams decel = elite();
   decel.incoming_decel_mps2 = 0.5;
-  HandoffParams fast_out = steady();
+  HandoffParams fast_out = steady_pair();
   fast_out.outgoing = {11.0, 1.0};
   fast_out.reaction_s = 0.15;
   const std::vector<Case> cases = {
@@ -176,7 +167,7 @@ TEST(GoMarkRisk, RiskRisesAsTheMarkLengthensNearTheZoneEnd) {
 }
 
 TEST(BestGoMark, IsTheMinimumOfAFineGrid) {
-  for (const HandoffParams& p : {elite(), steady()}) {
+  for (const HandoffParams& p : {elite(), steady_pair()}) {
     const GoMarkPlan plan = best_go_mark(p);
     ASSERT_TRUE(plan.feasible) << plan.reason;
     double grid_best = 1e9;

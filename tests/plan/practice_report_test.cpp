@@ -3,20 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "baton/error.h"
+#include "support/handoff_pairs.h"
 
 namespace baton {
 namespace {
 
-// The high-school boys' pair of calibration_test.cpp: 9.5 m/s in, MSS 9.8 m/s, TAU 1.1 s out.
-HandoffParams pair_physics() {
-  HandoffParams p;
-  p.incoming_speed_mps = 9.5;
-  p.outgoing = {9.8, 1.1};
-  p.reaction_s = 0.15;
-  p.free_distance_m = 1.5;
-  p.zone_length_m = 30.0;
-  return p;
-}
+using testing::high_school_pair;
 
 Drill drill(const std::string& date, double mark, double at,
             DrillOutcome outcome = DrillOutcome::clean) {
@@ -45,19 +37,19 @@ TEST(PracticeReport, DrillsAreAgedFromTheReportDateAndLaterOnesLeftOut) {
 
 TEST(PracticeReport, CountsOnlyTheDrillsUpToItsDateAndCalibratesOnThem) {
   // With a 12 m mark the model passes at x; the pair passed 3-4 m earlier than that.
-  const double x = model_exchange_at_m(pair_physics(), 12.0, 0.15);
+  const double x = model_exchange_at_m(high_school_pair(), 12.0, 0.15);
   const std::vector<Drill> drills = {drill("2024-04-10", 12.0, x - 4.0),
                                      drill("2024-04-12", 12.0, x - 3.0, DrillOutcome::stutter),
                                      drill("2024-05-01", 12.0, 29.5, DrillOutcome::late)};
   const double target = 22.5;
-  const PracticeReport r = practice_report("Ava Brooks", "Maya Johnson", drills, pair_physics(),
+  const PracticeReport r = practice_report("Ava Brooks", "Maya Johnson", drills, high_school_pair(),
                                            target, "2024-04-13", {}, 0.30);
   EXPECT_EQ(r.record.drills, 2);
   EXPECT_EQ(r.record.clean, 1);
   EXPECT_NEAR(r.record.mean_exchange_at_m, x - 3.5, 1e-12);
   // The same calibration as the two drills on their own, aged 3 and 1 days.
   const Calibration direct =
-      calibrate_go_mark(pair_physics(), {{12.0, x - 4.0, 3.0}, {12.0, x - 3.0, 1.0}}, target);
+      calibrate_go_mark(high_school_pair(), {{12.0, x - 4.0, 3.0}, {12.0, x - 3.0, 1.0}}, target);
   EXPECT_DOUBLE_EQ(r.calibration.effective_reaction_s, direct.effective_reaction_s);
   EXPECT_DOUBLE_EQ(r.calibration.recommended.go_mark_m, direct.recommended.go_mark_m);
   // Passes earlier than the model's: the runner left late, so the mark moves out.
@@ -68,7 +60,7 @@ TEST(PracticeReport, CountsOnlyTheDrillsUpToItsDateAndCalibratesOnThem) {
 
 TEST(PracticeReport, JsonWithoutDrillsHasNoRecordButTheModelsMarkInFootLengths) {
   const PracticeReport r =
-      practice_report("A", "B", {}, pair_physics(), 22.5, "2024-04-13", {}, 0.30);
+      practice_report("A", "B", {}, high_school_pair(), 22.5, "2024-04-13", {}, 0.30);
   const nlohmann::json j = practice_report_to_json(r);
   EXPECT_EQ(j["pair"]["from"], "A");
   EXPECT_EQ(j["drills"], 0);
@@ -83,7 +75,7 @@ TEST(PracticeReport, JsonWithoutDrillsHasNoRecordButTheModelsMarkInFootLengths) 
 }
 
 TEST(PracticeReport, JsonSaysWhyWhenNoMarkReachesTheTarget) {
-  HandoffParams slow = pair_physics();
+  HandoffParams slow = high_school_pair();
   slow.incoming_speed_mps = 8.0;  // never catches a 9.8 m/s runner deep in the zone
   const PracticeReport r = practice_report("A", "B", {}, slow, 29.0, "2024-04-13", {}, 0.30);
   ASSERT_FALSE(r.calibration.recommended.exchanged);
