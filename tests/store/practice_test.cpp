@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "support/run_cli.h"
+#include "support/table_dump.h"
 
 namespace baton {
 namespace {
@@ -14,24 +15,7 @@ namespace {
 using testing::TempDir;
 
 // Every row of the drills table as text, to compare before and after a refused write.
-std::string dump_drills(const std::string& path) {
-  sqlite3* db = nullptr;
-  sqlite3_open(path.c_str(), &db);
-  sqlite3_stmt* s = nullptr;
-  std::string out;
-  sqlite3_prepare_v2(db, "SELECT * FROM drills ORDER BY id", -1, &s, nullptr);
-  while (sqlite3_step(s) == SQLITE_ROW) {
-    for (int i = 0; i < sqlite3_column_count(s); ++i) {
-      const unsigned char* t = sqlite3_column_text(s, i);
-      out += t ? reinterpret_cast<const char*>(t) : "NULL";
-      out += '|';
-    }
-    out += '\n';
-  }
-  sqlite3_finalize(s);
-  sqlite3_close(db);
-  return out;
-}
+std::string dump_drills(const std::string& path) { return testing::dump_tables(path, {"drills"}); }
 
 class PracticeStore : public ::testing::Test {
  protected:

@@ -5,6 +5,7 @@
 
 #include "baton/team_file.h"
 #include "support/run_cli.h"
+#include "support/table_dump.h"
 
 namespace baton {
 namespace {
@@ -13,24 +14,7 @@ using testing::source_path;
 using testing::TempDir;
 
 std::string dump(const std::string& path) {
-  sqlite3* db = nullptr;
-  sqlite3_open(path.c_str(), &db);
-  std::string out;
-  for (const char* table : {"results", "result_legs"}) {
-    sqlite3_stmt* s = nullptr;
-    sqlite3_prepare_v2(db, (std::string("SELECT * FROM ") + table).c_str(), -1, &s, nullptr);
-    while (sqlite3_step(s) == SQLITE_ROW) {
-      for (int i = 0; i < sqlite3_column_count(s); ++i) {
-        const unsigned char* t = sqlite3_column_text(s, i);
-        out += t ? reinterpret_cast<const char*>(t) : "NULL";
-        out += '|';
-      }
-      out += '\n';
-    }
-    sqlite3_finalize(s);
-  }
-  sqlite3_close(db);
-  return out;
+  return testing::dump_tables(path, {"results", "result_legs"});
 }
 
 class ResultsStore : public ::testing::Test {
