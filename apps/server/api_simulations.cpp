@@ -136,8 +136,10 @@ nlohmann::json simulations(const nlohmann::json& body, const std::string& db_pat
   doc["name"] = event.name;
   doc["order"] = order.names;
   doc["chosen"] = order.chosen;
-  doc["svg"] = finish_time_histogram_svg(
-      result, fmt::format("{}: finish times of {} simulated races", event.name, result.runs));
+  const std::string title =
+      fmt::format("{}: finish times of {} simulated races", event.name, result.runs);
+  doc["svg"] = finish_time_histogram_svg(result, title);
+  doc["svg_narrow"] = finish_time_histogram_svg(result, title, HistogramLayout::narrow);
   return doc;
 }
 

@@ -69,6 +69,10 @@ TEST_F(SimulationApi, OddsAreThoseOfTheCliForTheSameField) {
   EXPECT_NE(svg.find("<svg"), std::string::npos);
   EXPECT_NE(svg.find("Lakeside"), std::string::npos);
   EXPECT_EQ(svg.find("<script"), std::string::npos);
+  // The same picture laid out for a phone held upright.
+  const std::string narrow = doc["svg_narrow"];
+  EXPECT_EQ(narrow.find("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\""), 0u);
+  EXPECT_NE(narrow.find("Lakeside"), std::string::npos);
 }
 
 TEST_F(SimulationApi, TheSameSeedGivesTheSameOddsAndAChosenOrderIsRun) {

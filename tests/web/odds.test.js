@@ -43,9 +43,10 @@ test("race odds: our team against two opponents, with percentages and the histog
     assert.match(cells[4], /^\d+\.\d\d pts$/);
     assert.match(cells[5], /^\d\d\.\d\d s$/);
   }
-  // The histogram is a real SVG in the page with a bar series per team.
-  const svg = page.locator("figure.histogram svg.histogram-svg");
+  // The histogram is a real SVG in the page with a bar series per team: on a laptop the wide one.
+  const svg = page.locator("figure.histogram:visible svg.histogram-svg");
   assert.equal(await svg.count(), 1);
+  assert.equal(await svg.getAttribute("width"), "760");
   assert.equal(await svg.getAttribute("role"), "img");
   const text = await svg.textContent();
   for (const team of ["Riverside HS", "Central", "Lakeside"]) assert.ok(text.includes(team), team);
@@ -76,7 +77,7 @@ test("on a 375 px phone the race odds page fits and works from the keyboard", as
   await page.keyboard.type("42.80");
   await page.getByRole("button", { name: "Run the races" }).focus();
   await page.keyboard.press("Enter");
-  await page.locator("figure.histogram svg").waitFor();
+  await page.locator("figure.histogram:visible svg").waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `race odds page is ${overflow} px wider than the screen`);
   // Each team becomes a card: nothing to scroll sideways, every number keeps its label.
@@ -85,6 +86,12 @@ test("on a 375 px phone the race odds page fits and works from the keyboard", as
   assert.ok(hidden <= 0, `odds table hides ${hidden} px to the side`);
   const ours = page.locator("table.odds-table tbody tr.own td").first();
   assert.equal(await ours.evaluate((td) => getComputedStyle(td, "::before").content), '"Win: "');
+  // The histogram laid out for the phone (legend under the plot), drawn at three quarters of its
+  // size or more so its 12 px labels stay legible, and inside the screen.
+  const histogram = page.locator("figure.histogram:visible svg");
+  assert.equal(await histogram.getAttribute("width"), "400");
+  const drawn = await histogram.boundingBox();
+  assert.ok(drawn.width >= 300 && drawn.x + drawn.width <= 375, JSON.stringify(drawn));
   const box = await page.getByRole("button", { name: "Run the races" }).boundingBox();
   assert.ok(box.height >= 44, `button is ${box.height} px tall`);
 });

@@ -45,12 +45,12 @@ const SHOTS = [
   }],
   ["odds-desktop", DESKTOP, "#/odds", async (page) => {
     await fillOdds(page);
-    await page.locator("figure.histogram svg").waitFor();
+    await page.locator("figure.histogram:visible svg").waitFor();
     await toTop(page, ".odds h2");
   }],
   ["odds-phone", PHONE, "#/odds", async (page) => {
     await fillOdds(page);
-    await page.locator("figure.histogram svg").waitFor();
+    await page.locator("figure.histogram:visible svg").waitFor();
     await toTop(page, ".odds h2");
   }],
 ];

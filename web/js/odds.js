@@ -157,7 +157,9 @@ function oddsView(doc) {
         cell("Expected points", `${t.expected_points.toFixed(2)} pts`),
         cell("Mean time", t.mean_time_s > 0 ? timeText(t.mean_time_s) : "no finish")))))),
     h("p", { class: "muted" }, `Seed ${doc.seed}: the same seed gives the same numbers.`),
-    svgFigure(doc.svg, `Finish-time histogram of the ${doc.name}`, "histogram-svg", "histogram"));
+    // One picture for laptops, one laid out for phones; the style sheet shows the one that fits.
+    svgFigure(doc.svg, `Finish-time histogram of the ${doc.name}`, "histogram-svg", "histogram wide-only"),
+    svgFigure(doc.svg_narrow, `Finish-time histogram of the ${doc.name}`, "histogram-svg", "histogram narrow-only"));
 }
 
 function compareView(doc) {
