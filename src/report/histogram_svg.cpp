@@ -139,13 +139,16 @@ std::string finish_time_histogram_svg(const SimulationResult& result, const std:
   svg += fmt::format("<g stroke=\"#222\" fill=\"none\"><path d=\"M{0} {1} V{2} H{3}\"/></g>\n",
                      f.left, f.top, f.top + ph, f.left + pw);
   const double xstep = nice_step(hi - lo, f.x_ticks);
-  for (double s = std::ceil(lo / xstep) * xstep; s <= hi; s += xstep) {
+  // Ticks counted in whole steps, so rounding never drops or adds one.
+  for (auto i = static_cast<long long>(std::ceil(lo / xstep)); i * xstep <= hi; ++i) {
+    const double s = static_cast<double>(i) * xstep;
     svg += fmt::format(
         "<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#222\"/>"
         "<text x=\"{0:.1f}\" y=\"{3}\" text-anchor=\"middle\">{4}</text>\n",
         X(s), f.top + ph, f.top + ph + 5, f.top + ph + 18, format_time(s));
   }
-  for (double p = 0.0; p <= top + 1e-9; p += ystep) {
+  for (int i = 0; i * ystep <= top + 1e-9; ++i) {
+    const double p = i * ystep;
     svg += fmt::format(
         "<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"#ccc\"/>"
         "<text x=\"{3}\" y=\"{4:.1f}\" text-anchor=\"end\">{5:g}</text>\n",
