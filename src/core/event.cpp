@@ -276,7 +276,7 @@ Event find_event(std::string_view id_text, RuleSet rules, const Location& where)
   std::string order;
   if (const size_t colon = id.find(':'); colon != std::string::npos) {
     order = id.substr(colon + 1);
-    id = id.substr(0, colon);
+    id.resize(colon);
   }
   if (id == "swedish") id = "medley";
   if (id == "4x1mile") id = "4xmile";
