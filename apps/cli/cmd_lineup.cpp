@@ -65,18 +65,6 @@ int athlete_index(const Team& team, std::string_view name, const char* option) {
   return static_cast<int>(&a - team.athletes.data());
 }
 
-std::vector<Sex> sexes_of(const Team& team) {
-  std::vector<Sex> out;
-  for (const Athlete& a : team.athletes) out.push_back(a.sex);
-  return out;
-}
-
-std::vector<std::string> names_of(const Team& team) {
-  std::vector<std::string> out;
-  for (const Athlete& a : team.athletes) out.push_back(a.name);
-  return out;
-}
-
 std::vector<int> excluded_indices(const Team& team, const LineupOptions& opt) {
   std::vector<int> out;
   for (const std::string& list : opt.excludes) {
@@ -190,9 +178,7 @@ void run_single(const LineupOptions& opt, const Context& ctx) {
 
 void run_meet(const LineupOptions& opt, const Context& ctx) {
   const Team team = ctx.load_team(opt.team_file);
-  MeetLineupRequest req;
-  req.sexes = sexes_of(team);
-  req.names = names_of(team);
+  MeetLineupRequest req = meet_lineup_request(team);
   req.max_relays_per_athlete = opt.max_relays;
   req.max_events = opt.max_events;
   req.time_limit_s = opt.time_limit_s;

@@ -132,17 +132,16 @@ nlohmann::json meet_lineups(const nlohmann::json& body, const std::string& db_pa
     throw ValidationError(fmt::format("must name at most {} relays", kMaxMeetRelays), relays_at);
   }
   const int teams = static_cast<int>(whole_number(body, "teams_per_relay", 1, 1, 3));
-  MeetLineupRequest req;
-  req.max_relays_per_athlete = static_cast<int>(
+  const auto max_relays = static_cast<int>(
       whole_number(body, "max_relays_per_athlete", 0, 0, static_cast<int>(kMaxMeetRelays)));
-  req.max_events = static_cast<int>(whole_number(body, "max_events", 0, 0, 20));
-  req.time_limit_s = kMeetTimeLimitS;
+  const auto max_events = static_cast<int>(whole_number(body, "max_events", 0, 0, 20));
 
   const Team team = roster_team(db_path);
-  for (const Athlete& a : team.athletes) {
-    req.sexes.push_back(a.sex);
-    req.names.push_back(a.name);
-  }
+  MeetLineupRequest req = meet_lineup_request(team);
+  req.max_relays_per_athlete = max_relays;
+  req.max_events = max_events;
+  req.time_limit_s = kMeetTimeLimitS;
+
   std::vector<int> excluded;
   if (body.contains("exclude")) {
     for (const std::string& name : names_field(body["exclude"], "exclude", kMaxNames)) {

@@ -12,6 +12,7 @@
 #include "baton/athlete.h"
 #include "baton/event.h"
 #include "baton/relay_costs.h"
+#include "baton/team.h"
 
 namespace baton {
 
@@ -76,5 +77,9 @@ struct MeetLineupResult {
 /// cannot be met (checked constraints first; otherwise when the solver proves infeasibility),
 /// and Error when no lineup at all was found within the time limit.
 MeetLineupResult best_meet_lineups(const MeetLineupRequest& request);
+
+/// The request for a roster: every athlete's sex and name in roster order, no relays yet and
+/// the default limits.
+MeetLineupRequest meet_lineup_request(const Team& team);
 
 }  // namespace baton

@@ -351,4 +351,13 @@ MeetLineupResult best_meet_lineups(const MeetLineupRequest& req) {
   return result;
 }
 
+MeetLineupRequest meet_lineup_request(const Team& team) {
+  MeetLineupRequest req;
+  for (const Athlete& a : team.athletes) {
+    req.sexes.push_back(a.sex);
+    req.names.push_back(a.name);
+  }
+  return req;
+}
+
 }  // namespace baton
