@@ -283,14 +283,9 @@ void add_practice_command(CLI::App& app, Context& ctx) {
     const auto [p, target] = ra->physics.nominal(ctx, ra->pair.from, ra->pair.to);
     const auto drills = with_options([&] { return Practice(db).pair(ra->pair.from, ra->pair.to); });
     const std::string as_of = ra->physics.date();
-    // Names as stored once the pair has drills (the roster's spelling), else as typed.
-    const bool any =
-        std::any_of(drills.begin(), drills.end(), [&](const Drill& d) { return d.date <= as_of; });
-    const std::string from_name = any ? drills.front().from : ra->pair.from;
-    const std::string to_name = any ? drills.front().to : ra->pair.to;
     const PracticeReport r = with_options([&] {
-      return practice_report(from_name, to_name, drills, p, target, as_of, ra->physics.options(),
-                             foot_length_m(db, to_name));
+      return practice_report(ra->pair.from, ra->pair.to, drills, p, target, as_of,
+                             ra->physics.options(), foot_length_m(db, ra->pair.to));
     });
     const PairRecord& rec = r.record;
     const Calibration& c = r.calibration;
@@ -299,8 +294,7 @@ void add_practice_command(CLI::App& app, Context& ctx) {
       ctx.print_json(practice_report_to_json(r));
       return;
     }
-    std::string out =
-        fmt::format("{} -> {} as of {}: {} drills", from_name, to_name, as_of, rec.drills);
+    std::string out = fmt::format("{} -> {} as of {}: {} drills", r.from, r.to, as_of, rec.drills);
     if (rec.drills) {
       out += fmt::format(", {:.0f}% clean, exchange at {} (SD {})", 100.0 * *rec.p_clean(),
                          metres(rec.mean_exchange_at_m), metres(rec.sd_exchange_at_m));

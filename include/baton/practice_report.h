@@ -20,7 +20,7 @@ std::vector<DrillObservation> drill_observations(const std::vector<Drill>& drill
 
 /// What the report shows.
 struct PracticeReport {
-  std::string from;             ///< incoming runner, as the report names them
+  std::string from;             ///< incoming runner, as the log spells the name
   std::string to;               ///< outgoing runner
   std::string as_of;            ///< YYYY-MM-DD: drills after this date are not counted
   PairRecord record;            ///< the drills counted
@@ -31,7 +31,8 @@ struct PracticeReport {
 };
 
 /// The report for one pair: `drills` are the pair's drills in any date order (later ones than
-/// `as_of` are skipped), `nominal` and `target_m` the hand-off they are calibrated against.
+/// `as_of` are skipped), `nominal` and `target_m` the hand-off they are calibrated against. The
+/// report names the pair as the counted drills do, or as `from` and `to` when none count.
 /// Throws like calibrate_go_mark() and parse_date().
 PracticeReport practice_report(const std::string& from, const std::string& to,
                                const std::vector<Drill>& drills, const HandoffParams& nominal,

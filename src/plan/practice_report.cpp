@@ -18,14 +18,15 @@ PracticeReport practice_report(const std::string& from, const std::string& to,
                                double target_m, const std::string& as_of,
                                const CalibrationOptions& options, double foot_length_m) {
   PracticeReport r;
-  r.from = from;
-  r.to = to;
   r.as_of = parse_date(as_of, Location{"", 0, "as_of"});
   std::vector<Drill> counted;
   for (const Drill& d : drills) {
     if (d.date <= r.as_of) counted.push_back(d);
   }
   r.record = summarize_drills(counted);
+  // The names as the log spells them once drills count, else as given.
+  r.from = r.record.drills > 0 ? r.record.from : from;
+  r.to = r.record.drills > 0 ? r.record.to : to;
   r.nominal = nominal;
   r.calibration =
       calibrate_go_mark(nominal, drill_observations(counted, r.as_of), target_m, options);

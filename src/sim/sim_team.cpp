@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "baton/calibration.h"
+#include "baton/practice_report.h"
 #include "baton/relay_plan.h"
 #include "baton/results.h"
 
@@ -29,14 +30,12 @@ PracticeRecord practice_record(const std::vector<Drill>& drills, const HandoffPa
                                double target_m) {
   PracticeRecord r = counted(drills);
   if (drills.size() < 2) return r;
-  long long latest = days_since_epoch(drills.front().date);
-  for (const Drill& d : drills) latest = std::max(latest, days_since_epoch(d.date));
-  std::vector<DrillObservation> obs;
-  for (const Drill& d : drills) {
-    obs.push_back(
-        {d.go_mark_m, d.exchange_at_m, static_cast<double>(latest - days_since_epoch(d.date))});
-  }
-  r.timing_sd_m = std::min(calibrate_go_mark(nominal, obs, target_m).rms_residual_m, 10.0);
+  // Aged from the latest drill (YYYY-MM-DD dates order as text).
+  std::string latest = drills.front().date;
+  for (const Drill& d : drills) latest = std::max(latest, d.date);
+  r.timing_sd_m = std::min(
+      calibrate_go_mark(nominal, drill_observations(drills, latest), target_m).rms_residual_m,
+      10.0);
   return r;
 }
 
