@@ -10,17 +10,8 @@
 namespace baton {
 namespace {
 
-using testing::run_cli;
-using testing::ServerProcess;
-using testing::source_path;
-using testing::TempDir;
 
-class MeetPredictionApi : public testing::ExampleServerTest {
- protected:
-  testing::HttpResponse post(const std::string& path, const std::string& body) {
-    return server.send_json("POST", path, body);
-  }
-};
+class MeetPredictionApi : public testing::ExampleServerTest {};
 
 std::string joined(const nlohmann::json& names) {
   std::string out;

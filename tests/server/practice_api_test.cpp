@@ -8,9 +8,6 @@ namespace baton {
 namespace {
 
 using testing::run_cli;
-using testing::ServerProcess;
-using testing::source_path;
-using testing::TempDir;
 
 class PracticeApi : public testing::ExampleServerTest {
  protected:

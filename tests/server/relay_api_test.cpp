@@ -8,16 +8,8 @@ namespace baton {
 namespace {
 
 using testing::run_cli;
-using testing::ServerProcess;
-using testing::source_path;
-using testing::TempDir;
 
-class RelayApi : public testing::ExampleServerTest {
- protected:
-  testing::HttpResponse post(const std::string& path, const std::string& body) {
-    return server.send_json("POST", path, body);
-  }
-};
+class RelayApi : public testing::ExampleServerTest {};
 
 TEST_F(RelayApi, LineupPricesThePracticeLogLikeTheCli) {
   const nlohmann::json plain = post("/api/lineups", R"({"event": "4x100", "sex": "F"})").json();

@@ -62,13 +62,18 @@ class ServerProcess {
 };
 
 /// A server on a fresh database holding the example team (examples/riverside.toml, imported
-/// through the API); cli(args) runs `baton --db DB --json args` on the same database.
+/// through the API); post(path, body) sends it JSON; cli(args) runs `baton --db DB --json args`
+/// on the same database.
 class ExampleServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto r = server.request("POST", "/api/import?format=toml",
                                   slurp_file(source_path("examples/riverside.toml")), "text/plain");
     ASSERT_EQ(r.status, 200) << r.body;
+  }
+  /// POSTs a JSON body to `path`.
+  HttpResponse post(const std::string& path, const std::string& body) {
+    return server.send_json("POST", path, body);
   }
   nlohmann::json cli(std::vector<std::string> args) {
     args.insert(args.begin(), {"--db", server.db(), "--json"});

@@ -8,10 +8,6 @@
 namespace baton {
 namespace {
 
-using testing::run_cli;
-using testing::ServerProcess;
-using testing::source_path;
-using testing::TempDir;
 
 class SimulationApi : public testing::ExampleServerTest {
  protected:
