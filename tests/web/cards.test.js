@@ -2,21 +2,16 @@
 // and the report in a sandboxed frame, printable, on a desktop and a 375 px phone.
 const { test } = require("node:test");
 const assert = require("node:assert/strict");
-const path = require("node:path");
-const { browserSuite } = require("./harness.js");
-
-const RIVERSIDE = path.resolve(__dirname, "../../examples/riverside.toml");
+const { browserSuite, IMPORT_EXAMPLE_TEAM } = require("./harness.js");
 
 const web = browserSuite();
-let server;
 let page;
 
 async function open(hash) {
-  ({ page, server } = await web.open(hash, [["roster", "import", RIVERSIDE]]));
+  ({ page } = await web.open(hash, IMPORT_EXAMPLE_TEAM));
 }
 
 const cli = web.cli;
-
 
 const frame = () => page.frameLocator("iframe.printout-frame");
 

@@ -127,4 +127,12 @@ function browserSuite() {
   };
 }
 
-module.exports = { requireTools, startServer, launchBrowser, runBaton, browserSuite };
+// The bundled example team and the JV roster, and the set-up that imports the team.
+const EXAMPLE_TEAM = path.resolve(__dirname, "../../examples/riverside.toml");
+const JV_ROSTER = path.resolve(__dirname, "../../examples/jv-roster.csv");
+const IMPORT_EXAMPLE_TEAM = [["roster", "import", EXAMPLE_TEAM]];
+
+module.exports = {
+  requireTools, startServer, launchBrowser, runBaton, browserSuite,
+  EXAMPLE_TEAM, JV_ROSTER, IMPORT_EXAMPLE_TEAM,
+};

@@ -2,19 +2,13 @@
 // `baton serve`: what the page shows equals what the CLI answers for the same roster.
 const { test } = require("node:test");
 const assert = require("node:assert/strict");
-const path = require("node:path");
-const { browserSuite } = require("./harness.js");
-
-const SOURCE = path.resolve(__dirname, "../..");
-const RIVERSIDE = path.join(SOURCE, "examples/riverside.toml");
-const JV_CSV = path.join(SOURCE, "examples/jv-roster.csv");
+const { browserSuite, EXAMPLE_TEAM, JV_ROSTER } = require("./harness.js");
 
 const web = browserSuite();
-let server;
 let page;
 
 async function open(hash) {
-  ({ page, server } = await web.open(hash, [["roster", "import", RIVERSIDE], ["roster", "import", JV_CSV]]));
+  ({ page } = await web.open(hash, [["roster", "import", EXAMPLE_TEAM], ["roster", "import", JV_ROSTER]]));
 }
 
 const cli = web.cli;

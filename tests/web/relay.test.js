@@ -1,22 +1,17 @@
 // The Lineup and Hand-off pages in headless Chromium against a real `baton serve`.
 const { test } = require("node:test");
 const assert = require("node:assert/strict");
-const path = require("node:path");
-const { browserSuite } = require("./harness.js");
-
-const RIVERSIDE = path.resolve(__dirname, "../../examples/riverside.toml");
+const { browserSuite, IMPORT_EXAMPLE_TEAM } = require("./harness.js");
 
 const web = browserSuite();
-let server;
 let page;
 
 async function open(hash) {
-  ({ page, server } = await web.open(hash, [["roster", "import", RIVERSIDE]]));
+  ({ page } = await web.open(hash, IMPORT_EXAMPLE_TEAM));
 }
 
 const cli = web.cli;
 const formatted = (s) => `${s.toFixed(2)} s`;
-
 
 async function optimise(event, sex) {
   await page.getByLabel("Relay").selectOption(event);

@@ -1,12 +1,7 @@
 // The Roster page in headless Chromium against a real `baton serve`: what a coach sees and does.
 const { test } = require("node:test");
 const assert = require("node:assert/strict");
-const path = require("node:path");
-const { browserSuite } = require("./harness.js");
-
-const SOURCE = path.resolve(__dirname, "../..");
-const RIVERSIDE = path.join(SOURCE, "examples/riverside.toml");
-const JV_CSV = path.join(SOURCE, "examples/jv-roster.csv");
+const { browserSuite, IMPORT_EXAMPLE_TEAM, JV_ROSTER } = require("./harness.js");
 
 // Fails every test when Chromium or playwright-core is missing.
 const web = browserSuite();
@@ -61,7 +56,7 @@ test("an impossible mark is refused and the field is pointed out", async () => {
 });
 
 test("editing a mark changes what the list shows", async () => {
-  await open([["roster", "import", RIVERSIDE]]);
+  await open(IMPORT_EXAMPLE_TEAM);
   await page.getByRole("heading", { name: "Athletes (24)" }).waitFor();
   assert.equal(await row("Ava Brooks").locator('td[data-label="100 m"]').textContent(), "12.31");
   await page.getByRole("button", { name: "Edit Ava Brooks" }).click();
@@ -79,7 +74,7 @@ test("editing a mark changes what the list shows", async () => {
 });
 
 test("removing an athlete asks first", async () => {
-  await open([["roster", "import", RIVERSIDE]]);
+  await open(IMPORT_EXAMPLE_TEAM);
   page.once("dialog", (d) => d.dismiss());
   await page.getByRole("button", { name: "Remove Ava Brooks" }).click();
   await page.getByRole("heading", { name: "Athletes (24)" }).waitFor();
@@ -101,8 +96,8 @@ test("a bad pasted file imports nothing and says which line is wrong", async () 
 });
 
 test("an uploaded CSV roster is imported and listed", async () => {
-  await open([["roster", "import", RIVERSIDE]]);
-  await page.getByLabel("Team file", { exact: true }).setInputFiles(JV_CSV);
+  await open(IMPORT_EXAMPLE_TEAM);
+  await page.getByLabel("Team file", { exact: true }).setInputFiles(JV_ROSTER);
   assert.equal(await page.getByLabel("Format").inputValue(), "csv");
   // The file is read asynchronously: wait until its text is in the box before importing.
   await page.waitForFunction(() => document.querySelector("textarea[name=text]").value.includes("Mia Clarke"));
@@ -124,7 +119,7 @@ test("the events page lists zones in metres for the chosen rules", async () => {
 });
 
 test("on a 375 px phone nothing scrolls sideways and buttons are finger-sized", async () => {
-  await open([["roster", "import", RIVERSIDE]]);
+  await open(IMPORT_EXAMPLE_TEAM);
   await page.setViewportSize({ width: 375, height: 800 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page is ${overflow} px wider than the screen`);

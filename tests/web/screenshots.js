@@ -2,7 +2,7 @@
 // phone) and the Lineup, Hand-off, Cards & report and Race odds pages with the example team.
 // Run: BATON_BINARY=build/release/baton node tests/web/screenshots.js [name...]
 const path = require("node:path");
-const { requireTools, startServer, launchBrowser } = require("./harness.js");
+const { requireTools, startServer, launchBrowser, IMPORT_EXAMPLE_TEAM } = require("./harness.js");
 
 const DESKTOP = [1000, 760];
 const PHONE = [375, 740];
@@ -75,8 +75,7 @@ async function fillOdds(page) {
   const tools = requireTools();
   const root = path.resolve(__dirname, "../..");
   const only = process.argv.slice(2);
-  const server = await startServer(tools.binary,
-    [["roster", "import", path.join(root, "examples/riverside.toml")]]);
+  const server = await startServer(tools.binary, IMPORT_EXAMPLE_TEAM);
   const browser = await launchBrowser(tools.playwright);
   try {
     for (const [name, [width, height], hash, ready] of SHOTS) {
