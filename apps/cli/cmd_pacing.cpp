@@ -1,6 +1,7 @@
 // baton pacing: how each runner paces their leg and when each leg starts after the gun.
 #include <fmt/format.h>
 
+#include "baton/lineup.h"
 #include "baton/pacing.h"
 #include "baton/report.h"
 #include "baton/text_table.h"

@@ -9,13 +9,16 @@
 
 #include "baton/athlete_model.h"
 #include "baton/calibration.h"
+#include "baton/date.h"
 #include "baton/event.h"
 #include "baton/leg_prediction.h"
 #include "baton/practice.h"
+#include "baton/practice_json.h"
 #include "baton/practice_report.h"
 #include "baton/progress_svg.h"
 #include "baton/text_table.h"
 #include "cli/context.h"
+#include "common/today.h"
 
 namespace baton::cli {
 namespace {

@@ -6,7 +6,9 @@
 #include <fstream>
 
 #include "baton/leg_prediction.h"
+#include "baton/lineup.h"
 #include "baton/meet.h"
+#include "baton/meet_field.h"
 #include "baton/report.h"
 #include "baton/units.h"
 #include "cli/context.h"

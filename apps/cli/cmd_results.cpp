@@ -10,14 +10,17 @@
 
 #include "baton/athlete_model.h"
 #include "baton/calibration.h"
+#include "baton/date.h"
 #include "baton/event.h"
 #include "baton/practice.h"
 #include "baton/progress_svg.h"
 #include "baton/results.h"
+#include "baton/results_csv.h"
 #include "baton/team_file.h"
 #include "baton/text_table.h"
 #include "baton/units.h"
 #include "cli/context.h"
+#include "common/today.h"
 
 namespace baton::cli {
 namespace {

@@ -6,6 +6,8 @@
 
 #include "baton/histogram.h"
 #include "baton/meet.h"
+#include "baton/meet_field.h"
+#include "baton/practice_lookup.h"
 #include "baton/sim_team.h"
 #include "baton/simulation.h"
 #include "baton/text_table.h"

@@ -6,10 +6,14 @@
 
 #include "baton/athlete_model.h"
 #include "baton/calibration.h"
+#include "baton/date.h"
+#include "baton/learned_roster.h"
 #include "baton/leg_prediction.h"
 #include "baton/practice.h"
+#include "baton/practice_json.h"
 #include "baton/practice_report.h"
 #include "baton/store.h"
+#include "common/today.h"
 #include "server/http_json.h"
 #include "server/routes.h"
 

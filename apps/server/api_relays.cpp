@@ -8,6 +8,7 @@
 #include <charconv>
 
 #include "baton/calibration.h"
+#include "baton/learned_roster.h"
 #include "baton/leg_prediction.h"
 #include "baton/lineup.h"
 #include "baton/lineup_json.h"
@@ -15,6 +16,7 @@
 #include "baton/pacing.h"
 #include "baton/plan_json.h"
 #include "baton/practice_costs.h"
+#include "baton/practice_lookup.h"
 #include "baton/prediction_json.h"
 #include "baton/relay_plan.h"
 #include "baton/store.h"

@@ -7,8 +7,11 @@
 
 #include "baton/calibration.h"
 #include "baton/histogram.h"
+#include "baton/learned_roster.h"
 #include "baton/lineup_odds.h"
+#include "baton/meet_field.h"
 #include "baton/practice_costs.h"
+#include "baton/practice_lookup.h"
 #include "baton/seed_team.h"
 #include "baton/sim_team.h"
 #include "baton/simulation.h"

@@ -4,6 +4,8 @@
 
 #include "baton/calibration.h"
 #include "baton/error.h"
+#include "baton/learned_roster.h"
+#include "baton/lineup.h"
 #include "baton/report.h"
 #include "baton/results.h"
 #include "baton/store.h"

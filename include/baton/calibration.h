@@ -26,7 +26,7 @@
 #include "baton/event.h"
 #include "baton/handoff.h"
 #include "baton/leg_prediction.h"
-#include "baton/results.h"
+#include "baton/relay_result.h"
 #include "baton/team.h"
 
 namespace baton {
@@ -179,9 +179,5 @@ std::vector<AthleteProgressPoint> athlete_progress(const Team& roster,
                                                    const std::vector<RelayResult>& results,
                                                    const std::string& athlete, double distance_m,
                                                    const PredictOptions& options = {});
-
-/// The database roster as its logged race results have taught it: what the CLI and the web app
-/// predict with.
-Team learned_roster(Database& db);
 
 }  // namespace baton

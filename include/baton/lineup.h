@@ -9,6 +9,7 @@
 
 #include "baton/athlete.h"
 #include "baton/event.h"
+#include "baton/leg_prediction.h"
 #include "baton/relay_costs.h"
 #include "baton/team.h"
 
@@ -58,5 +59,12 @@ struct LineupResult {
 /// unknown or wrong-sex athlete, one athlete locked on two legs, too few athletes of a sex,
 /// every athlete excluded, a leg nobody available can run.
 LineupResult best_lineups(const RelayCosts& costs, const LineupRequest& request);
+
+/// The fastest running order of the roster for `event` (names, leg by leg) under the event's
+/// sex rule and, when given, `required_sex` (a girls' or boys' relay): best_lineups() over
+/// relay_costs(). Throws ValidationError when no order is possible.
+std::vector<std::string> best_order(const Team& team, const Event& event,
+                                    std::optional<Sex> required_sex = std::nullopt,
+                                    const PredictOptions& predict = {});
 
 }  // namespace baton

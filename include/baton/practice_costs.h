@@ -5,8 +5,8 @@
 #include <optional>
 
 #include "baton/event.h"
+#include "baton/pair_practice.h"
 #include "baton/relay_costs.h"
-#include "baton/sim_team.h"
 #include "baton/team.h"
 
 namespace baton {
@@ -34,7 +34,7 @@ void validate_practice_cost_options(const PracticeCostOptions& o);
 /// `failure_cost_s`). `default_expected_s`, when given, is the expected baton time under the
 /// default spread at that failure cost (the plan's ExchangePlan::expected_time_s), which saves
 /// computing it again. 0 for a pair that never drilled.
-double practice_cost_s(const PracticeRecord& record, const HandoffParams& nominal, bool blind,
+double practice_cost_s(const PairRecord& record, const HandoffParams& nominal, bool blind,
                        double failure_cost_s, const PracticeCostOptions& o = {},
                        std::optional<double> default_expected_s = std::nullopt);
 

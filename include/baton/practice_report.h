@@ -1,15 +1,14 @@
 // A pair's practice report: the record of its drills up to a date and the go-mark calibrated
-// from them. One computation and one JSON shape for `baton practice report` and the web app's
-// Practice page, so the two can never disagree.
+// from them. One computation for `baton practice report` and the web app's Practice page (its
+// JSON shape: include/baton/practice_json.h), so the two can never disagree.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "baton/calibration.h"
+#include "baton/drill.h"
 #include "baton/handoff.h"
-#include "baton/practice.h"
 
 namespace baton {
 
@@ -38,16 +37,5 @@ PracticeReport practice_report(const std::string& from, const std::string& to,
                                const std::vector<Drill>& drills, const HandoffParams& nominal,
                                double target_m, const std::string& as_of,
                                const CalibrationOptions& options, double foot_length_m);
-
-/// {"id", "from", "to", "date", "go_mark_m", "exchange_at_m", "baton_time_s" (null when not
-/// timed), "outcome", "zone_length_m", "note"}.
-nlohmann::json drill_to_json(const Drill& drill);
-
-/// {"pair": {"from", "to"}, "as_of", "drills", "clean", "drops", "mean_exchange_at_m",
-///  "sd_exchange_at_m", "p_clean" (null without drills), "target_m", "model_go_mark_m",
-///  "recommended_go_mark_m", "recommended_go_mark_foot_lengths" (null when no mark reaches
-///  the target, with "reason"), "foot_length_m", "nominal_reaction_s", "effective_reaction_s",
-///  "effective_drills", "half_life_days", "rms_residual_m", "reaction_at_bound", "physics"}.
-nlohmann::json practice_report_to_json(const PracticeReport& report);
 
 }  // namespace baton

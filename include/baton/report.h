@@ -33,13 +33,6 @@ struct RelayReport {
   std::string simulation_title;                ///< e.g. the meet's event and field
 };
 
-/// The fastest running order of the roster for `event` (names, leg by leg) under the event's
-/// sex rule and, when given, `required_sex` (a girls' or boys' relay): best_lineups() over
-/// relay_costs(). Throws ValidationError when no order is possible.
-std::vector<std::string> best_order(const Team& team, const Event& event,
-                                    std::optional<Sex> required_sex = std::nullopt,
-                                    const PredictOptions& predict = {});
-
 /// The report of a running order: pacing plan, timeline, hand-off plan with zone diagrams and
 /// athlete models. Throws like plan_pacing() and build_relay_plan().
 RelayReport build_report(const Team& team, const Event& event,

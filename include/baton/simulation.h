@@ -11,6 +11,7 @@
 
 #include "baton/event.h"
 #include "baton/handoff.h"
+#include "baton/pair_practice.h"
 
 namespace baton {
 
@@ -53,27 +54,6 @@ void validate_simulation_options(const SimulationOptions& o);
 /// retrieve it in the zone, which is a little quicker.
 double drop_recovery_mean_s(RuleSet rules);
 
-/// A pair's record in hand-off drills.
-struct PracticeRecord {
-  int drills = 0;           ///< passes practised together (0 = unknown pair)
-  double clean_rate = 0.0;  ///< fraction of them that were clean, [0, 1]
-  /// Scatter of the pair's timing in drills, expressed as go-mark metres (the RMS residual of
-  /// the go-mark calibration, include/baton/calibration.h); < 0 = unknown. With two or more
-  /// drills it replaces part of the default reaction and mark spread (see practice_fail_rate).
-  double timing_sd_m = -1.0;
-};
-
-/// The pair's expected fumble rate per pass: the posterior mean of a Beta prior (`prior_rate`
-/// worth `prior_drills` drills) updated with the drill record. `prior_rate` with no drills.
-double practice_fail_rate(const PracticeRecord& p, double prior_rate, double prior_drills);
-
-/// How much the pair's drills scale the default timing spread of a blind pass: with V0 the
-/// default variance in go-mark metres (mark_sd^2 + (u reaction_sd)^2, u the incoming speed) and
-/// t the pair's timing_sd_m over n drills, sqrt(((w V0 + n t^2) / (w + n)) / V0) with
-/// w = prior_drills; 1 with fewer than two drills or no timing record.
-double practice_spread_scale(const PracticeRecord& p, double incoming_speed_mps,
-                             double reaction_sd_s, double mark_sd_m, double prior_drills);
-
 /// One leg of an own team: the predicted split and its day-to-day spread.
 struct SimLeg {
   double split_mean_s = 0.0;  ///< predicted split, seconds (includes the planned exchanges)
@@ -82,9 +62,9 @@ struct SimLeg {
 
 /// One exchange of an own team as planned: nominal kinematics plus the pair's record.
 struct SimExchange {
-  HandoffParams handoff;    ///< planned hand-off, with the go-mark the pair will use
-  bool blind = true;        ///< blind (sprint) pass; false = visual pass
-  PracticeRecord practice;  ///< the pair's drill record (may be empty)
+  HandoffParams handoff;  ///< planned hand-off, with the go-mark the pair will use
+  bool blind = true;      ///< blind (sprint) pass; false = visual pass
+  PairRecord practice;    ///< the pair's drill record (may be empty)
 };
 
 /// A team in the simulated field: either an own team (legs + exchanges) or an opponent known

@@ -1,6 +1,6 @@
-#include <cmath>
+#include "baton/practice_json.h"
 
-#include "baton/practice_report.h"
+#include <cmath>
 
 namespace baton {
 namespace {

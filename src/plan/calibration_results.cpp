@@ -119,8 +119,4 @@ std::vector<AthleteProgressPoint> athlete_progress(const Team& roster,
   return out;
 }
 
-Team learned_roster(Database& db) {
-  return team_learned_from_results(Roster(db).team(), Results(db).list());
-}
-
 }  // namespace baton

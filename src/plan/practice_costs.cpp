@@ -20,7 +20,7 @@ void validate_practice_cost_options(const PracticeCostOptions& o) {
   check(o.fumble_cost_s >= 0.0 && o.fumble_cost_s <= 60.0, "fumble_cost_s", "in [0, 60] s");
 }
 
-double practice_cost_s(const PracticeRecord& record, const HandoffParams& nominal, bool blind,
+double practice_cost_s(const PairRecord& record, const HandoffParams& nominal, bool blind,
                        double failure_cost_s, const PracticeCostOptions& o,
                        std::optional<double> default_expected_s) {
   validate_practice_cost_options(o);
@@ -58,7 +58,7 @@ int add_practice_costs(RelayCosts& costs, const Team& team, const Event& event,
         if (!std::isfinite(costs.exchange(k, a, b))) continue;
         const std::string& from = team.athletes[static_cast<size_t>(a)].name;
         const std::string& to = team.athletes[static_cast<size_t>(b)].name;
-        const PracticeRecord record = practice(k, from, to);
+        const PairRecord record = practice(k, from, to);
         if (record.drills <= 0) continue;
         HandoffParams nominal;
         double failure_cost_s = 10.0;

@@ -1,5 +1,7 @@
 #include "baton/practice_report.h"
 
+#include "baton/date.h"
+
 namespace baton {
 
 std::vector<DrillObservation> drill_observations(const std::vector<Drill>& drills,

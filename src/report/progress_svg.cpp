@@ -6,8 +6,8 @@
 #include <cmath>
 #include <limits>
 
+#include "baton/date.h"
 #include "baton/error.h"
-#include "baton/practice.h"
 #include "report/svg_text.h"
 
 namespace baton {

@@ -128,10 +128,10 @@ void validate_team(const SimTeam& t) {
         fmt::format("leg {} split sd", i + 1), "sd must be below the split");
   }
   for (size_t i = 0; i < t.exchanges.size(); ++i) {
-    const PracticeRecord& p = t.exchanges[i].practice;
-    bad(p.drills < 0 || !(p.clean_rate >= 0.0 && p.clean_rate <= 1.0),
+    const PairRecord& p = t.exchanges[i].practice;
+    bad(p.drills < 0 || p.clean < 0 || p.clean > p.drills,
         fmt::format("exchange {} practice", i + 1),
-        "drills must be >= 0 and the clean rate between 0 and 1");
+        "drills must be >= 0 and the clean passes between 0 and the drills");
     bad(std::isnan(p.timing_sd_m) || p.timing_sd_m > 10.0,
         fmt::format("exchange {} practice timing", i + 1),
         "the timing spread must be at most 10 m (or negative for unknown)");
@@ -145,7 +145,7 @@ void validate_team(const SimTeam& t) {
 }
 
 // The pair's drop chance relative to an unknown pair.
-double practice_factor(const PracticeRecord& p, const SimulationOptions& o) {
+double practice_factor(const PairRecord& p, const SimulationOptions& o) {
   return practice_fail_rate(p, o.practice_prior_fail_rate, o.practice_prior_drills) /
          o.practice_prior_fail_rate;
 }

@@ -61,22 +61,6 @@ double drop_recovery_mean_s(RuleSet rules) {
   return 2.5;
 }
 
-double practice_fail_rate(const PracticeRecord& p, double prior_rate, double prior_drills) {
-  const double fails = p.drills * (1.0 - p.clean_rate);
-  return (prior_rate * prior_drills + fails) / (prior_drills + p.drills);
-}
-
-double practice_spread_scale(const PracticeRecord& p, double incoming_speed_mps,
-                             double reaction_sd_s, double mark_sd_m, double prior_drills) {
-  if (p.drills < 2 || !(p.timing_sd_m >= 0.0)) return 1.0;
-  const double u_sd = incoming_speed_mps * reaction_sd_s;
-  const double v0 = mark_sd_m * mark_sd_m + u_sd * u_sd;
-  if (!(v0 > 0.0)) return 1.0;
-  const double n = p.drills;
-  const double v = (prior_drills * v0 + n * p.timing_sd_m * p.timing_sd_m) / (prior_drills + n);
-  return std::sqrt(v / v0);
-}
-
 SimTeam SimTeam::from_seed(std::string name, double seed_time_s, double sd_s, double fail_rate) {
   SimTeam t;
   t.name = std::move(name);

@@ -21,9 +21,11 @@ TEST(PracticeCosts, FumbleTermIsHandDerived) {
   const HandoffParams none;
   // No drills: nothing. 10 drills, 5 clean: 0.5 s x ((2 + 5) / 30 - 0.1) = 0.0667 s.
   EXPECT_EQ(practice_cost_s({}, none, true, 40.0), 0.0);
-  EXPECT_NEAR(practice_cost_s({10, 0.5, -1.0}, none, true, 40.0), 0.5 * (7.0 / 30.0 - 0.1), 1e-12);
+  EXPECT_NEAR(practice_cost_s(PairRecord::of_passes(10, 5, -1.0), none, true, 40.0),
+              0.5 * (7.0 / 30.0 - 0.1), 1e-12);
   // 80 clean drills: a bonus of 0.5 x (0.02 - 0.1) = -0.04 s.
-  EXPECT_NEAR(practice_cost_s({80, 1.0, -1.0}, none, false, 40.0), -0.04, 1e-12);
+  EXPECT_NEAR(practice_cost_s(PairRecord::of_passes(80, 80, -1.0), none, false, 40.0), -0.04,
+              1e-12);
   PracticeCostOptions bad;
   bad.prior_fail_rate = 0.0;
   EXPECT_THROW(practice_cost_s({}, none, true, 40.0, bad), ValidationError);
@@ -33,8 +35,8 @@ TEST(PracticeCosts, AnErraticPairPaysForTheMarkItMustShorten) {
   const Team team = load_team(source_path("examples/riverside.toml"));
   const Event relay = find_event("4x100", team.rules);
   const PairTarget t = planned_pair_target(team, relay, 0, "Ava Brooks", "Maya Johnson");
-  const PracticeRecord steady{30, 1.0, 0.1};
-  const PracticeRecord erratic{30, 1.0, 1.5};
+  const PairRecord steady = PairRecord::of_passes(30, 30, 0.1);
+  const PairRecord erratic = PairRecord::of_passes(30, 30, 1.5);
   const double fumble = 0.5 * (practice_fail_rate(steady, 0.1, 20.0) - 0.1);
   // Steadier than the default spread: the go-mark can be bolder, the baton gets through faster.
   EXPECT_LT(practice_cost_s(steady, t.nominal, true, 46.0), fumble);
@@ -69,7 +71,7 @@ TEST(PracticeCosts, ADrilledPairCanWinTheLineupAndTheOptimiserStaysExact) {
   const int changed = add_practice_costs(
       costs, team, relay,
       [&](int, const std::string& a, const std::string& b) {
-        return a == from && b == to ? PracticeRecord{40, 0.2, -1.0} : PracticeRecord{};
+        return a == from && b == to ? PairRecord::of_passes(40, 8, -1.0) : PairRecord{};
       },
       PracticeCostOptions{.fumble_cost_s = 5.0});
   EXPECT_EQ(changed, 3);  // the pair at each of the three exchanges

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "baton/error.h"
+#include "baton/practice_json.h"
 #include "support/handoff_pairs.h"
 
 namespace baton {

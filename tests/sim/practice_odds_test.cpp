@@ -7,6 +7,7 @@
 #include "baton/calibration.h"
 #include "baton/lineup_odds.h"
 #include "baton/meet.h"
+#include "baton/meet_field.h"
 #include "baton/sim_team.h"
 #include "baton/team_file.h"
 #include "support/run_cli.h"
@@ -18,22 +19,23 @@ using testing::source_path;
 
 TEST(PracticeOdds, FailRateIsTheBetaPosteriorMean) {
   // Prior 10 % worth 20 drills; 10 drills of which 5 clean: (0.1 * 20 + 5) / 30.
-  EXPECT_NEAR(practice_fail_rate({10, 0.5}, 0.10, 20.0), 7.0 / 30.0, 1e-15);
+  EXPECT_NEAR(practice_fail_rate(PairRecord::of_passes(10, 5), 0.10, 20.0), 7.0 / 30.0, 1e-15);
   EXPECT_DOUBLE_EQ(practice_fail_rate({}, 0.10, 20.0), 0.10);
   // 80 clean drills out of 80: (2 + 0) / 100.
-  EXPECT_NEAR(practice_fail_rate({80, 1.0}, 0.10, 20.0), 0.02, 1e-15);
+  EXPECT_NEAR(practice_fail_rate(PairRecord::of_passes(80, 80), 0.10, 20.0), 0.02, 1e-15);
 }
 
 TEST(PracticeOdds, SpreadScaleBlendsTheDrillsWithTheDefault) {
   // Default spread in go-mark metres: mark 0.3 m and 10 m/s x 0.04 s = 0.4 m -> V0 = 0.25 m^2.
   // 20 drills with a timing sd of 1 m against a prior of 20 drills: V = (5 + 20) / 40.
-  const PracticeRecord r{20, 1.0, 1.0};
+  const PairRecord r = PairRecord::of_passes(20, 20, 1.0);
   EXPECT_NEAR(practice_spread_scale(r, 10.0, 0.04, 0.3, 20.0), std::sqrt(0.625 / 0.25), 1e-12);
   // A pair exactly as consistent as the default changes nothing; one or no drill changes
   // nothing; no timing record changes nothing.
-  EXPECT_NEAR(practice_spread_scale({20, 1.0, 0.5}, 10.0, 0.04, 0.3, 20.0), 1.0, 1e-12);
-  EXPECT_EQ(practice_spread_scale({1, 1.0, 3.0}, 10.0, 0.04, 0.3, 20.0), 1.0);
-  EXPECT_EQ(practice_spread_scale({20, 1.0, -1.0}, 10.0, 0.04, 0.3, 20.0), 1.0);
+  EXPECT_NEAR(practice_spread_scale(PairRecord::of_passes(20, 20, 0.5), 10.0, 0.04, 0.3, 20.0), 1.0,
+              1e-12);
+  EXPECT_EQ(practice_spread_scale(PairRecord::of_passes(1, 1, 3.0), 10.0, 0.04, 0.3, 20.0), 1.0);
+  EXPECT_EQ(practice_spread_scale(PairRecord::of_passes(20, 20, -1.0), 10.0, 0.04, 0.3, 20.0), 1.0);
 }
 
 // Drills of a pair whose true reaction scatters: each drill uses the planned mark and the pass
@@ -60,13 +62,13 @@ TEST(PracticeOdds, TimingSpreadOfScatteredDrillsIsTheirReactionScatterInMarkMetr
   const PairTarget t = planned_pair_target(team, relay, 0, "Ava Brooks", "Maya Johnson");
   // Reaction off by +-0.04 s moves the pass as a mark off by about u * 0.04 s would.
   const std::vector<Drill> drills = scattered_drills(t.nominal, 0.04, 40);
-  const PracticeRecord r = practice_record(drills, t.nominal, t.target_m);
+  const PairRecord r = practice_record(drills, t.nominal, t.target_m);
   EXPECT_EQ(r.drills, 40);
-  EXPECT_EQ(r.clean_rate, 1.0);
+  EXPECT_EQ(r.clean_rate(), 1.0);
   const double expected = t.nominal.incoming_speed_mps * 0.04;
   EXPECT_NEAR(r.timing_sd_m, expected, 0.15 * expected);
   // Drills that all land where planned show no scatter at all.
-  const PracticeRecord exact =
+  const PairRecord exact =
       practice_record(scattered_drills(t.nominal, 0.0, 5), t.nominal, t.target_m);
   EXPECT_NEAR(exact.timing_sd_m, 0.0, 1e-3);
 }
@@ -79,7 +81,7 @@ TEST(PracticeOdds, AnErraticPairFailsMoreOftenInTheSimulation) {
   const SimTeam plain = own_sim_team(team, relay, order, "plain");
   SimTeam erratic =
       own_sim_team(team, relay, order, "erratic", [](int, const std::string&, const std::string&) {
-        return PracticeRecord{40, 0.6, 2.5};
+        return PairRecord::of_passes(40, 24, 2.5);
       });
   ASSERT_EQ(erratic.exchanges[0].practice.drills, 40);
   SimulationOptions o;
@@ -161,7 +163,8 @@ TEST(LineupOdds, ChoosesTheBestOfSeparateSimulationsOfEachOrder) {
   const Event relay = find_event("4x100", RuleSet::wa);
   std::vector<SimTeam> candidates;
   for (double t : {38.30, 38.34, 38.38}) candidates.push_back(reference_team("us", t, relay));
-  candidates[0].exchanges[0].practice = {50, 0.5, -1.0};  // the fastest fumbles in practice
+  candidates[0].exchanges[0].practice =
+      PairRecord::of_passes(50, 25, -1.0);  // the fastest fumbles in practice
   const std::vector<SimTeam> field = {SimTeam::from_seed("X", 38.35, 0.2, 0.0)};
   SimulationOptions o;
   o.runs = 40000;
@@ -205,7 +208,7 @@ TEST(MeetRoster, RosterEntriesRunTheDatabaseRoster) {
   int asked = 0;
   MeetRoster roster{&team, [&asked](int, const std::string&, const std::string&) {
                       ++asked;
-                      return PracticeRecord{12, 0.75, -1.0};
+                      return PairRecord::of_passes(12, 9, -1.0);
                     }};
   const std::vector<SimTeam> field = meet_field(meet, SimulationOptions{}, roster);
   ASSERT_EQ(field.size(), 2u);

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "baton/meet.h"
+#include "baton/meet_field.h"
 
 namespace baton {
 namespace {

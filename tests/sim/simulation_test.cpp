@@ -111,7 +111,7 @@ TEST(Simulation, ChampionshipCalibration) {
 TEST(Simulation, PracticeLowersAndMismatchRaisesTheDropRate) {
   SimTeam drilled = reference_field("4x100", 38.0, 1)[0];
   SimTeam unknown = drilled;
-  for (SimExchange& e : drilled.exchanges) e.practice = {200, 0.99};
+  for (SimExchange& e : drilled.exchanges) e.practice = PairRecord::of_passes(200, 198);
   SimulationOptions o;
   o.runs = 100000;
   const SimulationResult r = simulate_race({drilled, unknown}, RuleSet::wa, o);

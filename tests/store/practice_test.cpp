@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "baton/date.h"
 #include "support/run_cli.h"
 #include "support/table_dump.h"
 

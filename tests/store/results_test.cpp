@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "baton/results_csv.h"
 #include "baton/team_file.h"
 #include "support/run_cli.h"
 #include "support/table_dump.h"

@@ -1,4 +1,5 @@
 // The meet file: fields, defaults and errors naming file, line and field.
+#include "baton/meet_field.h"
 #include "baton/meet.h"
 
 #include <gtest/gtest.h>

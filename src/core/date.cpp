@@ -1,12 +1,10 @@
-// Calendar dates written YYYY-MM-DD, and drill outcomes: the parsing the practice log and the
-// results log share.
+// Calendar dates written YYYY-MM-DD.
+#include "baton/date.h"
+
 #include <fmt/format.h>
 
 #include <array>
 #include <cctype>
-#include <ctime>
-
-#include "baton/practice.h"
 
 namespace baton {
 namespace {
@@ -62,41 +60,6 @@ long long days_since_epoch(std::string_view date) {
   const long long doy = (153 * (ymd.m + (ymd.m > 2 ? -3 : 9)) + 2) / 5 + ymd.d - 1;
   const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + doe - 719468;
-}
-
-std::string today_date() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return fmt::format("{:04d}-{:02d}-{:02d}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
-}
-
-DrillOutcome parse_drill_outcome(std::string_view text, const Location& where) {
-  for (DrillOutcome o : {DrillOutcome::clean, DrillOutcome::early, DrillOutcome::late,
-                         DrillOutcome::stutter, DrillOutcome::drop, DrillOutcome::out}) {
-    if (text == to_string(o)) return o;
-  }
-  throw ParseError(
-      fmt::format("unknown outcome '{}': use clean, early, late, stutter, drop or out", text),
-      where);
-}
-
-std::string_view to_string(DrillOutcome outcome) {
-  switch (outcome) {
-    case DrillOutcome::clean:
-      return "clean";
-    case DrillOutcome::early:
-      return "early";
-    case DrillOutcome::late:
-      return "late";
-    case DrillOutcome::stutter:
-      return "stutter";
-    case DrillOutcome::drop:
-      return "drop";
-    case DrillOutcome::out:
-      return "out";
-  }
-  return "clean";
 }
 
 }  // namespace baton

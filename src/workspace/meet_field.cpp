@@ -6,9 +6,8 @@
 
 #include "baton/leg_prediction.h"
 #include "baton/lineup.h"
-#include "baton/meet.h"
+#include "baton/meet_field.h"
 #include "baton/relay_plan.h"
-#include "baton/report.h"
 #include "baton/seed_team.h"
 #include "baton/team_file.h"
 

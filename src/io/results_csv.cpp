@@ -5,8 +5,8 @@
 #include <cctype>
 #include <map>
 
-#include "baton/practice.h"
-#include "baton/results.h"
+#include "baton/date.h"
+#include "baton/results_csv.h"
 #include "baton/team.h"
 #include "baton/units.h"
 
