@@ -1,0 +1,104 @@
+#include "baton/workspace.h"
+
+#include <array>
+#include <utility>
+
+#include "baton/learned_roster.h"
+#include "baton/practice_lookup.h"
+#include "baton/team_file.h"
+
+namespace baton {
+
+struct Workspace::State {
+  std::string source;
+  std::optional<Database> db;
+  WorkspaceOptions options;
+  mutable std::optional<Team> team;
+};
+
+Workspace::Workspace(std::unique_ptr<State> state) : state_(std::move(state)) {}
+Workspace::Workspace(Workspace&&) noexcept = default;
+Workspace& Workspace::operator=(Workspace&&) noexcept = default;
+Workspace::~Workspace() = default;
+
+Workspace Workspace::open_database(const std::string& db_path, const WorkspaceOptions& options) {
+  auto state = std::make_unique<State>();
+  state->source = db_path;
+  state->db.emplace(Database::open(db_path));
+  state->options = options;
+  return Workspace(std::move(state));
+}
+
+Workspace Workspace::open_team_file(const std::string& path) {
+  auto state = std::make_unique<State>();
+  state->source = path;
+  state->team = load_team(path);
+  return Workspace(std::move(state));
+}
+
+Workspace Workspace::open(const std::string& team_file, const std::string& db_path,
+                          const WorkspaceOptions& options) {
+  return team_file.empty() ? open_database(db_path, options) : open_team_file(team_file);
+}
+
+const Team& Workspace::team() const {
+  if (!state_->team) {
+    Database& db = *state_->db;
+    Team team = state_->options.ignore_results ? Roster(db).team() : learned_roster(db);
+    if (team.athletes.empty()) {
+      throw NotFoundError("the roster in " + state_->source +
+                          " is empty: import a team first (baton roster import FILE) or pass "
+                          "--team FILE");
+    }
+    state_->team = std::move(team);
+  }
+  return *state_->team;
+}
+
+bool Workspace::has_logs() const { return state_->db.has_value(); }
+
+Database& Workspace::database() const {
+  if (!state_->db) {
+    throw StoreError(state_->source + " is a team file: the practice and results logs live in "
+                                      "the database (--db)");
+  }
+  return *state_->db;
+}
+
+const std::string& Workspace::source() const { return state_->source; }
+
+int Workspace::athlete_index(std::string_view name, const std::string& field) const {
+  const Team& t = team();
+  const Athlete& a = t.athlete(name, Location{"", 0, field});
+  return static_cast<int>(&a - t.athletes.data());
+}
+
+const std::string& Workspace::athlete_name(std::string_view name, const std::string& field) const {
+  return team().athletes[static_cast<size_t>(athlete_index(name, field))].name;
+}
+
+PracticeLookup Workspace::practice(const Event& event) const {
+  if (!has_logs()) return {};
+  return practice_lookup(*state_->db, team(), event);
+}
+
+std::string cli_option_for_field(std::string_view field) {
+  // The request field (its part before the first '.') and the option that carries it.
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kOptions = {{
+      {"event", "--event"},
+      {"events", "--events"},
+      {"order", "--order"},
+      {"locks", "--lock"},
+      {"exclude", "--exclude"},
+      {"sex", "--sex"},
+      {"top", "--top"},
+      {"as_of", "--as-of"},
+  }};
+  const std::string_view head = field.substr(0, field.find('.'));
+  for (const auto& [name, option] : kOptions) {
+    if (head == name) return std::string(option);
+  }
+  return std::string(field);
+}
+
+}  // namespace baton
