@@ -8,25 +8,16 @@
 #include <cmath>
 #include <cstdio>
 
-#include "baton/calibration.h"
-#include "baton/results.h"
-#include "baton/team_file.h"
 
 namespace baton::cli {
 
 Database Context::open_database() const { return Database::open(db_path); }
 
-Team Context::load_team(const std::string& file) const {
-  if (!file.empty()) return baton::load_team(file);
-  Database db = open_database();
-  Team team = Roster(db).team();
-  if (team.athletes.empty()) {
-    throw NotFoundError("the roster in " + db_path +
-                        " is empty: import a team first (baton roster import FILE) or pass "
-                        "--team FILE");
-  }
-  return ignore_results ? team : team_learned_from_results(team, Results(db).list());
+Workspace Context::workspace(const std::string& file) const {
+  return Workspace::open(file, db_path, WorkspaceOptions{.ignore_results = ignore_results});
 }
+
+Team Context::load_team(const std::string& file) const { return workspace(file).team(); }
 
 void Context::print_json(const nlohmann::json& doc) const { std::cout << doc.dump(2) << "\n"; }
 

@@ -10,6 +10,7 @@
 #include "baton/simulation.h"
 #include "baton/store.h"
 #include "baton/team.h"
+#include "baton/workspace.h"
 
 namespace baton::cli {
 
@@ -24,6 +25,9 @@ struct Context {
   /// The team from `file` when given, else the database roster with its athletes' marks
   /// updated from the logged race splits (team_learned_from_results) unless --ignore-results.
   Team load_team(const std::string& file) const;
+  /// The workspace a command works on: the team file `file` when given, else the database
+  /// (--db), with --ignore-results applied.
+  Workspace workspace(const std::string& file = "") const;
   /// Prints a JSON document (pretty, one document, trailing newline) to stdout.
   void print_json(const nlohmann::json& doc) const;
   /// Prints text to stdout.
