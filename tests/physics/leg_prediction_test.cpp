@@ -5,8 +5,6 @@
 #include <cmath>
 #include <numeric>
 
-#include "physics/running_costs.h"
-
 namespace baton {
 namespace {
 
