@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <memory>
 
@@ -183,7 +184,10 @@ void run_meet(const LineupOptions& opt, const Context& ctx) {
   MeetLineupRequest req = meet_lineup_request(team);
   req.max_relays_per_athlete = opt.max_relays;
   req.max_events = opt.max_events;
-  req.time_limit_s = opt.time_limit_s;
+  req.budget.should_stop = [end = std::chrono::steady_clock::now() +
+                                  std::chrono::duration<double>(opt.time_limit_s)] {
+    return std::chrono::steady_clock::now() >= end;
+  };
   const std::vector<int> excluded = excluded_indices(team, opt);
   std::vector<Event> events;
   // Each entry is an event id with an optional "/F" or "/M" for a girls' or boys' relay.
@@ -373,7 +377,8 @@ void add_lineup_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--teams-per-relay", opt->teams_per_relay, "Teams per relay: 1 to 3 (A, B, C)");
   cmd->add_option("--max-relays-per-athlete", opt->max_relays, "Relay limit per athlete (0: none)");
   cmd->add_option("--max-events", opt->max_events, "Event limit per athlete (0: none)");
-  cmd->add_option("--time-limit", opt->time_limit_s, "Solver time limit for --events, seconds");
+  cmd->add_option("--time-limit", opt->time_limit_s, "Solver time limit for --events, seconds")
+      ->check(CLI::Range(0.001, 86400.0));
   cmd->add_flag("--no-practice", opt->no_practice,
                 "Ignore the practice log's pair records (database roster only)");
   cmd->add_option("--objective", opt->objective,

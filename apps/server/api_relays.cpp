@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 
 #include "baton/calibration.h"
 #include "baton/learned_roster.h"
@@ -142,7 +143,10 @@ nlohmann::json meet_lineups(const nlohmann::json& body, const std::string& db_pa
   MeetLineupRequest req = meet_lineup_request(team);
   req.max_relays_per_athlete = max_relays;
   req.max_events = max_events;
-  req.time_limit_s = kMeetTimeLimitS;
+  req.budget.should_stop = [end = std::chrono::steady_clock::now() +
+                                  std::chrono::duration<double>(kMeetTimeLimitS)] {
+    return std::chrono::steady_clock::now() >= end;
+  };
 
   std::vector<int> excluded;
   if (body.contains("exclude")) {
