@@ -10,10 +10,12 @@
 #include "baton/error.h"
 #include "baton/go_mark.h"
 #include "baton/hand_plan.h"
+#include "baton/handoff_pair.h"
 #include "baton/plan_json.h"
 #include "baton/relay_plan.h"
 #include "baton/team.h"
 #include "cli/context.h"
+#include "cli/option_errors.h"
 
 namespace baton::cli {
 namespace {
@@ -57,7 +59,7 @@ const std::map<std::string, std::string>& option_names() {
 }
 
 template <typename F>
-auto naming_options(F&& f) {
+auto naming_handoff_fields(F&& f) {
   try {
     return f();
   } catch (const ValidationError& e) {
@@ -123,33 +125,25 @@ std::string human(const HandoffParams& p, const nlohmann::json& j, double foot_m
 }
 
 void run_pair(const HandoffOptions& opt, const Context& ctx) {
-  if (opt.event.empty()) throw ValidationError("is required with --from/--to", {"--event", 0, ""});
-  if (opt.from.empty() || opt.to.empty()) {
-    throw ValidationError("give both --from and --to", {"--from/--to", 0, ""});
-  }
-  const Team team = ctx.load_team(opt.team);
-  const Event event = find_event(opt.event, team.rules, {"--event", 0, ""});
-  const int count = static_cast<int>(event.exchanges.size());
-  if (opt.exchange < 1 || opt.exchange > count) {
-    throw ValidationError(
-        fmt::format("must be 1-{} for the {} (got {})", count, event.id, opt.exchange),
-        {"--exchange", 0, ""});
-  }
-  RelayPlanOptions options;
-  options.failure_costs_the_race = false;
-  options.exchange.spread = opt.spread;
-  if (!opt.technique.empty()) {
-    options.hands.blind_technique = parse_technique(opt.technique, {"--technique", 0, ""});
-  }
-  const RelayPlanExchange x = naming_options(
-      [&] { return plan_pair(team, event, opt.exchange - 1, opt.from, opt.to, options); });
+  const PairHandoff h = naming_options([&] {
+    HandoffPairRequest r{.event = opt.event,
+                         .exchange = opt.exchange,
+                         .from = opt.from,
+                         .to = opt.to,
+                         .technique = std::nullopt,
+                         .spread = opt.spread};
+    if (!opt.technique.empty())
+      r.technique = parse_technique(opt.technique, {"--technique", 0, ""});
+    return handoff_pair(ctx.workspace(opt.team), r);
+  });
+  const RelayPlanExchange& x = h.exchange;
   if (ctx.json) {
     ctx.print_json(exchange_to_json(x));
     return;
   }
   const ExchangePlan& p = x.plan;
   std::string out = fmt::format(
-      "{} exchange {}: {} -> {} ({}, {} hand to {} hand, {:.2f} m free distance)\n", event.name,
+      "{} exchange {}: {} -> {} ({}, {} hand to {} hand, {:.2f} m free distance)\n", h.event.name,
       p.exchange, x.from, x.to, p.hands.visual ? "visual" : to_string(p.hands.technique),
       to_string(p.hands.carry_hand_in), to_string(p.hands.receive_hand), p.hands.free_distance_m);
   out += fmt::format("  incoming     {:.2f} m/s at the pass; outgoing {:.2f} m/s\n",
@@ -198,14 +192,15 @@ void run(HandoffOptions opt, const Context& ctx) {
   if (opt.free_distance) p.free_distance_m = *opt.free_distance;
   nlohmann::json j;
   if (opt.best) {
-    const GoMarkPlan plan = naming_options([&] { return best_go_mark(p, opt.spread); });
+    const GoMarkPlan plan = naming_handoff_fields([&] { return best_go_mark(p, opt.spread); });
     j = go_mark_to_json(p, plan, opt.spread, opt.foot_length_m);
   } else if (opt.target) {
-    const HandoffResult r = naming_options([&] { return handoff_for_target(p, *opt.target); });
+    const HandoffResult r =
+        naming_handoff_fields([&] { return handoff_for_target(p, *opt.target); });
     j = handoff_to_json(p, r, opt.foot_length_m);
   } else {
     p.go_mark_m = *opt.go_mark;
-    const HandoffResult r = naming_options([&] { return solve_handoff(p); });
+    const HandoffResult r = naming_handoff_fields([&] { return solve_handoff(p); });
     j = handoff_to_json(p, r, opt.foot_length_m);
   }
   if (ctx.json) {
