@@ -9,6 +9,8 @@ PairHandoff handoff_pair(const Workspace& ws, const HandoffPairRequest& request)
   if (request.from.empty()) throw ValidationError("is required", Location{"", 0, "from"});
   if (request.to.empty()) throw ValidationError("is required", Location{"", 0, "to"});
   const Team& team = ws.team();
+  const std::string& from = ws.athlete_name(request.from, "from");
+  const std::string& to = ws.athlete_name(request.to, "to");
   const Event event = find_event(request.event, team.rules, Location{"", 0, "event"});
   const int count = static_cast<int>(event.exchanges.size());
   if (request.exchange < 1 || request.exchange > count) {
@@ -20,8 +22,7 @@ PairHandoff handoff_pair(const Workspace& ws, const HandoffPairRequest& request)
   options.failure_costs_the_race = false;
   options.exchange.spread = request.spread;
   if (request.technique) options.hands.blind_technique = *request.technique;
-  RelayPlanExchange x =
-      plan_pair(team, event, request.exchange - 1, request.from, request.to, options);
+  RelayPlanExchange x = plan_pair(team, event, request.exchange - 1, from, to, options);
   return PairHandoff{event, std::move(x)};
 }
 
