@@ -4,7 +4,6 @@
 // athlete models.
 #include <fmt/format.h>
 
-#include <map>
 #include <optional>
 
 #include "baton/error.h"
@@ -39,38 +38,21 @@ struct HandoffOptions {
   int exchange = 1;
 };
 
-// The library names fields; the user typed options.
-const std::map<std::string, std::string>& option_names() {
-  static const std::map<std::string, std::string> names = {
-      {"incoming_speed_mps", "--incoming-speed"},
-      {"incoming_decel_mps2", "--incoming-decel"},
-      {"outgoing_mss_mps", "--outgoing-mss"},
-      {"outgoing_tau_s", "--outgoing-tau"},
-      {"reaction_s", "--reaction"},
-      {"free_distance_m", "--free-distance"},
-      {"zone_length_m", "--zone-length"},
-      {"start_m", "--start"},
-      {"go_mark_m", "--go-mark"},
-      {"reaction_sd_s", "--reaction-sd"},
-      {"mark_sd_m", "--mark-sd"},
-      {"failure_cost_s", "--failure-cost"},
-  };
-  return names;
-}
-
+// Hand-off errors start with the field they refuse ("zone_length_m must be ..."): say the
+// option the user typed instead (cli_option_for_field()).
 template <typename F>
 auto naming_handoff_fields(F&& f) {
   try {
     return f();
   } catch (const ValidationError& e) {
-    const auto it = option_names().find(e.where().field);
-    if (it == option_names().end()) throw;
+    const std::string& field = e.where().field;
+    const std::string option = cli_option_for_field(field);
+    if (field.empty() || option == field) throw;
     std::string message = e.message();
-    const size_t at = message.find(it->first);
-    if (at != std::string::npos) {
-      message.replace(at, it->first.size(), it->second);
+    if (message.starts_with(field + " ")) {
+      message.replace(0, field.size(), option);
     } else {
-      message = it->second + ": " + message;
+      message = option + ": " + message;
     }
     throw ValidationError(message);
   }
@@ -126,15 +108,17 @@ std::string human(const HandoffParams& p, const nlohmann::json& j, double foot_m
 
 void run_pair(const HandoffOptions& opt, const Context& ctx) {
   const PairHandoff h = naming_options([&] {
-    HandoffPairRequest r{.event = opt.event,
-                         .exchange = opt.exchange,
-                         .from = opt.from,
-                         .to = opt.to,
-                         .technique = std::nullopt,
-                         .spread = opt.spread};
-    if (!opt.technique.empty())
-      r.technique = parse_technique(opt.technique, {"--technique", 0, ""});
-    return handoff_pair(ctx.workspace(opt.team), r);
+    return naming_handoff_fields([&] {
+      HandoffPairRequest r{.event = opt.event,
+                           .exchange = opt.exchange,
+                           .from = opt.from,
+                           .to = opt.to,
+                           .technique = std::nullopt,
+                           .spread = opt.spread};
+      if (!opt.technique.empty())
+        r.technique = parse_technique(opt.technique, {"--technique", 0, ""});
+      return handoff_pair(ctx.workspace(opt.team), r);
+    });
   });
   const RelayPlanExchange& x = h.exchange;
   if (ctx.json) {
