@@ -16,6 +16,7 @@
 #include "common/today.h"
 #include "server/http_json.h"
 #include "server/routes.h"
+#include "server/worker_database.h"
 
 namespace baton::server {
 namespace {
@@ -87,7 +88,8 @@ nlohmann::json report(const httplib::Request& req, Database& db) {
   const Team team = learned_roster(db);
   const Event event =
       find_event(query(req, "event", "4x100"), team.rules, Location{"", 0, "event"});
-  const PairTarget pair = planned_pair_target(team, event, exchange - 1, from, to);
+  const PairTarget pair =
+      planned_pair_target(team, event, exchange < 1 ? -1 : exchange - 1, from, to);
   const PracticeReport r =
       practice_report(pair.from, pair.to, Practice(db).pair(from, to), pair.nominal, pair.target_m,
                       as_of, CalibrationOptions{}, pair.foot_length_m);
@@ -104,7 +106,7 @@ void add_practice_routes(httplib::Server& server, const std::string& db_path) {
     DrillFilter filter;
     filter.from = query(req, "from");
     filter.to = query(req, "to");
-    Database db = Database::open(db_path);
+    Database& db = worker_database(db_path);
     nlohmann::json all = nlohmann::json::array();
     for (const Drill& d : Practice(db).list(filter)) all.push_back(drill_to_json(d));
     reply_json(res, {{"drills", all}});
@@ -112,7 +114,7 @@ void add_practice_routes(httplib::Server& server, const std::string& db_path) {
 
   server.Post("/api/practice", [db_path](const httplib::Request& req, httplib::Response& res) {
     const Drill d = drill_from_json(json_body(req));
-    Database db = Database::open(db_path);
+    Database& db = worker_database(db_path);
     Practice practice(db);
     const long long id = practice.log(d);
     for (const Drill& stored : practice.pair(d.from, d.to)) {
@@ -127,14 +129,14 @@ void add_practice_routes(httplib::Server& server, const std::string& db_path) {
   server.Delete(R"(/api/practice/(\d{1,15}))",
                 [db_path](const httplib::Request& req, httplib::Response& res) {
                   const long long id = std::stoll(req.matches[1]);
-                  Database db = Database::open(db_path);
+                  Database& db = worker_database(db_path);
                   Practice(db).remove(id);
                   reply_json(res, {{"removed", id}});
                 });
 
   server.Get("/api/practice/report",
              [db_path](const httplib::Request& req, httplib::Response& res) {
-               Database db = Database::open(db_path);
+               Database& db = worker_database(db_path);
                reply_json(res, report(req, db));
              });
 }

@@ -7,6 +7,7 @@
 #include "server/athlete_request.h"
 #include "server/http_json.h"
 #include "server/routes.h"
+#include "server/worker_database.h"
 
 namespace baton::server {
 namespace {
@@ -44,7 +45,7 @@ Team parse_import(const httplib::Request& req, const std::string& format) {
 
 void add_roster_routes(httplib::Server& server, const std::string& db_path) {
   server.Get("/api/athletes", [db_path](const httplib::Request&, httplib::Response& res) {
-    Database db = Database::open(db_path);
+    Database& db = worker_database(db_path);
     nlohmann::json doc = to_json(Roster(db).team());
     doc["team"] = doc["name"];
     reply_json(res, doc);
@@ -56,23 +57,23 @@ void add_roster_routes(httplib::Server& server, const std::string& db_path) {
     require(body, "sex");
     Athlete a;
     apply_athlete_json(body, a);
-    Database db = Database::open(db_path);
+    Database& db = worker_database(db_path);
     Roster(db).add(a);
     reply_json(res, {{"added", to_json(a)}}, 201);
   });
 
-  server.Get(R"(/api/athletes/([^/]+))",
+  server.Get(R"(/api/athletes/(.+))",
              [db_path](const httplib::Request& req, httplib::Response& res) {
-               Database db = Database::open(db_path);
+               Database& db = worker_database(db_path);
                Roster roster(db);
                reply_json(res, to_json(existing_athlete(roster, req.matches[1])));
              });
 
-  server.Put(R"(/api/athletes/([^/]+))",
+  server.Put(R"(/api/athletes/(.+))",
              [db_path](const httplib::Request& req, httplib::Response& res) {
                const nlohmann::json body = json_body(req);
                const std::string name = req.matches[1];
-               Database db = Database::open(db_path);
+               Database& db = worker_database(db_path);
                Roster roster(db);
                const Athlete old = existing_athlete(roster, name);
                Athlete a = old;
@@ -81,10 +82,10 @@ void add_roster_routes(httplib::Server& server, const std::string& db_path) {
                reply_json(res, {{"updated", to_json(a)}});
              });
 
-  server.Delete(R"(/api/athletes/([^/]+))",
+  server.Delete(R"(/api/athletes/(.+))",
                 [db_path](const httplib::Request& req, httplib::Response& res) {
                   const std::string name = req.matches[1];
-                  Database db = Database::open(db_path);
+                  Database& db = worker_database(db_path);
                   Roster roster(db);
                   const Athlete a = existing_athlete(roster, name);
                   roster.remove(a.name);
@@ -111,7 +112,7 @@ void add_roster_routes(httplib::Server& server, const std::string& db_path) {
       }
     }
     const RuleSet rules = parse_rules(body["rules"].get<std::string>(), Location{"", 0, "rules"});
-    Database db = Database::open(db_path);
+    Database& db = worker_database(db_path);
     Roster(db).set_team_info(name, rules);
     reply_json(res, {{"name", name}, {"rules", to_string(rules)}});
   });
@@ -121,7 +122,7 @@ void add_roster_routes(httplib::Server& server, const std::string& db_path) {
     if (format.empty()) throw ParseError("is required: toml or csv", Location{"", 0, "format"});
     const bool replace = flag(req, "replace");
     const Team team = parse_import(req, format);
-    Database db = Database::open(db_path);
+    Database& db = worker_database(db_path);
     Roster roster(db);
     const ImportSummary s = roster.import(team, replace);
     const Team now = roster.team();
