@@ -1,4 +1,4 @@
-// baton serve [--host H] [--port P]: the coach's web app and JSON API.
+// baton serve [--host H] [--port P] [--allowed-host NAME]...: the coach's web app and JSON API.
 #include "cli/context.h"
 #include "server/server.h"
 
@@ -11,6 +11,9 @@ void add_serve_command(CLI::App& app, Context& ctx) {
                   "Address to listen on (default 127.0.0.1; others can reach anything else)");
   cmd->add_option("--port", opt->port, "TCP port (default 8080; 0 picks a free one)")
       ->check(CLI::Range(0, 65535));
+  cmd->add_option("--allowed-host", opt->allowed_hosts,
+                  "A host name requests may address this server by, besides localhost and its IP "
+                  "address (repeatable; e.g. the machine's name on the team's network)");
   cmd->callback([opt, &ctx] {
     opt->db_path = ctx.db_path;
     server::serve(*opt);

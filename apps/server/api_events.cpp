@@ -4,6 +4,7 @@
 #include "baton/store.h"
 #include "server/http_json.h"
 #include "server/routes.h"
+#include "server/worker_database.h"
 
 namespace baton::server {
 
@@ -12,7 +13,7 @@ void add_events_routes(httplib::Server& server, const std::string& db_path) {
     const std::string text = query(req, "rules");
     RuleSet rules;
     if (text.empty()) {  // the roster's rule set
-      Database db = Database::open(db_path);
+      Database& db = worker_database(db_path);
       rules = Roster(db).team().rules;
     } else {
       rules = parse_rules(text, Location{"", 0, "rules"});

@@ -11,6 +11,7 @@
 #include "common/today.h"
 #include "server/http_json.h"
 #include "server/routes.h"
+#include "server/worker_database.h"
 
 namespace baton::server {
 namespace {
@@ -91,7 +92,7 @@ void add_practice_routes(httplib::Server& server, const std::string& db_path) {
   server.Get("/api/practice", [db_path](const httplib::Request& req, httplib::Response& res) {
     const DrillFilter filter{.from = query(req, "from"), .to = query(req, "to"), .until = ""};
     nlohmann::json all = nlohmann::json::array();
-    for (const Drill& d : list_drills(Workspace::open_database(db_path), filter)) {
+    for (const Drill& d : list_drills(Workspace::borrow(worker_database(db_path)), filter)) {
       all.push_back(drill_to_json(d));
     }
     reply_json(res, {{"drills", all}});
@@ -99,20 +100,20 @@ void add_practice_routes(httplib::Server& server, const std::string& db_path) {
 
   server.Post("/api/practice", [db_path](const httplib::Request& req, httplib::Response& res) {
     const Drill d = drill_from_json(json_body(req));
-    const Drill stored = log_drill(Workspace::open_database(db_path), d);
+    const Drill stored = log_drill(Workspace::borrow(worker_database(db_path)), d);
     reply_json(res, {{"logged", drill_to_json(stored)}}, 201);
   });
 
   server.Delete(R"(/api/practice/(\d{1,15}))",
                 [db_path](const httplib::Request& req, httplib::Response& res) {
                   const long long id = std::stoll(req.matches[1]);
-                  remove_drill(Workspace::open_database(db_path), id);
+                  remove_drill(Workspace::borrow(worker_database(db_path)), id);
                   reply_json(res, {{"removed", id}});
                 });
 
   server.Get("/api/practice/report",
              [db_path](const httplib::Request& req, httplib::Response& res) {
-               reply_json(res, report(req, Workspace::open_database(db_path)));
+               reply_json(res, report(req, Workspace::borrow(worker_database(db_path))));
              });
 }
 

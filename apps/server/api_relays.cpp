@@ -25,6 +25,7 @@
 #include "server/http_json.h"
 #include "server/request_fields.h"
 #include "server/routes.h"
+#include "server/worker_database.h"
 
 namespace baton::server {
 namespace {
@@ -42,7 +43,7 @@ constexpr double kMeetTimeLimitS = 10.0;
 nlohmann::json lineups(const nlohmann::json& body, const std::string& db_path) {
   only_fields(body, {"event", "sex", "top", "locks", "exclude"});
   const std::string event_id = string_field(required(body, "event"), "event");
-  Database db = Database::open(db_path);
+  Database& db = worker_database(db_path);
   const Team team = learned_roster(db);
   const Event event = find_event(event_id, team.rules, Location{"", 0, "event"});
 

@@ -7,6 +7,7 @@
 #include "server/http_json.h"
 #include "server/request_fields.h"
 #include "server/routes.h"
+#include "server/worker_database.h"
 
 namespace baton::server {
 namespace {
@@ -36,7 +37,7 @@ Team parse_import(const httplib::Request& req, const std::string& format) {
 
 void add_roster_routes(httplib::Server& server, const std::string& db_path) {
   server.Get("/api/athletes", [db_path](const httplib::Request&, httplib::Response& res) {
-    nlohmann::json doc = to_json(entered_roster(Workspace::open_database(db_path)));
+    nlohmann::json doc = to_json(entered_roster(Workspace::borrow(worker_database(db_path))));
     doc["team"] = doc["name"];
     reply_json(res, doc);
   });
@@ -47,27 +48,31 @@ void add_roster_routes(httplib::Server& server, const std::string& db_path) {
     require(body, "sex");
     Athlete a;
     apply_athlete_json(body, a);
-    reply_json(res, {{"added", to_json(add_athlete(Workspace::open_database(db_path), a))}}, 201);
+    reply_json(res,
+               {{"added", to_json(add_athlete(Workspace::borrow(worker_database(db_path)), a))}},
+               201);
   });
 
-  server.Get(
-      R"(/api/athletes/([^/]+))", [db_path](const httplib::Request& req, httplib::Response& res) {
-        reply_json(res, to_json(find_athlete(Workspace::open_database(db_path), req.matches[1])));
+  server.Get(R"(/api/athletes/(.+))", [db_path](const httplib::Request& req,
+                                                httplib::Response& res) {
+    reply_json(res,
+               to_json(find_athlete(Workspace::borrow(worker_database(db_path)), req.matches[1])));
+  });
+
+  server.Put(
+      R"(/api/athletes/(.+))", [db_path](const httplib::Request& req, httplib::Response& res) {
+        const nlohmann::json body = json_body(req);
+        const Athlete a = edit_athlete(Workspace::borrow(worker_database(db_path)), req.matches[1],
+                                       [&](Athlete& x) { apply_athlete_json(body, x); });
+        reply_json(res, {{"updated", to_json(a)}});
       });
 
-  server.Put(R"(/api/athletes/([^/]+))",
-             [db_path](const httplib::Request& req, httplib::Response& res) {
-               const nlohmann::json body = json_body(req);
-               const Athlete a = edit_athlete(Workspace::open_database(db_path), req.matches[1],
-                                              [&](Athlete& x) { apply_athlete_json(body, x); });
-               reply_json(res, {{"updated", to_json(a)}});
-             });
-
-  server.Delete(
-      R"(/api/athletes/([^/]+))", [db_path](const httplib::Request& req, httplib::Response& res) {
-        const std::string name = remove_athlete(Workspace::open_database(db_path), req.matches[1]);
-        reply_json(res, {{"removed", name}});
-      });
+  server.Delete(R"(/api/athletes/(.+))",
+                [db_path](const httplib::Request& req, httplib::Response& res) {
+                  const std::string name =
+                      remove_athlete(Workspace::borrow(worker_database(db_path)), req.matches[1]);
+                  reply_json(res, {{"removed", name}});
+                });
 
   server.Put("/api/team", [db_path](const httplib::Request& req, httplib::Response& res) {
     const nlohmann::json body = json_body(req);
@@ -75,7 +80,7 @@ void add_roster_routes(httplib::Server& server, const std::string& db_path) {
     const std::string name = string_field(required(body, "name"), "name");
     const RuleSet rules =
         parse_rules(string_field(required(body, "rules"), "rules"), Location{"", 0, "rules"});
-    set_team_info(Workspace::open_database(db_path), name, rules);
+    set_team_info(Workspace::borrow(worker_database(db_path)), name, rules);
     reply_json(res, {{"name", name}, {"rules", to_string(rules)}});
   });
 
@@ -84,7 +89,7 @@ void add_roster_routes(httplib::Server& server, const std::string& db_path) {
     if (format.empty()) throw ParseError("is required: toml or csv", Location{"", 0, "format"});
     const bool replace = flag(req, "replace");
     const Team team = parse_import(req, format);
-    const Workspace ws = Workspace::open_database(db_path);
+    const Workspace ws = Workspace::borrow(worker_database(db_path));
     const ImportSummary s = import_roster(ws, team, replace);
     const Team now = entered_roster(ws);
     reply_json(res, {{"team", now.name},

@@ -20,6 +20,7 @@
 #include "server/http_json.h"
 #include "server/request_fields.h"
 #include "server/routes.h"
+#include "server/worker_database.h"
 
 namespace baton::server {
 namespace {
@@ -116,7 +117,7 @@ nlohmann::json simulations(const nlohmann::json& body, const std::string& db_pat
   options.seed = static_cast<std::uint64_t>(
       whole_number(body, "seed", 1, 0, (std::int64_t{1} << 53)));  // exact in any JSON reader
 
-  Database db = Database::open(db_path);
+  Database& db = worker_database(db_path);
   const Team team = learned_roster(db);
   const Event event = find_event(event_id, team.rules, Location{"", 0, "event"});
   const RequestedOrder order = requested_order(body, team, event);
@@ -162,7 +163,7 @@ nlohmann::json lineup_odds(const nlohmann::json& body, const std::string& db_pat
   const int candidates =
       static_cast<int>(whole_number(body, "candidates", kDefaultCandidates, 1, kMaxCandidates));
 
-  Database db = Database::open(db_path);
+  Database& db = worker_database(db_path);
   const Team team = learned_roster(db);
   const Event event = find_event(event_id, team.rules, Location{"", 0, "event"});
   LineupRequest request = lineup_request(team, event);

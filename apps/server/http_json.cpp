@@ -26,12 +26,22 @@ void reply_json(httplib::Response& res, const nlohmann::json& doc, int status) {
                   "application/json; charset=utf-8");
 }
 
+std::string clip_for_reply(const std::string& text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t end = max_bytes;
+  // Back up to the start of a UTF-8 sequence, so the cut never splits a character.
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end) + "\u2026";
+}
+
 void reply_error(httplib::Response& res, int status, const std::string& message,
                  const std::string& field) {
-  reply_json(
-      res,
-      {{"error", message}, {"field", field.empty() ? nlohmann::json() : nlohmann::json(field)}},
-      status);
+  // Messages quote the bad input; a huge input must not come back huge.
+  const std::string clipped_field = clip_for_reply(field, kMaxErrorFieldBytes);
+  reply_json(res,
+             {{"error", clip_for_reply(message, kMaxErrorMessageBytes)},
+              {"field", field.empty() ? nlohmann::json() : nlohmann::json(clipped_field)}},
+             status);
 }
 
 namespace {

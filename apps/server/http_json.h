@@ -16,7 +16,16 @@ nlohmann::json json_body(const httplib::Request& req);
 /// Sends `doc` with status `status` as application/json.
 void reply_json(httplib::Response& res, const nlohmann::json& doc, int status = 200);
 
-/// Sends {"error": message, "field": field or null} with a 4xx/5xx status.
+/// The most an error reply repeats of its message and of its field name, bytes.
+constexpr size_t kMaxErrorMessageBytes = 512;
+constexpr size_t kMaxErrorFieldBytes = 128;
+
+/// `text` cut to at most `max_bytes` bytes at a character boundary, with an ellipsis appended
+/// when cut.
+std::string clip_for_reply(const std::string& text, size_t max_bytes);
+
+/// Sends {"error": message, "field": field or null} with a 4xx/5xx status; message and field
+/// are clipped (clip_for_reply) so a reply stays small whatever the request held.
 void reply_error(httplib::Response& res, int status, const std::string& message,
                  const std::string& field = "");
 

@@ -9,6 +9,7 @@
 #include "baton/report.h"
 #include "baton/results.h"
 #include "baton/store.h"
+#include "server/worker_database.h"
 
 namespace baton::server {
 
@@ -83,7 +84,7 @@ RequestedOrder requested_order(const nlohmann::json& body, const Team& team, con
 }
 
 Team roster_team(const std::string& db_path) {
-  Database db = Database::open(db_path);
+  Database& db = worker_database(db_path);
   return learned_roster(db);
 }
 

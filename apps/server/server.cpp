@@ -5,7 +5,9 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <iostream>
 #include <thread>
@@ -44,12 +46,15 @@ bool changes_state(const std::string& method) {
 }
 
 // Refuses requests a hostile web page could make through the coach's browser: DNS rebinding
-// (a foreign Host header on a loopback server) and cross-site writes (a foreign Origin).
+// (a foreign Host header, on any listening address) and cross-site writes (a foreign Origin).
 httplib::Server::HandlerResponse guard(const httplib::Request& req, httplib::Response& res,
-                                       bool loopback_only) {
+                                       const std::vector<std::string>& allowed_hosts) {
   const std::string host = req.get_header_value("Host");
-  if (loopback_only && !is_loopback_host(host_without_port(host))) {
-    reply_error(res, 403, "this server answers only requests addressed to this machine", "Host");
+  if (!is_allowed_host(host_without_port(host), req.local_addr, allowed_hosts)) {
+    reply_error(res, 403,
+                "this server answers only requests addressed to this machine by a loopback "
+                "name, its IP address or an --allowed-host name",
+                "Host");
     return httplib::Server::HandlerResponse::Handled;
   }
   const std::string origin = req.get_header_value("Origin");
@@ -76,6 +81,27 @@ bool is_loopback_host(const std::string& host) {
   return false;
 }
 
+bool is_allowed_host(const std::string& host, const std::string& local_address,
+                     const std::vector<std::string>& allowed) {
+  if (host.empty()) return false;
+  if (is_loopback_host(host)) return true;
+  // An IP literal naming the address the request came in on is this machine by definition;
+  // a rebinding page always uses its own name.
+  in6_addr a6{};
+  in_addr a4{};
+  const bool literal =
+      inet_pton(AF_INET, host.c_str(), &a4) == 1 || inet_pton(AF_INET6, host.c_str(), &a6) == 1;
+  if (literal && host == local_address) return true;
+  const auto same = [&](const std::string& name) {
+    return name.size() == host.size() &&
+           std::equal(name.begin(), name.end(), host.begin(), [](char x, char y) {
+             return std::tolower(static_cast<unsigned char>(x)) ==
+                    std::tolower(static_cast<unsigned char>(y));
+           });
+  };
+  return std::any_of(allowed.begin(), allowed.end(), same);
+}
+
 void serve(const ServeOptions& options) {
   // Create or migrate the database now, so a bad path fails before the URL is printed.
   { Database::open(options.db_path); }
@@ -89,12 +115,11 @@ void serve(const ServeOptions& options) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   signal(SIGPIPE, SIG_IGN);
 
-  httplib::Server server;
+  ConnectionLimits limits = options.limits;
+  limits.request.max_body_bytes = options.max_body_bytes;
+  BoundedServer server(limits);
   const bool loopback = is_loopback_host(options.host);
   server.set_payload_max_length(options.max_body_bytes);
-  // An idle keep-alive connection holds a worker until this timeout, and stop() waits for the
-  // workers: a short one keeps shutdown prompt (a reconnect on localhost costs nothing).
-  server.set_keep_alive_timeout(1);
   // SO_REUSEADDR only: a restart may take the port at once, but a port another server is
   // listening on is an error (httplib's default SO_REUSEPORT would share it silently).
   server.set_socket_options([](socket_t sock) {
@@ -102,9 +127,10 @@ void serve(const ServeOptions& options) {
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
   });
   server.set_default_headers(kSecurityHeaders);
-  server.set_pre_routing_handler([loopback](const httplib::Request& req, httplib::Response& res) {
-    return guard(req, res, loopback);
-  });
+  server.set_pre_routing_handler(
+      [allowed = options.allowed_hosts](const httplib::Request& req, httplib::Response& res) {
+        return guard(req, res, allowed);
+      });
   server.set_exception_handler(reply_exception);
   // Errors httplib raises itself (413 body too large, 400 malformed request, 404 for a method
   // no route takes) get a JSON body too.
@@ -132,7 +158,7 @@ void serve(const ServeOptions& options) {
   } else if (!server.bind_to_port(options.host, port)) {
     port = -1;
   }
-  if (port <= 0) {
+  if (port <= 0 || !server.apply_listen_backlog()) {
     throw Error(fmt::format("cannot listen on {}:{} (in use, or not an address of this machine)",
                             options.host, options.port),
                 Location{"--port", 0, ""});

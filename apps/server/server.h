@@ -2,6 +2,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
+
+#include "server/bounded_server.h"
 
 namespace baton::server {
 
@@ -11,7 +14,12 @@ struct ServeOptions {
   std::string host =
       "127.0.0.1";  ///< address to bind; anything but loopback is reachable by others
   int port = 8080;  ///< TCP port; 0 picks a free one (the printed URL names it)
-  size_t max_body_bytes = 1u << 20;  ///< larger request bodies are refused with 413
+  size_t max_body_bytes = 1u << 20;  ///< larger request bodies (chunked too) are refused: 413
+  /// Host names requests may be addressed to besides loopback names and the IP address they
+  /// arrived on: the names a coach types to reach this machine from another device. Anything
+  /// else is refused (a web page on a foreign name resolving here: DNS rebinding).
+  std::vector<std::string> allowed_hosts;
+  ConnectionLimits limits;  ///< workers, timeouts and connection counts
 };
 
 /// Serves until SIGINT or SIGTERM, then finishes requests in flight and returns. Prints the URL
@@ -21,5 +29,11 @@ void serve(const ServeOptions& options);
 
 /// True for addresses only this machine can reach: 127.0.0.0/8, ::1 and "localhost".
 bool is_loopback_host(const std::string& host);
+
+/// True when a request whose Host header names `host` (port and brackets already removed) may
+/// be answered: a loopback name, the IP address `local_address` the connection arrived on, or
+/// one of `allowed` (names compared ignoring case).
+bool is_allowed_host(const std::string& host, const std::string& local_address,
+                     const std::vector<std::string>& allowed);
 
 }  // namespace baton::server

@@ -37,6 +37,9 @@ class Workspace {
   /// The database at `db_path` (created and migrated when missing). Throws StoreError naming
   /// the path when it cannot be opened.
   static Workspace open_database(const std::string& db_path, const WorkspaceOptions& options = {});
+  /// A database connection the caller keeps open (a server worker's, say), used for as long as
+  /// the workspace lives: the caller keeps `db` alive until then.
+  static Workspace borrow(Database& db, const WorkspaceOptions& options = {});
   /// A team file (TOML or CSV roster): no practice or results logs. Throws the team loader's
   /// errors (file, line, field).
   static Workspace open_team_file(const std::string& path);

@@ -1,5 +1,7 @@
 #include "baton/pair_report.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 
 #include "baton/calibration.h"
@@ -29,6 +31,12 @@ Nominal nominal(const Workspace& ws, const PairReportRequest& r) {
   const Team& team = ws.team();
   if (!o.incoming_speed_mps || !o.outgoing_mss_mps || !o.outgoing_tau_s) {
     const Event event = find_event(r.event, team.rules, Location{"", 0, "event"});
+    if (r.exchange < 1 || r.exchange > static_cast<int>(event.exchanges.size())) {
+      // Checked before counting from zero: INT_MIN - 1 would overflow.
+      throw ValidationError(
+          fmt::format("{} has exchanges 1 to {}", event.id, event.exchanges.size()),
+          Location{"", 0, "exchange"});
+    }
     PairTarget t;
     try {
       t = planned_pair_target(team, event, r.exchange - 1, r.from, r.to);

@@ -11,7 +11,8 @@ namespace baton {
 
 struct Workspace::State {
   std::string source;
-  std::optional<Database> db;
+  std::optional<Database> owned;  ///< the connection, when the workspace opened it
+  Database* db = nullptr;         ///< the database, owned or borrowed; null for a team file
   WorkspaceOptions options;
   mutable std::optional<Team> team;
 };
@@ -24,7 +25,16 @@ Workspace::~Workspace() = default;
 Workspace Workspace::open_database(const std::string& db_path, const WorkspaceOptions& options) {
   auto state = std::make_unique<State>();
   state->source = db_path;
-  state->db.emplace(Database::open(db_path));
+  state->owned.emplace(Database::open(db_path));
+  state->db = &*state->owned;
+  state->options = options;
+  return Workspace(std::move(state));
+}
+
+Workspace Workspace::borrow(Database& db, const WorkspaceOptions& options) {
+  auto state = std::make_unique<State>();
+  state->source = db.path();
+  state->db = &db;
   state->options = options;
   return Workspace(std::move(state));
 }
@@ -55,7 +65,7 @@ const Team& Workspace::team() const {
   return *state_->team;
 }
 
-bool Workspace::has_logs() const { return state_->db.has_value(); }
+bool Workspace::has_logs() const { return state_->db != nullptr; }
 
 Database& Workspace::database() const {
   if (!state_->db) {

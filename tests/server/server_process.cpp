@@ -42,7 +42,8 @@ ServerProcess::ServerProcess(std::string db, std::vector<std::string> extra) : d
   out_fd_ = pipe_fds[0];
   if (rc != 0) throw std::runtime_error("cannot start baton serve");
 
-  const std::regex url(R"(http://127\.0\.0\.1:(\d+)/)");
+  // Loopback, or every address (--host 0.0.0.0): either way 127.0.0.1 reaches it.
+  const std::regex url(R"(http://(?:127\.0\.0\.1|0\.0\.0\.0):(\d+)/)");
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   std::smatch m;
   while (!std::regex_search(out_, m, url)) {
