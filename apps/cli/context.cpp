@@ -8,7 +8,6 @@
 #include <cmath>
 #include <cstdio>
 
-
 namespace baton::cli {
 
 Database Context::open_database() const { return Database::open(db_path); }
@@ -46,14 +45,22 @@ std::function<void(double)> progress_line(const char* what) {
   };
 }
 
-void check_simulation_options(const SimulationOptions& options) {
-  try {
-    validate_simulation_options(options);
-  } catch (const ValidationError& e) {
-    const std::string& field = e.where().field;
-    if (field != "runs" && field != "threads") throw;
-    throw ValidationError(e.message(), Location{"--" + field, 0, ""});
-  }
+OrderRequest order_request(const std::string& event, const std::string& rules,
+                           const std::string& order, const std::string& sex) {
+  OrderRequest r;
+  r.event = event;
+  if (!rules.empty()) r.rules = parse_rules(rules, {"--rules", 0, ""});
+  if (!order.empty()) r.order = split_names(order, {"--order", 0, ""});
+  if (!sex.empty()) r.sex = parse_sex(sex, {"--sex", 0, ""});
+  return r;
+}
+
+std::string error_message(const Error& e) {
+  const Location& where = e.where();
+  if (!where.file.empty() || where.field.empty()) return e.what();
+  const std::string option = cli_option_for_field(where.field);
+  if (option == where.field) return e.what();
+  return to_string(Location{option, where.line, ""}) + ": " + e.message();
 }
 
 }  // namespace baton::cli

@@ -59,8 +59,9 @@ bool Workspace::has_logs() const { return state_->db.has_value(); }
 
 Database& Workspace::database() const {
   if (!state_->db) {
-    throw StoreError(state_->source + " is a team file: the practice and results logs live in "
-                                      "the database (--db)");
+    throw StoreError(state_->source +
+                     " is a team file: the practice and results logs live in "
+                     "the database (--db)");
   }
   return *state_->db;
 }
@@ -84,15 +85,26 @@ PracticeLookup Workspace::practice(const Event& event) const {
 
 std::string cli_option_for_field(std::string_view field) {
   // The request field (its part before the first '.') and the option that carries it.
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kOptions = {{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 19> kOptions = {{
       {"event", "--event"},
       {"events", "--events"},
+      {"relays", "--events"},
       {"order", "--order"},
       {"locks", "--lock"},
       {"exclude", "--exclude"},
       {"sex", "--sex"},
       {"top", "--top"},
+      {"model", "--model"},
+      {"rules", "--rules"},
       {"as_of", "--as-of"},
+      {"teams_per_relay", "--teams-per-relay"},
+      {"max_relays_per_athlete", "--max-relays-per-athlete"},
+      {"max_events", "--max-events"},
+      {"objective", "--objective"},
+      {"candidates", "--candidates"},
+      {"runs", "--runs"},
+      {"seed", "--seed"},
+      {"threads", "--threads"},
   }};
   const std::string_view head = field.substr(0, field.find('.'));
   for (const auto& [name, option] : kOptions) {
