@@ -69,10 +69,9 @@ TEST_F(MeetLineupQueryTest, BadRequestsNameTheField) {
   MeetLineupQuery stranger;
   stranger.relays = {{"4x100", Sex::female}};
   stranger.exclude = {"Zed"};
-  for (const BadMeet& c :
-       {BadMeet{none, "relays"}, BadMeet{twice, "relays.1"}, BadMeet{mixed, "relays.0.sex"},
-        BadMeet{unknown, "relays.1.event"}, BadMeet{crowded, "exclude"},
-        BadMeet{stranger, "exclude"}}) {
+  for (const BadMeet& c : {BadMeet{none, "relays"}, BadMeet{twice, "relays.1"},
+                           BadMeet{mixed, "relays.0.sex"}, BadMeet{unknown, "relays.1.event"},
+                           BadMeet{crowded, "exclude"}, BadMeet{stranger, "exclude"}}) {
     try {
       plan_meet_lineups(ws, c.query);
       ADD_FAILURE() << c.field;

@@ -1,9 +1,9 @@
 // Own teams in a meet: the field gets the fastest lineup's predicted splits and planned passes.
 #include <gtest/gtest.h>
 
-#include "baton/meet_field.h"
 #include "baton/leg_prediction.h"
 #include "baton/meet.h"
+#include "baton/meet_field.h"
 #include "baton/relay_plan.h"
 #include "baton/team_file.h"
 #include "support/run_cli.h"

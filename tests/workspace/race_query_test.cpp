@@ -150,9 +150,10 @@ TEST_F(RaceQueryTest, TheOddsChoiceIsTheBestOfTheFastestOrdersOnAFixedSeed) {
 }
 
 TEST_F(RaceQueryTest, AtAMeetOurEntryIsTheOwnTeamWithoutAnOrder) {
-  const std::string meet_path = dir.write(
-      "meet.toml", "event = \"4x100\"\n[[team]]\nname = \"Central\"\nseed = \"48.40\"\n"
-                   "[[team]]\nfile = \"squad.toml\"\nsex = \"F\"\n");
+  const std::string meet_path =
+      dir.write("meet.toml",
+                "event = \"4x100\"\n[[team]]\nname = \"Central\"\nseed = \"48.40\"\n"
+                "[[team]]\nfile = \"squad.toml\"\nsex = \"F\"\n");
   const Meet meet = load_meet(meet_path);
   LineupOddsQuery q;
   q.candidates = 3;
