@@ -4,16 +4,17 @@
 // athlete models.
 #include <fmt/format.h>
 
-#include <map>
 #include <optional>
 
 #include "baton/error.h"
 #include "baton/go_mark.h"
 #include "baton/hand_plan.h"
+#include "baton/handoff_pair.h"
 #include "baton/plan_json.h"
 #include "baton/relay_plan.h"
 #include "baton/team.h"
 #include "cli/context.h"
+#include "cli/option_errors.h"
 
 namespace baton::cli {
 namespace {
@@ -37,38 +38,21 @@ struct HandoffOptions {
   int exchange = 1;
 };
 
-// The library names fields; the user typed options.
-const std::map<std::string, std::string>& option_names() {
-  static const std::map<std::string, std::string> names = {
-      {"incoming_speed_mps", "--incoming-speed"},
-      {"incoming_decel_mps2", "--incoming-decel"},
-      {"outgoing_mss_mps", "--outgoing-mss"},
-      {"outgoing_tau_s", "--outgoing-tau"},
-      {"reaction_s", "--reaction"},
-      {"free_distance_m", "--free-distance"},
-      {"zone_length_m", "--zone-length"},
-      {"start_m", "--start"},
-      {"go_mark_m", "--go-mark"},
-      {"reaction_sd_s", "--reaction-sd"},
-      {"mark_sd_m", "--mark-sd"},
-      {"failure_cost_s", "--failure-cost"},
-  };
-  return names;
-}
-
+// Hand-off errors start with the field they refuse ("zone_length_m must be ..."): say the
+// option the user typed instead (cli_option_for_field()).
 template <typename F>
-auto naming_options(F&& f) {
+auto naming_handoff_fields(F&& f) {
   try {
     return f();
   } catch (const ValidationError& e) {
-    const auto it = option_names().find(e.where().field);
-    if (it == option_names().end()) throw;
+    const std::string& field = e.where().field;
+    const std::string option = cli_option_for_field(field);
+    if (field.empty() || option == field) throw;
     std::string message = e.message();
-    const size_t at = message.find(it->first);
-    if (at != std::string::npos) {
-      message.replace(at, it->first.size(), it->second);
+    if (message.starts_with(field + " ")) {
+      message.replace(0, field.size(), option);
     } else {
-      message = it->second + ": " + message;
+      message = option + ": " + message;
     }
     throw ValidationError(message);
   }
@@ -123,33 +107,27 @@ std::string human(const HandoffParams& p, const nlohmann::json& j, double foot_m
 }
 
 void run_pair(const HandoffOptions& opt, const Context& ctx) {
-  if (opt.event.empty()) throw ValidationError("is required with --from/--to", {"--event", 0, ""});
-  if (opt.from.empty() || opt.to.empty()) {
-    throw ValidationError("give both --from and --to", {"--from/--to", 0, ""});
-  }
-  const Team team = ctx.load_team(opt.team);
-  const Event event = find_event(opt.event, team.rules, {"--event", 0, ""});
-  const int count = static_cast<int>(event.exchanges.size());
-  if (opt.exchange < 1 || opt.exchange > count) {
-    throw ValidationError(
-        fmt::format("must be 1-{} for the {} (got {})", count, event.id, opt.exchange),
-        {"--exchange", 0, ""});
-  }
-  RelayPlanOptions options;
-  options.failure_costs_the_race = false;
-  options.exchange.spread = opt.spread;
-  if (!opt.technique.empty()) {
-    options.hands.blind_technique = parse_technique(opt.technique, {"--technique", 0, ""});
-  }
-  const RelayPlanExchange x = naming_options(
-      [&] { return plan_pair(team, event, opt.exchange - 1, opt.from, opt.to, options); });
+  const PairHandoff h = naming_options([&] {
+    return naming_handoff_fields([&] {
+      HandoffPairRequest r{.event = opt.event,
+                           .exchange = opt.exchange,
+                           .from = opt.from,
+                           .to = opt.to,
+                           .technique = std::nullopt,
+                           .spread = opt.spread};
+      if (!opt.technique.empty())
+        r.technique = parse_technique(opt.technique, {"--technique", 0, ""});
+      return handoff_pair(ctx.workspace(opt.team), r);
+    });
+  });
+  const RelayPlanExchange& x = h.exchange;
   if (ctx.json) {
     ctx.print_json(exchange_to_json(x));
     return;
   }
   const ExchangePlan& p = x.plan;
   std::string out = fmt::format(
-      "{} exchange {}: {} -> {} ({}, {} hand to {} hand, {:.2f} m free distance)\n", event.name,
+      "{} exchange {}: {} -> {} ({}, {} hand to {} hand, {:.2f} m free distance)\n", h.event.name,
       p.exchange, x.from, x.to, p.hands.visual ? "visual" : to_string(p.hands.technique),
       to_string(p.hands.carry_hand_in), to_string(p.hands.receive_hand), p.hands.free_distance_m);
   out += fmt::format("  incoming     {:.2f} m/s at the pass; outgoing {:.2f} m/s\n",
@@ -198,14 +176,15 @@ void run(HandoffOptions opt, const Context& ctx) {
   if (opt.free_distance) p.free_distance_m = *opt.free_distance;
   nlohmann::json j;
   if (opt.best) {
-    const GoMarkPlan plan = naming_options([&] { return best_go_mark(p, opt.spread); });
+    const GoMarkPlan plan = naming_handoff_fields([&] { return best_go_mark(p, opt.spread); });
     j = go_mark_to_json(p, plan, opt.spread, opt.foot_length_m);
   } else if (opt.target) {
-    const HandoffResult r = naming_options([&] { return handoff_for_target(p, *opt.target); });
+    const HandoffResult r =
+        naming_handoff_fields([&] { return handoff_for_target(p, *opt.target); });
     j = handoff_to_json(p, r, opt.foot_length_m);
   } else {
     p.go_mark_m = *opt.go_mark;
-    const HandoffResult r = naming_options([&] { return solve_handoff(p); });
+    const HandoffResult r = naming_handoff_fields([&] { return solve_handoff(p); });
     j = handoff_to_json(p, r, opt.foot_length_m);
   }
   if (ctx.json) {

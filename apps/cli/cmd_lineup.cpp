@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <chrono>
 #include <memory>
 
 #include "baton/lineup_json.h"
@@ -109,7 +110,11 @@ MeetLineupQuery meet_query(const LineupOptions& opt) {
   q.teams_per_relay = opt.teams_per_relay;
   q.max_relays_per_athlete = opt.max_relays;
   q.max_events = opt.max_events;
-  q.time_limit_s = opt.time_limit_s;
+  // The command line has a wall-clock limit; the library takes it as a stop condition.
+  q.budget.should_stop = [end = std::chrono::steady_clock::now() +
+                                std::chrono::duration<double>(opt.time_limit_s)] {
+    return std::chrono::steady_clock::now() >= end;
+  };
   q.exclude = lineup_query(opt).exclude;
   q.model = parse_cost_model(opt.model, {"--model", 0, ""});
   return q;
@@ -167,7 +172,8 @@ void add_lineup_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--teams-per-relay", opt->teams_per_relay, "Teams per relay: 1 to 3 (A, B, C)");
   cmd->add_option("--max-relays-per-athlete", opt->max_relays, "Relay limit per athlete (0: none)");
   cmd->add_option("--max-events", opt->max_events, "Event limit per athlete (0: none)");
-  cmd->add_option("--time-limit", opt->time_limit_s, "Solver time limit for --events, seconds");
+  cmd->add_option("--time-limit", opt->time_limit_s, "Solver time limit for --events, seconds")
+      ->check(CLI::Range(0.001, 86400.0));
   cmd->add_flag("--no-practice", opt->no_practice,
                 "Ignore the practice log's pair records (database roster only)");
   cmd->add_option("--objective", opt->objective,

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "baton/athlete_model.h"
+#include "baton/athlete_profile.h"
 #include "baton/profile_fit.h"
 #include "baton/svg.h"
 #include "baton/text_table.h"
@@ -76,11 +77,8 @@ std::string velocity_svg(const AthleteModel& m) {
 }
 
 void run_show(const ShowOptions& opt, const Context& ctx) {
-  const Team team = ctx.load_team(opt.team);
-  const Athlete& a = team.athlete(opt.name, {"NAME", 0, ""});
-  const AthleteModel m = model_athlete(a);
-  std::vector<std::pair<double, double>> splits;
-  for (int d = 10; d <= 100; d += 10) splits.push_back({d, m.reaction_s + model_time_s(m, d)});
+  const AthleteProfile profile = athlete_profile(ctx.workspace(opt.team), opt.name);
+  const AthleteModel& m = profile.model;
   if (!opt.svg.empty()) {
     std::ofstream out(opt.svg, std::ios::binary);
     out << velocity_svg(m);
@@ -106,7 +104,9 @@ void run_show(const ShowOptions& opt, const Context& ctx) {
     }
     j["marks"] = marks;
     nlohmann::json sj = nlohmann::json::array();
-    for (auto [d, t] : splits) sj.push_back({{"distance_m", d}, {"time_s", t}});
+    for (const ProfileSplit& x : profile.splits) {
+      sj.push_back({{"distance_m", x.distance_m}, {"time_s", x.time_s}});
+    }
     j["splits"] = sj;
     if (!opt.svg.empty()) j["svg"] = opt.svg;
     ctx.print_json(j);
@@ -121,7 +121,9 @@ void run_show(const ShowOptions& opt, const Context& ctx) {
   p.add_row({"block reaction", fmt::format("{:.2f}", m.reaction_s), "s"});
   ctx.print(p.render());
   TextTable s({">distance", ">time from the gun"});
-  for (auto [d, t] : splits) s.add_row({fmt::format("{:g} m", d), format_time(t) + " s"});
+  for (const ProfileSplit& x : profile.splits) {
+    s.add_row({fmt::format("{:g} m", x.distance_m), format_time(x.time_s) + " s"});
+  }
   ctx.print("\nPredicted splits from a block start\n" + s.render());
   TextTable mk({">distance", ">time", "source"});
   for (const ModelMark& x : m.marks) {

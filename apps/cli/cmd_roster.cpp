@@ -1,9 +1,11 @@
-// baton roster import|list|add|edit|remove: the athletes in the database.
+// baton roster import|list|add|edit|remove: the athletes in the database
+// (include/baton/roster_admin.h).
 #include <fmt/format.h>
 
 #include <set>
 
 #include "baton/json.h"
+#include "baton/roster_admin.h"
 #include "baton/team_file.h"
 #include "baton/text_table.h"
 #include "cli/context.h"
@@ -122,8 +124,7 @@ void add_roster_command(CLI::App& app, Context& ctx) {
   import_cmd->add_flag("--replace", *replace, "Remove athletes that are not in the file");
   import_cmd->callback([file, replace, &ctx] {
     const Team team = load_team(*file);
-    Database db = ctx.open_database();
-    const ImportSummary s = Roster(db).import(team, *replace);
+    const ImportSummary s = import_roster(ctx.workspace(), team, *replace);
     if (ctx.json) {
       ctx.print_json({{"file", *file},
                       {"database", ctx.db_path},
@@ -142,8 +143,7 @@ void add_roster_command(CLI::App& app, Context& ctx) {
   // list
   CLI::App* list = roster_cmd->add_subcommand("list", "List athletes with their best marks");
   list->callback([&ctx] {
-    Database db = ctx.open_database();
-    const Team team = Roster(db).team();
+    const Team team = entered_roster(ctx.workspace());
     if (ctx.json) {
       nlohmann::json athletes = nlohmann::json::array();
       for (const Athlete& a : team.athletes) athletes.push_back(to_json(a));
@@ -171,8 +171,7 @@ void add_roster_command(CLI::App& app, Context& ctx) {
     Athlete a;
     a.name = add_edits->name;
     apply(*add_edits, a);
-    Database db = ctx.open_database();
-    Roster(db).add(a);
+    a = add_athlete(ctx.workspace(), a);
     if (ctx.json) {
       ctx.print_json({{"added", to_json(a)}});
     } else {
@@ -190,19 +189,12 @@ void add_roster_command(CLI::App& app, Context& ctx) {
   edit->add_flag("--clear-splits", edits->clear_splits, "Remove all split times first");
   edit->add_flag("--clear-hand", edits->clear_hand, "Forget the preferred hand");
   edit->callback([edits, &ctx] {
-    Database db = ctx.open_database();
-    Roster roster(db);
-    std::optional<Athlete> a = roster.find(edits->name);
-    if (!a) {
-      Team team = roster.team();
-      team.athlete(edits->name, {"roster edit", 0, "name"});  // throws with a suggestion
-    }
-    apply(*edits, *a);
-    roster.update(edits->name, *a);
+    const Athlete a =
+        edit_athlete(ctx.workspace(), edits->name, [&](Athlete& x) { apply(*edits, x); });
     if (ctx.json) {
-      ctx.print_json({{"updated", to_json(*a)}});
+      ctx.print_json({{"updated", to_json(a)}});
     } else {
-      ctx.print(fmt::format("Updated {}\n", a->name));
+      ctx.print(fmt::format("Updated {}\n", a.name));
     }
   });
 
@@ -211,18 +203,13 @@ void add_roster_command(CLI::App& app, Context& ctx) {
   CLI::App* remove = roster_cmd->add_subcommand("remove", "Remove an athlete and their marks");
   remove->add_option("name", *remove_name, "Full name")->required();
   remove->callback([remove_name, &ctx] {
-    Database db = ctx.open_database();
-    Roster roster(db);
-    if (!roster.find(*remove_name)) {
-      roster.team().athlete(*remove_name, {"roster remove", 0, "name"});  // throws
-    }
-    roster.remove(*remove_name);
+    const std::string removed = remove_athlete(ctx.workspace(), *remove_name);
     if (ctx.json) {
-      ctx.print_json({{"removed", *remove_name}});
+      ctx.print_json({{"removed", removed}});
     } else {
-      ctx.print(fmt::format("Removed {}\n", *remove_name));
+      ctx.print(fmt::format("Removed {}\n", removed));
     }
   });
-}  // namespace baton::cli
+}
 
 }  // namespace baton::cli

@@ -8,6 +8,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "cli/option_errors.h"
+
 namespace baton::cli {
 
 Database Context::open_database() const { return Database::open(db_path); }
@@ -56,11 +58,8 @@ OrderRequest order_request(const std::string& event, const std::string& rules,
 }
 
 std::string error_message(const Error& e) {
-  const Location& where = e.where();
-  if (!where.file.empty() || where.field.empty()) return e.what();
-  const std::string option = cli_option_for_field(where.field);
-  if (option == where.field) return e.what();
-  return to_string(Location{option, where.line, ""}) + ": " + e.message();
+  const std::string where = to_string(option_location(e.where()));
+  return where.empty() ? e.message() : where + ": " + e.message();
 }
 
 }  // namespace baton::cli

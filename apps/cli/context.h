@@ -41,7 +41,7 @@ std::function<void(double)> progress_line(const char* what);
 
 /// The message of a library error as the command line shows it: a request field ("locks.2",
 /// "exclude", "runs") becomes the option that carried it ("--lock", "--exclude", "--runs";
-/// cli_option_for_field()); errors located in a file keep their location.
+/// option_location()); errors located in a file keep their location.
 std::string error_message(const Error& e);
 
 /// The relay and running order of --event, --rules (empty: the team's), --order "A,B,C,D"

@@ -4,15 +4,10 @@
 #include <algorithm>
 #include <charconv>
 
-#include "baton/athlete_model.h"
-#include "baton/calibration.h"
 #include "baton/date.h"
-#include "baton/learned_roster.h"
-#include "baton/leg_prediction.h"
-#include "baton/practice.h"
+#include "baton/pair_report.h"
 #include "baton/practice_json.h"
-#include "baton/practice_report.h"
-#include "baton/store.h"
+#include "baton/practice_log.h"
 #include "common/today.h"
 #include "server/http_json.h"
 #include "server/routes.h"
@@ -69,31 +64,24 @@ Drill drill_from_json(const nlohmann::json& body) {
   return d;
 }
 
-nlohmann::json report(const httplib::Request& req, Database& db) {
-  const std::string from = query(req, "from");
-  const std::string to = query(req, "to");
-  if (from.empty()) throw ParseError("is required", Location{"", 0, "from"});
-  if (to.empty()) throw ParseError("is required", Location{"", 0, "to"});
+// GET /api/practice/report?from=&to=[&event=4x100][&exchange=1][&as_of=YYYY-MM-DD]
+nlohmann::json report(const httplib::Request& req, const Workspace& ws) {
+  PairReportRequest r;
+  r.from = query(req, "from");
+  r.to = query(req, "to");
+  if (r.from.empty()) throw ParseError("is required", Location{"", 0, "from"});
+  if (r.to.empty()) throw ParseError("is required", Location{"", 0, "to"});
+  r.event = query(req, "event", "4x100");
   const std::string exchange_text = query(req, "exchange", "1");
-  int exchange = 0;
-  const auto [end, ec] =
-      std::from_chars(exchange_text.data(), exchange_text.data() + exchange_text.size(), exchange);
+  const auto [end, ec] = std::from_chars(exchange_text.data(),
+                                         exchange_text.data() + exchange_text.size(), r.exchange);
   if (ec != std::errc() || end != exchange_text.data() + exchange_text.size()) {
     throw ParseError("must be a whole number", Location{"", 0, "exchange"});
   }
-  const std::string as_of = req.has_param("as_of")
-                                ? parse_date(query(req, "as_of"), Location{"", 0, "as_of"})
-                                : today_date();
-  const Team team = learned_roster(db);
-  const Event event =
-      find_event(query(req, "event", "4x100"), team.rules, Location{"", 0, "event"});
-  const PairTarget pair = planned_pair_target(team, event, exchange - 1, from, to);
-  const PracticeReport r =
-      practice_report(pair.from, pair.to, Practice(db).pair(from, to), pair.nominal, pair.target_m,
-                      as_of, CalibrationOptions{}, pair.foot_length_m);
-  nlohmann::json doc = practice_report_to_json(r);
-  doc["event"] = query(req, "event", "4x100");
-  doc["exchange"] = exchange;
+  r.as_of = query(req, "as_of", today_date());
+  nlohmann::json doc = practice_report_to_json(pair_report(ws, r));
+  doc["event"] = r.event;
+  doc["exchange"] = r.exchange;
   return doc;
 }
 
@@ -101,41 +89,30 @@ nlohmann::json report(const httplib::Request& req, Database& db) {
 
 void add_practice_routes(httplib::Server& server, const std::string& db_path) {
   server.Get("/api/practice", [db_path](const httplib::Request& req, httplib::Response& res) {
-    DrillFilter filter;
-    filter.from = query(req, "from");
-    filter.to = query(req, "to");
-    Database db = Database::open(db_path);
+    const DrillFilter filter{.from = query(req, "from"), .to = query(req, "to"), .until = ""};
     nlohmann::json all = nlohmann::json::array();
-    for (const Drill& d : Practice(db).list(filter)) all.push_back(drill_to_json(d));
+    for (const Drill& d : list_drills(Workspace::open_database(db_path), filter)) {
+      all.push_back(drill_to_json(d));
+    }
     reply_json(res, {{"drills", all}});
   });
 
   server.Post("/api/practice", [db_path](const httplib::Request& req, httplib::Response& res) {
     const Drill d = drill_from_json(json_body(req));
-    Database db = Database::open(db_path);
-    Practice practice(db);
-    const long long id = practice.log(d);
-    for (const Drill& stored : practice.pair(d.from, d.to)) {
-      if (stored.id == id) {
-        reply_json(res, {{"logged", drill_to_json(stored)}}, 201);
-        return;
-      }
-    }
-    throw StoreError("the drill was not stored", Location{"", 0, ""});
+    const Drill stored = log_drill(Workspace::open_database(db_path), d);
+    reply_json(res, {{"logged", drill_to_json(stored)}}, 201);
   });
 
   server.Delete(R"(/api/practice/(\d{1,15}))",
                 [db_path](const httplib::Request& req, httplib::Response& res) {
                   const long long id = std::stoll(req.matches[1]);
-                  Database db = Database::open(db_path);
-                  Practice(db).remove(id);
+                  remove_drill(Workspace::open_database(db_path), id);
                   reply_json(res, {{"removed", id}});
                 });
 
   server.Get("/api/practice/report",
              [db_path](const httplib::Request& req, httplib::Response& res) {
-               Database db = Database::open(db_path);
-               reply_json(res, report(req, db));
+               reply_json(res, report(req, Workspace::open_database(db_path)));
              });
 }
 

@@ -4,6 +4,8 @@
 // exchange zone (POST /api/plans).
 #include <fmt/format.h>
 
+#include <chrono>
+
 #include "baton/leg_prediction.h"
 #include "baton/lineup_json.h"
 #include "baton/lineup_query.h"
@@ -86,7 +88,10 @@ nlohmann::json meet_lineups(const nlohmann::json& body, const std::string& db_pa
   for (size_t i = 0; i < list.size(); ++i) {
     query.relays.push_back(meet_relay_choice(list[i], fmt::format("relays.{}", i)));
   }
-  query.time_limit_s = kMeetTimeLimitS;
+  query.budget.should_stop = [end = std::chrono::steady_clock::now() +
+                                    std::chrono::duration<double>(kMeetTimeLimitS)] {
+    return std::chrono::steady_clock::now() >= end;
+  };
   query.max_athletes = kMaxMeetAthletes;
   const Workspace ws = roster_workspace(db_path);
   const MeetLineupAnswer a = plan_meet_lineups(ws, query);

@@ -3,6 +3,7 @@
 // exactly as an integer program.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -15,6 +16,21 @@
 #include "baton/team.h"
 
 namespace baton {
+
+/// How much searching the meet solver may do. The library never reads the clock: a caller with a
+/// deadline passes a `should_stop` that compares the clock with it, e.g.
+/// `budget.should_stop = [end] { return std::chrono::steady_clock::now() >= end; };`.
+/// `max_steps` counts work instead, so the answer is the same on any machine. With neither the
+/// search runs until it proves its lineups optimal.
+struct MeetSearchBudget {
+  /// Most search steps: one step is one subgradient iteration of the Lagrangian bound or one
+  /// branch-and-bound node of the integer program; -1 = no limit, 0 = no search (the greedy
+  /// first lineups and the bound from every team's own best are returned).
+  long long max_steps = -1;
+  /// Asked before every step; once it returns true the search stops and returns the best
+  /// lineups found so far. Empty = never.
+  std::function<bool()> should_stop;
+};
 
 /// One relay of the meet. Athletes are indices into the shared roster; legs are 0-based.
 struct MeetRelay {
@@ -45,8 +61,8 @@ struct MeetLineupRequest {
   std::vector<std::pair<int, int>> conflicts;
   /// Objective weight of A, B and C teams (multiplies the relay's weight).
   std::vector<double> team_weights = {1.0, 1.0, 1.0};
-  /// Stop the solver after this many seconds and report the best lineups found and the gap.
-  double time_limit_s = 10.0;
+  /// When to stop searching and report the best lineups found and the gap.
+  MeetSearchBudget budget;
 };
 
 /// One team's lineup in one relay.
@@ -66,6 +82,10 @@ struct MeetLineupResult {
   /// The Lagrangian lower bound on the objective (per-athlete limits relaxed), seconds; it
   /// equals the objective when it alone proved the lineups optimal.
   double lagrangian_bound_s = 0;
+  /// True when the search stopped because the budget ran out (`should_stop` said so or
+  /// `max_steps` were spent) before it could prove the lineups optimal.
+  bool stopped_on_budget = false;
+  long long steps = 0;  ///< search steps taken (see MeetSearchBudget::max_steps)
 };
 
 /// Chooses every relay team's running order at once to minimise the weighted sum of team times
@@ -75,7 +95,7 @@ struct MeetLineupResult {
 /// weight, no locks), A is the faster one.
 /// Throws ValidationError naming the relay and constraint when the request is malformed or
 /// cannot be met (checked constraints first; otherwise when the solver proves infeasibility),
-/// and Error when no lineup at all was found within the time limit.
+/// and ValidationError naming "budget" when the budget ran out before any lineup was found.
 MeetLineupResult best_meet_lineups(const MeetLineupRequest& request);
 
 /// The request for a roster: every athlete's sex and name in roster order, no relays yet and

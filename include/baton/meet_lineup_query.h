@@ -32,10 +32,12 @@ struct MeetLineupQuery {
   std::vector<MeetRelayChoice> relays;  ///< "relays": at least one, each at most once
   /// The squad of single-sex relays that name none (mixed relays ignore it); none = either.
   std::optional<Sex> sex;
-  int teams_per_relay = 1;               ///< "teams_per_relay": 1 to 3 (A, B, C teams)
-  int max_relays_per_athlete = 0;        ///< "max_relays_per_athlete": 0 = no limit
-  int max_events = 0;                    ///< "max_events": events per athlete, 0 = no limit
-  double time_limit_s = 10.0;            ///< the solver's time budget, seconds
+  int teams_per_relay = 1;         ///< "teams_per_relay": 1 to 3 (A, B, C teams)
+  int max_relays_per_athlete = 0;  ///< "max_relays_per_athlete": 0 = no limit
+  int max_events = 0;              ///< "max_events": events per athlete, 0 = no limit
+  /// How much the solver may search (a deadline comes from the caller as should_stop); the
+  /// default searches until the lineups are proven optimal.
+  MeetSearchBudget budget;
   std::vector<std::string> exclude;      ///< "exclude": athletes who run no relay, by name
   CostModel model = CostModel::physics;  ///< "model"
   /// Most athletes who may run (a bound on the solver's work); 0 = no limit. More is refused

@@ -2,20 +2,14 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cmath>
+
+#include "core/text.h"
 
 namespace baton {
 namespace {
 
-std::string lowercase(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c != ' ' && c != '\t')
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
+using text::lowercase_without_spaces;
 
 struct Record {
   double distance_m;
@@ -43,7 +37,7 @@ constexpr std::array<Record, 12> kRecords = {{
 }  // namespace
 
 Sex parse_sex(std::string_view text, const Location& where) {
-  const std::string s = lowercase(text);
+  const std::string s = lowercase_without_spaces(text);
   if (s == "f" || s == "w" || s == "female" || s == "women" || s == "woman" || s == "girls" ||
       s == "girl") {
     return Sex::female;
@@ -57,7 +51,7 @@ Sex parse_sex(std::string_view text, const Location& where) {
 std::string_view to_string(Sex sex) { return sex == Sex::female ? "F" : "M"; }
 
 Hand parse_hand(std::string_view text, const Location& where) {
-  const std::string s = lowercase(text);
+  const std::string s = lowercase_without_spaces(text);
   if (s == "right" || s == "r") return Hand::right;
   if (s == "left" || s == "l") return Hand::left;
   throw ParseError("hand must be right or left, not '" + std::string(text) + "'", where);

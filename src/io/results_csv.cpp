@@ -1,80 +1,23 @@
-// The results CSV (RFC 4180 cells: quotes, doubled quotes), one relay a row.
+// The results CSV (io/csv.h reads the cells): a header row, one relay a row.
+#include "baton/results_csv.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 
 #include "baton/date.h"
-#include "baton/results_csv.h"
 #include "baton/team.h"
 #include "baton/units.h"
+#include "core/text.h"
+#include "io/csv.h"
 
 namespace baton {
 namespace {
 
-struct Row {
-  int line = 0;
-  std::vector<std::string> cells;
-};
+using text::lowercase;
 
-std::vector<Row> read_rows(std::string_view text, const std::string& source) {
-  std::vector<Row> rows;
-  Row row{1, {}};
-  std::string cell;
-  bool quoted = false, was_quoted = false;
-  int line = 1;
-  const auto end_row = [&] {
-    row.cells.push_back(std::move(cell));
-    cell.clear();
-    const bool blank = row.cells.size() == 1 && row.cells[0].empty();
-    if (!blank) rows.push_back(std::move(row));
-    row = Row{line, {}};
-  };
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        cell += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        if (c == '\n') ++line;
-        cell += c;
-      }
-    } else if (c == '"') {
-      if (!cell.empty() || was_quoted) {
-        throw ParseError("quote in the middle of a cell", Location{source, line, ""});
-      }
-      quoted = was_quoted = true;
-    } else if (c == ',') {
-      row.cells.push_back(std::move(cell));
-      cell.clear();
-      was_quoted = false;
-    } else if (c == '\n') {
-      ++line;
-      end_row();
-      was_quoted = false;
-    } else if (c != '\r') {
-      cell += c;
-    }
-  }
-  if (quoted) throw ParseError("unterminated quoted cell", Location{source, row.line, ""});
-  end_row();
-  return rows;
-}
-
-std::string trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return std::string(s);
-}
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+std::string trim(std::string_view s) { return std::string(text::trim(s)); }
 
 // "A;B;C" or "A,B,C" as a list.
 std::vector<std::string> split_list(const std::string& text) {
@@ -92,7 +35,7 @@ std::vector<std::string> split_list(const std::string& text) {
 }
 
 bool parse_flag(const std::string& text, const Location& where) {
-  const std::string t = lower(text);
+  const std::string t = lowercase(text);
   if (t.empty() || t == "no" || t == "0" || t == "false") return false;
   if (t == "yes" || t == "1" || t == "true" || t == "dq") return true;
   throw ParseError("'" + text + "' is not yes or no", where);
@@ -103,28 +46,28 @@ bool parse_flag(const std::string& text, const Location& where) {
 std::vector<RelayResult> parse_results_csv(std::string_view text, const std::string& source,
                                            const std::string& default_date,
                                            std::vector<int>* lines) {
-  const std::vector<Row> rows = read_rows(text, source);
+  const std::vector<csv::Row> rows = csv::read_rows(text, source);
   if (rows.empty()) throw ParseError("the file is empty", Location{source, 0, ""});
   std::map<std::string, size_t> column;
   for (size_t i = 0; i < rows[0].cells.size(); ++i) {
-    const std::string name = lower(trim(rows[0].cells[i]));
+    const std::string name = lowercase(trim(rows[0].cells[i]));
     static const char* kKnown[] = {"event", "order", "time", "splits",
                                    "drop",  "dq",    "date", "meet"};
     if (std::find_if(std::begin(kKnown), std::end(kKnown),
                      [&](const char* k) { return name == k; }) == std::end(kKnown)) {
-      throw ParseError("unknown column '" + name + "'", Location{source, 1, name});
+      throw ParseError("unknown column '" + name + "'", Location{source, rows[0].line, name});
     }
     column[name] = i;
   }
   for (const char* needed : {"event", "order", "time"}) {
     if (!column.count(needed)) {
       throw ParseError(std::string("the header has no '") + needed + "' column",
-                       Location{source, 1, needed});
+                       Location{source, rows[0].line, needed});
     }
   }
   std::vector<RelayResult> out;
   for (size_t r = 1; r < rows.size(); ++r) {
-    const Row& row = rows[r];
+    const csv::Row& row = rows[r];
     const auto cell = [&](const char* name) {
       const auto it = column.find(name);
       return it == column.end() || it->second >= row.cells.size() ? std::string()

@@ -1,9 +1,9 @@
-// The CSV roster: RFC 4180 fields (quotes, doubled quotes), a header row, one athlete a row.
+// The CSV roster (io/csv.h reads the cells): a header row, one athlete a row.
 #include <algorithm>
-#include <cctype>
 
 #include "baton/team_file.h"
 #include "core/text.h"
+#include "io/csv.h"
 
 namespace baton {
 namespace {
@@ -11,67 +11,6 @@ namespace {
 using text::lowercase;
 
 std::string trimmed(const std::string& s) { return std::string(text::trim(s)); }
-
-struct Row {
-  int line = 0;
-  std::vector<std::string> cells;
-};
-
-// Splits CSV text into rows of cells, tracking the line each row starts on. Quoted cells may
-// hold commas, doubled quotes and newlines.
-std::vector<Row> read_rows(std::string_view text, const std::string& source) {
-  std::vector<Row> rows;
-  Row row;
-  std::string cell;
-  int line = 1;
-  row.line = 1;
-  bool quoted = false;
-  auto end_cell = [&]() {
-    row.cells.push_back(std::move(cell));
-    cell.clear();
-  };
-  auto end_row = [&]() {
-    end_cell();
-    const bool blank =
-        row.cells.size() == 1 && row.cells[0].find_first_not_of(" \t") == std::string::npos;
-    if (!blank) rows.push_back(std::move(row));
-    row = Row{};
-    row.line = line;
-  };
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // UTF-8 byte-order mark
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') {
-          cell += '"';
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else {
-        if (c == '\n') ++line;
-        cell += c;
-      }
-    } else if (c == '"') {
-      if (cell.find_first_not_of(" \t") != std::string::npos) {
-        throw ParseError("quote in the middle of a cell", Location{source, line, ""});
-      }
-      cell.clear();
-      quoted = true;
-    } else if (c == ',') {
-      end_cell();
-    } else if (c == '\n') {
-      ++line;
-      end_row();
-    } else if (c != '\r') {
-      cell += c;
-    }
-  }
-  if (quoted) throw ParseError("unterminated quoted cell", Location{source, row.line, ""});
-  end_row();
-  return rows;
-}
 
 enum class Column { name, sex, best, split, foot, hand, form };
 
@@ -91,9 +30,9 @@ double number_cell(const std::string& value, const Location& loc, const char* me
 
 Team parse_roster_csv(std::string_view text, const std::string& source,
                       const std::string& team_name, RuleSet rules) {
-  const std::vector<Row> rows = read_rows(text, source);
+  const std::vector<csv::Row> rows = csv::read_rows(text, source);
   if (rows.empty()) throw ParseError("file is empty", Location{source, 0, ""});
-  const Row& header = rows.front();
+  const csv::Row& header = rows.front();
   std::vector<Column> kinds;
   std::vector<double> distances;
   bool has_name = false;
@@ -142,7 +81,7 @@ Team parse_roster_csv(std::string_view text, const std::string& source,
   team.rules = rules;
   team.has_team_info = !team_name.empty();
   for (size_t r = 1; r < rows.size(); ++r) {
-    const Row& row = rows[r];
+    const csv::Row& row = rows[r];
     if (row.cells.size() != header.cells.size()) {
       throw ParseError(fmt::format("row has {} cells but the header has {}", row.cells.size(),
                                    header.cells.size()),

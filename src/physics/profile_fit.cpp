@@ -4,10 +4,10 @@
 
 #include <Eigen/Dense>
 #include <boost/math/special_functions/lambert_w.hpp>
-#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <string>
+#include "core/text.h"
 
 namespace baton {
 namespace {
@@ -122,8 +122,7 @@ void check_splits(std::span<const Split> splits, ProfileModel model) {
 }  // namespace
 
 ProfileModel parse_profile_model(std::string_view text, const Location& where) {
-  std::string s;
-  for (char c : text) s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string s = baton::text::lowercase(text);
   if (s == "plain" || s == "simple") return ProfileModel::plain;
   if (s == "tc" || s == "time_correction" || s == "time-correction") {
     return ProfileModel::time_correction;
@@ -243,8 +242,7 @@ std::vector<Split> parse_splits(std::string_view text, const Location& where) {
   std::vector<Split> out;
   size_t start = 0;
   auto number = [&](std::string_view s, const char* what) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    s = baton::text::trim(s);
     if (!s.empty() && s.back() == 'm' && std::string_view(what) == "distance") s.remove_suffix(1);
     double v = 0.0;
     const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);

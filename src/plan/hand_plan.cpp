@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <cctype>
 
 #include "baton/error.h"
+#include "core/text.h"
 
 namespace baton {
 namespace {
@@ -34,15 +34,7 @@ constexpr std::array<TechniqueInfo, 4> kTechniques = {{
 
 Hand other(Hand h) { return h == Hand::right ? Hand::left : Hand::right; }
 
-std::string lowercase(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (!std::isspace(static_cast<unsigned char>(c))) {
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-  }
-  return out;
-}
+using text::lowercase_without_spaces;
 
 // Lays out legs and exchanges from per-leg (receive, carry) choices and flags same hands.
 HandPlan lay_out(const Event& event, const std::vector<HandChoice>& choices,
@@ -95,7 +87,7 @@ const TechniqueInfo& technique_info(Technique t) { return kTechniques[static_cas
 std::string_view to_string(Technique t) { return technique_info(t).name; }
 
 Technique parse_technique(std::string_view text, const Location& where) {
-  const std::string s = lowercase(text);
+  const std::string s = lowercase_without_spaces(text);
   if (s == "upsweep" || s == "up") return Technique::upsweep;
   if (s == "downsweep" || s == "down") return Technique::downsweep;
   if (s == "push" || s == "push-pass" || s == "pushpass") return Technique::push;
@@ -130,7 +122,7 @@ std::vector<HandChoice> parse_hand_choices(std::string_view text, const Event& e
   size_t start = 0;
   for (size_t i = 0; i <= text.size(); ++i) {
     if (i != text.size() && text[i] != ',') continue;
-    const std::string item = lowercase(text.substr(start, i - start));
+    const std::string item = lowercase_without_spaces(text.substr(start, i - start));
     start = i + 1;
     const size_t arrow = item.find('>');
     const std::string carry_text = arrow == std::string::npos ? item : item.substr(arrow + 1);

@@ -1,21 +1,39 @@
 #include "plan/meet_cbc.h"
 
-#include <coin/Cbc_C_Interface.h>
-
-#include <memory>
+#include <coin/CbcEventHandler.hpp>
+#include <coin/CbcModel.hpp>
+#include <coin/CbcSolver.hpp>
+#include <coin/OsiClpSolverInterface.hpp>
+#include <string>
 
 namespace baton::plan {
 namespace {
 
-struct ModelDeleter {
-  void operator()(Cbc_Model* m) const { Cbc_deleteModel(m); }
+// Asks the caller's budget at every tree-status event of CBC's branch and bound (once per node
+// processed) and stops the search when the caller says so. CBC clones its event handler into
+// the models it searches, so the clones share the meter and the flag through pointers.
+class StopHandler : public CbcEventHandler {
+ public:
+  StopHandler(const SearchMeter* meter, bool* stopped) : meter_(meter), stopped_(stopped) {}
+  CbcAction event(CbcEvent which) override {
+    if (which == treeStatus && meter_->caller_says_stop()) {
+      *stopped_ = true;
+      return stop;
+    }
+    return noAction;
+  }
+  CbcEventHandler* clone() const override { return new StopHandler(*this); }
+
+ private:
+  const SearchMeter* meter_;
+  bool* stopped_;
 };
 
 }  // namespace
 
-ProgramResult solve_program(const Program& p, const std::vector<double>& start, double time_limit_s,
-                            double cutoff) {
-  // Compressed sparse columns for Cbc_loadProblem.
+ProgramResult solve_program(const Program& p, const std::vector<double>& start, SearchMeter& meter,
+                            double cutoff, long long max_nodes) {
+  // Compressed sparse columns for loadProblem.
   const int cols = static_cast<int>(p.obj.size());
   const int rows = static_cast<int>(p.rows.size());
   std::vector<CoinBigIndex> starts(cols + 1, 0);
@@ -32,32 +50,60 @@ ProgramResult solve_program(const Program& p, const std::vector<double>& start, 
       value[fill[col]++] = v;
     }
   }
-  std::unique_ptr<Cbc_Model, ModelDeleter> model(Cbc_newModel());
-  Cbc_Model* cbc = model.get();
-  Cbc_loadProblem(cbc, cols, rows, starts.data(), index.data(), value.data(), p.col_lb.data(),
-                  p.col_ub.data(), p.obj.data(), p.row_lb.data(), p.row_ub.data());
-  for (int j = 0; j < cols; ++j) {
-    if (p.integer[j]) Cbc_setInteger(cbc, j);
-  }
-  Cbc_setObjSense(cbc, 1.0);
-  Cbc_setLogLevel(cbc, 0);
-  Cbc_setMaximumSeconds(cbc, time_limit_s);
-  if (cutoff < 1e30) Cbc_setCutoff(cbc, cutoff);
-  Cbc_setAllowableGap(cbc, 1e-7);  // seconds of weighted team time: below any timing precision
-  Cbc_setAllowableFractionGap(cbc, 0.0);
-  if (!start.empty()) {
-    std::vector<int> all(cols);
-    for (int j = 0; j < cols; ++j) all[j] = j;
-    Cbc_setMIPStartI(cbc, cols, all.data(), start.data());
-  }
-
-  Cbc_solve(cbc);
   ProgramResult out;
-  out.infeasible = Cbc_isProvenInfeasible(cbc);
-  out.optimal = Cbc_isProvenOptimal(cbc);
-  out.bound = Cbc_getBestPossibleObjValue(cbc);
-  const double* best = Cbc_bestSolution(cbc);
+  const long long caller_left = meter.left();  // -1: no step limit
+  long long nodes = caller_left;
+  if (max_nodes >= 0 && (nodes < 0 || max_nodes < nodes)) nodes = max_nodes;
+  if (meter.ran_out() || caller_left == 0 || meter.caller_says_stop()) {
+    meter.run_out();
+    return out;
+  }
+  if (nodes == 0) return out;
+
+  // What the COIN-OR C interface (Cbc_newModel, Cbc_loadProblem, Cbc_solve) does, with an event
+  // handler so that the caller's budget, not a clock, ends the search.
+  OsiClpSolverInterface lp;
+  lp.loadProblem(cols, rows, starts.data(), index.data(), value.data(), p.col_lb.data(),
+                 p.col_ub.data(), p.obj.data(), p.row_lb.data(), p.row_ub.data());
+  for (int j = 0; j < cols; ++j) {
+    if (p.integer[j]) lp.setInteger(j);
+  }
+  lp.setObjSense(1.0);
+  CbcModel model(lp);
+  CbcSolverUsefulData data;
+  CbcMain0(model, data);
+  data.noPrinting_ = true;  // the library never prints
+  model.setLogLevel(0);
+  if (nodes > 0) {
+    model.setMaximumNodes(static_cast<int>(std::min<long long>(nodes, 1 << 30)));
+  }
+  if (cutoff < 1e30) model.setCutoff(cutoff);
+  model.setAllowableGap(1e-7);  // seconds of weighted team time: below any timing precision
+  model.setAllowableFractionGap(0.0);
+  if (!start.empty()) {
+    std::vector<std::string> names(cols);
+    std::vector<const char*> name_ptrs(cols);
+    for (int j = 0; j < cols; ++j) {
+      names[j] = model.solver()->getColName(j);
+      name_ptrs[j] = names[j].c_str();
+    }
+    model.setMIPStart(cols, name_ptrs.data(), start.data());
+  }
+  bool stopped = false;
+  const StopHandler handler(&meter, &stopped);
+  model.passInEventHandler(&handler);
+
+  const char* argv[] = {"baton", "-solve", "-quit"};
+  CbcMain1(3, argv, model, nullptr, data);
+  out.infeasible = model.isProvenInfeasible();
+  out.optimal = model.isProvenOptimal();
+  out.bound = model.getBestPossibleObjValue();
+  const double* best = model.bestSolution();
   if (best != nullptr) out.solution.assign(best, best + cols);
+  const long long used = model.getNodeCount();
+  meter.spend(used);
+  const bool done = out.optimal || out.infeasible;
+  if (!done && (stopped || (caller_left >= 0 && used >= caller_left))) meter.run_out();
   return out;
 }
 

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "plan/meet_model.h"
+
 namespace baton::plan {
 
 struct Program {
@@ -32,13 +34,18 @@ struct Program {
 struct ProgramResult {
   bool optimal = false;
   bool infeasible = false;
-  double bound = 0;              ///< CBC's best possible objective
+  /// CBC's best possible objective; -infinity when CBC did not run
+  double bound = -std::numeric_limits<double>::infinity();
   std::vector<double> solution;  ///< column values of the best solution; empty when none
 };
 
-/// Minimises `p` with CBC within `time_limit_s`, from `start` (column values) when not empty,
-/// ignoring solutions worse than `cutoff`. Proves optimality to 1e-7 s of objective.
-ProgramResult solve_program(const Program& p, const std::vector<double>& start, double time_limit_s,
-                            double cutoff = std::numeric_limits<double>::infinity());
+/// Minimises `p` with CBC from `start` (column values) when not empty, ignoring solutions worse
+/// than `cutoff`. Proves optimality to 1e-7 s of objective. Every branch-and-bound node is a step
+/// of `meter`, and at most `max_nodes` (-1 = no cap of its own) are taken; the meter runs out
+/// when its steps are spent or the caller asks to stop before the search is done. Nothing is
+/// solved when the meter has run out already.
+ProgramResult solve_program(const Program& p, const std::vector<double>& start, SearchMeter& meter,
+                            double cutoff = std::numeric_limits<double>::infinity(),
+                            long long max_nodes = -1);
 
 }  // namespace baton::plan

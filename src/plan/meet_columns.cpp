@@ -123,8 +123,8 @@ MeetColumns enumerate_columns(const MeetModel& m, const MeetRelaxation& relax, d
 }
 
 MeetSolution solve_meet_columns(const MeetModel& m, const MeetColumns& columns,
-                                const std::vector<std::vector<int>>& start, double time_limit_s,
-                                double cutoff) {
+                                const std::vector<std::vector<int>>& start, SearchMeter& meter,
+                                double cutoff, long long max_nodes) {
   const MeetLineupRequest& req = *m.request;
   const int n = m.athletes;
   const int relays = static_cast<int>(req.relays.size());
@@ -181,7 +181,7 @@ MeetSolution solve_meet_columns(const MeetModel& m, const MeetColumns& columns,
   }
   if (start.empty()) values.clear();
 
-  const ProgramResult run = solve_program(p, values, time_limit_s, cutoff);
+  const ProgramResult run = solve_program(p, values, meter, cutoff, max_nodes);
   MeetSolution out;
   out.infeasible = run.infeasible;
   out.optimal = run.optimal;

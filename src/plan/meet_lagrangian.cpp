@@ -10,7 +10,6 @@
 // Programming 6, 1974; Polyak's step towards the incumbent) raises it. The relaxed teams,
 // repaired into a legal meet lineup and improved one team at a time, give the incumbent.
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -163,9 +162,8 @@ class Relaxer {
     penalty_.assign(slots_, zero);
   }
 
-  MeetRelaxation run(const std::vector<std::vector<int>>& start, int max_iterations,
-                     double time_limit_s) {
-    const auto started = std::chrono::steady_clock::now();
+  MeetRelaxation run(const std::vector<std::vector<int>>& start, SearchMeter& meter,
+                     int max_iterations) {
     MeetRelaxation out;
     if (!start.empty() && meet_feasible(m_, start)) {
       out.orders = start;
@@ -177,7 +175,7 @@ class Relaxer {
     std::vector<double> value(slots_);
     double theta = 2.0;
     int since_improved = 0;
-    for (int it = 0; it < max_iterations; ++it) {
+    for (int it = 0; it < max_iterations && meter.step(); ++it) {
       out.iterations = it + 1;
       apply(mult);
       double lagrangian = 0.0;
@@ -221,8 +219,6 @@ class Relaxer {
       const double step = theta * (target - lagrangian) / norm;
       for (size_t i = 0; i < rows_.size(); ++i) mult[i] = std::max(0.0, mult[i] + step * g[i]);
       if (theta < 1e-4) break;
-      const auto spent = std::chrono::steady_clock::now() - started;
-      if (std::chrono::duration<double>(spent).count() > time_limit_s) break;
     }
     return out;
   }
@@ -326,8 +322,8 @@ bool meet_feasible(const MeetModel& m, const std::vector<std::vector<int>>& orde
 }
 
 MeetRelaxation relax_meet(const MeetModel& m, const std::vector<std::vector<int>>& start,
-                          int max_iterations, double time_limit_s) {
-  return Relaxer(m).run(start, max_iterations, time_limit_s);
+                          SearchMeter& meter, int max_iterations) {
+  return Relaxer(m).run(start, meter, max_iterations);
 }
 
 }  // namespace baton::plan

@@ -9,7 +9,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <limits>
 
@@ -90,8 +89,8 @@ void check_request(const MeetLineupRequest& req) {
                             field("conflicts"));
     }
   }
-  if (!(req.time_limit_s > 0.0)) {
-    throw ValidationError("the time limit must be positive", field("time_limit_s"));
+  if (req.budget.max_steps < -1) {
+    throw ValidationError("the step budget must be >= 0, or -1 for no limit", field("budget"));
   }
 }
 
@@ -246,37 +245,41 @@ void faster_first(const MeetModel& m, std::vector<std::vector<int>>& orders) {
 }  // namespace
 
 MeetLineupResult best_meet_lineups(const MeetLineupRequest& req) {
-  const auto started = std::chrono::steady_clock::now();
   check_request(req);
   MeetModel m = plan::build_meet_model(req);
+  plan::SearchMeter meter(req.budget);
+  // Every team's own best, weighted, is the Lagrangian bound at zero multipliers: a bound even
+  // when the budget allows no search at all.
+  double own_best = 0.0;
   for (const TeamSlot& slot : m.slots) {
     // A team that cannot be filled even on its own is reported with the single-relay message.
     try {
-      best_lineups(req.relays[slot.relay].costs, slot.request);
+      own_best +=
+          slot.weight * best_lineups(req.relays[slot.relay].costs, slot.request).best.team_time_s;
     } catch (const ValidationError& e) {
       throw ValidationError(relay_label(req, slot.relay) + ": " + e.message(), e.where());
     }
   }
 
-  const plan::MeetRelaxation relax =
-      plan::relax_meet(m, greedy_start(m), 500, req.time_limit_s / 2);
+  const plan::MeetRelaxation relax = plan::relax_meet(m, greedy_start(m), meter, 500);
+  const double bound = std::max(relax.bound, own_best);
   std::vector<std::vector<int>> start = relax.orders;
   faster_first(m, start);
   double upper = relax.upper;
-  auto time_left = [&] {
-    const double spent =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    return std::max(0.01, req.time_limit_s - spent);
-  };
-  plan::MeetColumns columns =
-      upper < kInf ? plan::enumerate_columns(m, relax, upper - relax.bound) : plan::MeetColumns();
+  // The penalties come with the first bound iteration; without them there is nothing to prune.
+  const bool search = !meter.ran_out() && !relax.penalty.empty();
+  plan::MeetColumns columns = search && upper < kInf
+                                  ? plan::enumerate_columns(m, relax, upper - relax.bound)
+                                  : plan::MeetColumns();
   // Too many orders within the gap: the incumbent may be poor. Solve the program over the
-  // orders within a smaller gap (a heuristic: it may miss the optimum) to improve it, and retry.
-  for (double slack = (upper - relax.bound) / 2; upper < kInf && columns.empty() && slack > 1e-6;
-       slack /= 2) {
+  // orders within a smaller gap (a heuristic: it may miss the optimum) to improve it, and retry;
+  // it may take a quarter of the steps left.
+  for (double slack = (upper - relax.bound) / 2;
+       search && upper < kInf && columns.empty() && slack > 1e-6; slack /= 2) {
     const plan::MeetColumns few = plan::enumerate_columns(m, relax, slack);
     if (few.empty()) continue;
-    const plan::MeetSolution better = plan::solve_meet_columns(m, few, {}, time_left() / 4, upper);
+    const long long quarter = meter.left() < 0 ? -1 : meter.left() / 4;
+    const plan::MeetSolution better = plan::solve_meet_columns(m, few, {}, meter, upper, quarter);
     if (!better.orders.empty() && plan::meet_objective(m, better.orders) < upper) {
       start = better.orders;
       upper = plan::meet_objective(m, start);
@@ -284,17 +287,17 @@ MeetLineupResult best_meet_lineups(const MeetLineupRequest& req) {
     }
     break;
   }
-  const bool closed = upper < kInf && relax.bound >= upper - 1e-9 * std::max(1.0, std::abs(upper));
+  const bool closed = upper < kInf && bound >= upper - 1e-9 * std::max(1.0, std::abs(upper));
 
   plan::MeetSolution sol;
   if (closed) {
     sol.orders = start;
     sol.optimal = true;
-    sol.bound = relax.bound;
-  } else {
+    sol.bound = bound;
+  } else if (search && !meter.ran_out()) {
     const double cutoff = upper < kInf ? upper + 1e-6 * (1.0 + std::abs(upper)) : kInf;
     if (!columns.empty()) {
-      sol = plan::solve_meet_columns(m, columns, start, time_left(), cutoff);
+      sol = plan::solve_meet_columns(m, columns, start, meter, cutoff);
     } else {
       for (size_t s = 0; s < m.slots.size(); ++s) {
         TeamSlot& slot = m.slots[s];
@@ -302,16 +305,18 @@ MeetLineupResult best_meet_lineups(const MeetLineupRequest& req) {
             plan::penalised_costs(req.relays[slot.relay].costs, slot.weight, relax.penalty[s]);
         plan::prune_slot(slot, pen, upper - (relax.bound - relax.value[s]));
       }
-      sol = plan::solve_meet_ip(m, start, time_left(), cutoff);
+      sol = plan::solve_meet_ip(m, start, meter, cutoff);
     }
+  }
+  if (!closed) {
     if (sol.orders.empty() && !start.empty()) {
       // CBC found nothing below the cutoff: either it proved there is nothing better than the
-      // start (infeasible under the cutoff) or it ran out of time.
+      // start (infeasible under the cutoff), or the budget ran out (also before CBC could run).
       sol.orders = start;
       sol.optimal = sol.infeasible;
       sol.infeasible = false;
     }
-    sol.bound = std::max(sol.bound, relax.bound);
+    sol.bound = std::max(sol.bound, bound);
   }
   if (sol.orders.empty()) {
     if (sol.infeasible) {
@@ -328,8 +333,10 @@ MeetLineupResult best_meet_lineups(const MeetLineupRequest& req) {
               limits,
           field("relays"));
     }
-    throw Error(
-        fmt::format("no meet lineup found within the time limit of {:g} s", req.time_limit_s));
+    throw ValidationError(fmt::format("no meet lineup found before the search budget ran out "
+                                      "(after {} steps): allow more",
+                                      meter.used()),
+                          field("budget"));
   }
   MeetLineupResult result;
   for (size_t s = 0; s < m.slots.size(); ++s) {
@@ -343,7 +350,9 @@ MeetLineupResult best_meet_lineups(const MeetLineupRequest& req) {
     result.relays.push_back(std::move(lineup));
   }
   result.optimal = sol.optimal;
-  result.lagrangian_bound_s = std::min(relax.bound, result.objective);
+  result.stopped_on_budget = meter.ran_out() && !sol.optimal;
+  result.steps = meter.used();
+  result.lagrangian_bound_s = std::min(bound, result.objective);
   result.bound_s = sol.optimal ? result.objective : std::min(sol.bound, result.objective);
   result.gap = sol.optimal ? 0.0
                            : (result.objective - result.bound_s) /

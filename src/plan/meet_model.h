@@ -1,6 +1,7 @@
 // The meet-wide lineup problem after checking and pruning, ready for the integer program.
 #pragma once
 
+#include <algorithm>
 #include <limits>
 #include <utility>
 #include <vector>
@@ -24,6 +25,37 @@ struct TeamSlot {
   bool pairs = false;  ///< the relay has non-zero exchange terms, so pair variables are needed
 };
 
+/// The caller's search budget as the solver spends it.
+class SearchMeter {
+ public:
+  explicit SearchMeter(const MeetSearchBudget& budget) : budget_(budget) {}
+
+  /// Takes one step when the budget allows it; otherwise records that it ran out, returns false.
+  bool step() {
+    if (ran_out_ || left() == 0 || caller_says_stop()) {
+      ran_out_ = true;
+      return false;
+    }
+    ++used_;
+    return true;
+  }
+  /// True when the caller's `should_stop` says so (does not take a step).
+  bool caller_says_stop() const { return budget_.should_stop && budget_.should_stop(); }
+  /// Steps left, -1 when there is no step limit.
+  long long left() const {
+    return budget_.max_steps < 0 ? -1 : std::max(0LL, budget_.max_steps - used_);
+  }
+  void spend(long long steps) { used_ += steps; }
+  void run_out() { ran_out_ = true; }
+  bool ran_out() const { return ran_out_; }
+  long long used() const { return used_; }
+
+ private:
+  const MeetSearchBudget& budget_;
+  long long used_ = 0;
+  bool ran_out_ = false;
+};
+
 struct MeetModel {
   const MeetLineupRequest* request = nullptr;
   int athletes = 0;
@@ -44,14 +76,15 @@ struct MeetSolution {
   std::vector<std::vector<int>> orders;
   bool optimal = false;
   bool infeasible = false;
-  double bound = 0;
+  double bound = -std::numeric_limits<double>::infinity();  ///< proven lower bound, seconds
 };
 
 /// Builds the integer program (x per athlete-leg, flow variables per exchange pair) and solves
 /// it with CBC, starting from `start` when it is not empty (an order per slot). `cutoff` tells
-/// CBC to ignore solutions worse than it (the start's objective plus a little).
+/// CBC to ignore solutions worse than it (the start's objective plus a little). Each
+/// branch-and-bound node is a step of `meter`.
 MeetSolution solve_meet_ip(const MeetModel& model, const std::vector<std::vector<int>>& start,
-                           double time_limit_s,
+                           SearchMeter& meter,
                            double cutoff = std::numeric_limits<double>::infinity());
 
 /// The Lagrangian relaxation of the per-athlete limits (meet_lagrangian.cpp) after its
@@ -77,10 +110,10 @@ bool meet_feasible(const MeetModel& model, const std::vector<std::vector<int>>& 
 
 /// Maximises the Lagrangian bound by subgradient steps, starting from zero multipliers (where
 /// it equals the sum of every team's own best) and from `start` as incumbent when not empty.
-/// Stops when the bound meets the incumbent, after `max_iterations` or `time_limit_s`, or when
-/// the steps vanish.
+/// Each iteration is a step of `meter`. Stops when the bound meets the incumbent, after
+/// `max_iterations`, when the meter runs out, or when the steps vanish.
 MeetRelaxation relax_meet(const MeetModel& model, const std::vector<std::vector<int>>& start,
-                          int max_iterations = 500, double time_limit_s = 1e9);
+                          SearchMeter& meter, int max_iterations = 500);
 
 /// Slot s's costs for the search: weighted leg and exchange terms plus `penalty` per athlete on
 /// each leg (+infinity stays +infinity, also under weight 0).
@@ -102,9 +135,10 @@ using MeetColumns = std::vector<std::vector<std::vector<int>>>;
 MeetColumns enumerate_columns(const MeetModel& model, const MeetRelaxation& relax, double slack);
 
 /// Solves the meet as a choice of one listed order per slot under the per-athlete rules (a set
-/// packing program, tight because the columns are whole orders), with CBC, from `start`.
+/// packing program, tight because the columns are whole orders), with CBC, from `start`, each
+/// node a step of `meter`, at most `max_nodes` of them (-1 = as many as the meter allows).
 MeetSolution solve_meet_columns(const MeetModel& model, const MeetColumns& columns,
-                                const std::vector<std::vector<int>>& start, double time_limit_s,
-                                double cutoff);
+                                const std::vector<std::vector<int>>& start, SearchMeter& meter,
+                                double cutoff, long long max_nodes = -1);
 
 }  // namespace baton::plan

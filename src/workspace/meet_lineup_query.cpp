@@ -19,7 +19,7 @@ MeetLineupAnswer plan_meet_lineups(const Workspace& ws, const MeetLineupQuery& q
   a.request = meet_lineup_request(team);
   a.request.max_relays_per_athlete = query.max_relays_per_athlete;
   a.request.max_events = query.max_events;
-  a.request.time_limit_s = query.time_limit_s;
+  a.request.budget = query.budget;
 
   std::vector<int> excluded;
   for (const std::string& name : query.exclude) {

@@ -106,8 +106,42 @@ std::string cli_option_for_field(std::string_view field) {
       {"seed", "--seed"},
       {"threads", "--threads"},
   }};
+  // Drills, pair reports, results, race learning and the hand-off of a pair.
+  static constexpr std::pair<std::string_view, std::string_view> kLogOptions[] = {
+      {"from", "--from"},
+      {"to", "--to"},
+      {"exchange", "--exchange"},
+      {"date", "--date"},
+      {"outcome", "--outcome"},
+      {"go_mark_m", "--go-mark"},
+      {"exchange_at_m", "--exchange-at"},
+      {"baton_time_s", "--baton-time"},
+      {"zone_length_m", "--zone-length"},
+      {"until", "--as-of"},
+      {"incoming_speed_mps", "--incoming-speed"},
+      {"outgoing_mss_mps", "--outgoing-mss"},
+      {"outgoing_tau_s", "--outgoing-tau"},
+      {"reaction_s", "--reaction"},
+      {"free_distance_m", "--free-distance"},
+      {"start_m", "--start"},
+      {"incoming_decel_mps2", "--incoming-decel"},
+      {"target_m", "--target"},
+      {"half_life_days", "--half-life"},
+      {"time", "--time"},
+      {"splits", "--splits"},
+      {"drop", "--drop"},
+      {"athlete", "--athlete"},
+      {"svg", "--svg"},
+      {"technique", "--technique"},
+      {"reaction_sd_s", "--reaction-sd"},
+      {"mark_sd_m", "--mark-sd"},
+      {"failure_cost_s", "--failure-cost"},
+  };
   const std::string_view head = field.substr(0, field.find('.'));
   for (const auto& [name, option] : kOptions) {
+    if (head == name) return std::string(option);
+  }
+  for (const auto& [name, option] : kLogOptions) {
     if (head == name) return std::string(option);
   }
   return std::string(field);

@@ -60,6 +60,21 @@ TEST_F(PracticeCli, LogListRemove) {
   EXPECT_EQ(baton({"practice", "remove", "99"}).exit_code, 1);
 }
 
+TEST_F(PracticeCli, ABackDatedDrillPrintsItsOwnIdAndDate) {
+  ASSERT_EQ(log("8", "20", "2024-04-10").exit_code, 0);
+  // Logged second, dated first: the line names this drill (2, April 2), not the pair's latest.
+  auto r = log("7.5", "18.5", "2024-04-02");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "Logged drill 2: Ava Brooks -> Maya Johnson on 2024-04-02, mark 7.50 m, exchange at "
+            "18.50 m (clean)\n");
+  r = log("7", "18", "2024-04-01", {"--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.json()["logged"]["id"], 3);
+  EXPECT_EQ(r.json()["logged"]["date"], "2024-04-01");
+  EXPECT_DOUBLE_EQ(r.json()["logged"]["go_mark_m"].get<double>(), 7.0);
+}
+
 TEST_F(PracticeCli, TheDateDefaultsToToday) {
   ASSERT_EQ(baton({"practice", "log", "--from", "Ava Brooks", "--to", "Maya Johnson", "--go-mark",
                    "8", "--exchange-at", "20"})

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "baton/leg_prediction.h"
+#include "baton/team_file.h"
 #include "support/run_cli.h"
 
 namespace baton {
@@ -92,10 +94,32 @@ TEST(PredictCli, Errors) {
 TEST(PredictCli, MixedRelayTwoPlusTwo) {
   TempDir dir;
   const std::string team = dir.write("team.toml", kTeam);
+  const std::vector<std::string> order = {"Al Able", "Eve Ennis", "Di Dunn", "Fay Ford"};
   const auto r = run_cli({"predict", "--team", team, "--event", "mixed-4x400", "--order",
                           "Al Able,Eve Ennis,Di Dunn,Fay Ford", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_GT(r.json()["team_time_s"].get<double>(), 200.0);
+  const auto doc = r.json();
+  EXPECT_EQ(doc["event"], "mixed-4x400");
+  ASSERT_EQ(doc["legs"].size(), 4u);
+  double sum = 0.0;
+  for (size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(doc["legs"][i]["athlete"], order[i]);
+    EXPECT_EQ(doc["legs"][i]["leg"], static_cast<int>(i + 1));
+    EXPECT_EQ(doc["legs"][i]["distance_m"], 400.0);
+    sum += doc["legs"][i]["split_s"].get<double>();
+  }
+  const double time = doc["team_time_s"].get<double>();
+  EXPECT_NEAR(time, sum, 1e-9);
+  // Open 400 m marks 47.20 + 54.90 + 46.80 + 55.60 = 204.50 s. Leg 1 runs from blocks like the
+  // open race (its mark already holds the reaction; the baton and the lane cost a little), the
+  // other three from a rolling start worth 0.2-0.7 s each (DESIGN.md section 2):
+  // 204.50 - 3 x 0.7 - 0.2 = 202.2 s to 204.50 - 3 x 0.2 + 0.2 = 204.1 s.
+  EXPECT_GT(time, 202.2);
+  EXPECT_LT(time, 204.1);
+  // The CLI only translates: the library's prediction of the same order, to the last digit.
+  const Team t = load_team(team);
+  const RelayPrediction p = predict_relay(t, find_event("mixed-4x400", t.rules), order);
+  EXPECT_NEAR(time, p.team_time_s, 1e-9);
 }
 
 }  // namespace

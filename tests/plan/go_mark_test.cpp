@@ -194,11 +194,35 @@ TEST(BestGoMark, HigherFailureCostMeansAShorterSaferMark) {
   EXPECT_GT(a.best.p_illegal, b.best.p_illegal);
 }
 
-TEST(BestGoMark, ElitePairLandsNearTheDesignRange) {
-  // DESIGN.md: these physics put elite marks near 12-15 m.
-  const GoMarkPlan plan = best_go_mark(elite());
-  EXPECT_GT(plan.best.go_mark_m, 10.0);
-  EXPECT_LT(plan.best.go_mark_m, 17.0);
+TEST(BestGoMark, ElitePairsMarkIsTheBruteForceBestAndPassesWhereTheKinematicsSay) {
+  const HandoffParams p = elite();
+  const GoMarkPlan plan = best_go_mark(p);
+  ASSERT_TRUE(plan.feasible) << plan.reason;
+  // The longest legal mark from the kinematics alone (DESIGN.md section 2): legality only gets
+  // lost as the mark grows, so bisect on it.
+  double lo = 0.0, hi = 30.0;
+  for (int i = 0; i < 60; ++i) {
+    HandoffParams q = p;
+    q.go_mark_m = 0.5 * (lo + hi);
+    (testing::pass_by_hand(q).legal ? lo : hi) = q.go_mark_m;
+  }
+  EXPECT_NEAR(plan.longest_legal_mark_m, lo, 1e-3);
+  // The recommended mark is the minimum of the expected time over every mark, 1 cm apart.
+  double grid_mark = 0.0, grid_best = 1e9;
+  for (double m = 0.0; m <= 30.0; m += 0.01) {
+    const double t = evaluate_go_mark(p, m).expected_time_s;
+    if (t < grid_best) grid_best = t, grid_mark = m;
+  }
+  EXPECT_NEAR(plan.best.go_mark_m, grid_mark, 0.02);
+  EXPECT_NEAR(plan.mark_margin_m, lo - plan.best.go_mark_m, 1e-3);
+  // At that mark the nominal pass is where and when the kinematics put it.
+  HandoffParams q = p;
+  q.go_mark_m = plan.best.go_mark_m;
+  const testing::PassByHand hand = testing::pass_by_hand(q);
+  ASSERT_TRUE(hand.legal);
+  EXPECT_NEAR(plan.nominal.baton_position_m, hand.baton_m, 1e-3);
+  EXPECT_NEAR(plan.nominal.exchange_time_s, hand.time_s, 1e-4);
+  EXPECT_NEAR(plan.zone_end_margin_m, 30.0 - hand.baton_m, 1e-3);
 }
 
 TEST(GoMarkOptions, OutOfRangeIsAnError) {

@@ -89,7 +89,6 @@ inline MeetLineupRequest standard_meet(int athletes, unsigned seed, int teams = 
   req.max_relays_per_athlete = max_relays;
   req.max_events = 4;
   req.conflicts = {{1, 2}, {4, 5}};
-  req.time_limit_s = 60.0;
   return req;
 }
 

@@ -339,7 +339,8 @@ TEST(MeetLineup, LagrangianBoundNeverExceedsTheOptimum) {
     const double optimum = brute_force_objective(req);
     ASSERT_NE(optimum, RelayCosts::kImpossible) << what;
     const plan::MeetModel m = plan::build_meet_model(req);
-    const plan::MeetRelaxation relax = plan::relax_meet(m, {});
+    plan::SearchMeter meter(req.budget);
+    const plan::MeetRelaxation relax = plan::relax_meet(m, {}, meter);
     EXPECT_LE(relax.bound, optimum + 1e-9) << what;
     // Its lineup is legal and no better than the optimum.
     ASSERT_FALSE(relax.orders.empty()) << what;
@@ -366,7 +367,8 @@ TEST(MeetLineup, LagrangianBoundBeatsTheSumOfEachTeamsOwnBest) {
       own_best +=
           slot.weight * best_lineups(req.relays[slot.relay].costs, slot.request).best.team_time_s;
     }
-    const plan::MeetRelaxation relax = plan::relax_meet(m, {});
+    plan::SearchMeter meter(req.budget);
+    const plan::MeetRelaxation relax = plan::relax_meet(m, {}, meter);
     EXPECT_GE(relax.bound, own_best - 1e-9) << what;  // zero multipliers come first
     if (relax.bound > own_best + 1e-6) ++tighter;
   }
@@ -426,7 +428,8 @@ TEST(MeetLineup, BothFormulationsMatchBruteForceAfterLagrangianPruning) {
     const double optimum = brute_force_objective(req);
     plan::MeetModel m = plan::build_meet_model(req);
     // A short relaxation leaves a gap, so the pruned programs have work to do.
-    const plan::MeetRelaxation relax = plan::relax_meet(m, {}, 5);
+    plan::SearchMeter meter(req.budget);
+    const plan::MeetRelaxation relax = plan::relax_meet(m, {}, meter, 5);
     ASSERT_FALSE(relax.orders.empty()) << what;
     const double gap = relax.upper - relax.bound;
     ASSERT_GE(gap, -1e-9) << what;
@@ -435,7 +438,7 @@ TEST(MeetLineup, BothFormulationsMatchBruteForceAfterLagrangianPruning) {
     const plan::MeetColumns columns = plan::enumerate_columns(m, relax, gap);
     ASSERT_EQ(columns.size(), m.slots.size()) << what;
     const plan::MeetSolution by_columns =
-        plan::solve_meet_columns(m, columns, relax.orders, 30.0, relax.upper + 1e-6);
+        plan::solve_meet_columns(m, columns, relax.orders, meter, relax.upper + 1e-6);
     ASSERT_FALSE(by_columns.orders.empty()) << what;
     EXPECT_TRUE(by_columns.optimal) << what;
     EXPECT_NEAR(plan::meet_objective(m, by_columns.orders), optimum, 1e-6) << what;
@@ -447,13 +450,110 @@ TEST(MeetLineup, BothFormulationsMatchBruteForceAfterLagrangianPruning) {
           plan::penalised_costs(req.relays[slot.relay].costs, slot.weight, relax.penalty[s]);
       plan::prune_slot(slot, pen, relax.upper - (relax.bound - relax.value[s]));
     }
-    const plan::MeetSolution by_flow = plan::solve_meet_ip(m, relax.orders, 30.0);
+    const plan::MeetSolution by_flow = plan::solve_meet_ip(m, relax.orders, meter);
     ASSERT_FALSE(by_flow.orders.empty()) << what;
     EXPECT_TRUE(by_flow.optimal) << what;
     EXPECT_NEAR(plan::meet_objective(m, by_flow.orders), optimum, 1e-6) << what;
     EXPECT_TRUE(plan::meet_feasible(m, by_flow.orders)) << what;
   }
   EXPECT_GT(with_gap, 0);
+}
+
+// Two 4-leg relays over 8 athletes, each at most one relay: the fastest four of both relays
+// overlap, so the greedy first lineup and the sum of each team's own best cannot meet.
+MeetLineupRequest contested_meet() {
+  MeetLineupRequest req;
+  req.sexes.assign(8, Sex::female);
+  req.relays = {relay("4x100", 8, 21), relay("4x200", 8, 22)};
+  req.max_relays_per_athlete = 1;
+  return req;
+}
+
+TEST(MeetLineup, ABudgetOfNoWorkStopsAtOnceAndDoesNotClaimOptimality) {
+  for (int way = 0; way < 2; ++way) {
+    MeetLineupRequest req = contested_meet();
+    int asked = 0;
+    if (way == 0) {
+      req.budget.max_steps = 0;
+    } else {
+      req.budget.should_stop = [&asked] {
+        ++asked;
+        return true;
+      };
+    }
+    const MeetLineupResult r = best_meet_lineups(req);
+    EXPECT_FALSE(r.optimal) << way;
+    EXPECT_TRUE(r.stopped_on_budget) << way;
+    EXPECT_EQ(r.steps, 0) << way;
+    EXPECT_GT(r.gap, 0.0) << way;
+    if (way == 1) EXPECT_GE(asked, 1);
+    // What it returns is still a legal meet lineup, and its bound is a true bound.
+    const double optimum = brute_force_objective(req);
+    std::vector<const std::vector<int>*> orders;
+    for (const MeetRelayLineup& l : r.relays) orders.push_back(&l.order);
+    EXPECT_TRUE(meet_allows(req, slots_of(req), orders)) << way;
+    EXPECT_GE(r.objective, optimum - 1e-9) << way;
+    EXPECT_LE(r.bound_s, optimum + 1e-9) << way;
+    EXPECT_NEAR(r.gap, (r.objective - r.bound_s) / r.objective, 1e-12) << way;
+  }
+}
+
+TEST(MeetLineup, AGenerousBudgetProvesTheBruteForceOptimum) {
+  MeetLineupRequest req = contested_meet();
+  req.budget.max_steps = 1000000;
+  int asked = 0;
+  req.budget.should_stop = [&asked] {
+    ++asked;
+    return false;
+  };
+  const MeetLineupResult r = best_meet_lineups(req);
+  EXPECT_TRUE(r.optimal);
+  EXPECT_FALSE(r.stopped_on_budget);
+  EXPECT_EQ(r.gap, 0.0);
+  EXPECT_GT(r.steps, 0);
+  EXPECT_GE(asked, 1);  // the caller was asked before each step
+  EXPECT_NEAR(r.objective, brute_force_objective(req), 1e-9);
+  expect_optimal_and_legal(req, "generous budget");
+}
+
+TEST(MeetLineup, TheSameStepBudgetGivesTheSameAnswer) {
+  // A step budget replaces the clock: the answer depends on the work allowed, not the machine.
+  for (long long steps : {1LL, 3LL, 10LL}) {
+    MeetLineupRequest req = contested_meet();
+    req.budget.max_steps = steps;
+    const MeetLineupResult a = best_meet_lineups(req);
+    const MeetLineupResult b = best_meet_lineups(req);
+    EXPECT_LE(a.steps, steps);
+    EXPECT_EQ(a.steps, b.steps);
+    EXPECT_EQ(a.objective, b.objective);
+    EXPECT_EQ(a.bound_s, b.bound_s);
+    EXPECT_EQ(a.optimal, !a.stopped_on_budget) << steps;
+  }
+}
+
+TEST(MeetLineup, RunningOutOfBudgetBeforeAnyLineupNamesTheBudget) {
+  // Two relays that cannot share athletes, both wanting the same four women and a locked leg:
+  // the greedy start paints itself into a corner, so only the search could find a lineup.
+  MeetLineupRequest req;
+  req.sexes = alternating_sexes(8);
+  req.relays = {relay("4x100", 8, 1), relay("4x400", 8, 2)};
+  req.relays[0].sex_rule = SexRule::mixed_two_two;
+  req.relays[1].required_sex = Sex::female;
+  req.conflicts = {{0, 1}};
+  req.budget.max_steps = 0;
+  try {
+    best_meet_lineups(req);
+    ADD_FAILURE() << "no error";
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.where().field, "budget");
+  }
+  req.budget.max_steps = -2;
+  try {
+    best_meet_lineups(req);
+    ADD_FAILURE() << "no error";
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.where().field, "budget");
+  }
 }
 
 TEST(MeetLineup, StandardMeetIsProvenOptimal) {

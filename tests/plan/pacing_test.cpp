@@ -128,14 +128,53 @@ TEST(Pacing, FourHundredLegsGoOutFasterByTheDifferential) {
   }
 }
 
-TEST(Pacing, RejectsOptionsOutOfRange) {
-  PacingOptions o;
-  o.sprint_split_m = 0;
-  EXPECT_THROW(validate_pacing_options(o), ValidationError);
-  o = {};
-  o.third_100_share = 0.9;
-  EXPECT_THROW(validate_pacing_options(o), ValidationError);
-  EXPECT_NO_THROW(validate_pacing_options({}));
+TEST(Pacing, OptionsAreCheckedAtTheirStatedLimits) {
+  // Each option just inside and just outside the range its error message states; a value
+  // outside is refused naming the option, the one inside is accepted.
+  struct Case {
+    const char* field;
+    void (*set)(PacingOptions&, double);
+    double inside, outside;
+  };
+  const Case cases[] = {
+      {"sprint_split_m", [](PacingOptions& o, double v) { o.sprint_split_m = v; }, 5.0, 4.99},
+      {"sprint_split_m", [](PacingOptions& o, double v) { o.sprint_split_m = v; }, 200.0, 200.01},
+      {"longest_sprint_m", [](PacingOptions& o, double v) { o.longest_sprint_m = v; }, 50.0, 49.99},
+      // Below shortest_even_m (800 m by default).
+      {"longest_sprint_m", [](PacingOptions& o, double v) { o.longest_sprint_m = v; }, 799.0,
+       800.0},
+      {"shortest_even_m", [](PacingOptions& o, double v) { o.shortest_even_m = v; }, 1609.344,
+       1609.4},
+      {"differential_400_s", [](PacingOptions& o, double v) { o.differential_400_s = v; }, -3.0,
+       -3.01},
+      {"differential_400_s", [](PacingOptions& o, double v) { o.differential_400_s = v; }, 6.0,
+       6.01},
+      {"first_100_share/third_100_share",
+       [](PacingOptions& o, double v) { o.first_100_share_block = v; }, 0.31, 0.3},
+      {"first_100_share/third_100_share",
+       [](PacingOptions& o, double v) { o.first_100_share_flying = v; }, 0.69, 0.7},
+      {"first_100_share/third_100_share", [](PacingOptions& o, double v) { o.third_100_share = v; },
+       0.69, 0.9},
+      {"lap_m", [](PacingOptions& o, double v) { o.lap_m = v; }, 1000.0, 1000.1},
+      // At least 50 m and at most lap_m (400 m by default).
+      {"lap_m", [](PacingOptions& o, double v) { o.lap_m = v; }, 200.0, 99.9},
+      {"long_split_m", [](PacingOptions& o, double v) { o.long_split_m = v; }, 50.0, 49.9},
+      {"long_split_m", [](PacingOptions& o, double v) { o.long_split_m = v; }, 400.0, 400.1},
+      {"form_sd_fraction", [](PacingOptions& o, double v) { o.form_sd_fraction = v; }, 0.0, -0.001},
+      {"form_sd_fraction", [](PacingOptions& o, double v) { o.form_sd_fraction = v; }, 0.199, 0.2},
+  };
+  for (const Case& c : cases) {
+    PacingOptions o;
+    c.set(o, c.inside);
+    EXPECT_NO_THROW(validate_pacing_options(o)) << c.field << " = " << c.inside;
+    c.set(o, c.outside);
+    try {
+      validate_pacing_options(o);
+      ADD_FAILURE() << c.field << " = " << c.outside << " accepted";
+    } catch (const ValidationError& e) {
+      EXPECT_EQ(e.where().field, c.field) << c.outside;
+    }
+  }
 }
 
 TEST(Timeline, RunnersReportBeforeTheirLegAndWarmUpBeforeReporting) {

@@ -48,15 +48,39 @@ TEST(PracticeReport, CountsOnlyTheDrillsUpToItsDateAndCalibratesOnThem) {
   EXPECT_EQ(r.record.drills, 2);
   EXPECT_EQ(r.record.clean, 1);
   EXPECT_NEAR(r.record.mean_exchange_at_m, x - 3.5, 1e-12);
-  // The same calibration as the two drills on their own, aged 3 and 1 days.
-  const Calibration direct =
-      calibrate_go_mark(high_school_pair(), {{12.0, x - 4.0, 3.0}, {12.0, x - 3.0, 1.0}}, target);
-  EXPECT_DOUBLE_EQ(r.calibration.effective_reaction_s, direct.effective_reaction_s);
-  EXPECT_DOUBLE_EQ(r.calibration.recommended.go_mark_m, direct.recommended.go_mark_m);
   // Passes earlier than the model's: the runner left late, so the mark moves out.
   ASSERT_TRUE(r.calibration.recommended.exchanged);
   EXPECT_GT(r.calibration.recommended.go_mark_m, r.calibration.model.go_mark_m);
   EXPECT_DOUBLE_EQ(r.half_life_days, 28.0);
+}
+
+TEST(PracticeReport, ConsistentDrillsGiveTheReactionAndMarkWorkedOutByHand) {
+  // The steady pair (incoming 10 m/s, outgoing MSS 10 m/s, TAU 1 s, 1.5 m reach) leaving r s
+  // after the mark M: with s = t - r the gap closes to 1.5 m when
+  //   e^-s = 1 - (M - 1.5 - 10 r) / 10 = (11.5 - M + 10 r) / 10
+  // and the baton is at 10 (s + e^-s - 1) - 0.75. With r = 0.25 s:
+  //   M = 13.0: e^-s = 0.10, baton at 13.27585 m;  M = 13.4: e^-s = 0.06, baton at 17.98411 m.
+  // Drills that passed exactly there say the runner reacts in 0.25 s (the model says 0 s). For
+  // a 20 m target 10 (s + e^-s - 1) = 20.75 gives s = 3.0265157, so M = 11.5 + 2.5 - 10 e^-s =
+  // 13.515157 m. A drill after the report date (a late pass) must not count.
+  const std::vector<Drill> drills = {drill("2024-04-10", 13.0, 13.275851),
+                                     drill("2024-04-12", 13.4, 17.984107),
+                                     drill("2024-05-01", 13.0, 29.5, DrillOutcome::late)};
+  CalibrationOptions o;
+  o.prior_drills = 0.0;  // the drills alone
+  const PracticeReport r = practice_report("Ava Brooks", "Maya Johnson", drills,
+                                           testing::steady_pair(), 20.0, "2024-04-13", o, 0.30);
+  EXPECT_EQ(r.record.drills, 2);
+  EXPECT_EQ(r.record.clean, 2);
+  EXPECT_NEAR(r.record.mean_exchange_at_m, (13.275851 + 17.984107) / 2, 1e-9);
+  EXPECT_EQ(r.calibration.drills, 2);
+  EXPECT_NEAR(r.calibration.effective_reaction_s, 0.25, 1e-5);
+  EXPECT_NEAR(r.calibration.rms_residual_m, 0.0, 1e-4);
+  ASSERT_TRUE(r.calibration.recommended.exchanged);
+  EXPECT_NEAR(r.calibration.recommended.go_mark_m, 13.515157, 1e-4);
+  EXPECT_NEAR(r.calibration.recommended.baton_position_m, 20.0, 1e-4);
+  // The model's own mark for 20 m with r = 0: M = 11.5 - 10 e^-s = 11.015157 m.
+  EXPECT_NEAR(r.calibration.model.go_mark_m, 11.015157, 1e-4);
 }
 
 TEST(PracticeReport, JsonWithoutDrillsHasNoRecordButTheModelsMarkInFootLengths) {

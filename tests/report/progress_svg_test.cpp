@@ -45,8 +45,24 @@ TEST(ProgressSvg, RefusesBadInput) {
   c.dates = {"2024-04-01"};
   c.series = {{"x", {1, 2}, false}};
   EXPECT_THROW(progress_svg(c), ValidationError);
+}
+
+TEST(ProgressSvg, OneDateIsOnePointInTheMiddleOfThePlot) {
+  // 720 x 400 px, no right axis: the plot spans x 70-690 px (70 px left margin, 30 px right)
+  // and y 310-40 px (90 px below, 40 above). One date has no span, so it sits at the middle,
+  // x = (70 + 690) / 2 = 380; one value has no range, so the axis opens one unit either side
+  // (0 to 2) and the value sits half-way up, y = 310 - (1 - 0) / (2 - 0) * 270 = 175.
+  ProgressChart c;
+  c.dates = {"2024-04-01"};
+  c.left_axis = "metres";
   c.series = {{"x", {1}, false}};
-  EXPECT_NO_THROW(progress_svg(c));  // one date is a chart with one point
+  const std::string svg = progress_svg(c);
+  EXPECT_EQ(count(svg, "<circle"), 1u);
+  EXPECT_NE(svg.find("<circle cx=\"380.0\" cy=\"175.0\""), std::string::npos) << svg;
+  EXPECT_NE(svg.find("<path d=\"M380.0,175.0 \""), std::string::npos) << svg;
+  EXPECT_NE(svg.find("<text x=\"380.0\" y=\"328.0\" text-anchor=\"middle\">2024-04-01</text>"),
+            std::string::npos)
+      << svg;
 }
 
 }  // namespace

@@ -49,14 +49,40 @@ std::string screenshot(const TempDir& dir, const std::string& html, int width = 
   return read(png);
 }
 
+// The document as the browser built it (chromium --dump-dom).
+std::string rendered_dom(const TempDir& dir, const std::string& html) {
+  const std::string out = html + ".dom";
+  const std::string cmd = chromium() +
+                          " --headless --no-sandbox --disable-gpu --no-first-run "
+                          "--disable-background-networking --disable-component-update "
+                          "--disable-sync --user-data-dir=" +
+                          dir.file("profile") + " --dump-dom file://" + html + " >" + out + " 2>" +
+                          dir.file("chromium.log");
+  EXPECT_EQ(std::system(cmd.c_str()), 0) << read(dir.file("chromium.log"));
+  return read(out);
+}
+
+size_t count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+unsigned big_endian(const std::string& png, size_t at) {
+  return (static_cast<unsigned>(static_cast<unsigned char>(png[at])) << 24) |
+         (static_cast<unsigned>(static_cast<unsigned char>(png[at + 1])) << 16) |
+         (static_cast<unsigned>(static_cast<unsigned char>(png[at + 2])) << 8) |
+         static_cast<unsigned>(static_cast<unsigned char>(png[at + 3]));
+}
+
+// A PNG of exactly width x 1400 px (IHDR width at byte 16, height at 20) with real content
+// (a blank page of that size compresses to a few kB).
 void expect_png(const std::string& png, unsigned width) {
   ASSERT_GT(png.size(), 20000u) << "screenshot missing or nearly empty";
   EXPECT_EQ(png.substr(1, 3), "PNG");
-  // IHDR width, big-endian at byte 16.
-  const unsigned w =
-      (static_cast<unsigned char>(png[16]) << 24) | (static_cast<unsigned char>(png[17]) << 16) |
-      (static_cast<unsigned char>(png[18]) << 8) | static_cast<unsigned char>(png[19]);
-  EXPECT_EQ(w, width);
+  EXPECT_EQ(png.substr(12, 4), "IHDR");
+  EXPECT_EQ(big_endian(png, 16), width);
+  EXPECT_EQ(big_endian(png, 20), 1400u);
 }
 
 TEST(Render, ReportWithOddsRendersInChromium) {
@@ -67,6 +93,18 @@ TEST(Render, ReportWithOddsRendersInChromium) {
        "--meet", source_path("examples/meet-girls-4x100.toml"), "--runs", "2000", "--html", html});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   expect_png(screenshot(dir, html), 1000);
+  // The browser built every section, and the odds table holds a header and one row for each
+  // of the meet file's eight teams, Riverside first.
+  const std::string dom = rendered_dom(dir, html);
+  for (const char* section : {"Lineup and splits", "Velocity curves", "Pacing targets",
+                              "Race-day timeline", "Exchanges", "Race odds"}) {
+    EXPECT_NE(dom.find(std::string("<h2>") + section), std::string::npos) << section;
+  }
+  const size_t sim = dom.find("<table class=\"sim\">");
+  ASSERT_NE(sim, std::string::npos);
+  const std::string odds = dom.substr(sim, dom.find("</table>", sim) - sim);
+  EXPECT_EQ(count(odds, "<tr"), 9u);
+  EXPECT_LT(odds.find("Riverside HS"), odds.find("</tr>", odds.find("</tr>") + 1));
 }
 
 TEST(Render, CardsRenderOnAPhoneWidth) {
@@ -77,6 +115,17 @@ TEST(Render, CardsRenderOnAPhoneWidth) {
                "--order", "Ruby Patel,Chloe Adams,Grace Kim,Sofia Romero", "--html", html});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   expect_png(screenshot(dir, html, 375), 375);
+  // One card per runner, in running order, each naming whom it takes from and hands to.
+  const std::string dom = rendered_dom(dir, html);
+  EXPECT_EQ(count(dom, "class=\"card\""), 4u);
+  size_t at = 0;
+  for (const char* name : {"Ruby Patel", "Chloe Adams", "Grace Kim", "Sofia Romero"}) {
+    const size_t here = dom.find(std::string("<h2>") + name, at);
+    EXPECT_NE(here, std::string::npos) << name;
+    at = here == std::string::npos ? at : here;
+  }
+  EXPECT_EQ(count(dom, "<h3>Handing on to"), 3u);
+  EXPECT_EQ(count(dom, "<h3>Taking the baton from"), 3u);
 }
 
 }  // namespace

@@ -67,7 +67,7 @@ TEST_F(RosterApi, AddListEditRenameRemove) {
   EXPECT_TRUE(r.json()["hand"].is_null());
   EXPECT_TRUE(r.json()["foot_length_m"].is_null());
 
-  r = server.request("DELETE", "/api/athletes/Kimberly%20Lee");
+  r = server.request("DELETE", "/api/athletes/kimberly%20lee");  // any case; the roster's back
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.json()["removed"], "Kimberly Lee");
   EXPECT_TRUE(athletes().empty());
@@ -204,6 +204,18 @@ TEST_F(RosterApi, TeamNameAndRules) {
   EXPECT_EQ(server.send_json("PUT", "/api/team", R"({"name": 7, "rules": "wa"})").json()["field"],
             "name");
   EXPECT_EQ(server.send_json("PUT", "/api/team", R"({"rules": "wa"})").json()["field"], "name");
+  // Refused by the library, named by the API: 400 with the field.
+  const std::string long_name = R"({"name": ")" + std::string(81, 'x') + R"(", "rules": "wa"})";
+  r = server.send_json("PUT", "/api/team", long_name);
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.json()["field"], "name");
+  r = server.send_json("PUT", "/api/team", R"({"name": "A\tB", "rules": "wa"})");
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.json()["field"], "name");
+  r = server.send_json("PUT", "/api/team", R"({"name": "Lakeside", "rules": "wa", "x": 1})");
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.json()["field"], "x");
+  EXPECT_EQ(server.get("/api/athletes").json()["rules"], "ncaa");  // nothing changed
 }
 
 TEST_F(RosterApi, EventsUnderARuleSetOrTheRosters) {

@@ -1,0 +1,137 @@
+#include "baton/pair_report.h"
+
+#include <cmath>
+
+#include "baton/calibration.h"
+#include "baton/date.h"
+#include "baton/leg_prediction.h"
+#include "baton/practice.h"
+
+namespace baton {
+namespace {
+
+// The hand-off the pair's drills are calibrated against, and the runners' names.
+struct Nominal {
+  HandoffParams handoff;
+  double target_m = 0.0;
+  double foot_length_m = kDefaultFootLengthM;
+};
+
+Nominal nominal(const Workspace& ws, const PairReportRequest& r) {
+  const HandoffOverrides& o = r.overrides;
+  const PredictOptions defaults;
+  Nominal n;
+  HandoffParams& p = n.handoff;
+  p.reaction_s = defaults.exchange_reaction_s;
+  p.free_distance_m = defaults.free_distance_m;
+  p.start_m = defaults.outgoing_start_m;
+  std::optional<double> planned;
+  const Team& team = ws.team();
+  if (!o.incoming_speed_mps || !o.outgoing_mss_mps || !o.outgoing_tau_s) {
+    const Event event = find_event(r.event, team.rules, Location{"", 0, "event"});
+    PairTarget t;
+    try {
+      t = planned_pair_target(team, event, r.exchange - 1, r.from, r.to);
+    } catch (const ValidationError& e) {
+      if (e.where().field == "exchange") throw;
+      throw ValidationError(e.message() +
+                                " (the report needs the incoming speed and the outgoing "
+                                "runner's MSS and TAU)",
+                            Location{"", 0, e.where().field == "bests" ? "from" : e.where().field});
+    }
+    p = t.nominal;
+    planned = t.target_m;
+    n.foot_length_m = t.foot_length_m;
+  } else if (const Athlete* a = team.find(r.to)) {
+    if (a->foot_length_m) n.foot_length_m = *a->foot_length_m;
+  }
+  const auto set = [](const std::optional<double>& value, double& field) {
+    if (value) field = *value;
+  };
+  set(o.incoming_speed_mps, p.incoming_speed_mps);
+  set(o.outgoing_mss_mps, p.outgoing.mss_mps);
+  set(o.outgoing_tau_s, p.outgoing.tau_s);
+  set(o.reaction_s, p.reaction_s);
+  set(o.free_distance_m, p.free_distance_m);
+  set(o.zone_length_m, p.zone_length_m);
+  set(o.start_m, p.start_m);
+  set(o.incoming_decel_mps2, p.incoming_decel_mps2);
+  validate_handoff(p);
+  n.target_m =
+      o.target_m
+          ? *o.target_m
+          : planned_target_m(p, planned.value_or(defaults.blind_target_fraction * p.zone_length_m));
+  return n;
+}
+
+CalibrationOptions calibration_options(const PairReportRequest& r) {
+  CalibrationOptions o;
+  o.half_life_days = r.half_life_days;
+  return o;
+}
+
+}  // namespace
+
+PracticeReport pair_report(const Workspace& ws, const PairReportRequest& request) {
+  const std::string as_of = parse_date(request.as_of, Location{"", 0, "as_of"});
+  const Nominal n = nominal(ws, request);
+  const std::vector<Drill> drills = Practice(ws.database()).pair(request.from, request.to);
+  return practice_report(ws.athlete_name(request.from, "from"), ws.athlete_name(request.to, "to"),
+                         drills, n.handoff, n.target_m, as_of, calibration_options(request),
+                         n.foot_length_m);
+}
+
+PairProgress pair_progress(const Workspace& ws, const PairReportRequest& request) {
+  const Nominal n = nominal(ws, request);
+  const CalibrationOptions options = calibration_options(request);
+  const std::vector<Drill> drills = Practice(ws.database()).pair(request.from, request.to);
+  PairProgress out;
+  out.from = drills.empty() ? request.from : drills.front().from;
+  out.to = drills.empty() ? request.to : drills.front().to;
+  out.target_m = n.target_m;
+  for (const Drill& d : drills) {
+    if (!out.days.empty() && out.days.back().date == d.date) continue;
+    std::vector<Drill> day, upto;
+    for (const Drill& x : drills) {
+      if (x.date == d.date) day.push_back(x);
+      if (x.date <= d.date) upto.push_back(x);
+    }
+    const PairRecord r = summarize_drills(day);
+    const Calibration c =
+        calibrate_go_mark(n.handoff, drill_observations(upto, d.date), n.target_m, options);
+    PairProgressDay p;
+    p.date = d.date;
+    p.drills = r.drills;
+    p.total_drills = static_cast<int>(upto.size());
+    p.mean_exchange_at_m = r.mean_exchange_at_m;
+    p.p_clean = r.clean_rate();
+    if (c.recommended.exchanged) p.go_mark_m = c.recommended.go_mark_m;
+    p.effective_reaction_s = c.effective_reaction_s;
+    out.days.push_back(p);
+  }
+  return out;
+}
+
+ProgressChart pair_progress_chart(const PairProgress& progress) {
+  if (progress.days.empty()) {
+    throw NotFoundError("no drills for " + progress.from + " -> " + progress.to + " to chart",
+                        Location{"", 0, "svg"});
+  }
+  ProgressChart chart;
+  chart.title = progress.from + " -> " + progress.to;
+  chart.left_axis = "metres";
+  chart.right_axis = "clean drills (%)";
+  std::vector<double> mean_at, mark, clean_pct;
+  for (const PairProgressDay& d : progress.days) {
+    chart.dates.push_back(d.date);
+    mean_at.push_back(d.mean_exchange_at_m);
+    mark.push_back(d.go_mark_m.value_or(NAN));
+    clean_pct.push_back(100.0 * d.p_clean);
+  }
+  chart.series = {{"mean exchange position (m)", mean_at, false},
+                  {"recommended go-mark (m)", mark, false},
+                  {"clean (%)", clean_pct, true}};
+  return chart;
+}
+
+}  // namespace baton

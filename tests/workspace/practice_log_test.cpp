@@ -1,0 +1,91 @@
+// The practice log by athlete name: log, list, remove.
+#include "baton/practice_log.h"
+
+#include <gtest/gtest.h>
+
+#include "workspace/riverside_workspace.h"
+
+namespace baton {
+namespace {
+
+using testing::error_naming;
+
+class PracticeLog : public testing::RiversideWorkspace {};
+
+Drill drill(const std::string& date, double go_mark_m, double exchange_at_m) {
+  Drill d;
+  d.from = "Ava Brooks";
+  d.to = "Maya Johnson";
+  d.date = date;
+  d.go_mark_m = go_mark_m;
+  d.exchange_at_m = exchange_at_m;
+  return d;
+}
+
+TEST_F(PracticeLog, ABackDatedDrillComesBackAsLogged) {
+  const Drill first = log_drill(ws, drill("2024-04-10", 8.0, 20.0));
+  EXPECT_EQ(first.id, 1);
+  // Logged second but dated earlier: it sorts first in the pair's list, yet the drill returned
+  // is this one, not the pair's latest.
+  Drill earlier = drill("2024-04-02", 7.5, 18.5);
+  earlier.from = "ava brooks";  // names as typed; the roster's spelling comes back
+  earlier.note = "windy";
+  const Drill logged = log_drill(ws, earlier);
+  EXPECT_EQ(logged.id, 2);
+  EXPECT_EQ(logged.date, "2024-04-02");
+  EXPECT_EQ(logged.from, "Ava Brooks");
+  EXPECT_EQ(logged.to, "Maya Johnson");
+  EXPECT_DOUBLE_EQ(logged.go_mark_m, 7.5);
+  EXPECT_DOUBLE_EQ(logged.exchange_at_m, 18.5);
+  EXPECT_EQ(logged.note, "windy");
+
+  const std::vector<Drill> all = list_drills(ws);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].id, 2);  // oldest first
+  EXPECT_EQ(all[1].id, 1);
+}
+
+TEST_F(PracticeLog, ListFiltersByRunnerAndDate) {
+  log_drill(ws, drill("2024-04-02", 8.0, 20.0));
+  Drill other = drill("2024-04-03", 6.0, 19.0);
+  other.from = "Maya Johnson";
+  other.to = "Lily Nguyen";
+  log_drill(ws, other);
+  log_drill(ws, drill("2024-04-09", 8.5, 21.0));
+  EXPECT_EQ(list_drills(ws, {.from = "Ava Brooks", .to = "", .until = ""}).size(), 2u);
+  EXPECT_EQ(list_drills(ws, {.from = "", .to = "Lily Nguyen", .until = ""}).size(), 1u);
+  EXPECT_EQ(list_drills(ws, {.from = "", .to = "", .until = "2024-04-03"}).size(), 2u);
+  error_naming<NotFoundError>("from",
+                              [&] { list_drills(ws, {.from = "Nobody", .to = "", .until = ""}); });
+}
+
+TEST_F(PracticeLog, RefusedDrillsNameTheFieldAndWriteNothing) {
+  Drill d = drill("2024-04-02", 8.0, 20.0);
+  d.to = "Maya Jonson";
+  EXPECT_NE(error_naming<NotFoundError>("to", [&] { log_drill(ws, d); })
+                .find("did you mean 'Maya Johnson'?"),
+            std::string::npos);
+  d = drill("2024-04-02", 61.0, 20.0);
+  error_naming<ValidationError>("go_mark_m", [&] { log_drill(ws, d); });
+  d = drill("", 8.0, 20.0);  // the caller supplies today
+  error_naming<ParseError>("date", [&] { log_drill(ws, d); });
+  EXPECT_TRUE(list_drills(ws).empty());
+}
+
+TEST_F(PracticeLog, RemoveDeletesOneDrillById) {
+  const long long id = log_drill(ws, drill("2024-04-02", 8.0, 20.0)).id;
+  log_drill(ws, drill("2024-04-03", 8.0, 20.5));
+  remove_drill(ws, id);
+  const std::vector<Drill> left = list_drills(ws);
+  ASSERT_EQ(left.size(), 1u);
+  EXPECT_EQ(left[0].date, "2024-04-03");
+  error_naming<NotFoundError>("id", [&] { remove_drill(ws, id); });
+}
+
+TEST(PracticeLogOnATeamFile, HasNoLog) {
+  const Workspace file = Workspace::open_team_file(testing::source_path("examples/riverside.toml"));
+  EXPECT_THROW(list_drills(file), StoreError);
+}
+
+}  // namespace
+}  // namespace baton
