@@ -4,9 +4,7 @@
 #include <fstream>
 
 #include "baton/cards.h"
-#include "baton/pacing.h"
-#include "baton/relay_plan.h"
-#include "baton/timeline.h"
+#include "baton/relay_order.h"
 #include "cli/context.h"
 
 namespace baton::cli {
@@ -21,14 +19,10 @@ struct CardsArgs {
 };
 
 void run(const CardsArgs& args, const Context& ctx) {
-  const Team team = ctx.load_team(args.team);
-  const RuleSet rules =
-      args.rules.empty() ? team.rules : parse_rules(args.rules, {"--rules", 0, ""});
-  const Event event = find_event(args.event, rules, {"--event", 0, ""});
-  const std::vector<std::string> order = split_names(args.order, {"--order", 0, ""});
-  const PacingPlan plan = plan_pacing(team, event, order);
-  std::vector<RelayCard> cards = build_cards(team.name, event, plan, plan_timeline(plan, event));
-  attach_relay_plan(cards, build_relay_plan(team, event, order));
+  const Workspace ws = ctx.workspace(args.team);
+  const RelayOrder order = requested_order(ws, order_request(args.event, args.rules, args.order));
+  const std::vector<RelayCard> cards = relay_cards(ws, order).cards;
+  const Event& event = order.event;
   std::ofstream out(args.html);
   out << render_cards_html(cards);
   out.close();

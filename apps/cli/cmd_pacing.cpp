@@ -1,7 +1,6 @@
 // baton pacing: how each runner paces their leg and when each leg starts after the gun.
 #include <fmt/format.h>
 
-#include "baton/lineup.h"
 #include "baton/pacing.h"
 #include "baton/report.h"
 #include "baton/text_table.h"
@@ -32,17 +31,12 @@ std::string targets(const LegPacing& leg) {
 }
 
 void run(const PacingArgs& args, const Context& ctx) {
-  const Team team = ctx.load_team(args.team);
-  const RuleSet rules =
-      args.rules.empty() ? team.rules : parse_rules(args.rules, {"--rules", 0, ""});
-  const Event event = find_event(args.event, rules, {"--event", 0, ""});
-  const std::vector<std::string> order =
-      !args.order.empty()
-          ? split_names(args.order, {"--order", 0, ""})
-          : best_order(team, event,
-                       args.sex.empty() ? std::nullopt
-                                        : std::optional(parse_sex(args.sex, {"--sex", 0, ""})));
-  const PacingPlan plan = plan_pacing(team, event, order, args.options);
+  const Workspace ws = ctx.workspace(args.team);
+  const RelayOrder order =
+      requested_order(ws, order_request(args.event, args.rules, args.order, args.sex));
+  const Team& team = ws.team();
+  const Event& event = order.event;
+  const PacingPlan plan = plan_pacing(team, event, order.names, args.options);
   if (ctx.json) {
     ctx.print_json(to_json(plan));
     return;

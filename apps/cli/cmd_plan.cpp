@@ -10,7 +10,6 @@
 #include "baton/event.h"
 #include "baton/hand_plan.h"
 #include "baton/leg_prediction.h"
-#include "baton/lineup.h"
 #include "baton/pacing.h"
 #include "baton/plan_json.h"
 #include "baton/relay_plan.h"
@@ -51,21 +50,17 @@ void write_svgs(const RelayPlan& plan, const std::string& dir) {
 }
 
 void run_relay(const PlanOptions& opt, const Context& ctx) {
-  const Team team = ctx.load_team(opt.team);
-  const RuleSet rules = opt.rules.empty() ? team.rules : parse_rules(opt.rules, {"--rules", 0, ""});
-  const Event event = find_event(opt.event, rules, {"--event", 0, ""});
   RelayPlanOptions options;
   if (!opt.technique.empty()) {
     options.hands.blind_technique = parse_technique(opt.technique, {"--technique", 0, ""});
   }
-  std::vector<std::string> order;
-  if (opt.best) {
-    std::optional<Sex> sex;
-    if (!opt.sex.empty()) sex = parse_sex(opt.sex, {"--sex", 0, ""});
-    order = best_order(team, event, sex, options.predict);
-  } else {
-    order = split_names(opt.order, {"--order", 0, ""});
-  }
+  const Workspace ws = ctx.workspace(opt.team);
+  // --best: the fastest order of the squad --sex; else --order.
+  const RelayOrder relay =
+      requested_order(ws, order_request(opt.event, opt.rules, opt.order, opt.sex));
+  const Team& team = ws.team();
+  const Event& event = relay.event;
+  const std::vector<std::string>& order = relay.names;
   const RelayPlan plan = build_relay_plan(team, event, order, options);
   const PacingPlan pacing = plan_pacing(team, event, order, {}, options.predict);
   if (!opt.svg_dir.empty()) write_svgs(plan, opt.svg_dir);

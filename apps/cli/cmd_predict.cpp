@@ -18,17 +18,15 @@ struct PredictArgs {
 };
 
 void run(const PredictArgs& args, const Context& ctx) {
-  const Team team = ctx.load_team(args.team);
-  const RuleSet rules =
-      args.rules.empty() ? team.rules : parse_rules(args.rules, {"--rules", 0, ""});
-  const Event event = find_event(args.event, rules, {"--event", 0, ""});
-  const std::vector<std::string> order = split_names(args.order, {"--order", 0, ""});
-  const RelayPrediction p = predict_relay(team, event, order);
+  const Workspace ws = ctx.workspace(args.team);
+  const RelayOrder order = requested_order(ws, order_request(args.event, args.rules, args.order));
+  const Team& team = ws.team();
+  const RelayPrediction p = predict_relay(team, order.event, order.names);
   if (ctx.json) {
     ctx.print_json(prediction_to_json(p));
     return;
   }
-  ctx.print(fmt::format("{} under {} rules{}\n", event.name, to_string(rules),
+  ctx.print(fmt::format("{} under {} rules{}\n", order.event.name, to_string(order.event.rules),
                         team.name.empty() ? "" : " for " + team.name));
   TextTable t({">leg", "athlete", ">distance", ">split", "note"});
   bool any_estimated = false;

@@ -5,10 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "baton/leg_prediction.h"
-#include "baton/lineup.h"
 #include "baton/meet.h"
-#include "baton/meet_field.h"
+#include "baton/race_query.h"
 #include "baton/report.h"
 #include "baton/units.h"
 #include "cli/context.h"
@@ -34,26 +32,23 @@ bool same_file(const std::string& a, const std::string& b) {
 }
 
 void run(const ReportArgs& args, const Context& ctx) {
-  const Team team = ctx.load_team(args.team);
-  const RuleSet rules =
-      args.rules.empty() ? team.rules : parse_rules(args.rules, {"--rules", 0, ""});
-  const Event event = find_event(args.event, rules, {"--event", 0, ""});
-  const bool chosen = !args.order.empty();
-  const std::vector<std::string> order =
-      chosen ? split_names(args.order, {"--order", 0, ""})
-             : best_order(team, event,
-                          args.sex.empty() ? std::nullopt
-                                           : std::optional(parse_sex(args.sex, {"--sex", 0, ""})));
-  RelayReport report = build_report(team, event, order,
-                                    chosen ? "Running order chosen by the coach"
-                                           : "Best predicted lineup (fastest order of the roster)");
+  const Workspace ws = ctx.workspace(args.team);
+  const RelayOrder relay =
+      requested_order(ws, order_request(args.event, args.rules, args.order, args.sex));
+  const Event& event = relay.event;
+  const std::vector<std::string>& order = relay.names;
+  RelayReport report =
+      build_report(ws.team(), event, order,
+                   relay.chosen ? "Running order chosen by the coach"
+                                : "Best predicted lineup (fastest order of the roster)");
   if (!args.meet.empty()) {
     Meet meet = load_meet(args.meet);
     // The report's team races in the report's order (its predicted legs and planned
     // hand-offs) unless the meet file fixes an order of its own.
     std::string how;
     for (MeetEntry& entry : meet.teams) {
-      if (entry.own() && entry.order.empty() && same_file(entry.file, args.team)) {
+      if (entry.own() && entry.order.empty() &&
+          (same_file(entry.file, args.team) || (entry.roster && ws.has_logs()))) {
         entry.order = order;
         how = "; our team in the order above";
       }
@@ -61,8 +56,8 @@ void run(const ReportArgs& args, const Context& ctx) {
     SimulationOptions sim;
     sim.runs = args.runs;
     sim.seed = args.seed;
-    if (!meet.scoring.empty()) sim.scoring = meet.scoring;
-    report.simulation = simulate_race(meet_field(meet, sim), meet.rules, sim);
+    // roster = true entries run the database roster when the report is about it.
+    report.simulation = simulate_meet(meet, ws.has_logs() ? &ws : nullptr, sim);
     report.simulation_title =
         fmt::format("{} ({} teams{})", meet.event.name, meet.teams.size(), how);
   }

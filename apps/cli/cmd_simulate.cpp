@@ -6,9 +6,7 @@
 
 #include "baton/histogram.h"
 #include "baton/meet.h"
-#include "baton/meet_field.h"
-#include "baton/practice_lookup.h"
-#include "baton/sim_team.h"
+#include "baton/race_query.h"
 #include "baton/simulation.h"
 #include "baton/text_table.h"
 #include "baton/units.h"
@@ -26,25 +24,13 @@ struct SimulateOptions {
 
 std::string pct(double p) { return fmt::format("{:.1f}", 100.0 * p); }
 
-void run(SimulateOptions& opt, const Context& ctx) {
-  check_simulation_options(opt.sim);
+void run(const SimulateOptions& opt, const Context& ctx) {
   const Meet meet = load_meet(opt.meet);
-  if (!meet.scoring.empty()) opt.sim.scoring = meet.scoring;
   // Entries with roster = true run the database roster, with its pairs' practice records.
-  std::optional<Team> roster;
-  MeetRoster db_side;
-  for (const MeetEntry& e : meet.teams) {
-    if (!e.roster || roster) continue;
-    roster = ctx.load_team("");
-    db_side.team = &*roster;
-    if (!opt.no_practice) {
-      Database db = ctx.open_database();
-      db_side.practice = practice_lookup(db, *roster, meet.event);
-    }
-  }
-  const std::vector<SimTeam> field = meet_field(meet, opt.sim, db_side);
-  const SimulationResult result =
-      simulate_race(field, meet.rules, opt.sim, progress_line("simulating"));
+  std::optional<Workspace> roster;
+  if (uses_roster(meet)) roster = ctx.workspace();
+  const SimulationResult result = simulate_meet(meet, roster ? &*roster : nullptr, opt.sim,
+                                                !opt.no_practice, progress_line("simulating"));
   if (!opt.svg.empty()) {
     std::ofstream out(opt.svg);
     out << finish_time_histogram_svg(result, fmt::format("{}: finish times over {} simulated races",

@@ -19,11 +19,11 @@ struct TimelineArgs {
 };
 
 void run(const TimelineArgs& args, const Context& ctx) {
-  const Team team = ctx.load_team(args.team);
-  const RuleSet rules =
-      args.rules.empty() ? team.rules : parse_rules(args.rules, {"--rules", 0, ""});
-  const Event event = find_event(args.event, rules, {"--event", 0, ""});
-  const PacingPlan plan = plan_pacing(team, event, split_names(args.order, {"--order", 0, ""}));
+  const Workspace ws = ctx.workspace(args.team);
+  const RelayOrder order = requested_order(ws, order_request(args.event, args.rules, args.order));
+  const Team& team = ws.team();
+  const Event& event = order.event;
+  const PacingPlan plan = plan_pacing(team, event, order.names);
   const RaceTimeline t = plan_timeline(plan, event, args.options);
   if (ctx.json) {
     ctx.print_json(to_json(t));

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "cli/option_errors.h"
 
 namespace baton::cli {
 
@@ -46,14 +47,19 @@ std::function<void(double)> progress_line(const char* what) {
   };
 }
 
-void check_simulation_options(const SimulationOptions& options) {
-  try {
-    validate_simulation_options(options);
-  } catch (const ValidationError& e) {
-    const std::string& field = e.where().field;
-    if (field != "runs" && field != "threads") throw;
-    throw ValidationError(e.message(), Location{"--" + field, 0, ""});
-  }
+OrderRequest order_request(const std::string& event, const std::string& rules,
+                           const std::string& order, const std::string& sex) {
+  OrderRequest r;
+  r.event = event;
+  if (!rules.empty()) r.rules = parse_rules(rules, {"--rules", 0, ""});
+  if (!order.empty()) r.order = split_names(order, {"--order", 0, ""});
+  if (!sex.empty()) r.sex = parse_sex(sex, {"--sex", 0, ""});
+  return r;
+}
+
+std::string error_message(const Error& e) {
+  const std::string where = to_string(option_location(e.where()));
+  return where.empty() ? e.message() : where + ": " + e.message();
 }
 
 }  // namespace baton::cli

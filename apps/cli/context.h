@@ -7,7 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "baton/simulation.h"
+#include "baton/error.h"
+#include "baton/relay_order.h"
 #include "baton/store.h"
 #include "baton/team.h"
 #include "baton/workspace.h"
@@ -38,9 +39,16 @@ struct Context {
 /// when stderr is a terminal (never in --json stdout); empty otherwise.
 std::function<void(double)> progress_line(const char* what);
 
-/// Checks simulation settings given on the command line (validate_simulation_options), naming
-/// the option (--runs, --threads) in the error.
-void check_simulation_options(const SimulationOptions& options);
+/// The message of a library error as the command line shows it: a request field ("locks.2",
+/// "exclude", "runs") becomes the option that carried it ("--lock", "--exclude", "--runs";
+/// option_location()); errors located in a file keep their location.
+std::string error_message(const Error& e);
+
+/// The relay and running order of --event, --rules (empty: the team's), --order "A,B,C,D"
+/// (empty: the fastest order) and --sex (the squad of the fastest order), for
+/// requested_order(). Throws ParseError naming the option for a malformed value.
+OrderRequest order_request(const std::string& event, const std::string& rules,
+                           const std::string& order, const std::string& sex = "");
 
 /// Parses a finite number given to `option`; throws ParseError naming the option otherwise.
 double parse_number(const std::string& text, const char* option);

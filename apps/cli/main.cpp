@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);  // prints help, version or the usage error
     return code == 0 ? 0 : 2;
   } catch (const baton::Error& e) {
-    std::cerr << "baton: " << e.what() << "\n";
+    std::cerr << "baton: " << baton::cli::error_message(e) << "\n";
     return 1;
   } catch (const std::exception& e) {
     std::cerr << "baton: internal error: " << e.what() << "\n";

@@ -4,10 +4,8 @@
 #include <fmt/format.h>
 
 #include "baton/cards.h"
-#include "baton/pacing.h"
-#include "baton/relay_plan.h"
+#include "baton/relay_order.h"
 #include "baton/report.h"
-#include "baton/timeline.h"
 #include "server/http_json.h"
 #include "server/request_fields.h"
 #include "server/routes.h"
@@ -28,50 +26,36 @@ struct Printout {
   std::string html;
 };
 
-// {event, sex?, order?}: the event under the roster's rules and the running order.
-struct RelayRequest {
-  Team team;
-  Event event;
-  RequestedOrder order;
-};
-
-RelayRequest relay_request(const nlohmann::json& body, const std::string& db_path) {
-  only_fields(body, {"event", "sex", "order"});
-  const std::string event_id = string_field(required(body, "event"), "event");
-  RelayRequest r;
-  r.team = roster_team(db_path);
-  r.event = find_event(event_id, r.team.rules, Location{"", 0, "event"});
-  r.order = requested_order(body, r.team, r.event);
-  return r;
+nlohmann::json summary(const RelayOrder& order) {
+  return {{"event", order.event.id},
+          {"name", order.event.name},
+          {"order", order.names},
+          {"chosen", order.chosen}};
 }
 
-nlohmann::json summary(const RelayRequest& r) {
-  return {{"event", r.event.id},
-          {"name", r.event.name},
-          {"order", r.order.names},
-          {"chosen", r.order.chosen}};
-}
-
-// As `baton cards` builds them: pacing plan, timeline, then the hand-off plan's hands and marks.
+// {event, sex?, order?}: the cards of the order asked for or the fastest one.
 Printout cards(const nlohmann::json& body, const std::string& db_path) {
-  const RelayRequest r = relay_request(body, db_path);
-  const PacingPlan plan = plan_pacing(r.team, r.event, r.order.names);
-  std::vector<RelayCard> cards =
-      build_cards(r.team.name, r.event, plan, plan_timeline(plan, r.event));
-  attach_relay_plan(cards, build_relay_plan(r.team, r.event, r.order.names));
-  nlohmann::json doc = summary(r);
-  doc["team_time_s"] = plan.team_time_s;
-  return {doc, render_cards_html(cards)};
+  only_fields(body, {"event", "sex", "order"});
+  const OrderRequest request = order_request(body);
+  const Workspace ws = roster_workspace(db_path);
+  const RelayOrder order = requested_order(ws, request);
+  const RelayCards cards = relay_cards(ws, order);
+  nlohmann::json doc = summary(order);
+  doc["team_time_s"] = cards.team_time_s;
+  return {doc, render_cards_html(cards.cards)};
 }
 
 // As `baton report` builds it (without a meet: the race odds have a page of their own).
 Printout report(const nlohmann::json& body, const std::string& db_path) {
-  const RelayRequest r = relay_request(body, db_path);
+  only_fields(body, {"event", "sex", "order"});
+  const OrderRequest request = order_request(body);
+  const Workspace ws = roster_workspace(db_path);
+  const RelayOrder order = requested_order(ws, request);
   const RelayReport report =
-      build_report(r.team, r.event, r.order.names,
-                   r.order.chosen ? "Running order chosen by the coach"
-                                  : "Best predicted lineup (fastest order of the roster)");
-  nlohmann::json doc = summary(r);
+      build_report(ws.team(), order.event, order.names,
+                   order.chosen ? "Running order chosen by the coach"
+                                : "Best predicted lineup (fastest order of the roster)");
+  nlohmann::json doc = summary(order);
   doc["team_time_s"] = report.pacing.team_time_s;
   return {doc, render_report_html(report)};
 }

@@ -2,13 +2,9 @@
 
 #include <fmt/format.h>
 
-#include "baton/calibration.h"
+#include <charconv>
+
 #include "baton/error.h"
-#include "baton/learned_roster.h"
-#include "baton/lineup.h"
-#include "baton/report.h"
-#include "baton/results.h"
-#include "baton/store.h"
 #include "server/worker_database.h"
 
 namespace baton::server {
@@ -23,6 +19,12 @@ void only_fields(const nlohmann::json& body, std::initializer_list<const char*> 
 
 const nlohmann::json& required(const nlohmann::json& body, const char* key) {
   if (!body.contains(key)) throw ParseError("is required", Location{"", 0, key});
+  return body[key];
+}
+
+const nlohmann::json& required(const nlohmann::json& body, const char* key,
+                               const std::string& field) {
+  if (!body.contains(key)) throw ParseError("is required", Location{"", 0, field});
   return body[key];
 }
 
@@ -62,30 +64,42 @@ std::optional<Sex> optional_sex(const nlohmann::json& body, const char* key) {
   return parse_sex(string_field(body[key], key), Location{"", 0, key});
 }
 
-int athlete_index(const Team& team, const std::string& name, const std::string& field) {
-  const Athlete& a = team.athlete(name, Location{"", 0, field});
-  return static_cast<int>(&a - team.athletes.data());
+Workspace roster_workspace(const std::string& db_path) {
+  return Workspace::borrow(worker_database(db_path));
 }
 
-RequestedOrder requested_order(const nlohmann::json& body, const Team& team, const Event& event) {
-  RequestedOrder out;
-  const std::optional<Sex> sex = optional_sex(body, "sex");
-  if (!body.contains("order") || body["order"].is_null()) {
-    out.names = best_order(team, event, sex);
-    return out;
-  }
-  out.chosen = true;
-  const std::vector<std::string> names = names_field(body["order"], "order");
-  for (size_t i = 0; i < names.size(); ++i) {
-    const int a = athlete_index(team, names[i], fmt::format("order.{}", i));
-    out.names.push_back(team.athletes[static_cast<size_t>(a)].name);
-  }
-  return out;
+OrderRequest order_request(const nlohmann::json& body) {
+  OrderRequest r;
+  r.event = string_field(required(body, "event"), "event");
+  r.sex = optional_sex(body, "sex");
+  if (body.contains("order") && !body["order"].is_null())
+    r.order = names_field(body["order"], "order");
+  return r;
 }
 
-Team roster_team(const std::string& db_path) {
-  Database& db = worker_database(db_path);
-  return learned_roster(db);
+LineupQuery lineup_query(const nlohmann::json& body, int max_top) {
+  LineupQuery q;
+  q.event = string_field(required(body, "event"), "event");
+  q.sex = optional_sex(body, "sex");
+  q.top = static_cast<int>(whole_number(body, "top", 0, 0, max_top));
+  if (body.contains("exclude")) q.exclude = names_field(body["exclude"], "exclude");
+  if (body.contains("locks")) {
+    const nlohmann::json& locks = body["locks"];
+    if (!locks.is_object()) {
+      throw ParseError("must map legs to names, e.g. {\"2\": \"Ann Lee\"}",
+                       Location{"", 0, "locks"});
+    }
+    for (const auto& [key, value] : locks.items()) {
+      const std::string field = "locks." + key;
+      int leg = 0;
+      const auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), leg);
+      if (ec != std::errc() || end != key.data() + key.size()) {
+        throw ValidationError("a leg is a number, e.g. \"2\"", Location{"", 0, field});
+      }
+      q.locks[leg] = string_field(value, field);
+    }
+  }
+  return q;
 }
 
 }  // namespace baton::server

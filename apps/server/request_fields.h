@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "baton/athlete.h"
-#include "baton/event.h"
-#include "baton/store.h"
-#include "baton/team.h"
+#include "baton/lineup_query.h"
+#include "baton/relay_order.h"
+#include "baton/workspace.h"
 
 namespace baton::server {
 
@@ -21,6 +21,9 @@ void only_fields(const nlohmann::json& body, std::initializer_list<const char*> 
 
 /// body[key]; throws ParseError ("is required") naming `key` when it is absent.
 const nlohmann::json& required(const nlohmann::json& body, const char* key);
+/// body[key]; throws ParseError ("is required") naming `field` (e.g. "opponents.2.seed").
+const nlohmann::json& required(const nlohmann::json& body, const char* key,
+                               const std::string& field);
 
 /// The string `value`; throws ParseError naming `field` for any other type.
 std::string string_field(const nlohmann::json& value, const std::string& field);
@@ -38,21 +41,17 @@ std::int64_t whole_number(const nlohmann::json& body, const char* key, std::int6
 /// The optional squad sex under `key` ("F" / "M"; absent or null: none). Throws naming `key`.
 std::optional<Sex> optional_sex(const nlohmann::json& body, const char* key);
 
-/// The index of the athlete called `name` (case-insensitive); throws NotFoundError naming
-/// `field`.
-int athlete_index(const Team& team, const std::string& name, const std::string& field);
+/// The database's workspace: the roster as its race results have taught it, with the practice
+/// and results logs (the team the CLI's commands use).
+Workspace roster_workspace(const std::string& db_path);
 
-/// The running order a relay request asks for, canonical names leg by leg: its "order" (every
-/// name must be on the roster: NotFoundError naming "order.i"), or without one the fastest
-/// order of the roster, for the squad "sex" when given (best_order()). `chosen` tells which.
-struct RequestedOrder {
-  std::vector<std::string> names;
-  bool chosen = false;
-};
-RequestedOrder requested_order(const nlohmann::json& body, const Team& team, const Event& event);
+/// The relay and running order of {"event", "sex"?, "order"?}: "order" a list of names or
+/// null/absent for the fastest order of the squad "sex". Throws ParseError naming the field.
+OrderRequest order_request(const nlohmann::json& body);
 
-/// baton::learned_roster() (include/baton/calibration.h) of the database at `db_path`: the
-/// roster as its race results have taught it, the team the CLI's commands use.
-Team roster_team(const std::string& db_path);
+/// The lineup question of {"event", "sex"?, "top"?, "locks"?, "exclude"?}: "locks" maps legs
+/// ("2") to names, "exclude" lists names, "top" is 0 to `max_top`. Throws ParseError or
+/// ValidationError naming the field ("locks.two", "exclude.0", "top").
+LineupQuery lineup_query(const nlohmann::json& body, int max_top);
 
 }  // namespace baton::server

@@ -95,15 +95,26 @@ PracticeLookup Workspace::practice(const Event& event) const {
 
 std::string cli_option_for_field(std::string_view field) {
   // The request field (its part before the first '.') and the option that carries it.
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kOptions = {{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 19> kOptions = {{
       {"event", "--event"},
       {"events", "--events"},
+      {"relays", "--events"},
       {"order", "--order"},
       {"locks", "--lock"},
       {"exclude", "--exclude"},
       {"sex", "--sex"},
       {"top", "--top"},
+      {"model", "--model"},
+      {"rules", "--rules"},
       {"as_of", "--as-of"},
+      {"teams_per_relay", "--teams-per-relay"},
+      {"max_relays_per_athlete", "--max-relays-per-athlete"},
+      {"max_events", "--max-events"},
+      {"objective", "--objective"},
+      {"candidates", "--candidates"},
+      {"runs", "--runs"},
+      {"seed", "--seed"},
+      {"threads", "--threads"},
   }};
   // Drills, pair reports, results, race learning and the hand-off of a pair.
   static constexpr std::pair<std::string_view, std::string_view> kLogOptions[] = {

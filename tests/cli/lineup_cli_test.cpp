@@ -192,5 +192,33 @@ TEST(LineupCli, LegsOnEstimatedMarksAreFlagged) {
   for (const auto& leg : sprint["legs"]) EXPECT_FALSE(leg["estimated"].get<bool>()) << leg;
 }
 
+// The library names request fields ("exclude", "locks.5", "relays.1.event", "runs"); the
+// command line shows the option that carried the value.
+TEST(LineupCli, ErrorsNameTheOptionThatHeldTheValue) {
+  TempDir dir;
+  const std::string team = dir.write("team.toml", kTeam);
+  const struct {
+    std::vector<std::string> args;
+    const char* starts;
+  } cases[] = {
+      {{"--event", "4x100", "--exclude", "Bee"}, "baton: --exclude: "},
+      {{"--event", "4x100", "--lock", "5=Ava"}, "baton: --lock: "},
+      {{"--event", "4x100", "--lock", "2=Nobody"}, "baton: --lock: "},
+      {{"--event", "4x150"}, "baton: --event: "},
+      {{"--events", "4x100/F,4x150"}, "baton: --events: "},
+      {{"--event", "4x100", "--model", "sum"}, "baton: --model: "},
+  };
+  for (const auto& c : cases) {
+    std::vector<std::string> args = {"lineup", "--team", team};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    const auto r = run_cli(args);
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_EQ(r.err.rfind(c.starts, 0), 0u) << r.err;
+  }
+  // The closest name is suggested.
+  const auto r = run_cli({"lineup", "--team", team, "--event", "4x100", "--exclude", "Bee"});
+  EXPECT_NE(r.err.find("'Bea'"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace baton

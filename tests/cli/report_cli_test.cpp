@@ -60,5 +60,25 @@ TEST(ReportCli, MeetAddsTheFinishTimeDistribution) {
   EXPECT_EQ(page.find("<script"), std::string::npos);
 }
 
+// A report on the database roster races a meet's `roster = true` entry in the report's order.
+TEST(ReportCli, TheRosterEntryOfAMeetRunsTheReportsOrder) {
+  TempDir dir;
+  const std::string db = dir.file("team.db");
+  ASSERT_EQ(
+      run_cli({"--db", db, "roster", "import", source_path("examples/riverside.toml")}).exit_code,
+      0);
+  const std::string meet = dir.write("meet.toml",
+                                     "event = \"4x100\"\n[[team]]\nroster = true\nsex = \"F\"\n"
+                                     "[[team]]\nname = \"Central\"\nseed = \"48.90\"\n");
+  const auto r = run_cli({"--db", db, "--json", "report", "--event", "4x100", "--order",
+                          "Maya Johnson,Ava Brooks,Zoe Carter,Lily Nguyen", "--meet", meet,
+                          "--runs", "2000", "--html", dir.file("r.html")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.json()["simulated_runs"], 2000);
+  const std::string page = read(dir.file("r.html"));
+  EXPECT_NE(page.find("our team in the order above"), std::string::npos);
+  EXPECT_NE(page.find("Central"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace baton

@@ -1,8 +1,11 @@
-// The whole-meet lineup and running-order prediction APIs against a running `baton serve`: they
-// answer what `baton lineup --events` and `baton predict` answer for the same roster, and every
-// bad or oversized request is refused naming its field.
+// The whole-meet lineup and running-order prediction APIs against a running `baton serve`: the
+// requests reach the library as sent (relays and squads, teams per relay, limits, exclusions,
+// the order by name), the answers carry the documented keys, and every bad or oversized request
+// is refused naming its field. What the lineups are is tested once, in the library.
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <map>
 #include <set>
 
 #include "server/server_process.h"
@@ -10,79 +13,62 @@
 namespace baton {
 namespace {
 
-
 class MeetPredictionApi : public testing::ExampleServerTest {};
 
-std::string joined(const nlohmann::json& names) {
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ",") + n.get<std::string>();
-  return out;
-}
-
-// What both documents share: the CLI's keys, relay by relay.
-void expect_same_meet(const nlohmann::json& doc, const nlohmann::json& want) {
-  ASSERT_EQ(doc["relays"].size(), want["relays"].size()) << doc.dump();
-  for (size_t i = 0; i < want["relays"].size(); ++i) {
-    const nlohmann::json& got = doc["relays"][i];
-    const nlohmann::json& exp = want["relays"][i];
-    EXPECT_EQ(got["event"], exp["event"]);
-    EXPECT_EQ(got["team"], exp["team"]);
-    EXPECT_EQ(got["order"], exp["order"]);
-    EXPECT_DOUBLE_EQ(got["team_time_s"].get<double>(), exp["team_time_s"].get<double>());
-  }
-  EXPECT_EQ(doc["optimal"], want["optimal"]);
-  EXPECT_DOUBLE_EQ(doc["gap"].get<double>(), want["gap"].get<double>());
-  EXPECT_DOUBLE_EQ(doc["objective_s"].get<double>(), want["objective_s"].get<double>());
-  EXPECT_EQ(doc["model"], want["model"]);
-}
-
-TEST_F(MeetPredictionApi, MeetLineupsEqualTheCli) {
+TEST_F(MeetPredictionApi, EachRelayIsAnsweredInRequestOrder) {
   const auto r = post("/api/meet-lineups", R"({"relays": [{"event": "4x100", "sex": "F"},
       {"event": "4x100", "sex": "M"}, {"event": "4x400", "sex": "F"},
       {"event": "4x400", "sex": "M"}], "max_relays_per_athlete": 1})");
   ASSERT_EQ(r.status, 200) << r.body;
   const nlohmann::json doc = r.json();
-  const nlohmann::json want = cli(
-      {"lineup", "--events", "4x100/F,4x100/M,4x400/F,4x400/M", "--max-relays-per-athlete", "1"});
-  expect_same_meet(doc, want);
-  EXPECT_TRUE(doc["optimal"].get<bool>());
-  // With one relay each, nobody runs twice; every relay names its event and times each leg.
+  for (const char* key : {"relays", "optimal", "gap", "objective_s", "model", "time_limit_s"}) {
+    EXPECT_TRUE(doc.contains(key)) << key;
+  }
+  EXPECT_EQ(doc["model"], "physics");
+  EXPECT_EQ(doc["time_limit_s"], 10.0);
+  const std::vector<std::string> labels = {"4x100/F", "4x100/M", "4x400/F", "4x400/M"};
+  ASSERT_EQ(doc["relays"].size(), 4u);
+  // With one relay each ("max_relays_per_athlete": 1), nobody runs twice.
   std::set<std::string> runners;
   double sum = 0;
-  for (const auto& relay : doc["relays"]) {
+  for (size_t i = 0; i < 4; ++i) {
+    const auto& relay = doc["relays"][i];
+    EXPECT_EQ(relay["event"], labels[i]);
+    EXPECT_EQ(relay["team"], "A");
     sum += relay["team_time_s"].get<double>();
-    ASSERT_EQ(relay["legs"].size(), 4u);
-    const bool long_relay = relay["event"].get<std::string>().rfind("4x400", 0) == 0;
+    const bool long_relay = i >= 2;
     EXPECT_EQ(relay["name"], long_relay ? "4x400 m relay" : "4x100 m relay");
+    ASSERT_EQ(relay["legs"].size(), 4u);
     for (size_t l = 0; l < 4; ++l) {
       const auto& leg = relay["legs"][l];
       EXPECT_EQ(leg["leg"], l + 1);
       EXPECT_EQ(leg["athlete"], relay["order"][l]);
       EXPECT_EQ(leg["distance_m"], long_relay ? 400.0 : 100.0);
-      EXPECT_GT(leg["leg_s"].get<double>(), long_relay ? 45.0 : 9.0);
+      EXPECT_TRUE(leg.contains("leg_s"));
       EXPECT_TRUE(runners.insert(leg["athlete"].get<std::string>()).second)
           << leg["athlete"] << " runs twice";
     }
   }
   EXPECT_NEAR(sum, doc["objective_s"].get<double>(), 1e-6);
-  EXPECT_EQ(doc["time_limit_s"], 10.0);
 }
 
-TEST_F(MeetPredictionApi, TeamsPerRelayAndExclusionsMatchTheCli) {
+TEST_F(MeetPredictionApi, TeamsPerRelayAndExclusionsReachTheSolver) {
   const auto r = post("/api/meet-lineups", R"({"relays": [{"event": "4x100", "sex": "F"},
       {"event": "4x400", "sex": "F"}], "teams_per_relay": 2, "max_relays_per_athlete": 2,
-      "max_events": 2, "exclude": ["Ava Brooks"]})");
+      "max_events": 2, "exclude": ["ava brooks"]})");
   ASSERT_EQ(r.status, 200) << r.body;
   const nlohmann::json doc = r.json();
-  const nlohmann::json want =
-      cli({"lineup", "--events", "4x100/F,4x400/F", "--teams-per-relay", "2",
-           "--max-relays-per-athlete", "2", "--max-events", "2", "--exclude", "Ava Brooks"});
-  expect_same_meet(doc, want);
   ASSERT_EQ(doc["relays"].size(), 4u);
+  EXPECT_EQ(doc["relays"][0]["team"], "A");
   EXPECT_EQ(doc["relays"][1]["team"], "B");
+  std::map<std::string, int> relays_run;
   for (const auto& relay : doc["relays"]) {
-    for (const auto& name : relay["order"]) EXPECT_NE(name, "Ava Brooks");
+    for (const auto& name : relay["order"]) {
+      EXPECT_NE(name, "Ava Brooks");
+      ++relays_run[name.get<std::string>()];
+    }
   }
+  for (const auto& [name, n] : relays_run) EXPECT_LE(n, 2) << name;
 }
 
 TEST_F(MeetPredictionApi, BadMeetRequestsAreRefused) {
@@ -156,28 +142,34 @@ TEST_F(MeetPredictionApi, MoreThanSixtyFourAthletesAreRefusedUnlessSomeAreLeftOu
   EXPECT_EQ(r.status, 200) << r.body;
 }
 
-TEST_F(MeetPredictionApi, PredictionEqualsTheCli) {
+TEST_F(MeetPredictionApi, APredictionFollowsTheOrderAsTheRosterSpellsIt) {
   const nlohmann::json best = post("/api/lineups", R"({"event": "4x100", "sex": "F"})").json();
   for (const bool swapped : {false, true}) {
     nlohmann::json order = best["order"];
     if (swapped) std::swap(order[1], order[2]);
+    nlohmann::json sent = order;
+    std::string lower = sent[0];
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    sent[0] = lower;
     const auto r =
-        post("/api/predictions", nlohmann::json({{"event", "4x100"}, {"order", order}}).dump());
+        post("/api/predictions", nlohmann::json({{"event", "4x100"}, {"order", sent}}).dump());
     ASSERT_EQ(r.status, 200) << r.body;
     const nlohmann::json doc = r.json();
-    const nlohmann::json want = cli({"predict", "--event", "4x100", "--order", joined(order)});
-    EXPECT_EQ(doc["event"], want["event"]);
-    EXPECT_EQ(doc["legs"], want["legs"]);
-    EXPECT_DOUBLE_EQ(doc["team_time_s"].get<double>(), want["team_time_s"].get<double>());
+    EXPECT_EQ(doc["event"], "4x100");
     EXPECT_EQ(doc["name"], "4x100 m relay");
     ASSERT_EQ(doc["legs"].size(), 4u);
-    EXPECT_EQ(doc["legs"][1]["athlete"], order[1]);
+    for (size_t l = 0; l < 4; ++l) {
+      EXPECT_EQ(doc["legs"][l]["leg"], l + 1);
+      EXPECT_EQ(doc["legs"][l]["athlete"], order[l]);
+      for (const char* key : {"distance_m", "split_s"}) {
+        EXPECT_TRUE(doc["legs"][l].contains(key)) << key;
+      }
+    }
     if (!swapped) {
       // Without a practice log the lineup's time is the prediction of its order, exactly.
       EXPECT_EQ(best["practice_s"], 0.0);
       EXPECT_DOUBLE_EQ(doc["team_time_s"].get<double>(), best["team_time_s"].get<double>());
     } else {
-      // The optimiser's order is the fastest: any other is slower.
       EXPECT_GT(doc["team_time_s"].get<double>(), best["team_time_s"].get<double>());
     }
   }

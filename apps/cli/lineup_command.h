@@ -1,0 +1,43 @@
+// baton lineup's options and its three ways to answer, shared by its two source files.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "baton/lineup_query.h"
+#include "baton/simulation.h"
+#include "cli/context.h"
+
+namespace baton::cli {
+
+struct LineupOptions {
+  std::string team_file;
+  std::string event;
+  std::string events;
+  int top = 0;
+  std::vector<std::string> locks;
+  std::vector<std::string> excludes;
+  std::string sex;
+  std::string model = "physics";
+  int teams_per_relay = 1;
+  int max_relays = 0;
+  int max_events = 0;
+  double time_limit_s = 10.0;
+  bool no_practice = false;
+  // --objective win|points against a meet's field
+  std::string objective = "time";
+  std::string meet;
+  int candidates = 10;
+  SimulationOptions sim;
+};
+
+/// The relay question of --event, --sex, --lock, --exclude, --model, --top, --no-practice.
+LineupQuery lineup_query(const LineupOptions& opt);
+
+/// "12.10 s"; times of a minute or more as coaches write them, "3:26.00".
+std::string time_text(double seconds);
+
+/// --objective win|points: the fastest orders compared by their odds against --meet's field.
+void run_lineup_odds(const LineupOptions& opt, const Context& ctx);
+
+}  // namespace baton::cli

@@ -1,0 +1,53 @@
+// The running order a request is about: the one the coach names, or the fastest one.
+//
+// Example:
+//   baton::OrderRequest r;
+//   r.event = "4x100";
+//   r.order = {"zoe carter", "Lily Nguyen", "Ava Brooks", "Maya Johnson"};
+//   const baton::RelayOrder o = baton::requested_order(ws, r);
+//   // o.names[0] == "Zoe Carter" (the roster's spelling), o.chosen == true
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "baton/athlete.h"
+#include "baton/cards.h"
+#include "baton/event.h"
+#include "baton/workspace.h"
+
+namespace baton {
+
+/// Which relay and which order. Each member names the request field its errors carry.
+struct OrderRequest {
+  std::string event;               ///< "event": event id
+  std::optional<RuleSet> rules;    ///< the rule set; none = the team's
+  std::vector<std::string> order;  ///< "order.i": runners by name, leg 1 first; empty = fastest
+  std::optional<Sex> sex;          ///< without an order: the squad of the fastest order
+};
+
+struct RelayOrder {
+  Event event;
+  std::vector<std::string> names;  ///< runners as the roster spells them, leg 1 first
+  bool chosen = false;             ///< true when the request named the order
+};
+
+/// The event under the request's rules and its running order: the named one (every name must
+/// be on the roster, once, one per leg) or the fastest of the roster for the squad
+/// (best_order()). Throws NotFoundError for an unknown event ("event") or name ("order.i",
+/// with the closest name), ValidationError for the wrong number of runners ("order") or a
+/// runner named twice ("order.i"), and like best_order().
+RelayOrder requested_order(const Workspace& ws, const OrderRequest& request);
+
+/// The printable relay cards of an order.
+struct RelayCards {
+  std::vector<RelayCard> cards;  ///< one per runner, leg 1 first
+  double team_time_s = 0.0;      ///< the order's predicted time, seconds
+};
+
+/// One card per runner: the pacing plan, the race-day timeline and the hand-off plan's hands
+/// and marks (build_cards(), attach_relay_plan()). Throws like plan_pacing().
+RelayCards relay_cards(const Workspace& ws, const RelayOrder& order);
+
+}  // namespace baton

@@ -1,0 +1,53 @@
+#include "baton/relay_order.h"
+
+#include <fmt/format.h>
+
+#include "baton/error.h"
+#include "baton/lineup.h"
+#include "baton/pacing.h"
+#include "baton/relay_plan.h"
+#include "baton/timeline.h"
+#include "workspace/query_parts.h"
+
+namespace baton {
+
+RelayOrder requested_order(const Workspace& ws, const OrderRequest& request) {
+  const Team& team = ws.team();
+  RelayOrder out;
+  out.event =
+      find_event(request.event, request.rules.value_or(team.rules), Location{"", 0, "event"});
+  if (request.order.empty()) {
+    out.names = best_order(team, out.event, request.sex);
+    return out;
+  }
+  out.chosen = true;
+  std::vector<int> runners;
+  for (size_t i = 0; i < request.order.size(); ++i) {
+    const std::string field = fmt::format("order.{}", i);
+    const int a = detail::athlete_index(team, request.order[i], field);
+    const std::string& name = team.athletes[static_cast<size_t>(a)].name;
+    for (int r : runners) {
+      if (r == a) throw ValidationError(name + " is in the order twice", Location{"", 0, field});
+    }
+    runners.push_back(a);
+    out.names.push_back(name);
+  }
+  if (out.names.size() != out.event.legs.size()) {
+    throw ValidationError(fmt::format("the {} has {} legs: name one runner for each, not {}",
+                                      out.event.name, out.event.legs.size(), out.names.size()),
+                          Location{"", 0, "order"});
+  }
+  return out;
+}
+
+RelayCards relay_cards(const Workspace& ws, const RelayOrder& order) {
+  const Team& team = ws.team();
+  const PacingPlan plan = plan_pacing(team, order.event, order.names);
+  RelayCards out;
+  out.cards = build_cards(team.name, order.event, plan, plan_timeline(plan, order.event));
+  attach_relay_plan(out.cards, build_relay_plan(team, order.event, order.names));
+  out.team_time_s = plan.team_time_s;
+  return out;
+}
+
+}  // namespace baton
