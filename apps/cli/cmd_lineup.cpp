@@ -19,6 +19,7 @@
 #include "baton/practice_costs.h"
 #include "baton/practice_lookup.h"
 #include "baton/sim_team.h"
+#include "baton/simulation_json.h"
 #include "baton/team_file.h"
 #include "baton/text_table.h"
 #include "baton/units.h"

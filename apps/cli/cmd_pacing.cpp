@@ -3,6 +3,7 @@
 
 #include "baton/lineup.h"
 #include "baton/pacing.h"
+#include "baton/pacing_json.h"
 #include "baton/report.h"
 #include "baton/text_table.h"
 #include "baton/timeline.h"

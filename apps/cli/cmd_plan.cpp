@@ -12,6 +12,7 @@
 #include "baton/leg_prediction.h"
 #include "baton/lineup.h"
 #include "baton/pacing.h"
+#include "baton/pacing_json.h"
 #include "baton/plan_json.h"
 #include "baton/relay_plan.h"
 #include "baton/report.h"

@@ -10,6 +10,7 @@
 #include "baton/practice_lookup.h"
 #include "baton/sim_team.h"
 #include "baton/simulation.h"
+#include "baton/simulation_json.h"
 #include "baton/text_table.h"
 #include "baton/units.h"
 #include "cli/context.h"

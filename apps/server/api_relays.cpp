@@ -14,6 +14,7 @@
 #include "baton/lineup_json.h"
 #include "baton/meet_lineup.h"
 #include "baton/pacing.h"
+#include "baton/pacing_json.h"
 #include "baton/plan_json.h"
 #include "baton/practice_costs.h"
 #include "baton/practice_lookup.h"

@@ -15,6 +15,7 @@
 #include "baton/seed_team.h"
 #include "baton/sim_team.h"
 #include "baton/simulation.h"
+#include "baton/simulation_json.h"
 #include "baton/store.h"
 #include "baton/units.h"
 #include "server/http_json.h"

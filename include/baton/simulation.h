@@ -5,7 +5,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
@@ -132,11 +131,5 @@ using SimulationProgress = std::function<void(double fraction_done)>;
 SimulationResult simulate_race(const std::vector<SimTeam>& field, RuleSet rules,
                                const SimulationOptions& options,
                                const SimulationProgress& progress = {});
-
-/// {"runs", "seed", "teams": [{"team", "mean_time_s", "sd_time_s", "p10_time_s", "p50_time_s",
-///  "p90_time_s", "p_win", "p_place", "p_podium", "p_score", "p_dq", "p_drop",
-///  "expected_points", "exchanges": [{"exchange", "p_illegal", "p_drop", "mean_baton_m",
-///  "mean_mismatch_mps"}]}]}
-nlohmann::json to_json(const SimulationResult& result);
 
 }  // namespace baton
