@@ -128,6 +128,16 @@ using SimulationProgress = std::function<void(double fraction_done)>;
 /// Simulates `options.runs` races of `field` under `rules`. Throws ValidationError for invalid
 /// options, an empty field, an own team whose exchanges do not match its legs, or an invalid
 /// hand-off. Disqualifications and drops are outcomes, never errors.
+/// Example: a team file's girls' 4x100 (own_sim_team(), include/baton/sim_team.h) against a
+/// team seeded at 46.55 s.
+///   const Event event = find_event("4x100", team.rules);
+///   const std::vector<SimTeam> field = {
+///       own_sim_team(team, event, best_order(team, event, Sex::female), "Riverside"),
+///       reference_team("Central HS", 46.55, event)};
+///   SimulationOptions options;
+///   options.runs = 20000;
+///   const SimulationResult r = simulate_race(field, event.rules, options);
+///   // r.teams[0].p_win, r.teams[0].mean_time_s (seconds), r.teams[0].exchanges[i].p_illegal
 SimulationResult simulate_race(const std::vector<SimTeam>& field, RuleSet rules,
                                const SimulationOptions& options,
                                const SimulationProgress& progress = {});
