@@ -7,6 +7,7 @@
 
 #include "baton/meet.h"
 #include "baton/race_query.h"
+#include "baton/simulation_json.h"
 #include "baton/text_table.h"
 #include "cli/lineup_command.h"
 

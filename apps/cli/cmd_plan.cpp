@@ -11,6 +11,7 @@
 #include "baton/hand_plan.h"
 #include "baton/leg_prediction.h"
 #include "baton/pacing.h"
+#include "baton/pacing_json.h"
 #include "baton/plan_json.h"
 #include "baton/relay_plan.h"
 #include "baton/report.h"

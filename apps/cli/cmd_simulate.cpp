@@ -8,6 +8,7 @@
 #include "baton/meet.h"
 #include "baton/race_query.h"
 #include "baton/simulation.h"
+#include "baton/simulation_json.h"
 #include "baton/text_table.h"
 #include "baton/units.h"
 #include "cli/context.h"

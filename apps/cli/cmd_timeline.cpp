@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "baton/pacing.h"
+#include "baton/pacing_json.h"
 #include "baton/text_table.h"
 #include "baton/timeline.h"
 #include "baton/units.h"

@@ -11,6 +11,7 @@
 #include "baton/lineup_query.h"
 #include "baton/meet_lineup_query.h"
 #include "baton/pacing.h"
+#include "baton/pacing_json.h"
 #include "baton/plan_json.h"
 #include "baton/prediction_json.h"
 #include "baton/relay_order.h"

@@ -9,6 +9,7 @@
 #include "baton/lineup_odds.h"
 #include "baton/race_query.h"
 #include "baton/simulation.h"
+#include "baton/simulation_json.h"
 #include "baton/units.h"
 #include "server/http_json.h"
 #include "server/request_fields.h"

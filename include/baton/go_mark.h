@@ -70,6 +70,11 @@ inline constexpr double kMarkErrorProbeM = 0.5;
 
 /// Minimises evaluate_go_mark() over marks in [0, 60] m (a scan near the longest legal mark,
 /// then golden-section refinement to 1e-6 m). Throws ValidationError for bad p or options.
+/// Example: the pair of the solve_handoff() example with a less steady outgoing runner.
+///   GoMarkOptions spread;
+///   spread.reaction_sd_s = 0.08;
+///   const GoMarkPlan plan = best_go_mark(p, spread);
+///   // plan.best.go_mark_m metres behind the outgoing runner; plan.best.p_illegal its risk
 GoMarkPlan best_go_mark(const HandoffParams& p, const GoMarkOptions& o = {});
 
 }  // namespace baton

@@ -44,6 +44,14 @@ struct HandoffResult {
 };
 
 /// Forward problem: the pass that a go-mark produces. Validates `p` first.
+/// Example: an incoming runner at 9.2 m/s, the outgoing runner (MSS 9.0 m/s, TAU 1.1 s) at the
+/// back of a 30 m zone, a go-mark 7 m behind her.
+///   HandoffParams p;
+///   p.incoming_speed_mps = 9.2;
+///   p.outgoing = SprintCurve{9.0, 1.1};
+///   p.go_mark_m = 7.0;
+///   const HandoffResult r = solve_handoff(p);
+///   // r.legal; r.baton_position_m metres into the zone; r.exchange_time_s after the mark
 HandoffResult solve_handoff(const HandoffParams& p);
 
 /// The furthest baton position (metres from the zone's start) any go-mark can produce: where

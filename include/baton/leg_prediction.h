@@ -105,6 +105,11 @@ std::vector<bool> estimated_legs(const Team& team, const Event& event,
 /// name (with suggestions), ValidationError for the wrong number of runners, a runner twice,
 /// mixed sexes in a single-sex event, a mixed event that is not two men and two women, or a
 /// runner without a usable mark for their leg.
+/// Example:
+///   const Event event = find_event("4x100", team.rules);
+///   const RelayPrediction r =
+///       predict_relay(team, event, {"Zoe Carter", "Lily Nguyen", "Ava Brooks", "Maya Johnson"});
+///   // r.team_time_s and each r.legs[i].split_s, seconds
 RelayPrediction predict_relay(const Team& team, const Event& event,
                               const std::vector<std::string>& order,
                               const PredictOptions& options = {});

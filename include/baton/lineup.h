@@ -58,11 +58,21 @@ struct LineupResult {
 /// Throws ValidationError naming the constraint that cannot be met: a lock on an excluded,
 /// unknown or wrong-sex athlete, one athlete locked on two legs, too few athletes of a sex,
 /// every athlete excluded, a leg nobody available can run.
+/// Example: the girls' 4x100 of a team file and its two next fastest orders.
+///   const Event event = find_event("4x100", team.rules);
+///   LineupRequest request = lineup_request(team, event);
+///   request.required_sex = Sex::female;
+///   request.top_k = 2;
+///   const LineupResult r = best_lineups(relay_costs(team, event), request);
+///   // team.athletes[r.best.order[0]].name runs leg 1; r.best.team_time_s is in seconds
 LineupResult best_lineups(const RelayCosts& costs, const LineupRequest& request);
 
 /// The fastest running order of the roster for `event` (names, leg by leg) under the event's
 /// sex rule and, when given, `required_sex` (a girls' or boys' relay): best_lineups() over
 /// relay_costs(). Throws ValidationError when no order is possible.
+/// Example:
+///   const std::vector<std::string> order =
+///       best_order(team, find_event("4x100", team.rules), Sex::female);  // leg 1 first
 std::vector<std::string> best_order(const Team& team, const Event& event,
                                     std::optional<Sex> required_sex = std::nullopt,
                                     const PredictOptions& predict = {});

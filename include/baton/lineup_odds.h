@@ -69,9 +69,4 @@ LineupOddsResult choose_order_by_odds(const Team& team, const Event& event, cons
                                       const SimulationOptions& options, LineupObjective objective,
                                       const SimulationProgress& progress = {});
 
-/// {"objective", "runs", "seed", "standard_error", "chosen": {...}, "fastest": {...},
-///  "candidates": [{"order", "team_time_s", "mean_time_s", "p_win", "p_podium", "p_dq",
-///  "p_drop", "expected_points"}]}
-nlohmann::json to_json(const LineupOddsResult& result);
-
 }  // namespace baton

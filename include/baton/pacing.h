@@ -4,7 +4,6 @@
 // 400 m laps and 200 m splits. Sources and defaults: docs/RACE_DAY.md.
 #pragma once
 
-#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -98,21 +97,6 @@ std::vector<PacePoint> pace_leg(const AthleteModel& runner, const Event& event, 
 /// validate_pacing_options().
 PacingPlan plan_pacing(const Team& team, const Event& event, const std::vector<std::string>& order,
                        const PacingOptions& options = {}, const PredictOptions& predict = {});
-
-/// [{"at_m", "time_s"}, ...]
-nlohmann::json pacing_to_json(const std::vector<PacePoint>& points);
-
-/// {"leg", "athlete", "distance_m", "split_s", "style", "start_after_gun_s",
-///  "start_after_gun_sd_s", "differential_s", "start_allowance_s", "pacing": [...]}
-nlohmann::json to_json(const LegPacing& leg);
-
-/// {"event", "team_time_s", "legs": [to_json(LegPacing)...]}
-nlohmann::json to_json(const PacingPlan& plan);
-
-/// Adds "pacing", "start_after_gun_s" and "start_after_gun_sd_s" to each leg of a relay plan's
-/// JSON (`baton plan`), matching legs by position. Throws ValidationError when the leg counts
-/// differ.
-void add_pacing_to_legs(nlohmann::json& plan_json, const PacingPlan& pacing);
 
 /// Adds start times and their spread to legs whose `split_s` are set, in leg order.
 void accumulate_starts(std::vector<LegPacing>& legs, double form_sd_fraction);

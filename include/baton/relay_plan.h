@@ -114,6 +114,11 @@ RelayPlanExchange plan_pair(const Team& team, const Event& event, int exchange_i
 
 /// The plan of a running order (athlete names, one per leg): predict_relay() for the splits,
 /// plan_hands() for the hands, plan_exchange() for every exchange. Throws like predict_relay().
+/// Example: every hand-off of a girls' 4x100 (examples/hello_relay.cpp is the whole program).
+///   const Event event = find_event("4x100", team.rules);
+///   const RelayPlan plan = build_relay_plan(team, event, best_order(team, event, Sex::female));
+///   for (const RelayPlanExchange& x : plan.exchanges)
+///     fmt::print("{} -> {}: go-mark {:.2f} m\n", x.from, x.to, x.plan.go_mark_m);
 RelayPlan build_relay_plan(const Team& team, const Event& event,
                            const std::vector<std::string>& order,
                            const RelayPlanOptions& options = {});

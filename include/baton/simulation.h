@@ -5,7 +5,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
@@ -129,14 +128,18 @@ using SimulationProgress = std::function<void(double fraction_done)>;
 /// Simulates `options.runs` races of `field` under `rules`. Throws ValidationError for invalid
 /// options, an empty field, an own team whose exchanges do not match its legs, or an invalid
 /// hand-off. Disqualifications and drops are outcomes, never errors.
+/// Example: a team file's girls' 4x100 (own_sim_team(), include/baton/sim_team.h) against a
+/// team seeded at 46.55 s.
+///   const Event event = find_event("4x100", team.rules);
+///   const std::vector<SimTeam> field = {
+///       own_sim_team(team, event, best_order(team, event, Sex::female), "Riverside"),
+///       reference_team("Central HS", 46.55, event)};
+///   SimulationOptions options;
+///   options.runs = 20000;
+///   const SimulationResult r = simulate_race(field, event.rules, options);
+///   // r.teams[0].p_win, r.teams[0].mean_time_s (seconds), r.teams[0].exchanges[i].p_illegal
 SimulationResult simulate_race(const std::vector<SimTeam>& field, RuleSet rules,
                                const SimulationOptions& options,
                                const SimulationProgress& progress = {});
-
-/// {"runs", "seed", "teams": [{"team", "mean_time_s", "sd_time_s", "p10_time_s", "p50_time_s",
-///  "p90_time_s", "p_win", "p_place", "p_podium", "p_score", "p_dq", "p_drop",
-///  "expected_points", "exchanges": [{"exchange", "p_illegal", "p_drop", "mean_baton_m",
-///  "mean_mismatch_mps"}]}]}
-nlohmann::json to_json(const SimulationResult& result);
 
 }  // namespace baton

@@ -36,10 +36,10 @@ class Database {
   /// Runs `work` inside BEGIN IMMEDIATE ... COMMIT; rolls back and rethrows if it throws.
   void transaction(const std::function<void()>& work);
 
-  struct Impl;
-  Impl& impl() const { return *impl_; }
-
  private:
+  /// Opaque: the SQLite connection lives in src/store, which alone reaches it.
+  struct Impl;
+  friend struct DatabaseAccess;
   explicit Database(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -11,6 +11,9 @@ namespace baton {
 /// Reads a team from a file: ".csv" as a CSV roster, anything else as a TOML team file.
 /// Throws ParseError / ValidationError naming the file, line and field; an unreadable, empty
 /// or binary file is a ParseError, never a crash.
+/// Example:
+///   const Team team = load_team("examples/riverside.toml");
+///   const Athlete& ava = team.athlete("Ava Brooks");  // NotFoundError suggests close names
 Team load_team(const std::string& path);
 
 /// Parses TOML team text; `source` names it in errors.

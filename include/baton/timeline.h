@@ -3,7 +3,6 @@
 // Defaults and the reasons for them: docs/RACE_DAY.md.
 #pragma once
 
-#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
@@ -58,11 +57,6 @@ struct RaceTimeline {
 /// ValidationError for invalid options or a plan whose legs do not match the event.
 RaceTimeline plan_timeline(const PacingPlan& plan, const Event& event,
                            const TimelineOptions& options = {});
-
-/// {"event", "team_time_s", "waiting_order" ("" when none), "runners": [{"leg", "athlete",
-///  "where", "final_warmup_s", "report_s", "start_after_gun_s", "start_after_gun_sd_s",
-///  "earliest_start_s", "wait_s"}]}
-nlohmann::json to_json(const RaceTimeline& timeline);
 
 /// A time relative to the gun as a coach says it: "10:00 before the gun", "gun",
 /// "35.2 s after the gun", "4:05 after the gun" (tenths below a minute, whole seconds above).

@@ -1,8 +1,7 @@
 // JSON documents of pacing plans and race-day timelines (keys are contracts: add, never rename).
-#include <nlohmann/json.hpp>
+#include "baton/pacing_json.h"
 
-#include "baton/pacing.h"
-#include "baton/timeline.h"
+#include "baton/error.h"
 
 namespace baton {
 

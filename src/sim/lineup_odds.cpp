@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <nlohmann/json.hpp>
 
 #include "baton/error.h"
 
@@ -13,18 +12,6 @@ namespace {
 
 double score(const TeamOdds& odds, LineupObjective objective) {
   return objective == LineupObjective::win ? odds.p_win : odds.expected_points;
-}
-
-nlohmann::json candidate_json(const OddsCandidate& c) {
-  const auto r4 = [](double v) { return std::round(v * 1e4) / 1e4; };
-  return {{"order", c.order},
-          {"team_time_s", r4(c.team_time_s)},
-          {"mean_time_s", r4(c.odds.mean_time_s)},
-          {"p_win", c.odds.p_win},
-          {"p_podium", c.odds.p_podium},
-          {"p_dq", c.odds.p_dq},
-          {"p_drop", c.odds.p_drop},
-          {"expected_points", r4(c.odds.expected_points)}};
 }
 
 }  // namespace
@@ -119,18 +106,6 @@ LineupOddsResult choose_order_by_odds(const Team& team, const Event& event, cons
   }
   return lineups_by_odds(opponents, teams, orders, times, event.rules, options, objective,
                          progress);
-}
-
-nlohmann::json to_json(const LineupOddsResult& result) {
-  nlohmann::json all = nlohmann::json::array();
-  for (const OddsCandidate& c : result.candidates) all.push_back(candidate_json(c));
-  return {{"objective", std::string(to_string(result.objective))},
-          {"runs", result.runs},
-          {"seed", result.seed},
-          {"standard_error", result.standard_error},
-          {"chosen", candidate_json(result.candidates[result.chosen])},
-          {"fastest", candidate_json(result.candidates[result.fastest])},
-          {"candidates", all}};
 }
 
 }  // namespace baton

@@ -9,13 +9,13 @@ namespace {
 // PRAGMA application_id marks the file as Baton's ("BATN").
 constexpr long long kApplicationId = 0x4241544E;
 
-long long pragma_int(const Database::Impl& impl, const char* name) {
+long long pragma_int(const Connection& impl, const char* name) {
   Statement s(impl, std::string("PRAGMA ") + name);
   return s.step() ? s.column_int(0) : 0;
 }
 
 void migrate(Database& db) {
-  Database::Impl& impl = db.impl();
+  Connection& impl = connection(db);
   const long long app = pragma_int(impl, "application_id");
   const long long version = pragma_int(impl, "user_version");
   long long tables = 0;

@@ -21,7 +21,7 @@ struct Runner {
 Runner resolve(Database& db, std::string_view name, const char* field) {
   const Team team = Roster(db).team();
   const Athlete& a = team.athlete(name, Location{"", 0, field});
-  Statement s(db.impl(), "SELECT id FROM athletes WHERE name = ?");
+  Statement s(connection(db), "SELECT id FROM athletes WHERE name = ?");
   s.bind(1, a.name);
   if (!s.step()) throw NotFoundError("unknown athlete '" + std::string(name) + "'", {"", 0, field});
   return Runner{s.column_int(0), a.name};
@@ -59,14 +59,14 @@ long long Practice::log(const Drill& drill) {
       throw ValidationError(from.name + " cannot hand the baton to themselves: name two runners",
                             Location{"", 0, "to"});
     }
-    Statement s(db_.impl(),
+    Statement s(connection(db_),
                 "INSERT INTO drills (from_id, to_id, date, go_mark_m, exchange_at_m, "
                 "baton_time_s, outcome, note, zone_length_m) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, from.id).bind(2, to.id).bind(3, drill.date).bind(4, drill.go_mark_m);
     s.bind(5, drill.exchange_at_m).bind(6, drill.baton_time_s).bind(7, to_string(drill.outcome));
     s.bind(8, drill.note).bind(9, drill.zone_length_m);
     s.run();
-    id = sqlite3_last_insert_rowid(db_.impl().db);
+    id = sqlite3_last_insert_rowid(connection(db_).db);
   });
   return id;
 }
@@ -89,7 +89,7 @@ std::vector<Drill> Practice::list(const DrillFilter& filter) const {
   }
   for (size_t i = 0; i < where.size(); ++i) sql += (i == 0 ? " WHERE " : " AND ") + where[i];
   sql += " ORDER BY d.date, d.id";
-  Statement s(db_.impl(), sql);
+  Statement s(connection(db_), sql);
   int i = 1;
   for (long long id : ids) s.bind(i++, id);
   if (!filter.until.empty()) s.bind(i++, filter.until);
@@ -104,9 +104,9 @@ std::vector<Drill> Practice::pair(std::string_view from, std::string_view to) co
 
 void Practice::remove(long long id) {
   db_.transaction([&] {
-    Statement s(db_.impl(), "DELETE FROM drills WHERE id = ?");
+    Statement s(connection(db_), "DELETE FROM drills WHERE id = ?");
     s.bind(1, id).run();
-    if (sqlite3_changes(db_.impl().db) == 0) {
+    if (sqlite3_changes(connection(db_).db) == 0) {
       throw NotFoundError(fmt::format("no drill with id {}", id), Location{"", 0, "id"});
     }
   });

@@ -11,7 +11,7 @@ namespace baton {
 namespace {
 
 long long insert(Database& db, const RelayResult& r) {
-  const Database::Impl& impl = db.impl();
+  const Connection& impl = connection(db);
   Statement s(impl,
               "INSERT INTO results (event, date, meet, team_time_s, dropped_leg, dq) VALUES "
               "(?, ?, ?, ?, ?, ?)");
@@ -54,7 +54,7 @@ std::vector<long long> Results::import(const std::vector<RelayResult>& results,
 }
 
 std::vector<RelayResult> Results::list() const {
-  const Database::Impl& impl = db_.impl();
+  const Connection& impl = connection(db_);
   Statement s(impl,
               "SELECT id, event, date, meet, team_time_s, dropped_leg, dq FROM results "
               "ORDER BY date, id");
@@ -89,9 +89,9 @@ std::vector<RelayResult> Results::list() const {
 
 void Results::remove(long long id) {
   db_.transaction([&] {
-    Statement s(db_.impl(), "DELETE FROM results WHERE id = ?");
+    Statement s(connection(db_), "DELETE FROM results WHERE id = ?");
     s.bind(1, id).run();
-    if (sqlite3_changes(db_.impl().db) == 0) {
+    if (sqlite3_changes(connection(db_).db) == 0) {
       throw NotFoundError(fmt::format("no result with id {}", id), Location{"", 0, "id"});
     }
   });

@@ -7,7 +7,7 @@ namespace {
 
 constexpr const char* kNow = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
-Athlete read_athlete(const Database::Impl& impl, Statement& row) {
+Athlete read_athlete(const Connection& impl, Statement& row) {
   Athlete a;
   const long long id = row.column_int(0);
   a.name = row.column_text(1);
@@ -30,14 +30,14 @@ Athlete read_athlete(const Database::Impl& impl, Statement& row) {
   return a;
 }
 
-std::optional<long long> find_id(const Database::Impl& impl, std::string_view name) {
+std::optional<long long> find_id(const Connection& impl, std::string_view name) {
   Statement s(impl, "SELECT id FROM athletes WHERE name = ?");
   s.bind(1, name);
   if (s.step()) return s.column_int(0);
   return std::nullopt;
 }
 
-void write_marks(const Database::Impl& impl, long long id, const Athlete& a) {
+void write_marks(const Connection& impl, long long id, const Athlete& a) {
   Statement clear_bests(impl, "DELETE FROM bests WHERE athlete_id = ?");
   clear_bests.bind(1, id).run();
   Statement clear_splits(impl, "DELETE FROM splits WHERE athlete_id = ?");
@@ -66,7 +66,7 @@ std::optional<std::string> hand_text(const Athlete& a) {
   return std::string(to_string(*a.hand));
 }
 
-long long insert_athlete(const Database::Impl& impl, const Athlete& a) {
+long long insert_athlete(const Connection& impl, const Athlete& a) {
   Statement s(impl, std::string("INSERT INTO athletes (name, sex, foot_length_m, hand, "
                                 "form_sd_percent, updated_at) VALUES (?, ?, ?, ?, ?, ") +
                         kNow + ")");
@@ -78,7 +78,7 @@ long long insert_athlete(const Database::Impl& impl, const Athlete& a) {
   return id;
 }
 
-void update_athlete(const Database::Impl& impl, long long id, const Athlete& a) {
+void update_athlete(const Connection& impl, long long id, const Athlete& a) {
   Statement s(impl, std::string("UPDATE athletes SET name = ?, sex = ?, foot_length_m = ?, "
                                 "hand = ?, form_sd_percent = ?, updated_at = ") +
                         kNow + " WHERE id = ?");
@@ -87,7 +87,7 @@ void update_athlete(const Database::Impl& impl, long long id, const Athlete& a) 
   write_marks(impl, id, a);
 }
 
-std::string setting(const Database::Impl& impl, const char* key, const std::string& fallback) {
+std::string setting(const Connection& impl, const char* key, const std::string& fallback) {
   Statement s(impl, "SELECT value FROM settings WHERE key = ?");
   s.bind(1, key);
   return s.step() ? s.column_text(0) : fallback;
@@ -96,16 +96,17 @@ std::string setting(const Database::Impl& impl, const char* key, const std::stri
 }  // namespace
 
 std::vector<Athlete> Roster::athletes() const {
-  const Database::Impl& impl = db_.impl();
-  Statement s(impl, "SELECT id, name, sex, foot_length_m, hand, form_sd_percent FROM athletes "
-                    "ORDER BY name");
+  const Connection& impl = connection(db_);
+  Statement s(impl,
+              "SELECT id, name, sex, foot_length_m, hand, form_sd_percent FROM athletes "
+              "ORDER BY name");
   std::vector<Athlete> out;
   while (s.step()) out.push_back(read_athlete(impl, s));
   return out;
 }
 
 Team Roster::team() const {
-  const Database::Impl& impl = db_.impl();
+  const Connection& impl = connection(db_);
   Team team;
   team.name = setting(impl, "team_name", "");
   team.rules = parse_rules(setting(impl, "rules", "nfhs"), Location{db_.path(), 0, "rules"});
@@ -114,9 +115,10 @@ Team Roster::team() const {
 }
 
 std::optional<Athlete> Roster::find(std::string_view name) const {
-  const Database::Impl& impl = db_.impl();
-  Statement s(impl, "SELECT id, name, sex, foot_length_m, hand, form_sd_percent FROM athletes "
-                    "WHERE name = ?");
+  const Connection& impl = connection(db_);
+  Statement s(impl,
+              "SELECT id, name, sex, foot_length_m, hand, form_sd_percent FROM athletes "
+              "WHERE name = ?");
   s.bind(1, name);
   if (s.step()) return read_athlete(impl, s);
   return std::nullopt;
@@ -125,40 +127,40 @@ std::optional<Athlete> Roster::find(std::string_view name) const {
 void Roster::add(const Athlete& athlete) {
   validate_athlete(athlete);
   db_.transaction([&] {
-    if (find_id(db_.impl(), athlete.name)) {
+    if (find_id(connection(db_), athlete.name)) {
       throw ValidationError("an athlete called '" + athlete.name + "' is already on the roster",
                             Location{"", 0, "name"});
     }
-    insert_athlete(db_.impl(), athlete);
+    insert_athlete(connection(db_), athlete);
   });
 }
 
 void Roster::update(std::string_view name, const Athlete& athlete) {
   validate_athlete(athlete);
   db_.transaction([&] {
-    const auto id = find_id(db_.impl(), name);
+    const auto id = find_id(connection(db_), name);
     if (!id) throw NotFoundError("no athlete called '" + std::string(name) + "' on the roster");
-    const auto other = find_id(db_.impl(), athlete.name);
+    const auto other = find_id(connection(db_), athlete.name);
     if (other && *other != *id) {
       throw ValidationError("an athlete called '" + athlete.name + "' is already on the roster",
                             Location{"", 0, "name"});
     }
-    update_athlete(db_.impl(), *id, athlete);
+    update_athlete(connection(db_), *id, athlete);
   });
 }
 
 void Roster::remove(std::string_view name) {
   db_.transaction([&] {
-    const auto id = find_id(db_.impl(), name);
+    const auto id = find_id(connection(db_), name);
     if (!id) throw NotFoundError("no athlete called '" + std::string(name) + "' on the roster");
-    Statement s(db_.impl(), "DELETE FROM athletes WHERE id = ?");
+    Statement s(connection(db_), "DELETE FROM athletes WHERE id = ?");
     s.bind(1, *id).run();
   });
 }
 
 void Roster::set_team_info(const std::string& name, RuleSet rules) {
   db_.transaction([&] {
-    Statement s(db_.impl(), "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
+    Statement s(connection(db_), "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
     s.bind(1, "team_name").bind(2, name).run();
     s.reset();
     s.bind(1, "rules").bind(2, to_string(rules)).run();
@@ -170,7 +172,7 @@ ImportSummary Roster::import(const Team& team, bool replace_all,
   for (const Athlete& a : team.athletes) validate_athlete(a);
   ImportSummary summary;
   db_.transaction([&] {
-    const Database::Impl& impl = db_.impl();
+    const Connection& impl = connection(db_);
     if (replace_all) {
       Statement all(impl, "SELECT id, name FROM athletes");
       std::vector<long long> drop;

@@ -2,11 +2,11 @@
 
 namespace baton {
 
-Database::Impl::~Impl() {
+Connection::~Connection() {
   if (db) sqlite3_close_v2(db);
 }
 
-void Database::Impl::check(int rc, std::string_view what) const {
+void Connection::check(int rc, std::string_view what) const {
   if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE) return;
   std::string message = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
   if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
@@ -15,7 +15,7 @@ void Database::Impl::check(int rc, std::string_view what) const {
   throw StoreError(message, Location{path, 0, ""});
 }
 
-void Database::Impl::exec(const char* sql) const {
+void Connection::exec(const char* sql) const {
   char* error = nullptr;
   const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &error);
   if (rc != SQLITE_OK) {
@@ -25,7 +25,7 @@ void Database::Impl::exec(const char* sql) const {
   }
 }
 
-Statement::Statement(const Database::Impl& db, std::string_view sql) : db_(db) {
+Statement::Statement(const Connection& db, std::string_view sql) : db_(db) {
   db_.check(sqlite3_prepare_v2(db_.db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr),
             "preparing a query");
 }

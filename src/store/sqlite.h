@@ -12,19 +12,33 @@
 
 namespace baton {
 
-struct Database::Impl {
+/// An open SQLite connection: all that stands behind a Database.
+struct Connection {
   sqlite3* db = nullptr;
   std::string path;
-  ~Impl();
+  Connection() = default;
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+  ~Connection();
   /// Throws StoreError with SQLite's message when `rc` is not OK/ROW/DONE.
   void check(int rc, std::string_view what) const;
   void exec(const char* sql) const;
 };
 
+struct Database::Impl : Connection {};
+
+/// The store's way to the connection behind a Database (a friend of the class).
+struct DatabaseAccess {
+  static Connection& connection(const Database& db) { return *db.impl_; }
+};
+
+/// The connection behind `db`.
+inline Connection& connection(const Database& db) { return DatabaseAccess::connection(db); }
+
 /// A prepared statement with 1-based binding and 0-based column access.
 class Statement {
  public:
-  Statement(const Database::Impl& db, std::string_view sql);
+  Statement(const Connection& db, std::string_view sql);
   ~Statement();
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -51,7 +65,7 @@ class Statement {
   bool column_null(int i) const;
 
  private:
-  const Database::Impl& db_;
+  const Connection& db_;
   sqlite3_stmt* stmt_ = nullptr;
 };
 

@@ -9,6 +9,7 @@
 #include "baton/meet.h"
 #include "baton/meet_field.h"
 #include "baton/sim_team.h"
+#include "baton/simulation_json.h"
 #include "baton/team_file.h"
 #include "support/run_cli.h"
 

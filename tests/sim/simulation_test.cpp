@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <pcg_random.hpp>
 
+#include "baton/simulation_json.h"
 #include "sim/exchange_model.h"
 #include "sim/ziggurat.h"
 

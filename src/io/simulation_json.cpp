@@ -1,9 +1,25 @@
-// JSON for simulation results (DESIGN.md section 5: `baton simulate --json`).
-#include <nlohmann/json.hpp>
+// JSON for simulation results and orders chosen by their odds (DESIGN.md section 5:
+// `baton simulate --json`, `baton lineup --objective ... --json`).
+#include "baton/simulation_json.h"
 
-#include "baton/simulation.h"
+#include <cmath>
 
 namespace baton {
+namespace {
+
+nlohmann::json candidate_json(const OddsCandidate& c) {
+  const auto r4 = [](double v) { return std::round(v * 1e4) / 1e4; };
+  return {{"order", c.order},
+          {"team_time_s", r4(c.team_time_s)},
+          {"mean_time_s", r4(c.odds.mean_time_s)},
+          {"p_win", c.odds.p_win},
+          {"p_podium", c.odds.p_podium},
+          {"p_dq", c.odds.p_dq},
+          {"p_drop", c.odds.p_drop},
+          {"expected_points", r4(c.odds.expected_points)}};
+}
+
+}  // namespace
 
 nlohmann::json to_json(const SimulationResult& result) {
   nlohmann::json teams = nlohmann::json::array();
@@ -34,6 +50,18 @@ nlohmann::json to_json(const SimulationResult& result) {
                      {"exchanges", exchanges}});
   }
   return {{"runs", result.runs}, {"seed", result.seed}, {"teams", teams}};
+}
+
+nlohmann::json to_json(const LineupOddsResult& result) {
+  nlohmann::json all = nlohmann::json::array();
+  for (const OddsCandidate& c : result.candidates) all.push_back(candidate_json(c));
+  return {{"objective", std::string(to_string(result.objective))},
+          {"runs", result.runs},
+          {"seed", result.seed},
+          {"standard_error", result.standard_error},
+          {"chosen", candidate_json(result.candidates[result.chosen])},
+          {"fastest", candidate_json(result.candidates[result.fastest])},
+          {"candidates", all}};
 }
 
 }  // namespace baton
