@@ -56,7 +56,8 @@ void run_relay(const PlanOptions& opt, const Context& ctx) {
   const Event event = find_event(opt.event, rules, {"--event", 0, ""});
   RelayPlanOptions options;
   if (!opt.technique.empty()) {
-    options.hands.blind_technique = parse_technique(opt.technique, {"--technique", 0, ""});
+    options.predict.exchange.blind_technique =
+        parse_technique(opt.technique, {"--technique", 0, ""});
   }
   std::vector<std::string> order;
   if (opt.best) {
@@ -121,7 +122,7 @@ void run(const PlanOptions& opt, const Context& ctx) {
   }
   const RuleSet rules = parse_rules(opt.rules.empty() ? "wa" : opt.rules, {"--rules", 0, ""});
   const Event event = find_event(opt.event, rules, {"--event", 0, ""});
-  HandPlanOptions options;
+  ExchangeSettings options;
   if (!opt.technique.empty()) {
     options.blind_technique = parse_technique(opt.technique, {"--technique", 0, ""});
   }

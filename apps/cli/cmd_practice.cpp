@@ -104,12 +104,8 @@ struct Physics {
     double target_m = 0.0;
   };
   Nominal nominal(const Context& ctx, const std::string& from, const std::string& to) const {
-    const PredictOptions defaults;
     Nominal n;
-    HandoffParams& p = n.handoff;
-    p.reaction_s = defaults.exchange_reaction_s;
-    p.free_distance_m = defaults.free_distance_m;
-    p.start_m = defaults.outgoing_start_m;
+    HandoffParams& p = n.handoff;  // a blind hand-off under the default exchange settings
     std::optional<double> planned;
     const bool from_models = incoming_speed.empty() || outgoing_mss.empty() || outgoing_tau.empty();
     if (from_models) {
