@@ -171,7 +171,7 @@ void run(HandoffOptions opt, const Context& ctx) {
   p.outgoing = {*opt.mss, *opt.tau};
   if (!opt.technique.empty()) {
     const Technique t = parse_technique(opt.technique, {"--technique", 0, ""});
-    p.free_distance_m = technique_info(t).free_distance_m;
+    p.free_distance_m = opt.spread.exchange.reach_m(t);
   }
   if (opt.free_distance) p.free_distance_m = *opt.free_distance;
   nlohmann::json j;
@@ -222,11 +222,11 @@ void add_handoff_command(CLI::App& app, Context& ctx) {
                 "Find the mark with the least expected baton time, counting failures");
   cmd->add_option("--foot-length", opt->foot_length_m,
                   "Foot length used to pace out the mark, m (0.28)");
-  cmd->add_option("--reaction-sd", opt->spread.reaction_sd_s,
+  cmd->add_option("--reaction-sd", opt->spread.exchange.reaction_sd_s,
                   "Spread of the reaction, s (0.05; with --best)");
-  cmd->add_option("--mark-sd", opt->spread.mark_sd_m,
+  cmd->add_option("--mark-sd", opt->spread.exchange.mark_sd_m,
                   "Spread of the mark placement, m (0.3; with --best)");
-  cmd->add_option("--failure-cost", opt->spread.failure_cost_s,
+  cmd->add_option("--failure-cost", opt->spread.exchange.failure_cost_s,
                   "Seconds a failed pass counts as (10; with --best)");
   cmd->add_option("--team", opt->team, "Team file for a pair from the athlete models");
   cmd->add_option("--event", opt->event, "Event of the pair's exchange (with --from/--to)");

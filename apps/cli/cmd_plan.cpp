@@ -53,7 +53,8 @@ void write_svgs(const RelayPlan& plan, const std::string& dir) {
 void run_relay(const PlanOptions& opt, const Context& ctx) {
   RelayPlanOptions options;
   if (!opt.technique.empty()) {
-    options.hands.blind_technique = parse_technique(opt.technique, {"--technique", 0, ""});
+    options.predict.exchange.blind_technique =
+        parse_technique(opt.technique, {"--technique", 0, ""});
   }
   const Workspace ws = ctx.workspace(opt.team);
   // --best: the fastest order of the squad --sex; else --order.
@@ -117,7 +118,7 @@ void run(const PlanOptions& opt, const Context& ctx) {
   }
   const RuleSet rules = parse_rules(opt.rules.empty() ? "wa" : opt.rules, {"--rules", 0, ""});
   const Event event = find_event(opt.event, rules, {"--event", 0, ""});
-  HandPlanOptions options;
+  ExchangeSettings options;
   if (!opt.technique.empty()) {
     options.blind_technique = parse_technique(opt.technique, {"--technique", 0, ""});
   }

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "baton/event.h"
+#include "baton/exchange_settings.h"
 #include "baton/handoff.h"
 #include "baton/leg_prediction.h"
 #include "baton/relay_result.h"
@@ -109,12 +110,13 @@ struct PairTarget {
 };
 
 /// The pair's planned blind hand-off at exchange `exchange_index` (0 = legs 1 -> 2) of `event`,
-/// exactly as `baton plan` makes it (plan_pair()), so practice and plan aim at the same point.
-/// Throws NotFoundError for an unknown runner (field "from"/"to"), ValidationError for an
-/// exchange the event does not have or a visual one (field "exchange"), or a runner without a
-/// usable model.
+/// exactly as `baton plan` makes it (plan_pair() under the team's exchange `settings`), so
+/// practice and plan aim at the same point. Throws NotFoundError for an unknown runner (field
+/// "from"/"to"), ValidationError for an exchange the event does not have or a visual one (field
+/// "exchange"), a runner without a usable model, or invalid settings.
 PairTarget planned_pair_target(const Team& team, const Event& event, int exchange_index,
-                               const std::string& from, const std::string& to);
+                               const std::string& from, const std::string& to,
+                               const ExchangeSettings& settings = {});
 
 // ---- Athlete models from race splits ----
 // A relay split is not an open time: legs 2+ start flying, some legs run a bend, the runner

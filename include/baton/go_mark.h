@@ -13,20 +13,20 @@
 
 #include <optional>
 
+#include "baton/exchange_settings.h"
 #include "baton/handoff.h"
 
 namespace baton {
 
 /// How uncertain the exchange is and what a failure costs. Validated by validate_go_mark_options().
 struct GoMarkOptions {
-  double reaction_sd_s = 0.05;   ///< spread (sd) of the outgoing runner's reaction, seconds
-  double mark_sd_m = 0.3;        ///< spread (sd) of where the mark is put / seen, metres
-  double failure_cost_s = 10.0;  ///< seconds a failed pass counts as (a lost race), seconds
-  int panels = 12;  ///< quadrature panels (4 Gauss-Legendre points each) over +-8 sd of reaction
+  /// The team's settings: the spreads (reaction_sd_s, mark_sd_m) and what a failed pass
+  /// counts as (failure_cost_s). Reaction, reach and start come from the hand-off itself.
+  ExchangeSettings exchange;
+  int panels = 12;  ///< quadrature panels (4 Gauss-Legendre points each) over +-7 sd of reaction
 };
 
-/// Throws ValidationError naming the field: reaction_sd_s in [0, 0.3], mark_sd_m in [0, 3],
-/// failure_cost_s in (0, 1000], panels in [1, 200].
+/// Throws ValidationError naming the field: validate_exchange_settings(), panels in [1, 200].
 void validate_go_mark_options(const GoMarkOptions& o);
 
 /// The deterministic baton time through the zone for p (nominal reaction, mark p.go_mark_m),
@@ -36,7 +36,7 @@ std::optional<double> baton_time_s(const HandoffParams& p);
 /// What a nominal go-mark gives once reaction and mark placement scatter.
 struct MarkRisk {
   double go_mark_m = 0.0;        ///< nominal mark, metres behind the outgoing runner's start
-  double expected_time_s = 0.0;  ///< expected baton time, failures counted at failure_cost_s
+  double expected_time_s = 0.0;  ///< expected baton time, failures counted at the failure cost
   double legal_time_s = 0.0;     ///< expected baton time of the legal passes only, s (0 if none)
   double p_illegal = 0.0;        ///< probability of any failure (sum of the three below)
   double p_before_zone = 0.0;    ///< probability the baton passes before the zone's start
@@ -46,7 +46,8 @@ struct MarkRisk {
 
 /// Expected outcome of the nominal mark `go_mark_m` (p.go_mark_m is ignored). Reactions below
 /// 0 s count as 0 s. Deterministic: the reaction is integrated by composite Gauss-Legendre over
-/// +-8 sd, the mark error in closed form (constant incoming speed) or by Gauss-Legendre.
+/// +-7 sd, the mark error in closed form (constant incoming speed) or by Gauss-Legendre over
+/// +-8 sd.
 /// Throws ValidationError for bad p or options.
 MarkRisk evaluate_go_mark(const HandoffParams& p, double go_mark_m, const GoMarkOptions& o = {});
 

@@ -13,25 +13,16 @@
 
 #include "baton/athlete.h"
 #include "baton/event.h"
+#include "baton/exchange_settings.h"
 
 namespace baton {
 
-/// How the baton goes from hand to hand.
-enum class Technique {
-  upsweep,    ///< receiver's hand low, palm down, thumb in; baton swept up into it
-  downsweep,  ///< receiver's arm back near horizontal, palm up; baton pressed down into it
-  push,       ///< receiver's arm back horizontal, palm facing back; baton pushed forward
-  visual,     ///< receiver watches the incoming runner and takes the baton in the left hand
-};
-
-/// What a technique implies for the blind-exchange kinematics.
+/// A technique's name and how a coach describes it. Its reach is a team setting
+/// (ExchangeSettings::reach_m).
 struct TechniqueInfo {
   Technique technique = Technique::downsweep;
-  const char* name = "";         ///< "upsweep", "downsweep", "push", "visual"
-  double free_distance_m = 0.0;  ///< default gap the two arms bridge, metres
-  double free_min_m = 0.0;       ///< low end of the usual range, metres
-  double free_max_m = 0.0;       ///< high end of the usual range, metres
-  const char* cue = "";          ///< one-line coaching description
+  const char* name = "";  ///< "upsweep", "downsweep", "push", "visual"
+  const char* cue = "";   ///< one-line coaching description
 };
 
 /// The table entry of a technique.
@@ -54,7 +45,7 @@ struct ExchangeHands {
   int exchange = 0;     ///< 1 = leg 1 to leg 2
   bool visual = false;  ///< visual (incoming leg > 200 m) rather than blind
   Technique technique = Technique::downsweep;
-  double free_distance_m = 0.0;      ///< the technique's free distance, metres
+  double free_distance_m = 0.0;      ///< the technique's reach (ExchangeSettings), metres
   Hand carry_hand_in = Hand::right;  ///< hand the incoming runner carries in
   Hand receive_hand = Hand::left;    ///< hand the outgoing runner receives in
   bool same_hand = false;            ///< right-to-right or left-to-left: a collision risk
@@ -67,14 +58,9 @@ struct HandPlan {
   std::vector<std::string> warnings;  ///< one line per same-hand exchange or preference clash
 };
 
-/// Settings of the standard plan.
-struct HandPlanOptions {
-  Technique blind_technique = Technique::downsweep;  ///< technique of every blind exchange
-  Technique visual_technique = Technique::visual;    ///< technique of every visual exchange
-};
-
-/// The standard plan for an event (see the file comment).
-HandPlan plan_hands(const Event& event, const HandPlanOptions& options = {});
+/// The standard plan for an event (see the file comment), with the techniques and reaches of
+/// `settings`.
+HandPlan plan_hands(const Event& event, const ExchangeSettings& settings = {});
 
 /// A coach's choice for one leg: the hand it carries in and, when different, the hand it
 /// receives in (a switch during the leg).
@@ -93,7 +79,7 @@ std::vector<HandChoice> parse_hand_choices(std::string_view text, const Event& e
 /// The coach's plan laid out like plan_hands(), with every same-hand exchange flagged in
 /// `same_hand` and `warnings`.
 HandPlan check_hands(const Event& event, const std::vector<HandChoice>& choices,
-                     const HandPlanOptions& options = {});
+                     const ExchangeSettings& settings = {});
 
 /// Warnings for athletes (one per leg, in order) whose preferred hand differs from the hand
 /// `plan` gives them to carry. Athletes without a preference raise none.

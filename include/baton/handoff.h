@@ -8,20 +8,25 @@
 
 #include <string>
 
+#include "baton/exchange_settings.h"
 #include "baton/sprint_model.h"
 
 namespace baton {
 
-/// One exchange as a coach sets it up. Validated by validate_handoff().
+/// One exchange as a coach sets it up. Validated by validate_handoff(). Reaction, reach and
+/// start default to a blind exchange under the default ExchangeSettings.
 struct HandoffParams {
   double incoming_speed_mps = 9.0;   ///< u: incoming runner's speed at the go-mark, m/s
   double incoming_decel_mps2 = 0.0;  ///< a_in: incoming runner's deceleration, m/s^2 (>= 0)
   SprintCurve outgoing{9.5, 1.0};    ///< outgoing runner's acceleration curve (mss, tau)
-  double reaction_s = 0.15;      ///< outgoing runner's delay after the incoming hits the mark, s
-  double free_distance_m = 1.5;  ///< gap bridged by the two arms at the pass, metres
-  double zone_length_m = 30.0;   ///< exchange zone length, metres
-  double start_m = 0.0;          ///< outgoing runner's start, metres from the zone's start
-  double go_mark_m = 8.0;        ///< go-mark, metres behind the outgoing runner's start
+  /// Outgoing runner's delay after the incoming runner hits the mark, seconds.
+  double reaction_s = ExchangeSettings{}.blind_reaction_s;
+  /// Gap bridged by the two arms and the baton at the pass, metres.
+  double free_distance_m = ExchangeSettings{}.exchange_reach_m(true);
+  double zone_length_m = 30.0;  ///< exchange zone length, metres
+  /// Outgoing runner's start, metres from the zone's start.
+  double start_m = ExchangeSettings{}.blind_start_m;
+  double go_mark_m = 8.0;  ///< go-mark, metres behind the outgoing runner's start
 };
 
 /// Throws ValidationError naming the field for values out of range: speeds and mss in (0, 15],

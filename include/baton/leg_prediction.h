@@ -14,6 +14,7 @@
 
 #include "baton/athlete_model.h"
 #include "baton/event.h"
+#include "baton/exchange_settings.h"
 #include "baton/relay_costs.h"
 #include "baton/team.h"
 
@@ -23,16 +24,16 @@ namespace baton {
 /// coach can change.
 struct PredictOptions {
   ModelOptions model;  ///< how athlete models are built (block reaction, TAU priors)
+  /// The team's exchange settings (technique and reach, reaction, where the outgoing runner
+  /// stands): the same ones the hand-off plan uses.
+  ExchangeSettings exchange;
   /// Target baton position in blind exchanges as a fraction of the zone length: 0.75 puts the
   /// pass 22.5 m into a 30 m zone (2.5 m past the scratch line), 15 m into a 20 m zone.
   double blind_target_fraction = 0.75;
-  double exchange_reaction_s = 0.15;  ///< outgoing runner's delay after the go-mark, seconds
-  double free_distance_m = 1.5;       ///< arm reach bridged at a blind pass, metres
   /// Blind exchanges: time the baton loses in the pass beyond the ideal kinematics (incoming
   /// runner reaching forward, outgoing runner's strides with the arm back), seconds. Sets how
   /// much faster a 4x100 runs than the sum of its 100 m bests (2.0-3.0 s for good teams).
   double blind_exchange_loss_s = 0.35;
-  double outgoing_start_m = 0.0;  ///< outgoing runner's start, metres from the zone start
   /// Visual exchanges: metres of standing-start acceleration the outgoing runner has done when
   /// crossing the scratch line (they start jogging and take the baton at moderate speed).
   double visual_run_up_m = 1.0;
@@ -53,6 +54,11 @@ struct LegPrediction {
   bool estimated = false;     ///< uses a mark estimated from another distance
   std::string note;           ///< what was assumed (start, bends, estimates)
 };
+
+/// Metres the runner of leg `leg_index` (0-based) runs before the leg's first scratch line: 0
+/// on leg 1, from where the outgoing runner stands (options.exchange.blind_start_m) after a
+/// blind zone, options.visual_run_up_m after a visual one.
+double leg_run_up_m(const Event& event, int leg_index, const PredictOptions& options = {});
 
 /// The runner's own leg (F above): block or standing start on leg 1; otherwise a flying start
 /// from a standing start at the zone's run-up point; bends (lane assumption in options); the
@@ -76,7 +82,7 @@ double exchange_cost_s(const AthleteModel& incoming, const AthleteModel& outgoin
 /// and at least 200 m), a runner
 /// handing to themselves, and, in single-sex events, a pair of different sexes (so every finite
 /// order is single-sex). The mixed 2+2 rule cannot be expressed by pair terms: check it on the
-/// order (predict_relay does).
+/// order (predict_relay does). Throws ValidationError for invalid options.exchange.
 RelayCosts relay_costs(const Team& team, const Event& event, const PredictOptions& options = {});
 
 struct RelayLegResult {
@@ -104,7 +110,7 @@ std::vector<bool> estimated_legs(const Team& team, const Event& event,
 /// Predicts a running order (athlete names, one per leg). Throws NotFoundError for an unknown
 /// name (with suggestions), ValidationError for the wrong number of runners, a runner twice,
 /// mixed sexes in a single-sex event, a mixed event that is not two men and two women, or a
-/// runner without a usable mark for their leg.
+/// runner without a usable mark for their leg, or invalid options.exchange.
 /// Example:
 ///   const Event event = find_event("4x100", team.rules);
 ///   const RelayPrediction r =

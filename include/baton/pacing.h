@@ -34,9 +34,6 @@ struct PacingOptions {
   double third_100_share = 0.48;
   double lap_m = 400.0;         ///< even-pace legs: lap length, metres
   double long_split_m = 200.0;  ///< even-pace legs: one split every this many metres
-  /// Day-to-day spread of a leg's split, as a fraction of the split; the default is the
-  /// simulation's (SimulationOptions::form_sd_fraction).
-  double form_sd_fraction = 0.01;
 };
 
 /// Throws ValidationError naming the field for a value out of range.
@@ -93,12 +90,13 @@ std::vector<PacePoint> pace_leg(const AthleteModel& runner, const Event& event, 
                                 const PredictOptions& predict, LegPacing* out = nullptr);
 
 /// The pacing plan of a running order: predict_relay() for the splits, pace_leg() for every
-/// leg, and the cumulative start times with their spread. Throws like predict_relay() and
-/// validate_pacing_options().
+/// leg, and the cumulative start times with their spread (predict.exchange.form_sd_fraction
+/// of each split). Throws like predict_relay() and validate_pacing_options().
 PacingPlan plan_pacing(const Team& team, const Event& event, const std::vector<std::string>& order,
                        const PacingOptions& options = {}, const PredictOptions& predict = {});
 
-/// Adds start times and their spread to legs whose `split_s` are set, in leg order.
+/// Adds start times and their spread to legs whose `split_s` are set, in leg order; each
+/// split's sd is `form_sd_fraction` of the split (ExchangeSettings::form_sd_fraction).
 void accumulate_starts(std::vector<LegPacing>& legs, double form_sd_fraction);
 
 }  // namespace baton

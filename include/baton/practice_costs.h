@@ -5,29 +5,31 @@
 #include <optional>
 
 #include "baton/event.h"
+#include "baton/exchange_settings.h"
 #include "baton/pair_practice.h"
 #include "baton/relay_costs.h"
 #include "baton/team.h"
 
 namespace baton {
 
-/// How a pair's practice record is priced. The prior matches the simulation's defaults
-/// (SimulationOptions::practice_prior_*) so that the lineup and the odds agree.
+/// How a pair's practice record is priced.
 struct PracticeCostOptions {
-  double prior_fail_rate = 0.10;  ///< non-clean share assumed for a pair that never drilled
-  double prior_drills = 20.0;     ///< weight of that assumption, in drills
+  /// The team's exchange settings: the practice prior (practice_prior_fail_rate,
+  /// practice_prior_drills), the default spreads, the failure cost and the plan of each pair,
+  /// the same the simulation reads, so that the lineup and the odds agree.
+  ExchangeSettings exchange;
   /// Seconds one non-clean pass costs on average: stutters and checked strides cost tenths, a
   /// drop seconds or the race; half a second weighs them at a few drops in ten misses.
   double fumble_cost_s = 0.5;
 };
 
-/// Throws ValidationError naming the field: prior_fail_rate in (0, 1), prior_drills in
-/// (0, 1000], fumble_cost_s in [0, 60].
+/// Throws ValidationError naming the field: validate_exchange_settings(), fumble_cost_s in
+/// [0, 60].
 void validate_practice_cost_options(const PracticeCostOptions& o);
 
 /// The practice term of one pair at one blind or visual exchange, seconds (negative for a pair
 /// that drills better than the prior):
-///   fumble_cost_s * (practice_fail_rate(record) - prior_fail_rate)
+///   fumble_cost_s * (practice_fail_rate(record) - practice_prior_fail_rate)
 /// plus, for a blind pass with a timing record, the expected baton time lost (or gained) by
 /// planning the go-mark under the pair's own timing spread instead of the default spread
 /// (best_go_mark() with the spreads scaled by practice_spread_scale(), failure counted at
@@ -39,7 +41,8 @@ double practice_cost_s(const PairRecord& record, const HandoffParams& nominal, b
                        std::optional<double> default_expected_s = std::nullopt);
 
 /// Adds practice_cost_s() to every finite pair term of `costs` (built by relay_costs() for
-/// `team` and `event`) whose pair has drilled. Returns how many pair terms changed.
+/// `team` and `event`) whose pair has drilled, each blind pair planned by plan_pair() under
+/// o.exchange. Returns how many pair terms changed.
 int add_practice_costs(RelayCosts& costs, const Team& team, const Event& event,
                        const PracticeLookup& practice, const PracticeCostOptions& o = {});
 

@@ -23,18 +23,6 @@ struct PairMotion {
   double foot_length_m = kDefaultFootLengthM;  ///< outgoing runner's foot length, metres
 };
 
-/// Settings a coach may change; defaults documented in docs/HANDOFFS.md.
-struct ExchangePlanOptions {
-  GoMarkOptions spread;             ///< reaction / mark spread and failure cost (blind)
-  double blind_start_m = 0.0;       ///< outgoing runner's start in a blind zone, metres in
-  double blind_reaction_s = 0.15;   ///< reaction to the incoming runner hitting the mark, s
-  double visual_start_m = 1.0;      ///< outgoing runner's start in a visual zone, metres in
-  double visual_reaction_s = 0.10;  ///< delay after the cue in a visual exchange, s
-  /// Visual exchanges: take the baton when the outgoing runner has reached this fraction of the
-  /// incoming runner's speed (still slower, so the tired runner catches up safely).
-  double visual_speed_fraction = 0.7;
-};
-
 /// One exchange, ready for the card, the diagram and JSON.
 struct ExchangePlan {
   int exchange = 0;  ///< 1 = leg 1 to leg 2
@@ -62,20 +50,21 @@ struct ExchangePlan {
   HandoffParams handoff;
 };
 
-/// Plans an exchange. Blind zones: the best go-mark (best_go_mark) with the hands' technique
-/// free distance. Visual zones: the cue distance that puts the pass where the outgoing runner
-/// has reached visual_speed_fraction of the incoming runner's speed (kept 2 m inside the
-/// zone's end). Throws ValidationError for out-of-range motion or options.
+/// Plans an exchange under the team's `settings` (where the outgoing runner stands, reaction,
+/// spreads, failure cost). Blind zones: the best go-mark (best_go_mark) with the hands' reach.
+/// Visual zones: the cue distance that puts the pass where the outgoing runner has reached
+/// settings.visual_speed_fraction of the incoming runner's speed (kept 2 m inside the zone's
+/// end). Throws ValidationError for out-of-range motion or settings.
 ExchangePlan plan_exchange(const ExchangeZone& zone, const ExchangeHands& hands,
-                           const PairMotion& pair, const ExchangePlanOptions& options = {});
+                           const PairMotion& pair, const ExchangeSettings& settings = {});
 
 /// Settings of a whole relay plan.
 struct RelayPlanOptions {
-  PredictOptions predict;        ///< athlete models and leg predictions
-  ExchangePlanOptions exchange;  ///< spreads, starts and reactions of the exchanges
-  HandPlanOptions hands;         ///< techniques
+  /// Athlete models, leg predictions and the team's exchange settings (predict.exchange:
+  /// techniques, reaches, starts, reactions, spreads), shared by the splits and the exchanges.
+  PredictOptions predict;
   /// Count a failed pass as the whole predicted race (a disqualification loses it) instead of
-  /// exchange.spread.failure_cost_s.
+  /// predict.exchange.failure_cost_s.
   bool failure_costs_the_race = true;
 };
 

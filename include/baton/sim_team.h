@@ -14,9 +14,10 @@ namespace baton {
 
 /// An own team running `order` (athlete names, one per leg): each leg's predicted split (its
 /// spread from the runner's form_sd_percent when set) and each exchange's planned hand-off
-/// (build_relay_plan: go-mark, reaction, reach, zone), with the pair's record from `practice` when
-/// given. Throws like build_relay_plan().
+/// (build_relay_plan under the team's exchange `settings`: go-mark, reaction, reach, zone),
+/// with the pair's record from `practice` when given. Throws like build_relay_plan().
 SimTeam own_sim_team(const Team& team, const Event& event, const std::vector<std::string>& order,
-                     std::string name, const PracticeLookup& practice = {});
+                     std::string name, const PracticeLookup& practice = {},
+                     const ExchangeSettings& settings = {});
 
 }  // namespace baton

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "baton/event.h"
+#include "baton/exchange_settings.h"
 #include "baton/handoff.h"
 #include "baton/pair_practice.h"
 
@@ -24,16 +25,14 @@ struct SimulationOptions {
   /// Points for 1st, 2nd, ... place; places beyond the table score nothing.
   std::vector<double> scoring = {10, 8, 6, 5, 4, 3, 2, 1};
 
-  double form_sd_fraction = 0.01;          ///< day form: sd of a leg's split, fraction of the split
-  double reaction_sd_s = 0.05;             ///< sd of the outgoing runner's reaction to the mark, s
-  double mark_sd_m = 0.3;                  ///< sd of where the go-mark is put down / seen, metres
+  /// The team's exchange settings: day form (form_sd_fraction), the reaction and mark spreads,
+  /// the practice prior, and the plan of every own team's exchanges.
+  ExchangeSettings exchange;
   double fatigue_sd_fraction = 0.01;       ///< sd of the incoming speed at the mark, fraction
   double visual_error_scale = 0.3;         ///< timing errors in visual (4x400) exchanges, x blind
   double drop_base_probability = 0.006;    ///< drop chance of a matched blind pass, per exchange
   double drop_mismatch_ref_mps = 1.5;      ///< speed mismatch that doubles the drop chance, m/s
   double visual_drop_probability = 0.002;  ///< drop chance of a visual pass, per exchange
-  double practice_prior_fail_rate = 0.10;  ///< fumble rate assumed for an unknown pair in drills
-  double practice_prior_drills = 20.0;     ///< weight of that assumption, in drills
   double drop_recovery_s = 0.0;     ///< mean time to pick a dropped baton up, s; 0 = by rule set
   double drop_recovery_sd_s = 0.7;  ///< sd of that time, s
   double drop_abandon_probability = 0.5;  ///< a drop ends the race (stop, lane, impeding)
@@ -45,7 +44,8 @@ struct SimulationOptions {
   bool exact_exchanges = false;
 };
 
-/// Throws ValidationError naming the field for a value out of range.
+/// Throws ValidationError naming the field for a value out of range (the exchange settings by
+/// validate_exchange_settings()).
 void validate_simulation_options(const SimulationOptions& o);
 
 /// Mean time for a dropped baton to be recovered under a rule set, seconds. WA Rule 24 (from
@@ -56,7 +56,7 @@ double drop_recovery_mean_s(RuleSet rules);
 /// One leg of an own team: the predicted split and its day-to-day spread.
 struct SimLeg {
   double split_mean_s = 0.0;  ///< predicted split, seconds (includes the planned exchanges)
-  double split_sd_s = -1.0;   ///< sd of the split, seconds; < 0 = options.form_sd_fraction
+  double split_sd_s = -1.0;   ///< sd of the split, seconds; < 0 = exchange.form_sd_fraction
 };
 
 /// One exchange of an own team as planned: nominal kinematics plus the pair's record.
@@ -81,10 +81,14 @@ struct SimTeam {
   static SimTeam from_seed(std::string name, double seed_time_s, double sd_s, double fail_rate);
 };
 
-/// A reference team for a seed time: the time split over the event's legs and an exchange plan
-/// of championship quality (outgoing runner from the back of the zone, baton planned at 70 % of
-/// a blind zone / half a visual zone). Used to give seed-only entries the full exchange model.
-SimTeam reference_team(std::string name, double seed_time_s, const Event& event);
+/// A reference team for a seed time: the time split over the event's legs (leg 1 from blocks
+/// weighted 1.08) and an exchange plan of championship quality under `settings` (where the
+/// outgoing runner stands, reaction and reach of the technique; the pass planned where the
+/// outgoing runner has reached 80 % of the incoming speed in a blind zone, at most three
+/// quarters into it, and settings.visual_speed_fraction in a visual zone). Used to give
+/// seed-only entries the full exchange model.
+SimTeam reference_team(std::string name, double seed_time_s, const Event& event,
+                       const ExchangeSettings& settings = {});
 
 /// What the simulation says about one exchange of an own team.
 struct ExchangeOdds {

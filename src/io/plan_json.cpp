@@ -49,9 +49,9 @@ nlohmann::json go_mark_to_json(const HandoffParams& p, const GoMarkPlan& plan,
                   {"longest_legal_mark_m", plan.longest_legal_mark_m},
                   {"cost_short_0_5m_s", plan.cost_short_s},
                   {"cost_long_0_5m_s", plan.cost_long_s},
-                  {"reaction_sd_s", o.reaction_sd_s},
-                  {"mark_sd_m", o.mark_sd_m},
-                  {"failure_cost_s", o.failure_cost_s},
+                  {"reaction_sd_s", o.exchange.reaction_sd_s},
+                  {"mark_sd_m", o.exchange.mark_sd_m},
+                  {"failure_cost_s", o.exchange.failure_cost_s},
                   {"feasible", plan.feasible},
                   {"reason", plan.reason}};
   return j;

@@ -32,7 +32,9 @@ constexpr double kFatiguePower = 3.0;
 
 // Typical ratios between neighbouring sprint marks, used only when a mark is missing and said
 // so in the notes: 100 m ~ 0.495 x 200 m (e.g. 9.58 / 19.19 = 0.499, 11.2 / 23.0 = 0.487) and
-// 200 m ~ 0.455 x 400 m (19.19 / 43.03... world-class 400 m men run 20.0 / 44.0 = 0.455).
+// 200 m ~ 0.455 x 400 m, the ratio of one runner's own bests (van Niekerk 19.84 / 43.03 =
+// 0.461, Norman 19.70 / 43.45 = 0.453, Merritt 19.74 / 43.65 = 0.452); the two world records,
+// 19.19 / 43.03 = 0.446, belong to different runners.
 constexpr double k100Per200 = 0.495;
 constexpr double k200Per400 = 0.455;
 

@@ -18,14 +18,6 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 // Legs up to this length are run all-out on the sprint model; longer legs are paced from marks.
 constexpr double kLongestSprintLegM = 250.0;
 
-// Metres the runner of leg l runs before reaching the leg's first scratch line.
-double run_up_m(const Event& e, int l, const PredictOptions& o) {
-  if (l == 0) return 0.0;
-  const ExchangeZone& z = e.exchanges[l - 1];
-  if (!z.blind) return o.visual_run_up_m;
-  return std::max(0.0, z.scratch_from_zone_start_m - o.outgoing_start_m);
-}
-
 int lane_of(const Event& e, int l, const PredictOptions& o) {
   return e.legs[l].start_race_m < e.lanes_until_m - 1e-9 ? o.lane : kBreakLane;
 }
@@ -76,13 +68,14 @@ ExchangeOutcome blind_exchange(const Incoming& in, const AthleteModel& out, cons
   p.incoming_speed_mps = std::min(in.speed_mps, 15.0);
   p.incoming_decel_mps2 = std::clamp(in.decel_mps2, 0.0, 5.0);
   p.outgoing = out.curve;
-  p.reaction_s = o.exchange_reaction_s;
-  p.free_distance_m = o.free_distance_m;
+  const ExchangeSettings& x = o.exchange;
+  p.reaction_s = x.blind_reaction_s;
+  p.free_distance_m = x.exchange_reach_m(true);
   p.zone_length_m = z.zone_length_m;
-  p.start_m = o.outgoing_start_m;
+  p.start_m = x.blind_start_m;
   const double target = o.blind_target_fraction * z.zone_length_m;
   const double reach = std::min(furthest_reachable_baton_m(p), z.zone_length_m);
-  const double earliest = o.outgoing_start_m + 0.5 * o.free_distance_m + 0.5;
+  const double earliest = p.start_m + 0.5 * p.free_distance_m + 0.5;
   // The default target first; when the incoming runner cannot catch the outgoing one that far
   // down the zone, a coach shortens the go-mark: try targets closer to the outgoing start.
   std::vector<double> targets = {target};
@@ -94,9 +87,8 @@ ExchangeOutcome blind_exchange(const Incoming& in, const AthleteModel& out, cons
     const HandoffResult h = handoff_for_target(p, t);
     if (!h.exchanged || !h.legal) continue;
     const double scratch = z.scratch_from_zone_start_m;
-    const double to_scratch_in = incoming_time_s(in, scratch - o.outgoing_start_m + h.go_mark_m);
-    const double to_scratch_out =
-        o.exchange_reaction_s + model_time_s(out, scratch - o.outgoing_start_m);
+    const double to_scratch_in = incoming_time_s(in, scratch - p.start_m + h.go_mark_m);
+    const double to_scratch_out = p.reaction_s + model_time_s(out, scratch - p.start_m);
     r.cost_s = to_scratch_out - to_scratch_in + o.blind_exchange_loss_s;
     r.before_scratch = h.baton_position_m < scratch;
     r.go_mark_m = h.go_mark_m;
@@ -114,7 +106,7 @@ ExchangeOutcome exchange_outcome(const AthleteModel& in, const LegPrediction& in
     r.cost_s = o.visual_exchange_loss_s;
     return r;
   }
-  const double to_scratch = run_up_m(e, k, o) + e.legs[k].distance_m;
+  const double to_scratch = leg_run_up_m(e, k, o) + e.legs[k].distance_m;
   return blind_exchange({&in, incoming_leg.end_speed_mps, incoming_leg.end_decel_mps2, to_scratch},
                         out, z, o);
 }
@@ -129,11 +121,18 @@ std::optional<AthleteModel> try_model(const Athlete& a, const ModelOptions& o) {
 
 }  // namespace
 
+double leg_run_up_m(const Event& e, int l, const PredictOptions& o) {
+  if (l == 0) return 0.0;
+  const ExchangeZone& z = e.exchanges[static_cast<size_t>(l - 1)];
+  if (!z.blind) return o.visual_run_up_m;
+  return std::max(0.0, z.scratch_from_zone_start_m - o.exchange.blind_start_m);
+}
+
 LegPrediction predict_leg(const AthleteModel& m, const Event& e, int l, const PredictOptions& o) {
   LegPrediction out;
   const Leg& leg = e.legs.at(static_cast<size_t>(l));
   const double d = leg.distance_m;
-  const double r = run_up_m(e, l, o);
+  const double r = leg_run_up_m(e, l, o);
   const int lane = lane_of(e, l, o);
   std::vector<std::string> notes;
   notes.push_back(l == 0 ? (leg.block_start
@@ -145,7 +144,7 @@ LegPrediction predict_leg(const AthleteModel& m, const Event& e, int l, const Pr
   // Distance from this runner's start to the next zone's start (incoming speed taken there).
   const bool has_next = l + 1 < static_cast<int>(e.legs.size());
   const double to_next_zone =
-      has_next ? r + d - e.exchanges[l].scratch_from_zone_start_m + o.outgoing_start_m : 0.0;
+      has_next ? r + d - e.exchanges[l].scratch_from_zone_start_m + o.exchange.blind_start_m : 0.0;
   if (d <= kLongestSprintLegM) {
     if (l == 0) {
       run_s = model_time_s(m, d);
@@ -216,6 +215,7 @@ double exchange_cost_s(const AthleteModel& incoming, const AthleteModel& outgoin
 }
 
 RelayCosts relay_costs(const Team& team, const Event& e, const PredictOptions& o) {
+  validate_exchange_settings(o.exchange);
   const int n = static_cast<int>(team.athletes.size());
   const int legs = static_cast<int>(e.legs.size());
   RelayCosts c(n, legs);
@@ -251,6 +251,7 @@ RelayCosts relay_costs(const Team& team, const Event& e, const PredictOptions& o
 
 RelayPrediction predict_relay(const Team& team, const Event& e,
                               const std::vector<std::string>& order, const PredictOptions& o) {
+  validate_exchange_settings(o.exchange);
   const Location where{"--order", 0, ""};
   const int legs = static_cast<int>(e.legs.size());
   if (static_cast<int>(order.size()) != legs) {

@@ -10,24 +10,17 @@
 namespace baton {
 namespace {
 
-// Free distances: the gap between the two runners' bodies bridged by both arms and the baton.
-// Two straight arms reach about 2 x 0.6-0.7 m for an adult; the receiving hand's angle takes
-// some of that back. Upsweep: receiving arm hangs at about 45 degrees, hand at hip height, so
-// less horizontal reach (about 1.0-1.3 m). Downsweep and push: receiving arm held back near
-// horizontal, so nearly full reach (about 1.5-2.0 m). Visual: the receiver turns to watch and
-// takes the baton close, arms bent (about 0.8-1.2 m). These are geometric estimates; every
-// value is a default a coach can override (docs/HANDOFFS.md).
 constexpr std::array<TechniqueInfo, 4> kTechniques = {{
-    {Technique::upsweep, "upsweep", 1.15, 1.0, 1.3,
+    {Technique::upsweep, "upsweep",
      "receiver's hand low behind the hip, palm down, thumb and fingers in an inverted V; the "
      "baton is swept up into it"},
-    {Technique::downsweep, "downsweep", 1.75, 1.5, 2.0,
+    {Technique::downsweep, "downsweep",
      "receiver's arm straight back at hip-to-shoulder height, palm up; the baton is pressed "
      "down into it"},
-    {Technique::push, "push", 1.75, 1.5, 2.0,
+    {Technique::push, "push",
      "receiver's arm straight back and horizontal, palm facing back, thumb down; the baton is "
      "pushed forward into it"},
-    {Technique::visual, "visual", 1.0, 0.8, 1.2,
+    {Technique::visual, "visual",
      "receiver looks back over the left shoulder and takes the baton in the left hand, then "
      "switches to the right"},
 }};
@@ -38,7 +31,8 @@ using text::lowercase_without_spaces;
 
 // Lays out legs and exchanges from per-leg (receive, carry) choices and flags same hands.
 HandPlan lay_out(const Event& event, const std::vector<HandChoice>& choices,
-                 const HandPlanOptions& options) {
+                 const ExchangeSettings& settings) {
+  validate_exchange_settings(settings);
   HandPlan plan;
   for (size_t i = 0; i < choices.size(); ++i) {
     LegHands leg;
@@ -55,8 +49,8 @@ HandPlan lay_out(const Event& event, const std::vector<HandChoice>& choices,
     ExchangeHands x;
     x.exchange = static_cast<int>(k) + 1;
     x.visual = !event.exchanges[k].blind;
-    x.technique = x.visual ? options.visual_technique : options.blind_technique;
-    x.free_distance_m = technique_info(x.technique).free_distance_m;
+    x.technique = x.visual ? settings.visual_technique : settings.blind_technique;
+    x.free_distance_m = settings.reach_m(x.technique);
     x.carry_hand_in = plan.legs[k].carry_hand;
     x.receive_hand = plan.legs[k + 1].receive_hand;
     x.same_hand = x.carry_hand_in == x.receive_hand;
@@ -99,7 +93,7 @@ Technique parse_technique(std::string_view text, const Location& where) {
 
 std::string_view hand_letter(Hand h) { return h == Hand::right ? "R" : "L"; }
 
-HandPlan plan_hands(const Event& event, const HandPlanOptions& options) {
+HandPlan plan_hands(const Event& event, const ExchangeSettings& settings) {
   // Leg 1 starts in the right hand. At a blind exchange the receiver takes the opposite hand and
   // keeps it; at a visual exchange the receiver takes the left hand and switches to the right.
   // A leg that ends in a visual exchange carries the right hand, switching if it received in
@@ -113,7 +107,7 @@ HandPlan plan_hands(const Event& event, const HandPlanOptions& options) {
     const bool ends_visual = i < event.exchanges.size() && !event.exchanges[i].blind;
     choices[i] = {visual_in || ends_visual ? Hand::right : receive, receive};
   }
-  return lay_out(event, choices, options);
+  return lay_out(event, choices, settings);
 }
 
 std::vector<HandChoice> parse_hand_choices(std::string_view text, const Event& event,
@@ -143,9 +137,9 @@ std::vector<HandChoice> parse_hand_choices(std::string_view text, const Event& e
 }
 
 HandPlan check_hands(const Event& event, const std::vector<HandChoice>& choices,
-                     const HandPlanOptions& options) {
+                     const ExchangeSettings& settings) {
   check_legs(event, choices.size(), {});
-  return lay_out(event, choices, options);
+  return lay_out(event, choices, settings);
 }
 
 std::vector<std::string> preference_clashes(const HandPlan& plan,

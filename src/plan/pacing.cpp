@@ -10,14 +10,6 @@
 namespace baton {
 namespace {
 
-// Metres the runner of leg l runs before its scratch line (as predict_leg assumes).
-double run_up_m(const Event& e, int l, const PredictOptions& o) {
-  if (l == 0) return 0.0;
-  const ExchangeZone& z = e.exchanges[static_cast<size_t>(l - 1)];
-  if (!z.blind) return o.visual_run_up_m;
-  return std::max(0.0, z.scratch_from_zone_start_m - o.outgoing_start_m);
-}
-
 // Distances at which a leg of d metres is split every `step` metres, ending at d.
 std::vector<double> split_points(double d, double step) {
   std::vector<double> at;
@@ -31,7 +23,7 @@ std::vector<double> split_points(double d, double step) {
 std::vector<PacePoint> all_out(const AthleteModel& m, const Event& e, int l, double split_s,
                                const PacingOptions& o, const PredictOptions& p) {
   const Leg& leg = e.legs[static_cast<size_t>(l)];
-  const double r = run_up_m(e, l, p);
+  const double r = leg_run_up_m(e, l, p);
   const double t0 = l == 0 ? -m.reaction_s : model_time_s(m, r);
   const int lane = leg.start_race_m < e.lanes_until_m - 1e-9 ? p.lane : kBreakLane;
   std::vector<PacePoint> out;
@@ -93,7 +85,7 @@ std::vector<PacePoint> even_laps(const AthleteModel& m, const Event& e, int l, d
                                  const PacingOptions& o, const PredictOptions& p,
                                  double* allowance) {
   const double d = e.legs[static_cast<size_t>(l)].distance_m;
-  const double r = run_up_m(e, l, p);
+  const double r = leg_run_up_m(e, l, p);
   const SprintCurve pace{d / split_s, m.curve.tau_s};
   const double first = std::min(o.long_split_m, d);
   double loss = sprint_time_s(pace, r + first) - sprint_time_s(pace, r) - first / pace.mss_mps;
@@ -127,8 +119,6 @@ void validate_pacing_options(const PacingOptions& o) {
   check(o.lap_m >= 100.0 && o.lap_m <= 1000.0, "lap_m", "must be 100 - 1000 m");
   check(o.long_split_m >= 50.0 && o.long_split_m <= o.lap_m, "long_split_m",
         "must be 50 m up to lap_m");
-  check(o.form_sd_fraction >= 0.0 && o.form_sd_fraction < 0.2, "form_sd_fraction",
-        "must be 0 - 0.2");
 }
 
 std::string_view to_string(PacingStyle style) {
@@ -195,7 +185,7 @@ PacingPlan plan_pacing(const Team& team, const Event& e, const std::vector<std::
     leg.pacing = pace_leg(m, e, static_cast<int>(l), r.split_s, o, p, &leg);
     plan.legs.push_back(std::move(leg));
   }
-  accumulate_starts(plan.legs, o.form_sd_fraction);
+  accumulate_starts(plan.legs, p.exchange.form_sd_fraction);
   return plan;
 }
 

@@ -7,7 +7,8 @@
 namespace baton {
 
 PairTarget planned_pair_target(const Team& team, const Event& event, int exchange_index,
-                               const std::string& from, const std::string& to) {
+                               const std::string& from, const std::string& to,
+                               const ExchangeSettings& settings) {
   const Location at{"", 0, "exchange"};
   if (exchange_index < 0 || exchange_index >= static_cast<int>(event.exchanges.size())) {
     throw ValidationError(
@@ -21,7 +22,9 @@ PairTarget planned_pair_target(const Team& team, const Event& event, int exchang
   }
   const Athlete& a = team.athlete(from, Location{"", 0, "from"});
   const Athlete& b = team.athlete(to, Location{"", 0, "to"});
-  const RelayPlanExchange x = plan_pair(team, event, exchange_index, a.name, b.name);
+  RelayPlanOptions options;
+  options.predict.exchange = settings;
+  const RelayPlanExchange x = plan_pair(team, event, exchange_index, a.name, b.name, options);
   PairTarget t;
   t.from = a.name;
   t.to = b.name;

@@ -14,9 +14,7 @@ void validate_practice_cost_options(const PracticeCostOptions& o) {
   const auto check = [](bool ok, const char* field, const char* range) {
     if (!ok) throw ValidationError(fmt::format("must be {}", range), Location{"", 0, field});
   };
-  check(o.prior_fail_rate > 0.0 && o.prior_fail_rate < 1.0, "prior_fail_rate",
-        "between 0 and 1 (exclusive)");
-  check(o.prior_drills > 0.0 && o.prior_drills <= 1000.0, "prior_drills", "in (0, 1000]");
+  validate_exchange_settings(o.exchange);
   check(o.fumble_cost_s >= 0.0 && o.fumble_cost_s <= 60.0, "fumble_cost_s", "in [0, 60] s");
 }
 
@@ -25,17 +23,19 @@ double practice_cost_s(const PairRecord& record, const HandoffParams& nominal, b
                        std::optional<double> default_expected_s) {
   validate_practice_cost_options(o);
   if (record.drills <= 0) return 0.0;
+  const ExchangeSettings& x = o.exchange;
   double cost = o.fumble_cost_s *
-                (practice_fail_rate(record, o.prior_fail_rate, o.prior_drills) - o.prior_fail_rate);
+                (practice_fail_rate(record, x.practice_prior_fail_rate, x.practice_prior_drills) -
+                 x.practice_prior_fail_rate);
   if (!blind) return cost;
-  GoMarkOptions base;
-  base.failure_cost_s = std::clamp(failure_cost_s, 1.0, 1000.0);
-  const double scale = practice_spread_scale(record, nominal.incoming_speed_mps, base.reaction_sd_s,
-                                             base.mark_sd_m, o.prior_drills);
+  GoMarkOptions base{.exchange = x};
+  base.exchange.failure_cost_s = std::clamp(failure_cost_s, 1.0, 1000.0);
+  const double scale = practice_spread_scale(record, nominal.incoming_speed_mps, x.reaction_sd_s,
+                                             x.mark_sd_m, x.practice_prior_drills);
   if (scale == 1.0) return cost;
   GoMarkOptions pair = base;
-  pair.reaction_sd_s = std::min(0.3, base.reaction_sd_s * scale);
-  pair.mark_sd_m = std::min(3.0, base.mark_sd_m * scale);
+  pair.exchange.reaction_sd_s = std::min(0.3, x.reaction_sd_s * scale);
+  pair.exchange.mark_sd_m = std::min(3.0, x.mark_sd_m * scale);
   const GoMarkPlan with_pair = best_go_mark(nominal, pair);
   if (!with_pair.feasible) return cost;
   if (default_expected_s) return cost + with_pair.best.expected_time_s - *default_expected_s;
@@ -50,6 +50,8 @@ int add_practice_costs(RelayCosts& costs, const Team& team, const Event& event,
   validate_practice_cost_options(o);
   if (!practice) return 0;
   int changed = 0;
+  RelayPlanOptions plan_options;
+  plan_options.predict.exchange = o.exchange;
   const int n = costs.athletes;
   for (int k = 0; k + 1 < costs.legs; ++k) {
     const bool blind = event.exchanges[static_cast<size_t>(k)].blind;
@@ -61,12 +63,12 @@ int add_practice_costs(RelayCosts& costs, const Team& team, const Event& event,
         const PairRecord record = practice(k, from, to);
         if (record.drills <= 0) continue;
         HandoffParams nominal;
-        double failure_cost_s = 10.0;
+        double failure_cost_s = o.exchange.failure_cost_s;
         std::optional<double> planned_expected_s;
         if (blind && record.drills >= 2 && record.timing_sd_m >= 0.0) {
           // The pair's plan, as `baton plan` makes it: its hand-off, failure cost and expected
           // baton time under the default spread.
-          const RelayPlanExchange x = plan_pair(team, event, k, from, to);
+          const RelayPlanExchange x = plan_pair(team, event, k, from, to, plan_options);
           nominal = x.plan.handoff;
           failure_cost_s = x.plan.failure_cost_s;
           if (x.plan.legal) planned_expected_s = x.plan.expected_time_s;

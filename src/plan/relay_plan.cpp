@@ -38,12 +38,13 @@ void fill_pass(ExchangePlan& plan, const HandoffParams& p, const HandoffResult& 
 }  // namespace
 
 ExchangePlan plan_exchange(const ExchangeZone& zone, const ExchangeHands& hands,
-                           const PairMotion& pair, const ExchangePlanOptions& options) {
+                           const PairMotion& pair, const ExchangeSettings& settings) {
   if (!(pair.foot_length_m >= 0.1 && pair.foot_length_m <= 0.5)) {
     throw ValidationError(
         fmt::format("foot length must be 0.1-0.5 m (got {:g})", pair.foot_length_m),
         Location{"", 0, "foot_length_m"});
   }
+  validate_exchange_settings(settings);
   ExchangePlan plan;
   plan.exchange = zone.number;
   plan.hands = hands;
@@ -51,14 +52,14 @@ ExchangePlan plan_exchange(const ExchangeZone& zone, const ExchangeHands& hands,
   plan.scratch_from_zone_start_m = zone.scratch_from_zone_start_m;
   HandoffParams p = base_params(zone, hands, pair);
   if (!hands.visual) {
-    p.start_m = options.blind_start_m;
-    p.reaction_s = options.blind_reaction_s;
-    const GoMarkPlan best = best_go_mark(p, options.spread);
+    p.start_m = settings.blind_start_m;
+    p.reaction_s = settings.blind_reaction_s;
+    const GoMarkPlan best = best_go_mark(p, GoMarkOptions{.exchange = settings});
     fill_pass(plan, p, best.nominal);
     plan.start_m = p.start_m;
     plan.p_illegal = best.best.p_illegal;
     plan.expected_time_s = best.best.expected_time_s;
-    plan.failure_cost_s = options.spread.failure_cost_s;
+    plan.failure_cost_s = settings.failure_cost_s;
     plan.cost_short_s = best.cost_short_s;
     plan.cost_long_s = best.cost_long_s;
     if (!best.feasible) {
@@ -76,11 +77,11 @@ ExchangePlan plan_exchange(const ExchangeZone& zone, const ExchangeHands& hands,
   }
   // Visual: the outgoing runner watches and goes on a cue distance. Aim the pass where the
   // outgoing runner has reached a fraction of the incoming speed, inside the zone.
-  p.start_m = std::min(options.visual_start_m, zone.zone_length_m);
-  p.reaction_s = options.visual_reaction_s;
+  p.start_m = std::min(settings.visual_start_m, zone.zone_length_m);
+  p.reaction_s = settings.visual_reaction_s;
   p.go_mark_m = 0.0;
   validate_handoff(p);
-  const double v = options.visual_speed_fraction * pair.incoming_speed_mps;
+  const double v = settings.visual_speed_fraction * pair.incoming_speed_mps;
   const double run_m = v < pair.outgoing.mss_mps
                            ? sprint_distance_m(p.outgoing, sprint_time_at_speed_s(p.outgoing, v))
                            : zone.zone_length_m;
@@ -138,8 +139,8 @@ RelayPlanExchange plan_pair(const Team& team, const Event& event, int exchange_i
   const Athlete& b = team.athlete(to, {"--to", 0, ""});
   const AthleteModel ma = model_athlete(a, options.predict.model);
   const AthleteModel mb = model_athlete(b, options.predict.model);
-  const HandPlan hands = plan_hands(event, options.hands);
-  ExchangePlanOptions exchange = options.exchange;
+  const HandPlan hands = plan_hands(event, options.predict.exchange);
+  ExchangeSettings exchange = options.predict.exchange;
   if (options.failure_costs_the_race) {
     // As in build_relay_plan, a failed pass loses the race; without the other runners the race
     // is estimated as the incoming runner running every leg.
@@ -147,7 +148,7 @@ RelayPlanExchange plan_pair(const Team& team, const Event& event, int exchange_i
     for (size_t l = 0; l < event.legs.size(); ++l) {
       race_s += predict_leg(ma, event, static_cast<int>(l), options.predict).split_s;
     }
-    if (std::isfinite(race_s)) exchange.spread.failure_cost_s = std::clamp(race_s, 1.0, 1000.0);
+    if (std::isfinite(race_s)) exchange.failure_cost_s = std::clamp(race_s, 1.0, 1000.0);
   }
   RelayPlanExchange x;
   x.from = a.name;
@@ -163,7 +164,7 @@ RelayPlan build_relay_plan(const Team& team, const Event& event,
   RelayPlan plan;
   plan.event = event.id;
   plan.team_time_s = prediction.team_time_s;
-  const HandPlan hands = plan_hands(event, options.hands);
+  const HandPlan hands = plan_hands(event, options.predict.exchange);
   std::vector<const Athlete*> runners;
   std::vector<AthleteModel> models;
   for (const RelayLegResult& leg : prediction.legs) {
@@ -178,9 +179,9 @@ RelayPlan build_relay_plan(const Team& team, const Event& event,
     l.hands = hands.legs[static_cast<size_t>(leg.leg - 1)];
     plan.legs.push_back(l);
   }
-  ExchangePlanOptions exchange = options.exchange;
+  ExchangeSettings exchange = options.predict.exchange;
   if (options.failure_costs_the_race && std::isfinite(plan.team_time_s)) {
-    exchange.spread.failure_cost_s = std::clamp(plan.team_time_s, 1.0, 1000.0);
+    exchange.failure_cost_s = std::clamp(plan.team_time_s, 1.0, 1000.0);
   }
   for (size_t k = 0; k < event.exchanges.size(); ++k) {
     RelayPlanExchange x;

@@ -25,12 +25,7 @@ constexpr std::string_view kReportCss = R"(
 .sim td{white-space:nowrap}
 )";
 
-double run_up_m(const RelayReport& r, int l) {
-  if (l == 0) return 0.0;
-  const ExchangeZone& z = r.event.exchanges[static_cast<size_t>(l - 1)];
-  if (!z.blind) return r.predict.visual_run_up_m;
-  return std::max(0.0, z.scratch_from_zone_start_m - r.predict.outgoing_start_m);
-}
+double run_up_m(const RelayReport& r, int l) { return leg_run_up_m(r.event, l, r.predict); }
 
 std::string td(const std::string& s, bool num = false) {
   return (num ? "<td class=\"num\">" : "<td>") + s + "</td>";

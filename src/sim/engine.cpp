@@ -146,8 +146,9 @@ void validate_team(const SimTeam& t) {
 
 // The pair's drop chance relative to an unknown pair.
 double practice_factor(const PairRecord& p, const SimulationOptions& o) {
-  return practice_fail_rate(p, o.practice_prior_fail_rate, o.practice_prior_drills) /
-         o.practice_prior_fail_rate;
+  return practice_fail_rate(p, o.exchange.practice_prior_fail_rate,
+                            o.exchange.practice_prior_drills) /
+         o.exchange.practice_prior_fail_rate;
 }
 
 PreparedTeam prepare(const SimTeam& t, const SimulationOptions& o) {
@@ -163,7 +164,7 @@ PreparedTeam prepare(const SimTeam& t, const SimulationOptions& o) {
     for (const SimLeg& l : t.legs) {
       p.leg_mean_s.push_back(l.split_mean_s);
       p.leg_sd_s.push_back(l.split_sd_s >= 0.0 ? l.split_sd_s
-                                               : o.form_sd_fraction * l.split_mean_s);
+                                               : o.exchange.form_sd_fraction * l.split_mean_s);
       p.leg_inv_mean.push_back(1.0 / l.split_mean_s);
       nominal_s += l.split_mean_s;
     }
@@ -173,11 +174,12 @@ PreparedTeam prepare(const SimTeam& t, const SimulationOptions& o) {
       PreparedExchange x;
       x.u_mps = e.handoff.incoming_speed_mps;
       x.reaction_s = e.handoff.reaction_s;
-      const double spread = e.blind ? practice_spread_scale(e.practice, x.u_mps, o.reaction_sd_s,
-                                                            o.mark_sd_m, o.practice_prior_drills)
-                                    : 1.0;
-      x.reaction_sd_s = scale * spread * o.reaction_sd_s;
-      x.mark_sd_m = scale * spread * o.mark_sd_m;
+      const double spread =
+          e.blind ? practice_spread_scale(e.practice, x.u_mps, o.exchange.reaction_sd_s,
+                                          o.exchange.mark_sd_m, o.exchange.practice_prior_drills)
+                  : 1.0;
+      x.reaction_sd_s = scale * spread * o.exchange.reaction_sd_s;
+      x.mark_sd_m = scale * spread * o.exchange.mark_sd_m;
       x.fatigue_sd = scale * o.fatigue_sd_fraction;
       const double factor = practice_factor(e.practice, o);
       x.drop_base = factor * (e.blind ? o.drop_base_probability : o.visual_drop_probability);

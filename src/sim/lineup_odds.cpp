@@ -100,7 +100,7 @@ LineupOddsResult choose_order_by_odds(const Team& team, const Event& event, cons
   for (const Lineup* l : ranked) {
     std::vector<std::string> order;
     for (int a : l->order) order.push_back(team.athletes[static_cast<size_t>(a)].name);
-    teams.push_back(own_sim_team(team, event, order, name, practice));
+    teams.push_back(own_sim_team(team, event, order, name, practice, options.exchange));
     orders.push_back(std::move(order));
     times.push_back(l->team_time_s);
   }

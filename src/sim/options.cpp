@@ -29,16 +29,12 @@ void validate_simulation_options(const SimulationOptions& o) {
                           Location{"", 0, "threads"});
   }
   for (double p : o.scoring) check(p, 0.0, 1e6, "scoring");
-  check(o.form_sd_fraction, 0.0, 0.2, "form_sd_fraction");
-  check(o.reaction_sd_s, 0.0, 0.5, "reaction_sd_s");
-  check(o.mark_sd_m, 0.0, 3.0, "mark_sd_m");
+  validate_exchange_settings(o.exchange);
   check(o.fatigue_sd_fraction, 0.0, 0.2, "fatigue_sd_fraction");
   check(o.visual_error_scale, 0.0, 1.0, "visual_error_scale");
   check(o.drop_base_probability, 0.0, 1.0, "drop_base_probability");
   check(o.drop_mismatch_ref_mps, 0.01, 20.0, "drop_mismatch_ref_mps");
   check(o.visual_drop_probability, 0.0, 1.0, "visual_drop_probability");
-  check(o.practice_prior_fail_rate, 1e-6, 1.0, "practice_prior_fail_rate");
-  check(o.practice_prior_drills, 0.0, 1e6, "practice_prior_drills");
   check(o.drop_recovery_s, 0.0, 60.0, "drop_recovery_s");
   check(o.drop_recovery_sd_s, 0.0, 30.0, "drop_recovery_sd_s");
   check(o.drop_abandon_probability, 0.0, 1.0, "drop_abandon_probability");

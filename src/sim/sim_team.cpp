@@ -5,8 +5,11 @@
 
 namespace baton {
 SimTeam own_sim_team(const Team& team, const Event& event, const std::vector<std::string>& order,
-                     std::string name, const PracticeLookup& practice) {
-  const RelayPlan plan = build_relay_plan(team, event, order);
+                     std::string name, const PracticeLookup& practice,
+                     const ExchangeSettings& settings) {
+  RelayPlanOptions options;
+  options.predict.exchange = settings;
+  const RelayPlan plan = build_relay_plan(team, event, order, options);
   SimTeam t;
   t.name = std::move(name);
   for (const RelayPlanLeg& leg : plan.legs) {

@@ -20,8 +20,8 @@ PairHandoff handoff_pair(const Workspace& ws, const HandoffPairRequest& request)
   }
   RelayPlanOptions options;
   options.failure_costs_the_race = false;
-  options.exchange.spread = request.spread;
-  if (request.technique) options.hands.blind_technique = *request.technique;
+  options.predict.exchange = request.spread.exchange;
+  if (request.technique) options.predict.exchange.blind_technique = *request.technique;
   RelayPlanExchange x = plan_pair(team, event, request.exchange - 1, from, to, options);
   return PairHandoff{event, std::move(x)};
 }

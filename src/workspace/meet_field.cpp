@@ -1,4 +1,6 @@
 // From a meet file to the simulated field.
+#include "baton/meet_field.h"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -6,7 +8,6 @@
 
 #include "baton/leg_prediction.h"
 #include "baton/lineup.h"
-#include "baton/meet_field.h"
 #include "baton/relay_plan.h"
 #include "baton/seed_team.h"
 #include "baton/team_file.h"
@@ -76,7 +77,7 @@ std::vector<SimTeam> meet_field(const Meet& meet, const SimulationOptions& optio
   for (const MeetEntry& e : meet.teams) {
     if (!e.own()) {
       if (e.exchange_model) {
-        field.push_back(reference_team(e.name, e.seed_time_s, meet.event));
+        field.push_back(reference_team(e.name, e.seed_time_s, meet.event, options.exchange));
         continue;
       }
       // The default spread and failure rate, unless the entry gives its own.
@@ -94,7 +95,8 @@ std::vector<SimTeam> meet_field(const Meet& meet, const SimulationOptions& optio
       const std::vector<std::string> order = entry_order(meet, e, *roster.team);
       const std::string name = e.name.empty() ? roster.team->name : e.name;
       field.push_back(at_entry(meet, e, [&] {
-        return own_sim_team(*roster.team, meet.event, order, name, roster.practice);
+        return own_sim_team(*roster.team, meet.event, order, name, roster.practice,
+                            options.exchange);
       }));
       continue;
     }
@@ -109,7 +111,9 @@ std::vector<SimTeam> meet_field(const Meet& meet, const SimulationOptions& optio
     }
     const std::vector<std::string> order = entry_order(meet, e, team);
     const std::string name = e.name.empty() ? team.name : e.name;
-    field.push_back(at_entry(meet, e, [&] { return own_sim_team(team, meet.event, order, name); }));
+    field.push_back(at_entry(meet, e, [&] {
+      return own_sim_team(team, meet.event, order, name, {}, options.exchange);
+    }));
   }
   return field;
 }

@@ -21,12 +21,8 @@ struct Nominal {
 
 Nominal nominal(const Workspace& ws, const PairReportRequest& r) {
   const HandoffOverrides& o = r.overrides;
-  const PredictOptions defaults;
   Nominal n;
-  HandoffParams& p = n.handoff;
-  p.reaction_s = defaults.exchange_reaction_s;
-  p.free_distance_m = defaults.free_distance_m;
-  p.start_m = defaults.outgoing_start_m;
+  HandoffParams& p = n.handoff;  // a blind hand-off under the default exchange settings
   std::optional<double> planned;
   const Team& team = ws.team();
   if (!o.incoming_speed_mps || !o.outgoing_mss_mps || !o.outgoing_tau_s) {
@@ -65,10 +61,10 @@ Nominal nominal(const Workspace& ws, const PairReportRequest& r) {
   set(o.start_m, p.start_m);
   set(o.incoming_decel_mps2, p.incoming_decel_mps2);
   validate_handoff(p);
-  n.target_m =
-      o.target_m
-          ? *o.target_m
-          : planned_target_m(p, planned.value_or(defaults.blind_target_fraction * p.zone_length_m));
+  n.target_m = o.target_m
+                   ? *o.target_m
+                   : planned_target_m(p, planned.value_or(PredictOptions{}.blind_target_fraction *
+                                                          p.zone_length_m));
   return n;
 }
 

@@ -90,8 +90,8 @@ MarkRisk brute_force(const HandoffParams& p, double mark, const GoMarkOptions& o
       const double zm = -8.0 + 16.0 * j / n;
       const double w = wr * std::exp(-0.5 * zm * zm) * ((j == 0 || j == n) ? 0.5 : 1.0);
       HandoffParams q = p;
-      q.reaction_s = std::max(0.0, p.reaction_s + o.reaction_sd_s * zr);
-      q.go_mark_m = mark + o.mark_sd_m * zm;
+      q.reaction_s = std::max(0.0, p.reaction_s + o.exchange.reaction_sd_s * zr);
+      q.go_mark_m = mark + o.exchange.mark_sd_m * zm;
       const HandoffResult h = solve_handoff(q);
       total_w += w;
       if (h.legal) {
@@ -110,7 +110,7 @@ MarkRisk brute_force(const HandoffParams& p, double mark, const GoMarkOptions& o
   r.p_before_zone /= total_w;
   r.p_beyond_zone /= total_w;
   r.p_illegal = 1.0 - legal_w / total_w;
-  r.expected_time_s = legal_t / total_w + o.failure_cost_s * r.p_illegal;
+  r.expected_time_s = legal_t / total_w + o.exchange.failure_cost_s * r.p_illegal;
   return r;
 }
 
@@ -127,8 +127,8 @@ TEST(GoMarkRisk, MatchesBruteForceIntegration) {
   const std::vector<Case> cases = {
       {elite(), 12.0}, {elite(), 14.5}, {decel, 13.0}, {fast_out, 9.5}, {fast_out, 10.2}};
   GoMarkOptions o;
-  o.reaction_sd_s = 0.05;
-  o.mark_sd_m = 0.3;
+  o.exchange.reaction_sd_s = 0.05;
+  o.exchange.mark_sd_m = 0.3;
   for (const Case& c : cases) {
     const MarkRisk exact = evaluate_go_mark(c.p, c.mark, o);
     const MarkRisk brute = brute_force(c.p, c.mark, o, 240);
@@ -142,8 +142,8 @@ TEST(GoMarkRisk, MatchesBruteForceIntegration) {
 TEST(GoMarkRisk, NoSpreadIsTheDeterministicPass) {
   HandoffParams p = elite();
   GoMarkOptions o;
-  o.reaction_sd_s = 0.0;
-  o.mark_sd_m = 0.0;
+  o.exchange.reaction_sd_s = 0.0;
+  o.exchange.mark_sd_m = 0.0;
   p.go_mark_m = 11.0;
   const MarkRisk r = evaluate_go_mark(p, 11.0, o);
   EXPECT_EQ(r.p_illegal, 0.0);
@@ -151,7 +151,7 @@ TEST(GoMarkRisk, NoSpreadIsTheDeterministicPass) {
   p.go_mark_m = 40.0;  // no exchange
   const MarkRisk fail = evaluate_go_mark(p, 40.0, o);
   EXPECT_EQ(fail.p_no_exchange, 1.0);
-  EXPECT_EQ(fail.expected_time_s, o.failure_cost_s);
+  EXPECT_EQ(fail.expected_time_s, o.exchange.failure_cost_s);
 }
 
 TEST(GoMarkRisk, RiskRisesAsTheMarkLengthensNearTheZoneEnd) {
@@ -185,9 +185,9 @@ TEST(BestGoMark, IsTheMinimumOfAFineGrid) {
 
 TEST(BestGoMark, HigherFailureCostMeansAShorterSaferMark) {
   GoMarkOptions cheap;
-  cheap.failure_cost_s = 3.0;
+  cheap.exchange.failure_cost_s = 3.0;
   GoMarkOptions dear;
-  dear.failure_cost_s = 45.0;
+  dear.exchange.failure_cost_s = 45.0;
   const GoMarkPlan a = best_go_mark(elite(), cheap);
   const GoMarkPlan b = best_go_mark(elite(), dear);
   EXPECT_GT(a.best.go_mark_m, b.best.go_mark_m);
@@ -227,10 +227,10 @@ TEST(BestGoMark, ElitePairsMarkIsTheBruteForceBestAndPassesWhereTheKinematicsSay
 
 TEST(GoMarkOptions, OutOfRangeIsAnError) {
   GoMarkOptions o;
-  o.reaction_sd_s = -0.1;
+  o.exchange.reaction_sd_s = -0.1;
   EXPECT_THROW(evaluate_go_mark(elite(), 10.0, o), ValidationError);
   o = {};
-  o.failure_cost_s = 0.0;
+  o.exchange.failure_cost_s = 0.0;
   EXPECT_THROW(best_go_mark(elite(), o), ValidationError);
 }
 

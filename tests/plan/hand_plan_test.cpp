@@ -58,22 +58,26 @@ TEST(HandPlan, SprintLegsRunTheirSideOfTheLane) {
   EXPECT_FALSE(plan.legs[1].switch_hands);
 }
 
-TEST(HandPlan, TechniquesCarryTheirFreeDistances) {
-  HandPlanOptions o;
+TEST(HandPlan, TechniquesCarryTheTeamsReaches) {
+  ExchangeSettings o;
   o.blind_technique = Technique::upsweep;
-  const HandPlan plan = plan_hands(find_event("smr", RuleSet::wa), o);
+  const Event smr = find_event("smr", RuleSet::wa);
+  const HandPlan plan = plan_hands(smr, o);
   EXPECT_EQ(plan.exchanges[0].technique, Technique::upsweep);
   EXPECT_DOUBLE_EQ(plan.exchanges[0].free_distance_m, 1.15);
   EXPECT_EQ(plan.exchanges[2].technique, Technique::visual);
+  EXPECT_DOUBLE_EQ(plan.exchanges[2].free_distance_m, 1.0);
+  // A pair's measured reach replaces the default wherever that technique is used.
+  o.upsweep_reach_m = 1.22;
+  EXPECT_DOUBLE_EQ(plan_hands(smr, o).exchanges[1].free_distance_m, 1.22);
+  // The default blind technique is the downsweep: 1.5 m.
+  EXPECT_DOUBLE_EQ(plan_hands(smr).exchanges[0].free_distance_m, 1.5);
   for (Technique t : {Technique::upsweep, Technique::downsweep, Technique::push}) {
-    const TechniqueInfo& info = technique_info(t);
-    EXPECT_GE(info.free_distance_m, info.free_min_m);
-    EXPECT_LE(info.free_distance_m, info.free_max_m);
-    EXPECT_EQ(parse_technique(info.name), t);
+    EXPECT_EQ(parse_technique(technique_info(t).name), t);
   }
-  EXPECT_LT(technique_info(Technique::upsweep).free_distance_m,
-            technique_info(Technique::downsweep).free_distance_m);
   EXPECT_THROW(parse_technique("overhand"), ParseError);
+  o.push_reach_m = 3.5;
+  EXPECT_THROW(plan_hands(smr, o), ValidationError);
 }
 
 TEST(HandCheck, FlagsSameHandExchangesInACoachsPlan) {

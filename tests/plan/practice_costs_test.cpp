@@ -27,7 +27,7 @@ TEST(PracticeCosts, FumbleTermIsHandDerived) {
   EXPECT_NEAR(practice_cost_s(PairRecord::of_passes(80, 80, -1.0), none, false, 40.0), -0.04,
               1e-12);
   PracticeCostOptions bad;
-  bad.prior_fail_rate = 0.0;
+  bad.exchange.practice_prior_fail_rate = 0.0;
   EXPECT_THROW(practice_cost_s({}, none, true, 40.0, bad), ValidationError);
 }
 
@@ -42,12 +42,13 @@ TEST(PracticeCosts, AnErraticPairPaysForTheMarkItMustShorten) {
   EXPECT_LT(practice_cost_s(steady, t.nominal, true, 46.0), fumble);
   // Much less steady: the expected baton time under their spread, best mark re-chosen, is worse.
   GoMarkOptions wide;
-  wide.failure_cost_s = 46.0;
-  const double scale = practice_spread_scale(erratic, t.nominal.incoming_speed_mps,
-                                             wide.reaction_sd_s, wide.mark_sd_m, 20.0);
+  wide.exchange.failure_cost_s = 46.0;
+  const double scale =
+      practice_spread_scale(erratic, t.nominal.incoming_speed_mps, wide.exchange.reaction_sd_s,
+                            wide.exchange.mark_sd_m, 20.0);
   const double base = best_go_mark(t.nominal, wide).best.expected_time_s;
-  wide.reaction_sd_s *= scale;
-  wide.mark_sd_m *= scale;
+  wide.exchange.reaction_sd_s *= scale;
+  wide.exchange.mark_sd_m *= scale;
   const double widened = best_go_mark(t.nominal, wide).best.expected_time_s;
   EXPECT_NEAR(practice_cost_s(erratic, t.nominal, true, 46.0), fumble + widened - base, 1e-9);
   EXPECT_GT(widened, base);

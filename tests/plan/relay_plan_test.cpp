@@ -16,7 +16,7 @@ namespace {
 // The expected baton time of every mark 1 cm apart: the plan's mark must be as good as any.
 double best_expected_on_a_grid(HandoffParams p, double failure_cost_s) {
   GoMarkOptions o;
-  o.failure_cost_s = failure_cost_s;
+  o.exchange.failure_cost_s = failure_cost_s;
   double best = 1e9;
   for (double m = 0.0; m <= 30.0; m += 0.01)
     best = std::min(best, evaluate_go_mark(p, m, o).expected_time_s);
@@ -30,7 +30,7 @@ TEST(ExchangePlan, BlindZoneGetsTheBestMark) {
   pair.incoming_speed_mps = 10.6;
   pair.outgoing = {10.9, 1.1};
   pair.foot_length_m = 0.3;
-  ExchangePlanOptions options;
+  ExchangeSettings options;
   options.blind_start_m = 0.0;
   options.blind_reaction_s = 0.15;
   const ExchangePlan plan = plan_exchange(relay.exchanges[0], hands.exchanges[0], pair, options);
@@ -133,6 +133,36 @@ TEST(RelayPlan, PairModeMatchesTheRelayPlan) {
   EXPECT_NEAR(pair.plan.go_mark_foot_lengths, pair.plan.go_mark_m / 0.27, 1e-9);  // Maya's feet
   EXPECT_THROW(plan_pair(team, relay, 3, "Ava Brooks", "Maya Johnson"), ValidationError);
   EXPECT_THROW(plan_pair(team, relay, 0, "Nobody", "Maya Johnson"), NotFoundError);
+}
+
+// The splits and the exchanges read the same settings: the technique's reach sets the plan's
+// hand-offs and the predicted team time alike. With the pass aimed at a fixed point P of the
+// zone, the outgoing runner is at P + f/2 and the incoming one at P - f/2, so the pair term
+// (incoming minus outgoing time from the scratch line to those points) moves by
+// -(df / 2)(1/u + 1/v) per blind exchange, u and v the two runners' speeds there: linear in the
+// reach, and between 1/12 and 1/6 s per metre for speeds of 6-12 m/s.
+TEST(RelayPlan, PredictionAndPlanPassWithTheSameReach) {
+  const Team team = riverside();
+  const Event relay = find_event("4x100", team.rules);
+  const std::vector<std::string> order = {"Zoe Carter", "Lily Nguyen", "Ava Brooks",
+                                          "Maya Johnson"};
+  const auto plan_with = [&](Technique t) {
+    RelayPlanOptions o;
+    o.predict.exchange.blind_technique = t;
+    const RelayPlan plan = build_relay_plan(team, relay, order, o);
+    EXPECT_DOUBLE_EQ(plan.team_time_s, predict_relay(team, relay, order, o.predict).team_time_s);
+    for (const RelayPlanExchange& x : plan.exchanges) {
+      EXPECT_DOUBLE_EQ(x.plan.handoff.free_distance_m, o.predict.exchange.reach_m(t));
+    }
+    return plan.team_time_s;
+  };
+  const double down = plan_with(Technique::downsweep);  // 1.5 m
+  const double up = plan_with(Technique::upsweep);      // 1.15 m
+  const double push = plan_with(Technique::push);       // 1.6 m
+  const double per_metre = (up - down) / (3 * 0.35);
+  EXPECT_GT(per_metre, 1.0 / 12.0);
+  EXPECT_LT(per_metre, 1.0 / 6.0);
+  EXPECT_NEAR((down - push) / (3 * 0.1), per_metre, 0.02 * per_metre);
 }
 
 }  // namespace

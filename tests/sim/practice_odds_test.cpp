@@ -108,9 +108,9 @@ TEST(PracticeOdds, EachRunnersFormSpreadSetsTheirLegsSpread) {
   // With every other source of noise off, the team's time spread is that of leg 2 alone.
   SimulationOptions o;
   o.runs = 50000;
-  o.form_sd_fraction = 0.0;
-  o.reaction_sd_s = 0.0;
-  o.mark_sd_m = 0.0;
+  o.exchange.form_sd_fraction = 0.0;
+  o.exchange.reaction_sd_s = 0.0;
+  o.exchange.mark_sd_m = 0.0;
   o.fatigue_sd_fraction = 0.0;
   o.drop_base_probability = 0.0;
   const SimulationResult r = simulate_race({t}, relay.rules, o);

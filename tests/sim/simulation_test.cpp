@@ -17,9 +17,9 @@ namespace {
 SimulationOptions quiet(std::int64_t runs) {
   SimulationOptions o;
   o.runs = runs;
-  o.form_sd_fraction = 0.0;
-  o.reaction_sd_s = 0.0;
-  o.mark_sd_m = 0.0;
+  o.exchange.form_sd_fraction = 0.0;
+  o.exchange.reaction_sd_s = 0.0;
+  o.exchange.mark_sd_m = 0.0;
   o.fatigue_sd_fraction = 0.0;
   o.drop_base_probability = 0.0;
   o.visual_drop_probability = 0.0;
@@ -146,7 +146,7 @@ TEST(Simulation, ExactExchangesAgreeWithTheTables) {
 
 TEST(Simulation, RejectsBadInput) {
   SimulationOptions o;
-  o.reaction_sd_s = -1.0;
+  o.exchange.reaction_sd_s = -1.0;
   try {
     simulate_race(reference_field("4x100", 38.0, 1), RuleSet::wa, o);
     FAIL();

@@ -41,10 +41,8 @@ TEST_F(HandoffPair, TheTechniqueSetsTheReach) {
   r.technique = Technique::upsweep;
   const PairHandoff up = handoff_pair(ws, r);
   EXPECT_EQ(push.exchange.plan.hands.technique, Technique::push);
-  EXPECT_DOUBLE_EQ(push.exchange.plan.hands.free_distance_m,
-                   technique_info(Technique::push).free_distance_m);
-  EXPECT_DOUBLE_EQ(up.exchange.plan.hands.free_distance_m,
-                   technique_info(Technique::upsweep).free_distance_m);
+  EXPECT_DOUBLE_EQ(push.exchange.plan.hands.free_distance_m, 1.6);  // the push's reach
+  EXPECT_DOUBLE_EQ(up.exchange.plan.hands.free_distance_m, 1.15);   // the upsweep's reach
 }
 
 TEST_F(HandoffPair, ErrorsNameTheRequestField) {
@@ -65,7 +63,7 @@ TEST_F(HandoffPair, ErrorsNameTheRequestField) {
   r.event = "4x99";
   error_naming<NotFoundError>("event", [&] { handoff_pair(ws, r); });
   r = pair();
-  r.spread.mark_sd_m = -1.0;
+  r.spread.exchange.mark_sd_m = -1.0;
   error_naming<ValidationError>("mark_sd_m", [&] { handoff_pair(ws, r); });
 }
 
