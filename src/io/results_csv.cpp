@@ -1,4 +1,6 @@
 // The results CSV (RFC 4180 cells: quotes, doubled quotes), one relay a row.
+#include "baton/results_csv.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -6,9 +8,9 @@
 #include <map>
 
 #include "baton/date.h"
-#include "baton/results_csv.h"
 #include "baton/team.h"
 #include "baton/units.h"
+#include "io/csv_text.h"
 
 namespace baton {
 namespace {
@@ -103,6 +105,7 @@ bool parse_flag(const std::string& text, const Location& where) {
 std::vector<RelayResult> parse_results_csv(std::string_view text, const std::string& source,
                                            const std::string& default_date,
                                            std::vector<int>* lines) {
+  check_csv_utf8(text, source);
   const std::vector<Row> rows = read_rows(text, source);
   if (rows.empty()) throw ParseError("the file is empty", Location{source, 0, ""});
   std::map<std::string, size_t> column;
