@@ -111,8 +111,8 @@ struct PairTarget {
 /// The pair's planned blind hand-off at exchange `exchange_index` (0 = legs 1 -> 2) of `event`,
 /// exactly as `baton plan` makes it (plan_pair()), so practice and plan aim at the same point.
 /// Throws NotFoundError for an unknown runner (field "from"/"to"), ValidationError for an
-/// exchange the event does not have or a visual one (field "exchange"), or a runner without a
-/// usable model.
+/// exchange the event does not have or a visual one (field "exchange"), the same runner at both
+/// ends (field "to"), or a runner without a usable model.
 PairTarget planned_pair_target(const Team& team, const Event& event, int exchange_index,
                                const std::string& from, const std::string& to);
 
