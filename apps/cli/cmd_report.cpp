@@ -64,7 +64,8 @@ void run(const ReportArgs& args, const Context& ctx) {
     if (!meet.scoring.empty()) sim.scoring = meet.scoring;
     report.simulation = simulate_race(meet_field(meet, sim), meet.rules, sim);
     report.simulation_title =
-        fmt::format("{} ({} teams{})", meet.event.name, meet.teams.size(), how);
+        fmt::format("{} ({}{})", meet.event.name,
+                    counted(static_cast<long long>(meet.teams.size()), "team"), how);
   }
   std::ofstream out(args.html);
   out << render_report_html(report);

@@ -146,7 +146,8 @@ void add_results_command(CLI::App& app, Context& ctx) {
     if (ctx.json) {
       ctx.print_json({{"file", *file}, {"added", ids.size()}, {"ids", ids}});
     } else {
-      ctx.print(fmt::format("Imported {} results from {}\n", ids.size(), *file));
+      ctx.print(fmt::format("Imported {} from {}\n",
+                            counted(static_cast<long long>(ids.size()), "result"), *file));
     }
   });
 
@@ -317,8 +318,8 @@ void add_results_command(CLI::App& app, Context& ctx) {
                     name, distance, entered ? format_time(entered->fat_s()) : "none"));
     TextTable t({"date", ">legs", ">open-equivalent", ">mark used"});
     for (const AthleteProgressPoint& p : points) {
-      t.add_row({p.date, std::to_string(p.splits), format_time(p.open_equivalent_s) + " s",
-                 format_time(p.learned_best_s) + " s"});
+      t.add_row({p.date, std::to_string(p.splits), format_duration(p.open_equivalent_s),
+                 format_duration(p.learned_best_s)});
     }
     ctx.print(t.render());
     if (!pa->svg.empty()) ctx.print("Chart written to " + pa->svg + "\n");
