@@ -283,7 +283,9 @@ void add_practice_command(CLI::App& app, Context& ctx) {
   ra->physics.add_options(report);
   report->callback([ra, &ctx] {
     Database db = ctx.open_database();
-    const auto [p, target] = ra->physics.nominal(ctx, ra->pair.from, ra->pair.to);
+    const auto nominal = ra->physics.nominal(ctx, ra->pair.from, ra->pair.to);
+    const HandoffParams& p = nominal.handoff;
+    const double target = nominal.target_m;
     const auto drills = with_options([&] { return Practice(db).pair(ra->pair.from, ra->pair.to); });
     const std::string as_of = ra->physics.date();
     const PracticeReport r = with_options([&] {
@@ -297,7 +299,8 @@ void add_practice_command(CLI::App& app, Context& ctx) {
       ctx.print_json(practice_report_to_json(r));
       return;
     }
-    std::string out = fmt::format("{} -> {} as of {}: {} drills", r.from, r.to, as_of, rec.drills);
+    std::string out =
+        fmt::format("{} -> {} as of {}: {}", r.from, r.to, as_of, counted(rec.drills, "drill"));
     if (rec.drills) {
       out += fmt::format(", {:.0f}% clean, exchange at {} (SD {})", 100.0 * *rec.p_clean(),
                          metres(rec.mean_exchange_at_m), metres(rec.sd_exchange_at_m));
@@ -334,7 +337,9 @@ void add_practice_command(CLI::App& app, Context& ctx) {
   progress->add_option("--svg", pa->svg, "Also write a line chart to this SVG file");
   progress->callback([pa, &ctx] {
     Database db = ctx.open_database();
-    const auto [p, target] = pa->physics.nominal(ctx, pa->pair.from, pa->pair.to);
+    const auto nominal = pa->physics.nominal(ctx, pa->pair.from, pa->pair.to);
+    const HandoffParams& p = nominal.handoff;
+    const double target = nominal.target_m;
     const CalibrationOptions options = pa->physics.options();
     const auto drills = with_options([&] { return Practice(db).pair(pa->pair.from, pa->pair.to); });
     std::vector<std::string> dates;
