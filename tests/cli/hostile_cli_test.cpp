@@ -93,7 +93,7 @@ TEST_F(HostileCli, TheTeamIsNamedFromTheCommandLine) {
   ASSERT_EQ(baton({"roster", "team", "--rules", "ncaa"}).exit_code, 0);
   r = baton({"roster", "team"});
   EXPECT_EQ(r.out, "Riverside JV (ncaa rules)\n");
-  r = baton({"roster", "team", "--rules", "iaaf"});
+  r = baton({"roster", "team", "--rules", "olympic"});
   EXPECT_EQ(r.exit_code, 1);
 }
 

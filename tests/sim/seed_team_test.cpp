@@ -27,16 +27,18 @@ TEST(SeedTeam, SpreadAndFailureFollowTheEventsPasses) {
 }
 
 TEST(SeedTeam, MatchesAMeetFilesSeedEntry) {
-  for (const char* event : {"4x100", "4x400", "smr", "dmr"}) {
+  // Seeds a high-school team could run in each event (meet files refuse impossible ones).
+  for (const auto& [event, seed_s] : {std::pair{"4x100", 45.0}, std::pair{"4x400", 200.0},
+                                      std::pair{"smr", 215.0}, std::pair{"dmr", 620.0}}) {
     const Meet m = parse_meet_toml(fmt::format("event = \"{}\"\nrules = \"nfhs\"\n"
-                                               "[[team]]\nname = \"A\"\nseed = 250.0\n",
-                                               event),
+                                               "[[team]]\nname = \"A\"\nseed = {:.1f}\n",
+                                               event, seed_s),
                                    "meet.toml");
     SimulationOptions o;
     o.seed_sd_fraction = 0.01;
     o.seed_fail_per_blind_exchange = 0.05;
     const SimTeam want = meet_field(m, o).at(0);
-    const SimTeam got = seed_sim_team("A", 250.0, m.event, o);
+    const SimTeam got = seed_sim_team("A", seed_s, m.event, o);
     EXPECT_DOUBLE_EQ(got.seed_sd_s, want.seed_sd_s) << event;
     EXPECT_DOUBLE_EQ(got.fail_rate, want.fail_rate) << event;
   }
