@@ -2,6 +2,7 @@
 # Installs the Debian 12 packages Baton needs to build and test. Idempotent: installs only what is
 # missing and does nothing when everything is present. Works as root or through sudo.
 #   --browser   also install what the browser tests need (Debian's chromium, npm's playwright-core)
+#   --clang     also install clang 14 (scripts/build-clang.sh builds the library with it)
 set -euo pipefail
 
 packages=(
@@ -12,9 +13,11 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 browser=0
+clang=0
 for arg in "$@"; do
   case "$arg" in
     --browser) browser=1 ;;
+    --clang) clang=1 ;;
     *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -23,6 +26,10 @@ if [ "$browser" = 1 ]; then
   # Some machines carry a newer Node.js (with its own npm) than Debian's; use it when present.
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
   command -v npm >/dev/null 2>&1 || packages+=(npm)
+fi
+
+if [ "$clang" = 1 ]; then
+  packages+=(clang-14)
 fi
 
 missing=()

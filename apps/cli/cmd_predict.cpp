@@ -33,10 +33,10 @@ void run(const PredictArgs& args, const Context& ctx) {
   for (const RelayLegResult& l : p.legs) {
     any_estimated = any_estimated || l.estimated;
     t.add_row({std::to_string(l.leg), l.athlete + (l.estimated ? " *" : ""),
-               distance_label(l.distance_m), format_time(l.split_s) + " s", l.note});
+               distance_label(l.distance_m), format_duration(l.split_s), l.note});
   }
   ctx.print(t.render());
-  ctx.print(fmt::format("team time {} s\n", format_time(p.team_time_s)));
+  ctx.print(fmt::format("team time {}\n", format_duration(p.team_time_s)));
   if (any_estimated) ctx.print("* uses a mark estimated from another distance (see the note)\n");
 }
 

@@ -27,7 +27,8 @@ struct ShowOptions {
 
 void run_fit(const FitOptions& opt, const Context& ctx) {
   const std::vector<Split> splits = parse_splits(opt.splits, {"--splits", 0, ""});
-  const ProfileFit f = fit_profile(splits, parse_profile_model(opt.model, {"--model", 0, ""}));
+  const ProfileFit f =
+      fit_profile(splits, parse_profile_model(opt.model, {"--model", 0, ""}), {"--splits", 0, ""});
   if (ctx.json) {
     nlohmann::json j = {{"model", to_string(f.model)}, {"mss_mps", f.curve.mss_mps},
                         {"tau_s", f.curve.tau_s},      {"mac_mps2", f.mac_mps2()},
@@ -49,8 +50,8 @@ void run_fit(const FitOptions& opt, const Context& ctx) {
     params.add_row({"flying distance (FD)", fmt::format("{:.2f}", f.flying_distance_m), "m"});
   }
   params.add_row({"fit error (RMSE)", fmt::format("{:.3f}", f.rmse_s), "s"});
-  ctx.print(
-      fmt::format("Sprint profile ({} model, {} splits)\n", to_string(f.model), splits.size()));
+  ctx.print(fmt::format("Sprint profile ({} model, {})\n", to_string(f.model),
+                        counted(static_cast<long long>(splits.size()), "split")));
   ctx.print(params.render());
   TextTable fit({">distance", ">measured", ">model", ">residual"});
   for (const Split& s : splits) {
@@ -122,12 +123,12 @@ void run_show(const ShowOptions& opt, const Context& ctx) {
   ctx.print(p.render());
   TextTable s({">distance", ">time from the gun"});
   for (const ProfileSplit& x : profile.splits) {
-    s.add_row({fmt::format("{:g} m", x.distance_m), format_time(x.time_s) + " s"});
+    s.add_row({fmt::format("{:g} m", x.distance_m), format_duration(x.time_s)});
   }
   ctx.print("\nPredicted splits from a block start\n" + s.render());
   TextTable mk({">distance", ">time", "source"});
   for (const ModelMark& x : m.marks) {
-    mk.add_row({distance_label(x.distance_m), format_time(x.time_s) + " s",
+    mk.add_row({distance_label(x.distance_m), format_duration(x.time_s),
                 x.estimated ? "estimated " + x.source : "mark"});
   }
   ctx.print("\nMarks (FAT)\n" + mk.render());

@@ -59,7 +59,8 @@ void run(const ReportArgs& args, const Context& ctx) {
     // roster = true entries run the database roster when the report is about it.
     report.simulation = simulate_meet(meet, ws.has_logs() ? &ws : nullptr, sim);
     report.simulation_title =
-        fmt::format("{} ({} teams{})", meet.event.name, meet.teams.size(), how);
+        fmt::format("{} ({}{})", meet.event.name,
+                    counted(static_cast<long long>(meet.teams.size()), "team"), how);
   }
   std::ofstream out(args.html);
   out << render_report_html(report);

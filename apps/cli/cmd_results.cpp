@@ -90,7 +90,8 @@ void add_results_command(CLI::App& app, Context& ctx) {
     if (ctx.json) {
       ctx.print_json({{"file", *file}, {"added", ids.size()}, {"ids", ids}});
     } else {
-      ctx.print(fmt::format("Imported {} results from {}\n", ids.size(), *file));
+      ctx.print(fmt::format("Imported {} from {}\n",
+                            counted(static_cast<long long>(ids.size()), "result"), *file));
     }
   });
 

@@ -1,4 +1,4 @@
-// baton roster import|list|add|edit|remove: the athletes in the database
+// baton roster import|list|add|edit|remove|team: the athletes in the database and the team
 // (include/baton/roster_admin.h).
 #include <fmt/format.h>
 
@@ -134,8 +134,9 @@ void add_roster_command(CLI::App& app, Context& ctx) {
                       {"updated", s.updated},
                       {"removed", s.removed}});
     } else {
-      ctx.print(fmt::format("Imported {} athletes from {} into {} ({} new, {} updated{})\n",
-                            team.athletes.size(), *file, ctx.db_path, s.added, s.updated,
+      ctx.print(fmt::format("Imported {} from {} into {} ({} new, {} updated{})\n",
+                            counted(static_cast<long long>(team.athletes.size()), "athlete"), *file,
+                            ctx.db_path, s.added, s.updated,
                             *replace ? fmt::format(", {} removed", s.removed) : ""));
     }
   });
@@ -155,9 +156,9 @@ void add_roster_command(CLI::App& app, Context& ctx) {
       ctx.print(fmt::format("The roster in {} is empty: baton roster import FILE\n", ctx.db_path));
       return;
     }
-    ctx.print(fmt::format("{} ({} rules): {} athletes; times as written, h = hand-timed\n",
+    ctx.print(fmt::format("{} ({} rules): {}; times as written, h = hand-timed\n",
                           team.name.empty() ? ctx.db_path : team.name, to_string(team.rules),
-                          team.athletes.size()));
+                          counted(static_cast<long long>(team.athletes.size()), "athlete")));
     ctx.print(roster_table(team.athletes));
   });
 
@@ -208,6 +209,32 @@ void add_roster_command(CLI::App& app, Context& ctx) {
       ctx.print_json({{"removed", removed}});
     } else {
       ctx.print(fmt::format("Removed {}\n", removed));
+    }
+  });
+
+  // team: the team's name and rule set
+  struct TeamInfo {
+    std::optional<std::string> name;
+    std::optional<std::string> rules;
+  };
+  auto info = std::make_shared<TeamInfo>();
+  CLI::App* team_cmd =
+      roster_cmd->add_subcommand("team", "Show or set the team's name and rule set");
+  team_cmd->add_option("--name", info->name, "The team's name");
+  team_cmd->add_option("--rules", info->rules, "Rule set: wa, ncaa or nfhs");
+  team_cmd->callback([info, &ctx] {
+    const Workspace ws = ctx.workspace();
+    Team team = entered_roster(ws);
+    if (info->name || info->rules) {
+      if (info->name) team.name = *info->name;
+      if (info->rules) team.rules = parse_rules(*info->rules, {"--rules", 0, ""});
+      set_team_info(ws, team.name, team.rules);
+    }
+    if (ctx.json) {
+      ctx.print_json({{"team", team.name}, {"rules", to_string(team.rules)}});
+    } else {
+      ctx.print(fmt::format("{} ({} rules)\n", team.name.empty() ? "Unnamed team" : team.name,
+                            to_string(team.rules)));
     }
   });
 }

@@ -35,7 +35,8 @@ Drill drill_from_json(const nlohmann::json& body) {
   static const char* const kKnown[] = {"from",    "to",   "go_mark_m",    "exchange_at_m",
                                        "outcome", "date", "baton_time_s", "zone_length_m",
                                        "note"};
-  for (const auto& [key, value] : body.items()) {
+  for (const auto& item : body.items()) {
+    const std::string& key = item.key();
     if (std::find_if(std::begin(kKnown), std::end(kKnown),
                      [&](const char* k) { return key == k; }) == std::end(kKnown)) {
       throw ParseError("unknown field", Location{"", 0, key});

@@ -1,6 +1,7 @@
 // Athletes and their marks: the roster's raw material.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,6 +55,9 @@ struct Athlete {
   void set_best(const Best& best);
 };
 
+/// Longest athlete name, in characters (Unicode code points, not bytes).
+inline constexpr std::size_t kMaxNameCodePoints = 80;
+
 /// Default foot length when an athlete has none, metres (an adult training shoe).
 inline constexpr double kDefaultFootLengthM = 0.28;
 
@@ -66,7 +70,8 @@ double world_record_s(double distance_m, Sex sex);
 /// `where` and quoting the record.
 void check_mark_plausible(double distance_m, double fat_s, Sex sex, const Location& where);
 
-/// Validates a whole athlete (name, marks, splits, foot length); throws ValidationError with
+/// Validates a whole athlete (name: 1 to kMaxNameCodePoints characters of valid UTF-8 without
+/// commas or control characters; marks, splits, foot length); throws ValidationError with
 /// `where` and the offending field.
 void validate_athlete(const Athlete& athlete, const Location& where = {});
 

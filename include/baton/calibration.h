@@ -113,7 +113,8 @@ struct PairTarget {
 /// exactly as `baton plan` makes it (plan_pair() under the team's exchange `settings`), so
 /// practice and plan aim at the same point. Throws NotFoundError for an unknown runner (field
 /// "from"/"to"), ValidationError for an exchange the event does not have or a visual one (field
-/// "exchange"), a runner without a usable model, or invalid settings.
+/// "exchange"), the same runner at both ends (field "to"), a runner without a usable model, or
+/// invalid settings.
 PairTarget planned_pair_target(const Team& team, const Event& event, int exchange_index,
                                const std::string& from, const std::string& to,
                                const ExchangeSettings& settings = {});

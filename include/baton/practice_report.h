@@ -32,7 +32,8 @@ struct PracticeReport {
 /// The report for one pair: `drills` are the pair's drills in any date order (later ones than
 /// `as_of` are skipped), `nominal` and `target_m` the hand-off they are calibrated against. The
 /// report names the pair as the counted drills do, or as `from` and `to` when none count.
-/// Throws like calibrate_go_mark() and parse_date().
+/// Throws like calibrate_go_mark() and parse_date(), and ValidationError (field "to") when
+/// `from` and `to` name the same runner (compared ignoring case and surrounding spaces).
 PracticeReport practice_report(const std::string& from, const std::string& to,
                                const std::vector<Drill>& drills, const HandoffParams& nominal,
                                double target_m, const std::string& as_of,

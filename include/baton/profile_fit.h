@@ -44,12 +44,22 @@ struct ProfileFit {
 /// Levenberg-Marquardt with an analytic Jacobian. Throws ValidationError (field "splits") when
 /// there are fewer splits than parameters (2 plain, 3 tc/fd), a distance or time is not
 /// positive, distances or times do not strictly increase, or the data show no acceleration
-/// the model can fit (the fit would run away to an infinite speed or a zero time constant).
-/// Exact data give an exact fit (rmse 0).
+/// the model can fit (the fit would run away to an infinite speed or a zero time constant), and
+/// when the fit describes no human sprinter: MSS above kMaxFittedMssMps or TAU outside
+/// kMinFittedTauS to kMaxFittedTauS. Errors name `where` (the option or field the splits came
+/// from). Exact data give an exact fit (rmse 0).
 /// Example: 10 m gates of a block-start 30 m drill.
 ///   const ProfileFit fit = fit_profile(parse_splits("10:2.12,20:3.30,30:4.43"));
 ///   // fit.curve.mss_mps (m/s), fit.curve.tau_s (s), fit.rmse_s (s)
-ProfileFit fit_profile(std::span<const Split> splits, ProfileModel model = ProfileModel::plain);
+ProfileFit fit_profile(std::span<const Split> splits, ProfileModel model = ProfileModel::plain,
+                       const Location& where = Location{"", 0, "splits"});
+
+/// Highest top speed (MSS) a fit may give, m/s: above the fastest ever measured (about 12.5).
+inline constexpr double kMaxFittedMssMps = 13.0;
+/// Range of the acceleration time constant TAU a fit may give, seconds: the range the hand-off
+/// solver accepts for an outgoing runner.
+inline constexpr double kMinFittedTauS = 0.3;
+inline constexpr double kMaxFittedTauS = 3.0;
 
 /// Parses "5:1.21,10:1.99,20:3.38" (distance m : time s pairs) into splits, in the given order.
 /// Throws ParseError naming `where` for malformed pairs.

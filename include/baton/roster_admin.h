@@ -28,7 +28,8 @@ Team entered_roster(const Workspace& ws);
 Athlete find_athlete(const Workspace& ws, const std::string& name);
 
 /// Adds a new athlete and returns them as stored. ValidationError naming the field for an
-/// invalid athlete or a name already taken ("name").
+/// invalid athlete, a model the marks cannot support (check_athlete_model()) or a name already
+/// taken ("name").
 Athlete add_athlete(const Workspace& ws, const Athlete& athlete);
 
 /// Applies `change` to the athlete called `name` (found like find_athlete()), validates and

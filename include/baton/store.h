@@ -44,6 +44,9 @@ class Database {
   std::unique_ptr<Impl> impl_;
 };
 
+/// Longest team name, in characters (Unicode code points).
+inline constexpr size_t kMaxTeamNameCodePoints = 120;
+
 /// What an import did.
 struct ImportSummary {
   int added = 0;    ///< athletes new to the roster
@@ -67,7 +70,8 @@ class Roster {
   void update(std::string_view name, const Athlete& athlete);
   /// Removes the athlete; NotFoundError if absent.
   void remove(std::string_view name);
-  /// Sets the team's name and rule set.
+  /// Sets the team's name (at most kMaxTeamNameCodePoints characters of UTF-8 text, may be
+  /// empty) and rule set; ValidationError (field "team_name") for a bad name.
   void set_team_info(const std::string& name, RuleSet rules);
 
   /// Imports a team in one transaction: athletes in `team` are added or replace same-named

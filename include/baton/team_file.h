@@ -25,6 +25,15 @@ Team parse_team_toml(std::string_view text, const std::string& source);
 Team parse_roster_csv(std::string_view text, const std::string& source,
                       const std::string& team_name = "", RuleSet rules = RuleSet::nfhs);
 
+/// Checks that the athlete's marks and splits give a running model the planners can use: the
+/// splits fit a human sprint profile (see fit_profile) and the model built from the marks
+/// has a top speed of at most 15 m/s and an acceleration time constant of 0.3 to 3 s (what the
+/// hand-off solver accepts). An athlete with neither a mark at 400 m or below nor splits (a
+/// distance runner) has no sprint model and passes. Throws ValidationError naming the athlete,
+/// `where` and the field ("splits" or "bests"). The team readers call it for every athlete;
+/// call it too before storing an athlete entered by hand.
+void check_athlete_model(const Athlete& athlete, const Location& where = {});
+
 /// Reads a whole text file; throws ParseError when it cannot be read, is empty, is larger than
 /// `max_bytes` or holds NUL bytes (a binary file).
 std::string read_text_file(const std::string& path, size_t max_bytes = 16u << 20);

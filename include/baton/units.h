@@ -34,6 +34,14 @@ double to_fat_s(const Mark& mark, double distance_m);
 /// `decimals` is 1 or 2 (hundredths by default). Negative or non-finite input prints "--".
 std::string format_time(double seconds, int decimals = 2);
 
+/// Prints a duration with its unit: "12.39 s" below a minute, "3:25.32" (minutes:seconds, the
+/// colon shows the unit) from a minute on. `decimals` as for format_time.
+std::string format_duration(double seconds, int decimals = 2);
+
+/// A count with its noun: "1 athlete", "3 athletes", "0 athletes". The plural is the singular
+/// with an "s" unless `plural` is given ("1 relay", "2 relays"; "1 pass", "2 passes").
+std::string counted(long long n, std::string_view singular, std::string_view plural = {});
+
 /// Prints a mark as written, with one decimal and a trailing "h" for hand times.
 std::string format_mark(const Mark& mark);
 

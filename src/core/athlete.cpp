@@ -113,8 +113,10 @@ void check_mark_plausible(double distance_m, double fat_s, Sex sex, const Locati
 }
 
 void validate_athlete(const Athlete& a, const Location& where) {
-  if (a.name.empty() || a.name.size() > 80) {
-    throw ValidationError("name must be 1 to 80 characters", with_field(where, "name"));
+  text::require_utf8(a.name, with_field(where, "name"));
+  if (a.name.empty() || text::code_points(a.name) > kMaxNameCodePoints) {
+    throw ValidationError(fmt::format("name must be 1 to {} characters", kMaxNameCodePoints),
+                          with_field(where, "name"));
   }
   for (char c : a.name) {
     if (static_cast<unsigned char>(c) < 0x20 || c == ',') {

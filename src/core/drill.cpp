@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "baton/date.h"
+#include "core/text.h"
 
 namespace baton {
 namespace {
@@ -48,6 +49,9 @@ std::string_view to_string(DrillOutcome outcome) {
 void validate_drill(const Drill& d) {
   check(!d.from.empty(), "from", "the incoming runner is missing");
   check(!d.to.empty(), "to", "the outgoing runner is missing");
+  text::require_utf8(d.from, Location{"", 0, "from"});
+  text::require_utf8(d.to, Location{"", 0, "to"});
+  text::require_utf8(d.note, Location{"", 0, "note"});
   parse_date(d.date, Location{"", 0, "date"});
   check(std::isfinite(d.zone_length_m) && d.zone_length_m > 0 &&
             d.zone_length_m <= kMaxDrillZoneLengthM,

@@ -9,6 +9,7 @@
 #include "baton/athlete.h"
 #include "baton/date.h"
 #include "baton/event.h"
+#include "core/text.h"
 
 namespace baton {
 namespace {
@@ -19,6 +20,9 @@ Location at(const Location& base, const char* field) { return with_field(base, f
 
 RelayResult validate_result(const RelayResult& in, const Team& roster, const Location& where) {
   RelayResult r = in;
+  text::require_utf8(in.event, at(where, "event"));
+  text::require_utf8(in.meet, at(where, "meet"));
+  for (const std::string& name : in.order) text::require_utf8(name, at(where, "order"));
   r.date = parse_date(in.date, at(where, "date"));
   if (in.event.empty()) throw ValidationError("the event is missing", at(where, "event"));
   const Event event = find_event(in.event, roster.rules, at(where, "event"));

@@ -27,6 +27,15 @@ size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+// The text itself, or its first 80 bytes and "..." when longer (error messages stay short).
+std::string shortened(std::string_view s) {
+  constexpr size_t kShown = 80;
+  if (s.size() <= kShown) return std::string(s);
+  size_t cut = kShown;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(s.substr(0, cut)) + "...";
+}
+
 }  // namespace
 
 const Athlete* Team::find(std::string_view wanted_name) const {
@@ -42,12 +51,20 @@ const Athlete* Team::find(std::string_view wanted_name) const {
 
 const Athlete& Team::athlete(std::string_view wanted_name, const Location& where) const {
   if (const Athlete* a = find(wanted_name)) return *a;
-  std::string message = "unknown athlete '" + std::string(wanted_name) + "'";
+  std::string message = "unknown athlete '" + shortened(wanted_name) + "'";
   if (!name.empty()) message += " on " + name;
-  const std::string wanted = lowercase(wanted_name);
+  // Only near misses are suggested, so a name whose length differs from the wanted one by the
+  // limit or more is skipped without comparing: the cost stays bounded by the roster's names
+  // however long the wanted text is.
   const Athlete* closest = nullptr;
-  size_t best = 4;  // suggest only near misses
+  size_t best = 4;
+  constexpr size_t kLongestCompared = 4 * kMaxNameCodePoints + 8;
+  if (wanted_name.size() > kLongestCompared) throw NotFoundError(message, where);
+  const std::string wanted = lowercase(wanted_name);
   for (const Athlete& a : athletes) {
+    const size_t gap = wanted.size() > a.name.size() ? wanted.size() - a.name.size()
+                                                     : a.name.size() - wanted.size();
+    if (gap >= best) continue;
     const size_t d = edit_distance(wanted, lowercase(a.name));
     if (d < best) {
       best = d;

@@ -96,6 +96,17 @@ std::string format_time(double seconds, int decimals) {
   return fmt::format("{}.{}", s, fraction);
 }
 
+std::string counted(long long n, std::string_view singular, std::string_view plural) {
+  if (n == 1) return fmt::format("1 {}", singular);
+  if (plural.empty()) return fmt::format("{} {}s", n, singular);
+  return fmt::format("{} {}", n, plural);
+}
+
+std::string format_duration(double seconds, int decimals) {
+  const std::string t = format_time(seconds, decimals);
+  return t.find(':') == std::string::npos && t != "--" ? t + " s" : t;
+}
+
 std::string format_mark(const Mark& mark) {
   return mark.hand_timed ? format_time(mark.time_s, 1) + "h" : format_time(mark.time_s, 2);
 }

@@ -8,6 +8,7 @@
 
 #include "baton/meet.h"
 #include "baton/team_file.h"
+#include "io/toml_limits.h"
 
 namespace baton {
 namespace {
@@ -28,16 +29,30 @@ double number(const toml::node& node, const Location& where) {
 }
 
 // A seed is written as a time ("38.10", "3:05.2", hand-timed "46.5h", taken to FAT over the
-// relay's distance as marks are) or a number of seconds.
-double seed_time(const toml::node& node, const Location& where, double relay_m) {
-  if (const auto* s = node.as_string()) return to_fat_s(parse_time(s->get(), where), relay_m);
-  const double t = number(node, where);
+// relay's distance as marks are) or a number of seconds. It must be a time a relay team can
+// run, checked as relay results are: not below 95 % of the sum of the legs' men's world
+// records, not slower than a 2 m/s walk.
+double seed_time(const toml::node& node, const Location& where, const Event& event) {
+  const double relay_m = event.total_m();
+  const double t = node.as_string() ? to_fat_s(parse_time(node.as_string()->get(), where), relay_m)
+                                    : number(node, where);
   if (!(t > 0.0)) throw ValidationError("seed time must be greater than zero", where);
+  double records_s = 0.0;
+  for (const Leg& leg : event.legs) records_s += world_record_s(leg.distance_m, Sex::male);
+  const double fastest_s = 0.95 * records_s;
+  const double slowest_s = relay_m / 2.0;
+  if (!std::isfinite(t) || t < fastest_s || t > slowest_s) {
+    throw ValidationError(fmt::format("seed {} is impossible for {}: it must lie between {} (95 % "
+                                      "of the legs' world records) and {} (a 2 m/s walk)",
+                                      format_duration(t), event.id, format_duration(fastest_s),
+                                      format_duration(slowest_s)),
+                          where);
+  }
   return t;
 }
 
 MeetEntry read_entry(const toml::table& t, const std::string& source, size_t index,
-                     double relay_m) {
+                     const Event& event) {
   static const std::set<std::string> kKnown = {"file", "roster", "order",     "sex",  "name",
                                                "seed", "sd_s",   "fail_rate", "model"};
   const std::string prefix = fmt::format("team[{}].", index + 1);
@@ -114,7 +129,7 @@ MeetEntry read_entry(const toml::table& t, const std::string& source, size_t ind
   if (e.name.empty()) {
     throw ParseError("an opponent needs a name", Location{source, e.line, field("name")});
   }
-  e.seed_time_s = seed_time(*seed, at(source, *seed, field("seed")), relay_m);
+  e.seed_time_s = seed_time(*seed, at(source, *seed, field("seed")), event);
   if (const toml::node* n = t.get("sd_s")) {
     const Location loc = at(source, *n, field("sd_s"));
     e.sd_s = number(*n, loc);
@@ -143,6 +158,7 @@ MeetEntry read_entry(const toml::table& t, const std::string& source, size_t ind
 }  // namespace
 
 Meet parse_meet_toml(std::string_view toml_text, const std::string& source) {
+  check_toml_nesting(toml_text, source);
   toml::table root;
   try {
     root = toml::parse(toml_text, source);
@@ -192,7 +208,7 @@ Meet parse_meet_toml(std::string_view toml_text, const std::string& source) {
     const toml::node& node = *list->get(i);
     const toml::table* t = node.as_table();
     if (!t) throw ParseError("each team must be a table", at(source, node, "team"));
-    meet.teams.push_back(read_entry(*t, source, i, meet.event.total_m()));
+    meet.teams.push_back(read_entry(*t, source, i, meet.event));
   }
   return meet;
 }

@@ -11,6 +11,7 @@
 #include "baton/units.h"
 #include "core/text.h"
 #include "io/csv.h"
+#include "io/csv_text.h"
 
 namespace baton {
 namespace {
@@ -46,6 +47,7 @@ bool parse_flag(const std::string& text, const Location& where) {
 std::vector<RelayResult> parse_results_csv(std::string_view text, const std::string& source,
                                            const std::string& default_date,
                                            std::vector<int>* lines) {
+  check_csv_utf8(text, source);
   const std::vector<csv::Row> rows = csv::read_rows(text, source);
   if (rows.empty()) throw ParseError("the file is empty", Location{source, 0, ""});
   std::map<std::string, size_t> column;

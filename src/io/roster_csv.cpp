@@ -4,6 +4,7 @@
 #include "baton/team_file.h"
 #include "core/text.h"
 #include "io/csv.h"
+#include "io/csv_text.h"
 
 namespace baton {
 namespace {
@@ -30,6 +31,7 @@ double number_cell(const std::string& value, const Location& loc, const char* me
 
 Team parse_roster_csv(std::string_view text, const std::string& source,
                       const std::string& team_name, RuleSet rules) {
+  check_csv_utf8(text, source);
   const std::vector<csv::Row> rows = csv::read_rows(text, source);
   if (rows.empty()) throw ParseError("file is empty", Location{source, 0, ""});
   const csv::Row& header = rows.front();
@@ -127,6 +129,7 @@ Team parse_roster_csv(std::string_view text, const std::string& source,
     std::sort(a.splits.begin(), a.splits.end(),
               [](const Split& x, const Split& y) { return x.distance_m < y.distance_m; });
     validate_athlete(a, Location{source, row.line, ""});
+    check_athlete_model(a, Location{source, row.line, ""});
     if (team.find(a.name)) {
       throw ValidationError("athlete '" + a.name + "' appears twice",
                             Location{source, row.line, "name"});

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "baton/team_file.h"
+#include "io/toml_limits.h"
 
 namespace baton {
 namespace {
@@ -51,9 +52,8 @@ Mark read_mark(const toml::node& node, const Location& where) {
 }
 
 Athlete read_athlete(const toml::table& t, const std::string& source) {
-  static const std::set<std::string> kKnown = {"name",   "sex",           "bests",
-                                               "splits", "foot_length_m", "hand",
-                                               "form_sd_percent"};
+  static const std::set<std::string> kKnown = {"name",          "sex",  "bests",          "splits",
+                                               "foot_length_m", "hand", "form_sd_percent"};
   const Location here = at(source, t, "athlete");
   for (auto&& [key, value] : t) {
     if (!kKnown.contains(std::string(key.str()))) {
@@ -118,6 +118,7 @@ Athlete read_athlete(const toml::table& t, const std::string& source) {
   }
   try {
     validate_athlete(a, who);
+    check_athlete_model(a, who);
   } catch (const ValidationError& e) {
     // Point at the line of the offending key ("splits.20" lives on the splits line).
     const std::string key = e.where().field.substr(0, e.where().field.find('.'));
@@ -130,6 +131,7 @@ Athlete read_athlete(const toml::table& t, const std::string& source) {
 }  // namespace
 
 Team parse_team_toml(std::string_view text, const std::string& source) {
+  check_toml_nesting(text, source);
   toml::table root;
   try {
     root = toml::parse(text, source);

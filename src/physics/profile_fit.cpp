@@ -12,8 +12,6 @@
 namespace baton {
 namespace {
 
-const Location kSplitsField{"", 0, "splits"};
-
 // Split time t(d) and its partial derivatives for the mono-exponential model, using
 // 1 + W0(z) = 1 - e^(-t/TAU) = v(t) / MSS (Lambert W identity) so that nothing is evaluated
 // twice: dt/dMSS = -d / (MSS^2 (1 + W)), dt/dTAU = 1 + W + W d / ((1 + W) MSS TAU),
@@ -92,13 +90,13 @@ struct Model {
   }
 };
 
-void check_splits(std::span<const Split> splits, ProfileModel model) {
+void check_splits(std::span<const Split> splits, ProfileModel model, const Location& where) {
   const int need = parameter_count(model);
   if (static_cast<int>(splits.size()) < need) {
     throw ValidationError(
         fmt::format("the {} model has {} parameters and needs at least {} splits, got {}",
                     to_string(model), need, need, splits.size()),
-        kSplitsField);
+        where);
   }
   for (size_t i = 0; i < splits.size(); ++i) {
     const Split& s = splits[i];
@@ -107,14 +105,14 @@ void check_splits(std::span<const Split> splits, ProfileModel model) {
       throw ValidationError(fmt::format("split {} ({} m in {} s) must have a positive distance "
                                         "and time",
                                         i + 1, s.distance_m, s.time_s),
-                            kSplitsField);
+                            where);
     }
     if (i > 0 && !(s.distance_m > splits[i - 1].distance_m && s.time_s > splits[i - 1].time_s)) {
       throw ValidationError(
           fmt::format("splits must be in order of distance with times strictly increasing: "
                       "{:g} m in {:g} s follows {:g} m in {:g} s",
                       s.distance_m, s.time_s, splits[i - 1].distance_m, splits[i - 1].time_s),
-          kSplitsField);
+          where);
     }
   }
 }
@@ -158,8 +156,8 @@ double ProfileFit::predicted_time_s(double distance_m) const {
   return 0.0;
 }
 
-ProfileFit fit_profile(std::span<const Split> splits, ProfileModel model) {
-  check_splits(splits, model);
+ProfileFit fit_profile(std::span<const Split> splits, ProfileModel model, const Location& where) {
+  check_splits(splits, model, where);
   const Model m{model, splits};
   const int np = parameter_count(model);
 
@@ -233,7 +231,24 @@ ProfileFit fit_profile(std::span<const Split> splits, ProfileModel model) {
         fmt::format("the splits do not fit a sprint from a standing start (the {} fit ran away "
                     "to MSS {:.3g} m/s, TAU {:.3g} s): check the distances and times",
                     to_string(model), fit.curve.mss_mps, fit.curve.tau_s),
-        kSplitsField);
+        where);
+  }
+  // A fit can converge and still describe no human sprinter: refuse it rather than let a
+  // plan or a lineup built on it fail later.
+  if (fit.curve.mss_mps > kMaxFittedMssMps) {
+    throw ValidationError(
+        fmt::format("the splits give a top speed of {:.1f} m/s, above {:g} m/s (the fastest "
+                    "sprinters reach about 12.5 m/s): check the distances and times",
+                    fit.curve.mss_mps, kMaxFittedMssMps),
+        where);
+  }
+  if (fit.curve.tau_s < kMinFittedTauS || fit.curve.tau_s > kMaxFittedTauS) {
+    throw ValidationError(
+        fmt::format("the splits give an acceleration time constant TAU of {:.2f} s, outside "
+                    "{:g} to {:g} s (sprinters: about 0.8 to 1.6 s): check the distances and "
+                    "times",
+                    fit.curve.tau_s, kMinFittedTauS, kMaxFittedTauS),
+        where);
   }
   return fit;
 }

@@ -132,7 +132,8 @@ std::vector<Row> coupling_rows(const MeetModel& m) {
       std::vector<int> s = slots_of(a, [r](int x) { return x == r; });
       if (s.size() > 1) rows.push_back({a, 1, std::move(s)});
     }
-    for (const auto& [r1, r2] : m.conflicts) {
+    for (const auto& conflict : m.conflicts) {
+      const int r1 = conflict.first, r2 = conflict.second;
       std::vector<int> s = slots_of(a, [r1, r2](int x) { return x == r1 || x == r2; });
       if (s.size() > 1) rows.push_back({a, 1, std::move(s)});
     }

@@ -22,6 +22,10 @@ PairTarget planned_pair_target(const Team& team, const Event& event, int exchang
   }
   const Athlete& a = team.athlete(from, Location{"", 0, "from"});
   const Athlete& b = team.athlete(to, Location{"", 0, "to"});
+  if (&a == &b) {
+    throw ValidationError(a.name + " cannot hand the baton to themselves: name two runners",
+                          Location{"", 0, "to"});
+  }
   RelayPlanOptions options;
   options.predict.exchange = settings;
   const RelayPlanExchange x = plan_pair(team, event, exchange_index, a.name, b.name, options);

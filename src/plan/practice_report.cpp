@@ -1,6 +1,7 @@
 #include "baton/practice_report.h"
 
 #include "baton/date.h"
+#include "core/text.h"
 
 namespace baton {
 
@@ -19,6 +20,10 @@ PracticeReport practice_report(const std::string& from, const std::string& to,
                                const std::vector<Drill>& drills, const HandoffParams& nominal,
                                double target_m, const std::string& as_of,
                                const CalibrationOptions& options, double foot_length_m) {
+  if (text::lowercase(text::trim(from)) == text::lowercase(text::trim(to))) {
+    throw ValidationError(from + " cannot hand the baton to themselves: name two runners",
+                          Location{"", 0, "to"});
+  }
   PracticeReport r;
   r.as_of = parse_date(as_of, Location{"", 0, "as_of"});
   std::vector<Drill> counted;

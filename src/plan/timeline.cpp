@@ -71,8 +71,13 @@ RaceTimeline plan_timeline(const PacingPlan& plan, const Event& e, const Timelin
     } else {
       const ExchangeZone& z = e.exchanges[l - 1];
       r.report_s = r.earliest_start_s - o.zone_lead_s;
-      if (z.in_lanes) {
+      // Nobody walks onto the track once the start is under way: a runner who must be in the
+      // zone before the gun (every zone in lanes; out of lanes, a leg due within zone_lead_s of
+      // the gun) takes their place with the pre-race call, not seconds before the gun.
+      if (z.in_lanes || r.report_s < 0.0) {
         r.report_s = std::min(r.report_s, -o.lane_zone_report_before_gun_s);
+      }
+      if (z.in_lanes) {
         r.where = fmt::format("exchange zone {}, in your lane", z.number);
       } else {
         r.where = fmt::format("exchange zone {}, by the waiting order", z.number);

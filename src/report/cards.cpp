@@ -128,7 +128,7 @@ std::string card_html(const RelayCard& c) {
                       : "<span class=\"big\">" + when(c.timeline.start_after_gun_s) + "</span>" +
                             escape(fmt::format(" (sd {:.1f} s)", c.timeline.start_after_gun_sd_s)));
   s += fact("Carry in", c.carry_hand.empty() ? pending() : escape(c.carry_hand) + " hand");
-  s += fact("Predicted split", escape(format_time(c.split_s) + " s"));
+  s += fact("Predicted split", escape(format_duration(c.split_s)));
   s += "</dl>\n";
   if (c.leg > 1) {
     s += "<p class=\"note\">Stay loose while you wait: jog in place, leg swings, and watch "

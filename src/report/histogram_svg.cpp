@@ -89,7 +89,7 @@ std::string finish_time_histogram_svg(const SimulationResult& result, const std:
   std::vector<std::string> labels;
   for (const TeamOdds& t : result.teams) {
     labels.push_back(t.finishes > 0
-                         ? fmt::format("{} (median {} s)", t.team, format_time(t.p50_time_s))
+                         ? fmt::format("{} (median {})", t.team, format_duration(t.p50_time_s))
                          : t.team + " (never finished)");
   }
   size_t longest = 0;

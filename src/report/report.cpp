@@ -40,13 +40,14 @@ std::string lineup_section(const RelayReport& r) {
                   "<th>athlete</th><th class=\"num\">distance</th><th class=\"num\">split</th>"
                   "<th class=\"num\">takes the baton</th><th>pacing</th></tr>\n";
   for (const LegPacing& l : r.pacing.legs) {
-    s += "<tr>" + td(std::to_string(l.leg)) + td(escape(l.athlete)) +
-         td(escape(distance_label(l.distance_m)), true) + td(secs(l.split_s), true) +
-         td(l.leg == 1 ? "gun"
-                       : escape(fmt::format("{} (sd {:.2f} s)", format_time(l.start_after_gun_s),
-                                            l.start_after_gun_sd_s)),
-            true) +
-         td(escape(to_string(l.style))) + "</tr>\n";
+    s +=
+        "<tr>" + td(std::to_string(l.leg)) + td(escape(l.athlete)) +
+        td(escape(distance_label(l.distance_m)), true) + td(secs(l.split_s), true) +
+        td(l.leg == 1 ? "gun"
+                      : escape(fmt::format("{} (sd {:.2f} s)", format_duration(l.start_after_gun_s),
+                                           l.start_after_gun_sd_s)),
+           true) +
+        td(escape(to_string(l.style))) + "</tr>\n";
   }
   return s + "</table></div>\n";
 }

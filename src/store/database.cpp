@@ -14,33 +14,40 @@ long long pragma_int(const Connection& impl, const char* name) {
   return s.step() ? s.column_int(0) : 0;
 }
 
+// Brings the schema up to date. Several programs may open a new database at the same moment,
+// so the version is read and every pending migration applied inside one write transaction:
+// whoever takes the lock second sees the migrated schema and has nothing left to do.
 void migrate(Database& db) {
   Connection& impl = connection(db);
-  const long long app = pragma_int(impl, "application_id");
-  const long long version = pragma_int(impl, "user_version");
-  long long tables = 0;
-  {
-    Statement s(impl, "SELECT count(*) FROM sqlite_schema");
-    if (s.step()) tables = s.column_int(0);
+  if (pragma_int(impl, "user_version") == Database::latest_schema_version() &&
+      pragma_int(impl, "application_id") == kApplicationId) {
+    return;  // the common case: up to date, no write lock needed
   }
-  if (app != kApplicationId && (tables > 0 || version > 0)) {
-    throw StoreError("this SQLite file is not a Baton database", Location{impl.path, 0, ""});
-  }
-  if (version > Database::latest_schema_version()) {
-    throw StoreError(fmt::format("database schema version {} is newer than this build "
-                                 "understands ({}): upgrade Baton",
-                                 version, Database::latest_schema_version()),
-                     Location{impl.path, 0, ""});
-  }
-  for (const Migration& m : migrations()) {
-    if (m.version <= version) continue;
-    db.transaction([&] {
+  db.transaction([&] {
+    const long long app = pragma_int(impl, "application_id");
+    const long long version = pragma_int(impl, "user_version");
+    long long tables = 0;
+    {
+      Statement s(impl, "SELECT count(*) FROM sqlite_schema");
+      if (s.step()) tables = s.column_int(0);
+    }
+    if (app != kApplicationId && (tables > 0 || version > 0)) {
+      throw StoreError("this SQLite file is not a Baton database", Location{impl.path, 0, ""});
+    }
+    if (version > Database::latest_schema_version()) {
+      throw StoreError(fmt::format("database schema version {} is newer than this build "
+                                   "understands ({}): upgrade Baton",
+                                   version, Database::latest_schema_version()),
+                       Location{impl.path, 0, ""});
+    }
+    for (const Migration& m : migrations()) {
+      if (m.version <= version) continue;
       impl.exec(m.sql);
       impl.exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {};", kApplicationId,
                             m.version)
                     .c_str());
-    });
-  }
+    }
+  });
 }
 
 }  // namespace
@@ -65,7 +72,10 @@ Database Database::open(const std::string& path, int busy_timeout_ms) {
   try {
     // WAL lets the CLI and the server read while the other writes; NORMAL sync is safe in WAL
     // mode against a killed process (only a power cut can lose the last commit).
-    impl->exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+    impl->exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+    // Switching a new file to WAL needs a moment of exclusive access, which a second program
+    // opening the same new file may hold: retry briefly.
+    impl->exec_retrying("PRAGMA journal_mode = WAL");
   } catch (const StoreError& e) {
     throw StoreError("not a usable SQLite database (" + e.message() + ")", Location{path, 0, ""});
   }
@@ -86,10 +96,10 @@ int Database::latest_schema_version() {
 }
 
 void Database::transaction(const std::function<void()>& work) {
-  impl_->exec("BEGIN IMMEDIATE");
+  impl_->exec_retrying("BEGIN IMMEDIATE");
   try {
     work();
-    impl_->exec("COMMIT");
+    impl_->exec_retrying("COMMIT");
   } catch (...) {
     sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;

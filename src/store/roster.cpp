@@ -1,5 +1,8 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 
+#include "core/text.h"
 #include "store/sqlite.h"
 
 namespace baton {
@@ -93,6 +96,22 @@ std::string setting(const Connection& impl, const char* key, const std::string& 
   return s.step() ? s.column_text(0) : fallback;
 }
 
+// A team name: valid UTF-8 text of at most kMaxTeamNameCodePoints characters, no control
+// characters.
+void check_team_name(const std::string& name) {
+  const Location where{"", 0, "team_name"};
+  text::require_utf8(name, where);
+  if (text::code_points(name) > kMaxTeamNameCodePoints) {
+    throw ValidationError(
+        fmt::format("team name must be at most {} characters", kMaxTeamNameCodePoints), where);
+  }
+  for (char c : name) {
+    if (static_cast<unsigned char>(c) < 0x20) {
+      throw ValidationError("team name must not contain control characters", where);
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Athlete> Roster::athletes() const {
@@ -159,6 +178,7 @@ void Roster::remove(std::string_view name) {
 }
 
 void Roster::set_team_info(const std::string& name, RuleSet rules) {
+  check_team_name(name);
   db_.transaction([&] {
     Statement s(connection(db_), "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
     s.bind(1, "team_name").bind(2, name).run();
@@ -170,6 +190,7 @@ void Roster::set_team_info(const std::string& name, RuleSet rules) {
 ImportSummary Roster::import(const Team& team, bool replace_all,
                              const std::function<void(size_t)>& after_each) {
   for (const Athlete& a : team.athletes) validate_athlete(a);
+  if (team.has_team_info) check_team_name(team.name);
   ImportSummary summary;
   db_.transaction([&] {
     const Connection& impl = connection(db_);

@@ -1,5 +1,7 @@
 #include "store/sqlite.h"
 
+#include "core/text.h"
+
 namespace baton {
 
 Connection::~Connection() {
@@ -25,6 +27,17 @@ void Connection::exec(const char* sql) const {
   }
 }
 
+void Connection::exec_retrying(const char* sql) const {
+  constexpr int kPausesMs[] = {20, 50, 100, 200, 400};
+  for (int pause_ms : kPausesMs) {
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return;
+    if ((rc & 0xFF) != SQLITE_BUSY && (rc & 0xFF) != SQLITE_LOCKED) break;
+    sqlite3_sleep(pause_ms);
+  }
+  exec(sql);  // the last attempt reports the error
+}
+
 Statement::Statement(const Connection& db, std::string_view sql) : db_(db) {
   db_.check(sqlite3_prepare_v2(db_.db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr),
             "preparing a query");
@@ -41,6 +54,13 @@ Statement& Statement::bind(int i, long long v) {
   return *this;
 }
 Statement& Statement::bind(int i, std::string_view v) {
+  // The last guard: every text the database holds is valid UTF-8 without NUL characters
+  // (readers and the JSON writers rely on it). The callers validate first and name the field.
+  if (v.find('\0') != std::string_view::npos ||
+      text::invalid_utf8_at(v) != std::string_view::npos) {
+    throw StoreError("refusing to store text that is not valid UTF-8 (or holds a NUL character)",
+                     Location{db_.path, 0, ""});
+  }
   db_.check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT),
             "binding a value");
   return *this;

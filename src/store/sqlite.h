@@ -23,6 +23,10 @@ struct Connection {
   /// Throws StoreError with SQLite's message when `rc` is not OK/ROW/DONE.
   void check(int rc, std::string_view what) const;
   void exec(const char* sql) const;
+  /// Like exec, but when SQLite answers "busy" even after the busy timeout (a lock upgrade it
+  /// cannot wait for, a recovery in progress) retries a bounded number of times with a short,
+  /// growing pause before throwing StoreError.
+  void exec_retrying(const char* sql) const;
 };
 
 struct Database::Impl : Connection {};

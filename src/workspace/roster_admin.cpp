@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "baton/team_file.h"
+
 namespace baton {
 
 Team entered_roster(const Workspace& ws) { return Roster(ws.database()).team(); }
@@ -13,6 +15,7 @@ Athlete find_athlete(const Workspace& ws, const std::string& name) {
 }
 
 Athlete add_athlete(const Workspace& ws, const Athlete& athlete) {
+  check_athlete_model(athlete);  // a model the marks cannot support would break every lineup
   Roster roster(ws.database());
   roster.add(athlete);
   return roster.find(athlete.name).value_or(athlete);
@@ -23,6 +26,7 @@ Athlete edit_athlete(const Workspace& ws, const std::string& name,
   const Athlete old = find_athlete(ws, name);
   Athlete a = old;
   change(a);
+  check_athlete_model(a);
   Roster roster(ws.database());
   roster.update(old.name, a);
   return roster.find(a.name).value_or(a);

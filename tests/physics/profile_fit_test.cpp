@@ -125,6 +125,33 @@ TEST(ProfileFit, DegenerateDataAreValidationErrors) {
   EXPECT_THROW(fit_profile(runaway), ValidationError);
 }
 
+TEST(ProfileFit, FitsNoHumanCanRunAreRefusedNamingWhereTheSplitsCameFrom) {
+  // 5 m in 0.5 s and 10 m in 0.9 s from a standing start (10 m/s over the first 5 m): the
+  // exact two-split fit reaches 12.5 m/s with TAU 0.10 s, an acceleration of 123 m/s^2.
+  const std::vector<Split> rocket = {{5, 0.5}, {10, 0.9}};
+  try {
+    fit_profile(rocket, ProfileModel::plain, Location{"--splits", 0, ""});
+    ADD_FAILURE() << "TAU 0.10 s accepted";
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.where().file, "--splits");
+    EXPECT_NE(e.message().find("TAU of 0.10 s"), std::string::npos) << e.what();
+  }
+  // 10 m in 2.29 s and 20 m in 3.39 s: the exact fit needs MSS 16.4 m/s and TAU 3.50 s, a
+  // speed no sprinter reaches and a TAU the hand-off solver does not accept.
+  const std::vector<Split> slow_start = {{10, 2.29}, {20, 3.39}};
+  try {
+    fit_profile(slow_start);
+    ADD_FAILURE() << "MSS 16.4 m/s accepted";
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.where().field, "splits");
+    EXPECT_NE(e.message().find("top speed of 16.4 m/s"), std::string::npos) << e.what();
+  }
+  // An elite sprinter's profile (MSS 12 m/s, TAU 1.2 s) is well inside the limits.
+  std::vector<Split> elite;
+  for (double d : {10.0, 20.0, 30.0, 40.0}) elite.push_back({d, sprint_time_s({12.0, 1.2}, d)});
+  EXPECT_NEAR(fit_profile(elite).curve.mss_mps, 12.0, 1e-6);
+}
+
 TEST(ProfileFit, ParsesSplitText) {
   const std::vector<Split> s = parse_splits("5:1.21, 10m:1.99,20:3.38");
   ASSERT_EQ(s.size(), 3u);

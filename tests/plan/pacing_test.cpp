@@ -213,6 +213,39 @@ TEST(Timeline, LaneZonesFillBeforeTheGunAndOpenZonesHaveAWaitingOrder) {
               1e-9);
 }
 
+TEST(Timeline, NobodyIsToldToWalkOnSecondsBeforeTheGun) {
+  // A boys' 4x400 at about 3:25: legs start at 0, 51.4, 102.6 and 154.0 s (sd 0.6 s). The
+  // anchor's earliest start is 152.8 s, 3 minutes before which is 27.2 s before the gun: once
+  // the start is under way nobody walks onto the track, so every runner due in a zone before
+  // the gun goes with the pre-race call, 5 minutes before it, warming up 10 minutes earlier.
+  const Event e = find_event("4x400", RuleSet::nfhs);
+  PacingPlan plan;
+  plan.event = e.id;
+  plan.team_time_s = 205.32;
+  const double starts[] = {0.0, 51.4, 102.6, 154.0};
+  for (int l = 0; l < 4; ++l) {
+    LegPacing leg;
+    leg.leg = l + 1;
+    leg.athlete = "Runner " + std::to_string(l + 1);
+    leg.start_after_gun_s = starts[l];
+    leg.start_after_gun_sd_s = l == 0 ? 0.0 : 0.6;
+    plan.legs.push_back(leg);
+  }
+  const RaceTimeline t = plan_timeline(plan, e);
+  for (const RunnerTimeline& r : t.runners) {
+    SCOPED_TRACE(r.leg);
+    EXPECT_TRUE(r.report_s <= -300.0 || r.report_s >= 0.0) << r.report_s;
+  }
+  EXPECT_DOUBLE_EQ(t.runners[3].report_s, -300.0);
+  EXPECT_DOUBLE_EQ(t.runners[3].final_warmup_s, -900.0);
+  EXPECT_EQ(format_gun_offset(t.runners[3].report_s), "5:00 before the gun");
+  // With a later anchor (a 4x800), the zone is filled during the race as before.
+  const Event e8 = find_event("4x800", RuleSet::nfhs);
+  plan.legs[3].start_after_gun_s = 400.0;
+  const RaceTimeline t8 = plan_timeline(plan, e8);
+  EXPECT_NEAR(t8.runners[3].report_s, 400.0 - 1.2 - 180.0, 1e-9);
+}
+
 TEST(Timeline, GunOffsetsReadLikeACoachSaysThem) {
   EXPECT_EQ(format_gun_offset(-600), "10:00 before the gun");
   EXPECT_EQ(format_gun_offset(0), "gun");

@@ -31,6 +31,17 @@ TEST(PracticeCosts, FumbleTermIsHandDerived) {
   EXPECT_THROW(practice_cost_s({}, none, true, 40.0, bad), ValidationError);
 }
 
+TEST(PracticeCosts, APairNeedsTwoRunners) {
+  const Team team = load_team(source_path("examples/riverside.toml"));
+  const Event relay = find_event("4x100", team.rules);
+  try {
+    planned_pair_target(team, relay, 0, "Ava Brooks", "ava brooks");
+    ADD_FAILURE() << "the same runner at both ends was accepted";
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.where().field, "to");
+  }
+}
+
 TEST(PracticeCosts, AnErraticPairPaysForTheMarkItMustShorten) {
   const Team team = load_team(source_path("examples/riverside.toml"));
   const Event relay = find_event("4x100", team.rules);

@@ -83,6 +83,18 @@ TEST(PracticeReport, ConsistentDrillsGiveTheReactionAndMarkWorkedOutByHand) {
   EXPECT_NEAR(r.calibration.model.go_mark_m, 11.015157, 1e-4);
 }
 
+TEST(PracticeReport, TheSameRunnerAtBothEndsIsRefused) {
+  for (const char* to : {"Ava Brooks", "ava brooks", " Ava Brooks "}) {
+    try {
+      practice_report("Ava Brooks", to, {}, high_school_pair(), 22.5, "2024-04-13", {}, 0.30);
+      ADD_FAILURE() << "accepted " << to;
+    } catch (const ValidationError& e) {
+      EXPECT_EQ(e.where().field, "to");
+      EXPECT_NE(e.message().find("cannot hand the baton to themselves"), std::string::npos);
+    }
+  }
+}
+
 TEST(PracticeReport, JsonWithoutDrillsHasNoRecordButTheModelsMarkInFootLengths) {
   const PracticeReport r =
       practice_report("A", "B", {}, high_school_pair(), 22.5, "2024-04-13", {}, 0.30);

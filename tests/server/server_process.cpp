@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <regex>
 #include <stdexcept>
@@ -68,9 +69,24 @@ ServerProcess::~ServerProcess() {
 int ServerProcess::stop(std::string* stdout_text) {
   if (pid_ <= 0) return -1;
   kill(pid_, SIGTERM);
+  // The server finishes requests in flight and exits; one that has not closed its output after
+  // 15 s is stuck: it is killed (so the suite goes on) and the exit status says so (137).
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
   char buf[512];
-  ssize_t n;
-  while ((n = read(out_fd_, buf, sizeof buf)) > 0) out_.append(buf, static_cast<size_t>(n));
+  for (;;) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    pollfd p{out_fd_, POLLIN, 0};
+    if (left.count() <= 0 || poll(&p, 1, static_cast<int>(left.count())) == 0) {
+      kill(pid_, SIGKILL);
+      out_ += "\n[the server did not stop within 15 s of SIGTERM: killed]\n";
+      std::fprintf(stderr, "baton serve did not stop within 15 s of SIGTERM: killed\n");
+      break;
+    }
+    const ssize_t n = read(out_fd_, buf, sizeof buf);
+    if (n <= 0) break;
+    out_.append(buf, static_cast<size_t>(n));
+  }
   close(out_fd_);
   int status = 0;
   waitpid(pid_, &status, 0);
