@@ -1,5 +1,5 @@
-# The library's modules, one static library each, with exactly the dependencies DESIGN.md
-# section 3 allows:
+# The library's modules, one static library each, with exactly the dependencies docs/ARCHITECTURE.md
+# shows:
 #   core <- physics <- plan <- sim <- report;  io may use all of these;  store uses core only;
 #   workspace (the use cases) uses them all.
 # A forbidden include does not compile: each module sees only its own headers and those of the

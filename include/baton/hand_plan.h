@@ -1,5 +1,5 @@
 // Which hand carries, which hand receives, and how the baton is passed at every exchange of an
-// event (DESIGN.md section 2, "Hands"; docs/HANDOFFS.md gives the sources).
+// event (docs/HANDOFFS.md, "Hands"; docs/HANDOFFS.md gives the sources).
 //   Blind exchanges (incoming leg <= 200 m): hands alternate, no runner switches. Leg 1 carries
 //   in the right hand on the inside of the lane, leg 2 in the left on the outside, and so on;
 //   each receiver takes the baton in the hand opposite the carrier's.

@@ -1,4 +1,4 @@
-// The blind exchange, solved exactly as DESIGN.md section 2 defines it. Positions are metres
+// The blind exchange, solved exactly as docs/HANDOFFS.md defines it. Positions are metres
 // from the start of the exchange zone; t = 0 is when the incoming runner passes the go-mark.
 //   incoming: x_in(t)  = start - go_mark + u t - a_in t^2 / 2   (until the runner stops)
 //   outgoing: x_out(t) = start + d(t - reaction)                (sprint curve mss, tau)

@@ -1,5 +1,5 @@
 // JSON documents for the CLI's --json output and the server's API. Keys are contracts
-// (DESIGN.md section 5): add keys freely, never rename or drop them.
+// (the documented interface (docs/USER_GUIDE.md)): add keys freely, never rename or drop them.
 #pragma once
 
 #include <nlohmann/json.hpp>

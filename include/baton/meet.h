@@ -1,5 +1,5 @@
 // The meet file: which event is run, how places score, and who is in the field
-// (DESIGN.md section 5; docs/SIMULATION.md shows an example).
+// (the documented interface (docs/USER_GUIDE.md); docs/SIMULATION.md shows an example).
 #pragma once
 
 #include <optional>

@@ -1,4 +1,4 @@
-// JSON documents for hand-off plans (DESIGN.md section 5, `baton handoff` and `baton plan`).
+// JSON documents for hand-off plans (the documented interface (docs/USER_GUIDE.md), `baton handoff` and `baton plan`).
 // Keys are contracts: add freely, never rename or drop them.
 #pragma once
 

@@ -1,4 +1,4 @@
-// JSON documents of simulated races and of orders chosen by their odds (DESIGN.md section 5,
+// JSON documents of simulated races and of orders chosen by their odds (the documented interface (docs/USER_GUIDE.md),
 // `baton simulate` and `baton lineup --objective`). Keys are contracts: add, never rename.
 #pragma once
 

@@ -1,4 +1,4 @@
-// JSON for simulation results and orders chosen by their odds (DESIGN.md section 5:
+// JSON for simulation results and orders chosen by their odds (the documented interface (docs/USER_GUIDE.md):
 // `baton simulate --json`, `baton lineup --objective ... --json`).
 #include "baton/simulation_json.h"
 

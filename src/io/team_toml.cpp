@@ -1,4 +1,4 @@
-// The TOML team file (DESIGN.md section 5 and docs/FILE_FORMATS.md).
+// The TOML team file (the documented interface (docs/USER_GUIDE.md) and docs/FILE_FORMATS.md).
 #include <toml++/toml.h>
 
 #include <algorithm>

@@ -112,7 +112,7 @@ TEST(PredictCli, MixedRelayTwoPlusTwo) {
   EXPECT_NEAR(time, sum, 1e-9);
   // Open 400 m marks 47.20 + 54.90 + 46.80 + 55.60 = 204.50 s. Leg 1 runs from blocks like the
   // open race (its mark already holds the reaction; the baton and the lane cost a little), the
-  // other three from a rolling start worth 0.2-0.7 s each (DESIGN.md section 2):
+  // other three from a rolling start worth 0.2-0.7 s each (docs/HANDOFFS.md):
   // 204.50 - 3 x 0.7 - 0.2 = 202.2 s to 204.50 - 3 x 0.2 + 0.2 = 204.1 s.
   EXPECT_GT(time, 202.2);
   EXPECT_LT(time, 204.1);

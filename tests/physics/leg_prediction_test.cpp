@@ -46,7 +46,7 @@ const std::vector<std::string> kJamaicaOrder = {"Nesta Carter", "Michael Frater"
 TEST(RelayPrediction, Jamaica2012WithinSixTenthsOfAPercent) {
   const Team t = jamaica();
   const RelayPrediction p = predict_relay(t, find_event("4x100", t.rules), kJamaicaOrder);
-  // DESIGN.md section 6: elite relays predicted within 0.6 % of what they ran (0.22 s here).
+  // docs/MODEL.md: elite relays predicted within 0.6 % of what they ran (0.22 s here).
   EXPECT_NEAR(p.team_time_s, 36.84, 0.006 * 36.84);
   // A strong 4x100 runs 2.0-3.0 s faster than the sum of its 100 m bests.
   EXPECT_GT(38.93 - p.team_time_s, 2.0);

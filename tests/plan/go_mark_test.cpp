@@ -198,7 +198,7 @@ TEST(BestGoMark, ElitePairsMarkIsTheBruteForceBestAndPassesWhereTheKinematicsSay
   const HandoffParams p = elite();
   const GoMarkPlan plan = best_go_mark(p);
   ASSERT_TRUE(plan.feasible) << plan.reason;
-  // The longest legal mark from the kinematics alone (DESIGN.md section 2): legality only gets
+  // The longest legal mark from the kinematics alone (docs/HANDOFFS.md): legality only gets
   // lost as the mark grows, so bisect on it.
   double lo = 0.0, hi = 30.0;
   for (int i = 0; i < 60; ++i) {

@@ -20,7 +20,7 @@ struct Expected {
   std::vector<bool> visual;   // per exchange
 };
 
-// Table of the standard plans (DESIGN.md section 2, "Hands").
+// Table of the standard plans (docs/HANDOFFS.md, "Hands").
 TEST(HandPlan, StandardPlans) {
   const std::vector<Expected> table = {
       {"4x100", {R, L, R, L}, {R, L, R, L}, {false, false, false}},

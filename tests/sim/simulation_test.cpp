@@ -96,7 +96,7 @@ TEST(Simulation, SameSeedSameNumbersForAnyThreadCount) {
 }
 
 TEST(Simulation, ChampionshipCalibration) {
-  // Championship records (DESIGN.md section 2): 22 % of men's and 16 % of women's 4x100 teams
+  // Championship records (docs/HANDOFFS.md): 22 % of men's and 16 % of women's 4x100 teams
   // failed over a meet of about two races, i.e. 1 - (1 - 0.22)^(1/6) = 4.1 % per exchange.
   SimulationOptions o;
   o.runs = 100000;

@@ -7,7 +7,7 @@
 
 namespace baton::testing {
 
-/// A blind pass worked out from DESIGN.md section 2 alone, without the library's solver.
+/// A blind pass worked out from docs/HANDOFFS.md alone, without the library's solver.
 struct PassByHand {
   bool exchanged = false;
   double time_s = 0.0;   ///< after the incoming runner crosses the go-mark, seconds
