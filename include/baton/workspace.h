@@ -1,9 +1,9 @@
 // The use-case layer: what a coach asks Baton for, in a coach's terms. A Workspace is the team
 // a request is about (the database roster, or a team file) with its logs; the use-case
-// functions (include/baton/lineup_query.h, practice_query.h, ...) take a workspace and a
-// request naming athletes and events as a coach does, and return results ready to format. The
-// CLI and the web server call these and only translate: they read a request, call one function
-// and print its answer.
+// functions (include/baton/lineup_query.h, pair_report.h, ...: docs/ARCHITECTURE.md lists
+// them) take a workspace and a request naming athletes and events as a coach does, and return
+// results ready to format. The CLI and the web server call these and only translate: they read
+// a request, call one function and print its answer.
 //
 // Errors carry the field of the request that was wrong, spelled as the web API spells it
 // ("event", "order.2", "locks.3", "exclude"); cli_option_for_field() turns that into the
