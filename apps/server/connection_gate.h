@@ -68,9 +68,14 @@ class BoundedServer::Gate {
     thread_.join();
     workers_->shutdown();  // runs the requests already handed over, then joins
     workers_.reset();
-    std::lock_guard lock(mutex_);
-    for (auto& c : incoming_) close(*c);
-    incoming_.clear();
+    // Connections a worker gave back after the gate's last look: close() takes the mutex
+    // itself, so they are taken out first (closing them under the lock would deadlock).
+    std::vector<std::unique_ptr<Connection>> left;
+    {
+      std::lock_guard lock(mutex_);
+      left.swap(incoming_);
+    }
+    for (auto& c : left) close(*c);
     ::close(wake_[0]);
     ::close(wake_[1]);
   }
