@@ -1,5 +1,5 @@
-// JSON documents for hand-off plans (the documented interface (docs/USER_GUIDE.md), `baton handoff` and `baton plan`).
-// Keys are contracts: add freely, never rename or drop them.
+// JSON documents for hand-off plans (the documented interface (docs/USER_GUIDE.md), `baton handoff`
+// and `baton plan`). Keys are contracts: add freely, never rename or drop them.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -1,5 +1,6 @@
-// JSON documents of simulated races and of orders chosen by their odds (the documented interface (docs/USER_GUIDE.md),
-// `baton simulate` and `baton lineup --objective`). Keys are contracts: add, never rename.
+// JSON documents of simulated races and of orders chosen by their odds (the documented interface
+// (docs/USER_GUIDE.md), `baton simulate` and `baton lineup --objective`). Keys are contracts: add,
+// never rename.
 #pragma once
 
 #include <nlohmann/json.hpp>

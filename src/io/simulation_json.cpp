@@ -1,5 +1,5 @@
-// JSON for simulation results and orders chosen by their odds (the documented interface (docs/USER_GUIDE.md):
-// `baton simulate --json`, `baton lineup --objective ... --json`).
+// JSON for simulation results and orders chosen by their odds (the documented interface
+// (docs/USER_GUIDE.md): `baton simulate --json`, `baton lineup --objective ... --json`).
 #include "baton/simulation_json.h"
 
 #include <cmath>

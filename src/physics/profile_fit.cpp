@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <string>
+
 #include "core/text.h"
 
 namespace baton {

@@ -1,9 +1,9 @@
 // The meet file: fields, defaults and errors naming file, line and field.
-#include "baton/meet_field.h"
 #include "baton/meet.h"
 
 #include <gtest/gtest.h>
 
+#include "baton/meet_field.h"
 #include "support/run_cli.h"
 
 namespace baton {
