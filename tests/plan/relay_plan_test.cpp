@@ -14,13 +14,19 @@
 namespace baton {
 namespace {
 
-// The expected baton time of every mark 1 cm apart: the plan's mark must be as good as any.
+// The expected baton time of every mark 1 cm apart whose pass as planned has the outgoing
+// runner at 85 % or more of the incoming runner's speed (or comes late, after the speeds
+// matched): the plan's mark must be as good as any of them.
 double best_expected_on_a_grid(HandoffParams p, double failure_cost_s) {
   GoMarkOptions o;
   o.exchange.failure_cost_s = failure_cost_s;
   double best = 1e9;
-  for (double m = 0.0; m <= 30.0; m += 0.01)
+  for (double m = 0.0; m <= 30.0; m += 0.01) {
+    p.go_mark_m = m;
+    const HandoffResult r = solve_handoff(p);
+    if (!r.legal || (!r.late && r.outgoing_speed_mps < 0.85 * r.incoming_speed_mps)) continue;
     best = std::min(best, evaluate_go_mark(p, m, o).expected_time_s);
+  }
   return best;
 }
 
@@ -110,8 +116,9 @@ TEST(RelayPlan, SplitsAddUpAndEveryMarkGivesThePassItPlans) {
     EXPECT_NEAR(x.exchange_time_s, hand.time_s, 1e-4) << k;
     EXPECT_NEAR(x.incoming_speed_mps, hand.in_mps, 1e-3) << k;
     EXPECT_NEAR(x.outgoing_speed_mps, hand.out_mps, 1e-3) << k;
-    // A failed pass costs the whole race, and no mark does better than the planned one.
-    EXPECT_NEAR(x.failure_cost_s, plan.team_time_s, 1e-9) << k;
+    // A failed pass costs the whole (predicted) race, and no mark does better than the planned
+    // one.
+    EXPECT_NEAR(x.failure_cost_s, predict_relay(team, relay, order).team_time_s, 1e-9) << k;
     EXPECT_LE(x.expected_time_s, best_expected_on_a_grid(x.handoff, x.failure_cost_s) + 1e-9) << k;
   }
   const ExchangePlan& x = plan.exchanges[1].plan;
@@ -151,8 +158,11 @@ TEST(RelayPlan, PredictionAndPlanPassWithTheSameReach) {
     RelayPlanOptions o;
     o.predict.exchange.blind_technique = t;
     const RelayPlan plan = build_relay_plan(team, relay, order, o);
-    // Within a few hundredths of the prediction's aimed passes (the plan uses its own marks).
-    EXPECT_NEAR(plan.team_time_s, predict_relay(team, relay, order, o.predict).team_time_s, 0.15);
+    // The plan's own marks pass earlier than the prediction's risk-free aim at 75 % of the zone,
+    // so its team time is slower, by a few tenths at most.
+    const double predicted = predict_relay(team, relay, order, o.predict).team_time_s;
+    EXPECT_GE(plan.team_time_s, predicted - 1e-9);
+    EXPECT_LT(plan.team_time_s - predicted, 0.5);
     for (const RelayPlanExchange& x : plan.exchanges) {
       EXPECT_DOUBLE_EQ(x.plan.handoff.free_distance_m, o.predict.exchange.reach_m(t));
     }
