@@ -29,7 +29,8 @@ void run(const CardsArgs& args, const Context& ctx) {
   if (!out) throw Error("could not write " + args.html, Location{args.html, 0, "--html"});
   if (ctx.json) {
     nlohmann::json runners = nlohmann::json::array();
-    for (const RelayCard& c : cards) runners.push_back({{"leg", c.leg}, {"athlete", c.athlete}});
+    for (const RelayCard& c : cards)
+      runners.push_back({{"leg", c.leg}, {"athlete", c.athlete}, {"split_s", c.split_s}});
     ctx.print_json({{"event", event.id}, {"html", args.html}, {"cards", runners}});
     return;
   }

@@ -14,6 +14,7 @@
 #include "baton/relay_plan.h"
 #include "baton/team.h"
 #include "cli/context.h"
+#include "cli/handoff_text.h"
 #include "cli/option_errors.h"
 
 namespace baton::cli {
@@ -114,39 +115,19 @@ void run_pair(const HandoffOptions& opt, const Context& ctx) {
                            .from = opt.from,
                            .to = opt.to,
                            .technique = std::nullopt,
-                           .spread = opt.spread};
+                           .spread = opt.spread,
+                           .go_mark_m = opt.go_mark,
+                           .target_m = opt.target};
       if (!opt.technique.empty())
         r.technique = parse_technique(opt.technique, {"--technique", 0, ""});
       return handoff_pair(ctx.workspace(opt.team), r);
     });
   });
-  const RelayPlanExchange& x = h.exchange;
   if (ctx.json) {
-    ctx.print_json(exchange_to_json(x));
-    return;
+    ctx.print_json(pair_handoff_json(h));
+  } else {
+    ctx.print(pair_handoff_text(h));
   }
-  const ExchangePlan& p = x.plan;
-  std::string out = fmt::format(
-      "{} exchange {}: {} -> {} ({}, {} hand to {} hand, {:.2f} m free distance)\n", h.event.name,
-      p.exchange, x.from, x.to, p.hands.visual ? "visual" : to_string(p.hands.technique),
-      to_string(p.hands.carry_hand_in), to_string(p.hands.receive_hand), p.hands.free_distance_m);
-  out += fmt::format("  incoming     {:.2f} m/s at the pass; outgoing {:.2f} m/s\n",
-                     p.incoming_speed_mps, p.outgoing_speed_mps);
-  out += fmt::format(
-      "  {}     {:.2f} m = {:.1f} foot lengths back from the start ({:.1f} m into "
-      "the zone)\n",
-      p.hands.visual ? "cue " : "mark", p.go_mark_m, p.go_mark_foot_lengths, p.start_m);
-  out += fmt::format("  pass         {:.1f} m into the {:g} m zone (scratch line at {:g} m)\n",
-                     p.baton_position_m, p.zone_length_m, p.scratch_from_zone_start_m);
-  if (!p.hands.visual) {
-    out += fmt::format(
-        "  risk         {:.2f} % illegal or no pass; 0.5 m short costs {:.0f} hundredths, 0.5 m "
-        "long {:.0f}\n",
-        100.0 * p.p_illegal, 100.0 * p.cost_short_s, 100.0 * p.cost_long_s);
-  }
-  out += "  cue          " + p.cue + "\n";
-  if (!p.legal) out += "  NOT LEGAL: " + p.reason + "\n";
-  ctx.print(out);
 }
 
 void run(HandoffOptions opt, const Context& ctx) {

@@ -48,6 +48,11 @@ std::string model_label(CostModel model) {
   return model == CostModel::open ? "sum of open bests" : "predicted legs and exchanges";
 }
 
+// What the split column means, under every lineup table.
+constexpr const char* kSplitNote =
+    "split: baton to baton (leg 1 from the gun, then pass to pass, the anchor to the finish); "
+    "the splits add up to the team time\n";
+
 std::string team_label(const Team& team) { return team.name.empty() ? "the roster" : team.name; }
 
 void run_single(const LineupOptions& opt, const Context& ctx) {
@@ -55,21 +60,21 @@ void run_single(const LineupOptions& opt, const Context& ctx) {
   const LineupAnswer a = find_lineups(ws, lineup_query(opt));
   const Team& team = ws.team();
   if (ctx.json) {
-    nlohmann::json doc = lineup_to_json(team, a.event, a.costs, a.result,
-                                        {a.estimated, &a.without_practice, a.practice_pair_terms});
+    nlohmann::json doc =
+        lineup_to_json(team, a.event, a.costs, a.result,
+                       {a.estimated, &a.without_practice, a.practice_pair_terms, a.splits_s});
     doc["model"] = to_string(a.model);
     ctx.print_json(doc);
     return;
   }
   ctx.print(fmt::format("{} for {} (cost model: {})\n", a.event.name, team_label(team),
                         model_label(a.model)));
-  TextTable table({">leg", ">distance", "athlete", ">time", ""});
+  TextTable table({">leg", ">distance", "athlete", ">split", ""});
   bool any_estimated = false;
   for (size_t l = 0; l < a.order.size(); ++l) {
     any_estimated = any_estimated || a.estimated[l];
     table.add_row({std::to_string(l + 1), fmt::format("{:g} m", a.event.legs[l].distance_m),
-                   a.order[l], time_text(a.costs.leg(a.result.best.order[l], static_cast<int>(l))),
-                   a.estimated[l] ? "*" : ""});
+                   a.order[l], time_text(a.splits_s[l]), a.estimated[l] ? "*" : ""});
   }
   ctx.print(table.render());
   if (any_estimated) {
@@ -78,6 +83,7 @@ void run_single(const LineupOptions& opt, const Context& ctx) {
         "at the leg's distance makes it firmer\n");
   }
   ctx.print(fmt::format("predicted team time: {}\n", time_text(a.result.best.team_time_s)));
+  ctx.print(kSplitNote);
   if (a.practice_pair_terms > 0) {
     ctx.print(fmt::format(
         "includes {:+.3f} s for this order's practice record ({} drilled pair terms priced; "
@@ -125,27 +131,29 @@ void run_meet(const LineupOptions& opt, const Context& ctx) {
   const MeetLineupAnswer a = plan_meet_lineups(ws, meet_query(opt));
   const Team& team = ws.team();
   if (ctx.json) {
-    nlohmann::json doc = meet_lineup_to_json(team, a.request, a.result);
+    nlohmann::json doc = meet_lineup_to_json(team, a.request, a.result, &a.events, &a.splits_s);
     doc["model"] = to_string(a.model);
     ctx.print_json(doc);
     return;
   }
   ctx.print(fmt::format("Meet lineups for {} (cost model: {})\n", team_label(team),
                         model_label(a.model)));
-  for (const MeetRelayLineup& l : a.result.relays) {
+  for (size_t r = 0; r < a.result.relays.size(); ++r) {
+    const MeetRelayLineup& l = a.result.relays[r];
     const Event& e = a.events[static_cast<size_t>(l.event_index)];
     const MeetRelay& relay = a.request.relays[static_cast<size_t>(l.event_index)];
     ctx.print(fmt::format("\n{} ({}), team {}: {}\n", e.name, relay.event, l.team,
                           time_text(l.team_time_s)));
-    TextTable table({">leg", ">distance", "athlete", ">time"});
+    TextTable table({">leg", ">distance", "athlete", ">split"});
     for (size_t leg = 0; leg < l.order.size(); ++leg) {
       const int runner = l.order[leg];
       table.add_row({std::to_string(leg + 1), fmt::format("{:g} m", e.legs[leg].distance_m),
                      team.athletes[static_cast<size_t>(runner)].name,
-                     time_text(relay.costs.leg(runner, static_cast<int>(leg)))});
+                     time_text(a.splits_s[r][leg])});
     }
     ctx.print(table.render());
   }
+  ctx.print(kSplitNote);
   ctx.print(a.result.optimal
                 ? "\nproven optimal\n"
                 : fmt::format("\nbest found within {:g} s; at most {:.2f} % from optimal\n",

@@ -21,7 +21,7 @@ namespace {
 // The pair, the exchange and the physics overrides of `practice report` and `progress`.
 struct PairArgs {
   std::string from, to, event = "4x100";
-  int exchange = 1;
+  int exchange = 0;  // 0: the pair's exchange in the event's best order
   std::string incoming_speed, outgoing_mss, outgoing_tau, reaction, free_distance, zone_length,
       start, incoming_decel, target;
   std::string half_life = "28";  // days
@@ -31,8 +31,8 @@ struct PairArgs {
     cmd->add_option("--from", from, "Incoming runner")->required();
     cmd->add_option("--to", to, "Outgoing runner")->required();
     cmd->add_option("--event", event, "Event whose exchange is drilled")->capture_default_str();
-    cmd->add_option("--exchange", exchange, "Which exchange (1 = leg 1 to leg 2)")
-        ->capture_default_str()
+    cmd->add_option("--exchange", exchange,
+                    "Which exchange (1 = leg 1 to leg 2; default: the pair's in the best order)")
         ->check(CLI::Range(1, 7));
     cmd->add_option("--incoming-speed", incoming_speed,
                     "Override: incoming runner's speed at the mark, m/s");

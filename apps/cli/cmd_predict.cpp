@@ -3,6 +3,7 @@
 
 #include "baton/leg_prediction.h"
 #include "baton/prediction_json.h"
+#include "baton/relay_splits.h"
 #include "baton/text_table.h"
 #include "baton/units.h"
 #include "cli/context.h"
@@ -21,7 +22,7 @@ void run(const PredictArgs& args, const Context& ctx) {
   const Workspace ws = ctx.workspace(args.team);
   const RelayOrder order = requested_order(ws, order_request(args.event, args.rules, args.order));
   const Team& team = ws.team();
-  const RelayPrediction p = predict_relay(team, order.event, order.names);
+  const RelayPrediction p = predict_splits(team, order.event, order.names);
   if (ctx.json) {
     ctx.print_json(prediction_to_json(p));
     return;

@@ -54,6 +54,12 @@ void run(const SimulateOptions& opt, const Context& ctx) {
                         to_string(meet.rules), result.runs, result.seed));
   ctx.print(table.render());
   ctx.print("times of finished races; DQ % = no legal finish (disqualified or did not finish)\n");
+  for (const TeamOdds& t : result.teams) {
+    if (!t.order.empty()) {
+      ctx.print(
+          fmt::format("{} ran legs 1-{}: {}\n", t.team, t.order.size(), fmt::join(t.order, ", ")));
+    }
+  }
   if (!opt.svg.empty()) ctx.print("histogram written to " + opt.svg + "\n");
 }
 

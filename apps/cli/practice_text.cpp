@@ -40,6 +40,9 @@ std::string report_text(const PracticeReport& r) {
                        metres(rec.mean_exchange_at_m), metres(rec.sd_exchange_at_m));
   }
   out += "\n";
+  if (r.exchange > 0) {
+    out += fmt::format("Exchange {} ({})\n", r.exchange, r.exchange_source);
+  }
   if (!c.recommended.exchanged) {
     out +=
         "No go-mark puts the baton at " + metres(c.target_m) + ": " + c.recommended.reason + "\n";

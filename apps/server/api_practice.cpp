@@ -66,7 +66,8 @@ Drill drill_from_json(const nlohmann::json& body) {
   return d;
 }
 
-// GET /api/practice/report?from=&to=[&event=4x100][&exchange=1][&as_of=YYYY-MM-DD]
+// GET /api/practice/report?from=&to=[&event=4x100][&exchange=K][&as_of=YYYY-MM-DD]; without
+// exchange, the pair's exchange in the event's best order ("exchange_source" says which).
 nlohmann::json report(const httplib::Request& req, const Workspace& ws) {
   PairReportRequest r;
   r.from = query(req, "from");
@@ -74,16 +75,19 @@ nlohmann::json report(const httplib::Request& req, const Workspace& ws) {
   if (r.from.empty()) throw ParseError("is required", Location{"", 0, "from"});
   if (r.to.empty()) throw ParseError("is required", Location{"", 0, "to"});
   r.event = query(req, "event", "4x100");
-  const std::string exchange_text = query(req, "exchange", "1");
-  const auto [end, ec] = std::from_chars(exchange_text.data(),
-                                         exchange_text.data() + exchange_text.size(), r.exchange);
-  if (ec != std::errc() || end != exchange_text.data() + exchange_text.size()) {
-    throw ParseError("must be a whole number", Location{"", 0, "exchange"});
+  const std::string exchange_text = query(req, "exchange");
+  r.exchange = 0;  // not given: from the best order
+  if (!exchange_text.empty()) {
+    const auto [end, ec] = std::from_chars(exchange_text.data(),
+                                           exchange_text.data() + exchange_text.size(), r.exchange);
+    if (ec != std::errc() || end != exchange_text.data() + exchange_text.size()) {
+      throw ParseError("must be a whole number", Location{"", 0, "exchange"});
+    }
+    if (r.exchange < 1) throw ValidationError("must be 1 or more", Location{"", 0, "exchange"});
   }
   r.as_of = query(req, "as_of", today_date());
   nlohmann::json doc = practice_report_to_json(pair_report(ws, r));
   doc["event"] = r.event;
-  doc["exchange"] = r.exchange;
   return doc;
 }
 

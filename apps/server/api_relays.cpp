@@ -16,6 +16,7 @@
 #include "baton/prediction_json.h"
 #include "baton/relay_order.h"
 #include "baton/relay_plan.h"
+#include "baton/relay_splits.h"
 #include "baton/zone_svg.h"
 #include "server/http_json.h"
 #include "server/request_fields.h"
@@ -39,8 +40,9 @@ nlohmann::json lineups(const nlohmann::json& body, const std::string& db_path) {
   const LineupQuery query = lineup_query(body, kMaxTop);
   const Workspace ws = roster_workspace(db_path);
   const LineupAnswer a = find_lineups(ws, query);
-  nlohmann::json doc = lineup_to_json(ws.team(), a.event, a.costs, a.result,
-                                      {a.estimated, &a.without_practice, a.practice_pair_terms});
+  nlohmann::json doc =
+      lineup_to_json(ws.team(), a.event, a.costs, a.result,
+                     {a.estimated, &a.without_practice, a.practice_pair_terms, a.splits_s});
   doc["name"] = a.event.name;
   doc["model"] = to_string(a.model);
   return doc;
@@ -96,7 +98,7 @@ nlohmann::json meet_lineups(const nlohmann::json& body, const std::string& db_pa
   query.max_athletes = kMaxMeetAthletes;
   const Workspace ws = roster_workspace(db_path);
   const MeetLineupAnswer a = plan_meet_lineups(ws, query);
-  nlohmann::json doc = meet_lineup_to_json(ws.team(), a.request, a.result, &a.events);
+  nlohmann::json doc = meet_lineup_to_json(ws.team(), a.request, a.result, &a.events, &a.splits_s);
   doc["model"] = to_string(a.model);
   doc["time_limit_s"] = kMeetTimeLimitS;
   return doc;
@@ -111,7 +113,7 @@ nlohmann::json predictions(const nlohmann::json& body, const std::string& db_pat
   const RelayOrder order = requested_order(ws, order_request(body));
   RelayPrediction p;
   try {
-    p = predict_relay(ws.team(), order.event, order.names);
+    p = predict_splits(ws.team(), order.event, order.names);
   } catch (const ValidationError& e) {
     throw ValidationError(e.message(), Location{"", 0, "order"});
   }

@@ -22,11 +22,17 @@ struct LineupJsonExtras {
   /// (what the best order's practice record adds to its time, seconds).
   const RelayCosts* without_practice = nullptr;
   int practice_pair_terms = 0;
+  /// Per leg of the best order: the baton-to-baton split, seconds (the legs get "split_s" when
+  /// this is not empty).
+  std::vector<double> splits_s;
 };
 
 /// {"event", "order": [names], "team_time_s", "legs": [{"leg", "athlete", "distance_m",
-///  "leg_s"}], "alternatives": [{"order", "team_time_s", "gap_s"}]} for a result of
-/// best_lineups() on `costs` built from `team` and `event`, with `extras` as described there.
+///  "leg_s", "split_s"}], "alternatives": [{"order", "team_time_s", "gap_s"}]} for a result of
+/// best_lineups(). "split_s" is the leg's baton-to-baton split (the legs add up to
+/// "team_time_s"); "leg_s" the runner's own time from scratch line to scratch line, without
+/// the exchanges (not a split). `costs` are the tables the result was found on, built from
+/// `team` and `event`; `extras` as described there.
 nlohmann::json lineup_to_json(const Team& team, const Event& event, const RelayCosts& costs,
                               const LineupResult& result, const LineupJsonExtras& extras = {});
 
@@ -34,9 +40,11 @@ nlohmann::json lineup_to_json(const Team& team, const Event& event, const RelayC
 ///  "objective_s"} for a result of best_meet_lineups() on `request` over `team`'s athletes.
 /// With `events` (the Event of each relay of the request, in request order) every relay also
 /// gets "name" and "legs": [{"leg", "athlete", "distance_m", "leg_s"}], leg_s from the relay's
-/// costs.
+/// costs (the runner's own time, not a split); with `splits` (per result relay, the
+/// baton-to-baton splits of its order) each leg also gets "split_s".
 nlohmann::json meet_lineup_to_json(const Team& team, const MeetLineupRequest& request,
                                    const MeetLineupResult& result,
-                                   const std::vector<Event>* events = nullptr);
+                                   const std::vector<Event>* events = nullptr,
+                                   const std::vector<std::vector<double>>* splits = nullptr);
 
 }  // namespace baton

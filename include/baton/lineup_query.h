@@ -60,6 +60,9 @@ struct LineupAnswer {
   /// Per leg of the best order: rests on a mark estimated from another distance (physics
   /// model; all false for the open model).
   std::vector<bool> estimated;
+  /// Per leg of the best order: the baton-to-baton split (relay_splits.h) under `costs`,
+  /// seconds; they add up to result.best.team_time_s.
+  std::vector<double> splits_s;
   /// What the best order's practice records add to its time, seconds (negative: saves time).
   double practice_s() const;
 };

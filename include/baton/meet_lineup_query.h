@@ -51,6 +51,9 @@ struct MeetLineupAnswer {
   std::vector<Event> events;  ///< each relay's event, in query order
   MeetLineupResult result;
   CostModel model = CostModel::physics;
+  /// Per relay of `result`: the baton-to-baton splits of its order (relay_splits.h), seconds;
+  /// they add up to its team time.
+  std::vector<std::vector<double>> splits_s;
 };
 
 /// Every relay team's running order at once (best_meet_lineups()) over the workspace's team.

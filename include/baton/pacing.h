@@ -89,9 +89,10 @@ std::vector<PacePoint> pace_leg(const AthleteModel& runner, const Event& event, 
                                 double split_s, const PacingOptions& options,
                                 const PredictOptions& predict, LegPacing* out = nullptr);
 
-/// The pacing plan of a running order: predict_relay() for the splits, pace_leg() for every
-/// leg, and the cumulative start times with their spread (predict.exchange.form_sd_fraction
-/// of each split). Throws like predict_relay() and validate_pacing_options().
+/// The pacing plan of a running order: predict_splits() for the baton-to-baton splits, pace_leg()
+/// for every leg, and the cumulative start times with their spread
+/// (predict.exchange.form_sd_fraction of each split). Throws like predict_relay() and
+/// validate_pacing_options().
 PacingPlan plan_pacing(const Team& team, const Event& event, const std::vector<std::string>& order,
                        const PacingOptions& options = {}, const PredictOptions& predict = {});
 

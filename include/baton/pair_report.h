@@ -42,9 +42,11 @@ struct PairReportRequest {
   std::string from;             ///< incoming runner's name
   std::string to;               ///< outgoing runner's name
   std::string event = "4x100";  ///< event id whose exchange is drilled
-  int exchange = 1;             ///< which exchange: 1 = leg 1 to leg 2
-  std::string as_of;            ///< YYYY-MM-DD: drills after it do not count (report only)
-  double half_life_days = 28;   ///< a drill this many days old counts half, days (> 0)
+  /// Which exchange: 1 = leg 1 to leg 2; 0 = take it from the plan, the pair's place in the
+  /// event's current best order (the order `baton lineup` picks for the squad of `from`).
+  int exchange = 1;
+  std::string as_of;           ///< YYYY-MM-DD: drills after it do not count (report only)
+  double half_life_days = 28;  ///< a drill this many days old counts half, days (> 0)
   HandoffOverrides overrides;
 };
 
@@ -53,7 +55,8 @@ struct PairReportRequest {
 /// exchange the event does not have or a visual one, "from" for a runner without a model, the
 /// hand-off field ("reaction_s", "zone_length_m", ...) for an override out of range, or
 /// "half_life_days"; ParseError naming "as_of" for a malformed date; StoreError for a
-/// team-file workspace.
+/// team-file workspace. With exchange 0, ValidationError naming "exchange" when the pair does
+/// not run one after the other in the best order (the message gives that order).
 PracticeReport pair_report(const Workspace& ws, const PairReportRequest& request);
 
 /// The pair's numbers on one day of drills.

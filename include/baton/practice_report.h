@@ -27,6 +27,11 @@ struct PracticeReport {
   Calibration calibration;      ///< the model's mark and the recommended one
   double foot_length_m = 0.0;   ///< the outgoing runner's foot length, metres
   double half_life_days = 0.0;  ///< recency weighting used, days
+  /// The exchange the hand-off was planned for (1 = leg 1 to leg 2); 0 when the whole hand-off
+  /// was given by hand and no exchange was used.
+  int exchange = 0;
+  /// How that exchange was chosen, in words: "asked for" or the best order it was taken from.
+  std::string exchange_source;
 };
 
 /// The report for one pair: `drills` are the pair's drills in any date order (later ones than

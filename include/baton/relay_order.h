@@ -34,10 +34,10 @@ struct RelayOrder {
 };
 
 /// The event under the request's rules and its running order: the named one (every name must
-/// be on the roster, once, one per leg) or the fastest of the roster for the squad
-/// (best_order()). Throws NotFoundError for an unknown event ("event") or name ("order.i",
-/// with the closest name), ValidationError for the wrong number of runners ("order") or a
-/// runner named twice ("order.i"), and like best_order().
+/// be on the roster, once, one per leg) or the fastest of the roster for the squad, the order
+/// find_lineups() picks (the practice log's pair records priced in). Throws NotFoundError for an
+/// unknown event ("event") or name ("order.i", with the closest name), ValidationError for the
+/// wrong number of runners ("order") or a runner named twice ("order.i"), and like best_order().
 RelayOrder requested_order(const Workspace& ws, const OrderRequest& request);
 
 /// The printable relay cards of an order.

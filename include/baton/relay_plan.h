@@ -86,7 +86,7 @@ struct RelayPlanLeg {
   int leg = 0;  ///< 1-based
   std::string athlete;
   double distance_m = 0.0;  ///< metres
-  double split_s = 0.0;     ///< predicted split, seconds
+  double split_s = 0.0;     ///< baton-to-baton split (relay_splits.h), seconds
   LegHands hands;
 };
 
@@ -116,7 +116,7 @@ RelayPlanExchange plan_pair(const Team& team, const Event& event, int exchange_i
                             const std::string& from, const std::string& to,
                             const RelayPlanOptions& options = {});
 
-/// The plan of a running order (athlete names, one per leg): predict_relay() for the splits,
+/// The plan of a running order (athlete names, one per leg): predict_splits() for the splits,
 /// plan_hands() for the hands, plan_exchange() for every exchange. Throws like predict_relay().
 /// Example: every hand-off of a girls' 4x100 (examples/hello_relay.cpp is the whole program).
 ///   const Event event = find_event("4x100", team.rules);

@@ -78,6 +78,8 @@ struct SimTeam {
   double seed_time_s = 0.0;            ///< opponent: expected time, seconds
   double seed_sd_s = 0.0;              ///< opponent: sd of the time, seconds
   double fail_rate = 0.0;              ///< opponent: chance to fail (DQ/DNF) per race
+  /// Own team: the runners by name, leg 1 first (the order raced); empty for an opponent.
+  std::vector<std::string> runners;
 
   bool seed_only() const { return legs.empty(); }
   /// An opponent known by a seed time.
@@ -104,6 +106,7 @@ struct ExchangeOdds {
 /// What the simulation says about one team.
 struct TeamOdds {
   std::string team;
+  std::vector<std::string> order;        ///< own teams: the order raced, leg 1 first
   std::int64_t finishes = 0;             ///< races finished with a legal result
   double mean_time_s = 0.0;              ///< mean finish time of finished races, s (0 if none)
   double sd_time_s = 0.0;                ///< sd of those times, s

@@ -26,6 +26,7 @@ nlohmann::json lineup_to_json(const Team& team, const Event& event, const RelayC
                     {"leg_s", costs.leg(a, static_cast<int>(l))}});
     if (l < extras.estimated.size())
       legs.back()["estimated"] = static_cast<bool>(extras.estimated[l]);
+    if (l < extras.splits_s.size()) legs.back()["split_s"] = extras.splits_s[l];
   }
   std::vector<double> own_s;
   for (size_t l = 0; l < result.best.order.size(); ++l) {
@@ -56,10 +57,11 @@ nlohmann::json lineup_to_json(const Team& team, const Event& event, const RelayC
 }
 
 nlohmann::json meet_lineup_to_json(const Team& team, const MeetLineupRequest& request,
-                                   const MeetLineupResult& result,
-                                   const std::vector<Event>* events) {
+                                   const MeetLineupResult& result, const std::vector<Event>* events,
+                                   const std::vector<std::vector<double>>* splits) {
   nlohmann::json relays = nlohmann::json::array();
-  for (const MeetRelayLineup& l : result.relays) {
+  for (size_t r = 0; r < result.relays.size(); ++r) {
+    const MeetRelayLineup& l = result.relays[r];
     const MeetRelay& relay = request.relays[static_cast<size_t>(l.event_index)];
     nlohmann::json doc = {{"event", relay.event},
                           {"team", l.team},
@@ -74,6 +76,9 @@ nlohmann::json meet_lineup_to_json(const Team& team, const MeetLineupRequest& re
                         {"athlete", team.athletes[static_cast<size_t>(a)].name},
                         {"distance_m", event.legs[leg].distance_m},
                         {"leg_s", relay.costs.leg(a, static_cast<int>(leg))}});
+        if (splits != nullptr && r < splits->size() && leg < (*splits)[r].size()) {
+          legs.back()["split_s"] = (*splits)[r][leg];
+        }
       }
       doc["name"] = event.name;
       doc["legs"] = legs;

@@ -51,6 +51,8 @@ nlohmann::json practice_report_to_json(const PracticeReport& r) {
       {"effective_reaction_s", rounded(c.effective_reaction_s, 10000)},
       {"effective_drills", rounded(c.effective_drills)},
       {"half_life_days", r.half_life_days},
+      {"exchange", r.exchange > 0 ? nlohmann::json(r.exchange) : nlohmann::json()},
+      {"exchange_source", r.exchange_source},
       {"rms_residual_m", rounded(c.rms_residual_m)},
       {"reaction_at_bound", c.reaction_at_bound},
       {"physics",

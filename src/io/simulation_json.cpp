@@ -33,21 +33,24 @@ nlohmann::json to_json(const SimulationResult& result) {
                            {"mean_baton_m", x.mean_baton_m},
                            {"mean_mismatch_mps", x.mean_mismatch_mps}});
     }
-    teams.push_back({{"team", t.team},
-                     {"finishes", t.finishes},
-                     {"mean_time_s", t.mean_time_s},
-                     {"sd_time_s", t.sd_time_s},
-                     {"p10_time_s", t.p10_time_s},
-                     {"p50_time_s", t.p50_time_s},
-                     {"p90_time_s", t.p90_time_s},
-                     {"p_win", t.p_win},
-                     {"p_place", t.p_place},
-                     {"p_podium", t.p_podium},
-                     {"p_score", t.p_score},
-                     {"p_dq", t.p_dq},
-                     {"p_drop", t.p_drop},
-                     {"expected_points", t.expected_points},
-                     {"exchanges", exchanges}});
+    nlohmann::json team = {{"team", t.team},
+                           {"finishes", t.finishes},
+                           {"mean_time_s", t.mean_time_s},
+                           {"sd_time_s", t.sd_time_s},
+                           {"p10_time_s", t.p10_time_s},
+                           {"p50_time_s", t.p50_time_s},
+                           {"p90_time_s", t.p90_time_s},
+                           {"p_win", t.p_win},
+                           {"p_place", t.p_place},
+                           {"p_podium", t.p_podium},
+                           {"p_score", t.p_score},
+                           {"p_dq", t.p_dq},
+                           {"p_drop", t.p_drop},
+                           {"expected_points", t.expected_points},
+                           {"exchanges", exchanges}};
+    // Own teams: the running order raced, leg 1 first (opponents known by a seed have none).
+    if (!t.order.empty()) team["order"] = t.order;
+    teams.push_back(std::move(team));
   }
   return {{"runs", result.runs}, {"seed", result.seed}, {"teams", teams}};
 }

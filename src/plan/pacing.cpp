@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "baton/relay_splits.h"
 #include "physics/running_costs.h"
 
 namespace baton {
@@ -170,7 +171,7 @@ void accumulate_starts(std::vector<LegPacing>& legs, double form_sd_fraction) {
 PacingPlan plan_pacing(const Team& team, const Event& e, const std::vector<std::string>& order,
                        const PacingOptions& o, const PredictOptions& p) {
   validate_pacing_options(o);
-  const RelayPrediction pred = predict_relay(team, e, order, p);
+  const RelayPrediction pred = predict_splits(team, e, order, p);
   PacingPlan plan;
   plan.event = pred.event;
   plan.team_time_s = pred.team_time_s;

@@ -8,6 +8,7 @@
 
 #include "baton/athlete_model.h"
 #include "baton/error.h"
+#include "baton/relay_splits.h"
 
 namespace baton {
 namespace {
@@ -273,7 +274,7 @@ RelayPlanExchange plan_pair(const Team& team, const Event& event, int exchange_i
 
 RelayPlan build_relay_plan(const Team& team, const Event& event,
                            const std::vector<std::string>& order, const RelayPlanOptions& options) {
-  const RelayPrediction prediction = predict_relay(team, event, order, options.predict);
+  const RelayPrediction prediction = predict_splits(team, event, order, options.predict);
   RelayPlan plan;
   plan.event = event.id;
   plan.team_time_s = prediction.team_time_s;

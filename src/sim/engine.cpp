@@ -503,6 +503,7 @@ SimulationResult simulate_race(const std::vector<SimTeam>& field, RuleSet rules,
   for (size_t t = 0; t < n; ++t) {
     TeamOdds odds;
     odds.team = field[t].name;
+    odds.order = field[t].runners;
     odds.finishes = static_cast<std::int64_t>(total.finishes(t));
     const double f = static_cast<double>(odds.finishes);
     if (odds.finishes > 0) {

@@ -12,6 +12,7 @@ SimTeam own_sim_team(const Team& team, const Event& event, const std::vector<std
   const RelayPlan plan = build_relay_plan(team, event, order, options);
   SimTeam t;
   t.name = std::move(name);
+  for (const RelayPlanLeg& leg : plan.legs) t.runners.push_back(leg.athlete);
   for (const RelayPlanLeg& leg : plan.legs) {
     // The runner's own day-form spread when the roster has one, else the simulation default.
     const std::optional<double> form = team.athlete(leg.athlete).form_sd_percent;

@@ -8,6 +8,7 @@
 #include "baton/leg_prediction.h"
 #include "baton/naive_costs.h"
 #include "baton/practice_costs.h"
+#include "baton/relay_splits.h"
 #include "workspace/query_parts.h"
 
 namespace baton {
@@ -90,6 +91,10 @@ LineupAnswer find_lineups(const Workspace& ws, const LineupQuery& query) {
   a.order = athlete_names(team, a.result.best.order);
   a.estimated = query.model == CostModel::physics ? estimated_legs(team, a.event, a.order)
                                                   : std::vector<bool>(a.order.size(), false);
+  a.splits_s = baton_splits_s(a.costs, a.result.best.order,
+                              query.model == CostModel::physics
+                                  ? pass_offsets_s(team, a.event, a.result.best.order)
+                                  : std::vector<double>{});
   return a;
 }
 

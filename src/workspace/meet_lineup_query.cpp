@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "baton/error.h"
+#include "baton/relay_splits.h"
 #include "workspace/query_parts.h"
 
 namespace baton {
@@ -59,6 +60,14 @@ MeetLineupAnswer plan_meet_lineups(const Workspace& ws, const MeetLineupQuery& q
     a.events.push_back(event);
   }
   a.result = best_meet_lineups(a.request);
+  for (const MeetRelayLineup& l : a.result.relays) {
+    const MeetRelay& relay = a.request.relays[static_cast<size_t>(l.event_index)];
+    const Event& event = a.events[static_cast<size_t>(l.event_index)];
+    a.splits_s.push_back(baton_splits_s(relay.costs, l.order,
+                                        query.model == CostModel::physics
+                                            ? pass_offsets_s(team, event, l.order)
+                                            : std::vector<double>{}));
+  }
   return a;
 }
 

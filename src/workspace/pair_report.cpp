@@ -8,6 +8,7 @@
 #include "baton/date.h"
 #include "baton/leg_prediction.h"
 #include "baton/practice.h"
+#include "baton/relay_order.h"
 
 namespace baton {
 namespace {
@@ -68,6 +69,45 @@ Nominal nominal(const Workspace& ws, const PairReportRequest& r) {
   return n;
 }
 
+// The request with its exchange resolved: as asked, or (exchange 0) the pair's place in the
+// event's best order. `source` says which, in words.
+PairReportRequest resolved(const Workspace& ws, const PairReportRequest& r, std::string* source) {
+  const HandoffOverrides& o = r.overrides;
+  PairReportRequest out = r;
+  if (o.incoming_speed_mps && o.outgoing_mss_mps && o.outgoing_tau_s) {
+    // The whole hand-off given by hand: no exchange of the plan is used.
+    if (source) *source = r.exchange == 0 ? "" : "asked for";
+    return out;
+  }
+  if (r.exchange != 0) {
+    if (source) *source = "asked for";
+    return out;
+  }
+  const Team& team = ws.team();
+  const std::string& from = ws.athlete_name(r.from, "from");
+  const std::string& to = ws.athlete_name(r.to, "to");
+  OrderRequest order_request;
+  order_request.event = r.event;
+  const Event event = find_event(r.event, team.rules, Location{"", 0, "event"});
+  if (event.sex_rule == SexRule::single_sex) order_request.sex = team.athlete(from).sex;
+  const RelayOrder best = requested_order(ws, order_request);
+  const std::string names = fmt::format("{}", fmt::join(best.names, ", "));
+  for (size_t i = 0; i + 1 < best.names.size(); ++i) {
+    if (best.names[i] == from && best.names[i + 1] == to) {
+      out.exchange = static_cast<int>(i) + 1;
+      if (source)
+        *source =
+            fmt::format("legs {} -> {} of the best {} order ({})", i + 1, i + 2, event.id, names);
+      return out;
+    }
+  }
+  throw ValidationError(
+      fmt::format("{} does not hand to {} in the best {} order ({}): say which exchange they "
+                  "drill (1 = leg 1 to leg 2)",
+                  from, to, event.id, names),
+      Location{"", 0, "exchange"});
+}
+
 CalibrationOptions calibration_options(const PairReportRequest& r) {
   CalibrationOptions o;
   o.half_life_days = r.half_life_days;
@@ -76,16 +116,22 @@ CalibrationOptions calibration_options(const PairReportRequest& r) {
 
 }  // namespace
 
-PracticeReport pair_report(const Workspace& ws, const PairReportRequest& request) {
-  const std::string as_of = parse_date(request.as_of, Location{"", 0, "as_of"});
+PracticeReport pair_report(const Workspace& ws, const PairReportRequest& asked) {
+  const std::string as_of = parse_date(asked.as_of, Location{"", 0, "as_of"});
+  std::string source;
+  const PairReportRequest request = resolved(ws, asked, &source);
   const Nominal n = nominal(ws, request);
   const std::vector<Drill> drills = Practice(ws.database()).pair(request.from, request.to);
-  return practice_report(ws.athlete_name(request.from, "from"), ws.athlete_name(request.to, "to"),
-                         drills, n.handoff, n.target_m, as_of, calibration_options(request),
-                         n.foot_length_m);
+  PracticeReport report = practice_report(
+      ws.athlete_name(request.from, "from"), ws.athlete_name(request.to, "to"), drills, n.handoff,
+      n.target_m, as_of, calibration_options(request), n.foot_length_m);
+  report.exchange = request.exchange;
+  report.exchange_source = source;
+  return report;
 }
 
-PairProgress pair_progress(const Workspace& ws, const PairReportRequest& request) {
+PairProgress pair_progress(const Workspace& ws, const PairReportRequest& asked) {
+  const PairReportRequest request = resolved(ws, asked, nullptr);
   const Nominal n = nominal(ws, request);
   const CalibrationOptions options = calibration_options(request);
   const std::vector<Drill> drills = Practice(ws.database()).pair(request.from, request.to);

@@ -17,7 +17,13 @@ RelayOrder requested_order(const Workspace& ws, const OrderRequest& request) {
   out.event =
       find_event(request.event, request.rules.value_or(team.rules), Location{"", 0, "event"});
   if (request.order.empty()) {
-    out.names = best_order(team, out.event, request.sex);
+    // The order `baton lineup` picks: the physics model with the practice log's pair records
+    // priced in (a team file has none), so a plan of "the best order" plans that order.
+    LineupRequest lineup = lineup_request(team, out.event);
+    lineup.required_sex = request.sex;
+    const detail::PricedCosts priced =
+        detail::priced_costs(team, out.event, CostModel::physics, ws.practice(out.event));
+    out.names = athlete_names(team, best_lineups(priced.costs, lineup).best.order);
     return out;
   }
   out.chosen = true;

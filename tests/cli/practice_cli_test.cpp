@@ -207,7 +207,7 @@ TEST_F(PracticeCli, ProgressTableAndChart) {
 
 TEST_F(PracticeCli, WithoutExplicitPhysicsTheAthletesModelsSupplyThem) {
   auto r = baton({"practice", "report", "--from", "Ava Brooks", "--to", "Maya Johnson", "--as-of",
-                  "2024-04-10", "--json"});
+                  "2024-04-10", "--exchange", "1", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = r.json();
   // Ava Brooks (12.31 for 100 m) arrives at the first 4x100 zone at about 8-10 m/s; Maya
@@ -220,14 +220,14 @@ TEST_F(PracticeCli, WithoutExplicitPhysicsTheAthletesModelsSupplyThem) {
   EXPECT_DOUBLE_EQ(j["recommended_go_mark_m"].get<double>(), j["model_go_mark_m"].get<double>());
   // An explicit option overrides just that part of the model.
   r = baton({"practice", "report", "--from", "Ava Brooks", "--to", "Maya Johnson", "--as-of",
-             "2024-04-10", "--outgoing-tau", "1.4", "--json"});
+             "2024-04-10", "--exchange", "1", "--outgoing-tau", "1.4", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_DOUBLE_EQ(r.json()["physics"]["outgoing_tau_s"].get<double>(), 1.4);
   EXPECT_DOUBLE_EQ(r.json()["physics"]["incoming_speed_mps"].get<double>(),
                    j["physics"]["incoming_speed_mps"].get<double>());
   // A visual exchange has no go-mark to calibrate.
-  r = baton(
-      {"practice", "report", "--from", "Ava Brooks", "--to", "Maya Johnson", "--event", "4x400"});
+  r = baton({"practice", "report", "--from", "Ava Brooks", "--to", "Maya Johnson", "--event",
+             "4x400", "--exchange", "1"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("--exchange: exchange 1 of the 4x400 is a visual pass"), std::string::npos)
       << r.err;

@@ -19,7 +19,7 @@ test("a drill logged in a few taps is listed and moves the pair's go-mark", asyn
   await page.getByLabel("Incoming (brings the baton)").selectOption("Ava Brooks");
   await page.getByLabel("Outgoing (takes it)").selectOption("Maya Johnson");
   await report().filter({ hasText: "No drills yet" }).waitFor();
-  const before = cli("practice", "report", "--from", "Ava Brooks", "--to", "Maya Johnson");
+  const before = cli("practice", "report", "--from", "Ava Brooks", "--to", "Maya Johnson", "--exchange", "1");
   const markText = (r) => `${r.recommended_go_mark_foot_lengths.toFixed(1)} foot lengths ` +
     `(${r.recommended_go_mark_m.toFixed(2)} m)`;
   assert.ok((await report().textContent()).includes(markText(before)));
@@ -33,7 +33,7 @@ test("a drill logged in a few taps is listed and moves the pair's go-mark", asyn
   await page.getByLabel("Early").check();
   await page.getByRole("button", { name: "Log drill" }).click();
   await report().filter({ hasText: "1 drill, 0 % clean" }).waitFor();
-  const after = cli("practice", "report", "--from", "Ava Brooks", "--to", "Maya Johnson");
+  const after = cli("practice", "report", "--from", "Ava Brooks", "--to", "Maya Johnson", "--exchange", "1");
   assert.equal(after.drills, 1);
   assert.ok(after.recommended_go_mark_m > before.recommended_go_mark_m, "an early pass moves the mark out");
   assert.ok((await report().textContent()).includes(markText(after)));

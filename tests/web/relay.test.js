@@ -29,6 +29,16 @@ test("the lineup page shows the best order, its time and the alternatives with g
   assert.equal(await page.getByRole("heading", { name: /^Best order: / }).textContent(),
     `Best order: ${formatted(want.team_time_s)}`);
   assert.deepEqual(await shownOrder(), want.order);
+  // One split per runner: the baton-to-baton split baton lineup prints, adding up to the team
+  // time as shown, and the same number the order editor shows for the best order.
+  const splits = await page.locator("table.legs tbody td:nth-child(4)").allTextContents();
+  assert.deepEqual(splits, want.legs.map((l) => formatted(l.split_s)));
+  const hundredths = (text) => Math.round(parseFloat(text) * 100);
+  assert.equal(splits.reduce((sum, t) => sum + hundredths(t), 0), hundredths(want.team_time_s.toFixed(2)));
+  assert.equal(await page.locator("table.legs thead th").nth(3).textContent(), "Split");
+  await page.locator(".leg-row .split").first().filter({ hasText: "split" }).waitFor();
+  const editor = await page.locator(".leg-row .split").allTextContents();
+  assert.deepEqual(editor.map((t) => t.replace(" *", "")), want.legs.map((l) => `split ${formatted(l.split_s)}`));
   const alts = await page.locator("ol.alternatives li").allTextContents();
   assert.equal(alts.length, 3);
   assert.ok(alts[0].startsWith(want.alternatives[0].order.join(" → ")), alts[0]);

@@ -113,16 +113,20 @@ function oneRelayForm({ team, events }, params) {
     form, result);
 }
 
+// What every split on these pages is, the same number baton lineup, predict, plan and pacing print.
+const SPLIT_NOTE = "Splits are baton to baton: leg 1 from the gun to the first pass, then pass to pass, the anchor from the last pass to the finish. They add up to the team time.";
+
 function lineupView(doc) {
   return h("div", { class: "card lineup" },
     h("h2", {}, `Best order: ${timeText(doc.team_time_s)}`),
     h("table", { class: "legs" },
       h("caption", { class: "sr" }, `Best order for the ${doc.name}`),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Leg"), h("th", { scope: "col" }, "Athlete"),
-        h("th", { scope: "col", class: "num" }, "Distance"), h("th", { scope: "col", class: "num" }, "Own time"))),
+        h("th", { scope: "col", class: "num" }, "Distance"), h("th", { scope: "col", class: "num" }, "Split"))),
       h("tbody", {}, doc.legs.map((l) => h("tr", {},
         h("td", {}, String(l.leg)), h("th", { scope: "row" }, l.athlete),
-        h("td", { class: "num" }, `${l.distance_m} m`), h("td", { class: "num" }, timeText(l.leg_s)))))),
+        h("td", { class: "num" }, `${l.distance_m} m`), h("td", { class: "num" }, timeText(l.split_s)))))),
+    h("p", { class: "muted" }, SPLIT_NOTE),
     h("p", { class: "buttons" }, h("a", { class: "button", href: planLink(doc.event, doc.order) }, "Plan the hand-offs"),
       h("a", { class: "button secondary", href: cardsLink(doc.event, doc.order) }, "Cards & report"),
       h("a", { class: "button secondary", href: oddsLink(doc.event, doc.order) }, "Race odds")),
@@ -304,6 +308,7 @@ function meetView(doc) {
   return h("div", { class: "meet-lineups" },
     h("h2", {}, doc.optimal ? "Meet lineups: optimal" : "Meet lineups: best found"),
     h("p", { class: "meet-status" }, h("strong", {}, status), ` Sum of team times ${timeText(doc.objective_s)}.`),
+    h("p", { class: "muted" }, SPLIT_NOTE),
     doc.relays.map((r) => {
       const { id, sex } = splitRelay(r.event);
       const title = `${r.name}${sex ? `, ${SEX_TEXT[sex]}` : ""}, team ${r.team}`;
@@ -312,10 +317,10 @@ function meetView(doc) {
         h("table", { class: "legs" },
           h("caption", { class: "sr" }, `Running order of the ${title}`),
           h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Leg"), h("th", { scope: "col" }, "Athlete"),
-            h("th", { scope: "col", class: "num" }, "Distance"), h("th", { scope: "col", class: "num" }, "Own time"))),
+            h("th", { scope: "col", class: "num" }, "Distance"), h("th", { scope: "col", class: "num" }, "Split"))),
           h("tbody", {}, r.legs.map((l) => h("tr", {},
             h("td", {}, String(l.leg)), h("th", { scope: "row" }, l.athlete),
-            h("td", { class: "num" }, `${l.distance_m} m`), h("td", { class: "num" }, timeText(l.leg_s)))))),
+            h("td", { class: "num" }, `${l.distance_m} m`), h("td", { class: "num" }, timeText(l.split_s)))))),
         h("p", { class: "buttons" },
           h("a", { class: "button", href: planLink(id, r.order), "aria-label": `Plan the hand-offs: ${title}` }, "Plan the hand-offs"),
           h("a", { class: "button secondary", href: cardsLink(id, r.order), "aria-label": `Cards & report: ${title}` }, "Cards & report")));
