@@ -11,9 +11,6 @@
 //
 // One thread with poll() drives every connection, so the client costs little CPU next to the
 // server on a 2-core machine. Bounded: at most 5,000 clients, 1,000,000 requests, 600 s.
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -28,8 +25,13 @@
 #include <thread>
 #include <vector>
 
+#include "support/loopback_socket.h"
+
 namespace {
 
+using baton::testing::connect_loopback;
+using baton::testing::read_until_closed;
+using baton::testing::send_all;
 using Clock = std::chrono::steady_clock;
 
 struct Options {
@@ -48,20 +50,6 @@ struct Conn {
   std::string in;   // answer so far
 };
 
-int open_nonblocking(int port) {
-  const int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-  if (fd < 0) return -1;
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 && errno != EINPROGRESS) {
-    close(fd);
-    return -1;
-  }
-  return fd;
-}
-
 double percentile(std::vector<double>& ms, double p) {
   if (ms.empty()) return 0;
   const size_t k = std::min(ms.size() - 1, static_cast<size_t>(p * static_cast<double>(ms.size())));
@@ -72,25 +60,13 @@ double percentile(std::vector<double>& ms, double p) {
 // One blocking GET; returns its latency in ms, or -1 on failure.
 double one_get(int port, const std::string& path) {
   const auto t0 = Clock::now();
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+  const int fd = connect_loopback(port);
+  if (fd < 0) return -1;
+  if (!send_all(fd, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")) {
     close(fd);
     return -1;
   }
-  const std::string req =
-      "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
-  if (send(fd, req.data(), req.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(req.size())) {
-    close(fd);
-    return -1;
-  }
-  std::string in;
-  char buf[8192];
-  ssize_t n;
-  while ((n = recv(fd, buf, sizeof buf, 0)) > 0) in.append(buf, static_cast<size_t>(n));
+  const std::string in = read_until_closed(fd);
   close(fd);
   if (in.rfind("HTTP/1.1 2", 0) != 0) return -1;
   return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
@@ -99,17 +75,10 @@ double one_get(int port, const std::string& path) {
 int run_slow(const Options& o) {
   std::vector<int> slow;
   for (int i = 0; i < o.slow; ++i) {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(o.port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
-      const std::string line = "GET " + o.path + " HTTP/1.1\r\n";
-      (void)send(fd, line.data(), line.size(), MSG_NOSIGNAL);
+    const int fd = connect_loopback(o.port);
+    if (fd >= 0) {
+      (void)send_all(fd, "GET " + o.path + " HTTP/1.1\r\n");
       slow.push_back(fd);
-    } else {
-      close(fd);
     }
   }
   std::printf("slow clients: %zu connected, each sending one header line every 3 s\n", slow.size());
@@ -151,7 +120,7 @@ int run_load(const Options& o) {
     c.start = Clock::now();
     c.out = request;
     c.in.clear();
-    c.fd = open_nonblocking(o.port);
+    c.fd = connect_loopback(o.port, /*nonblocking=*/true);
     if (c.fd < 0) ++failures, ++done;
   };
   auto finish = [&](Conn& c, bool ok) {

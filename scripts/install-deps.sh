@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages Baton needs to build and test. Idempotent: installs only what is
 # missing and does nothing when everything is present. Works as root or through sudo.
 #   --browser   also install what the browser tests need (Debian's chromium, npm's playwright-core)
-#   --clang     also install clang 14 (scripts/build-clang.sh builds the library with it)
+#   --clang     also install clang 14 and its sanitizer and libFuzzer runtimes
+#               (scripts/build-clang.sh, scripts/fuzz-smoke.sh)
 set -euo pipefail
 
 packages=(
@@ -29,7 +30,9 @@ if [ "$browser" = 1 ]; then
 fi
 
 if [ "$clang" = 1 ]; then
-  packages+=(clang-14)
+  # libclang-rt-14-dev: the sanitizer and libFuzzer runtimes (scripts/fuzz-smoke.sh), only
+  # recommended by clang-14, so not installed by --no-install-recommends.
+  packages+=(clang-14 libclang-rt-14-dev)
 fi
 
 missing=()

@@ -1,70 +1,17 @@
 // The practice API: hand-off drills (list, log, remove) and a pair's calibrated go-mark.
-#include <fmt/format.h>
-
-#include <algorithm>
 #include <charconv>
 
-#include "baton/date.h"
 #include "baton/pair_report.h"
 #include "baton/practice_json.h"
 #include "baton/practice_log.h"
 #include "common/today.h"
+#include "server/drill_request.h"
 #include "server/http_json.h"
 #include "server/routes.h"
 #include "server/worker_database.h"
 
 namespace baton::server {
 namespace {
-
-constexpr size_t kMaxNoteChars = 500;
-
-std::string text_field(const nlohmann::json& body, const char* key) {
-  if (!body.contains(key)) throw ParseError("is required", Location{"", 0, key});
-  if (!body[key].is_string()) throw ParseError("must be a string", Location{"", 0, key});
-  return body[key].get<std::string>();
-}
-
-double number_field(const nlohmann::json& body, const char* key) {
-  if (!body.contains(key)) throw ParseError("is required", Location{"", 0, key});
-  if (!body[key].is_number()) throw ParseError("must be a number", Location{"", 0, key});
-  return body[key].get<double>();
-}
-
-// {from, to, go_mark_m, exchange_at_m, outcome?, date?, baton_time_s?, zone_length_m?, note?}
-Drill drill_from_json(const nlohmann::json& body) {
-  static const char* const kKnown[] = {"from",    "to",   "go_mark_m",    "exchange_at_m",
-                                       "outcome", "date", "baton_time_s", "zone_length_m",
-                                       "note"};
-  for (const auto& item : body.items()) {
-    const std::string& key = item.key();
-    if (std::find_if(std::begin(kKnown), std::end(kKnown),
-                     [&](const char* k) { return key == k; }) == std::end(kKnown)) {
-      throw ParseError("unknown field", Location{"", 0, key});
-    }
-  }
-  Drill d;
-  d.from = text_field(body, "from");
-  d.to = text_field(body, "to");
-  d.go_mark_m = number_field(body, "go_mark_m");
-  d.exchange_at_m = number_field(body, "exchange_at_m");
-  if (body.contains("outcome")) {
-    d.outcome = parse_drill_outcome(text_field(body, "outcome"), Location{"", 0, "outcome"});
-  }
-  d.date = body.contains("date") ? parse_date(text_field(body, "date"), Location{"", 0, "date"})
-                                 : today_date();
-  if (body.contains("baton_time_s") && !body["baton_time_s"].is_null()) {
-    d.baton_time_s = number_field(body, "baton_time_s");
-  }
-  if (body.contains("zone_length_m")) d.zone_length_m = number_field(body, "zone_length_m");
-  if (body.contains("note")) {
-    d.note = text_field(body, "note");
-    if (d.note.size() > kMaxNoteChars) {
-      throw ValidationError(fmt::format("must be at most {} characters", kMaxNoteChars),
-                            Location{"", 0, "note"});
-    }
-  }
-  return d;
-}
 
 // GET /api/practice/report?from=&to=[&event=4x100][&exchange=K][&as_of=YYYY-MM-DD]; without
 // exchange, the pair's exchange in the event's best order ("exchange_source" says which).
@@ -104,7 +51,7 @@ void add_practice_routes(httplib::Server& server, const std::string& db_path) {
   });
 
   server.Post("/api/practice", [db_path](const httplib::Request& req, httplib::Response& res) {
-    const Drill d = drill_from_json(json_body(req));
+    const Drill d = drill_from_json(json_body(req), today_date());
     const Drill stored = log_drill(Workspace::borrow(worker_database(db_path)), d);
     reply_json(res, {{"logged", drill_to_json(stored)}}, 201);
   });

@@ -1,6 +1,7 @@
 #include "server/http_json.h"
 
 #include "baton/error.h"
+#include "server/request_fields.h"
 
 namespace baton::server {
 
@@ -9,14 +10,7 @@ nlohmann::json json_body(const httplib::Request& req) {
   if (type.rfind("application/json", 0) != 0) {
     throw ParseError("send the body as application/json", Location{"", 0, "body"});
   }
-  nlohmann::json doc = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) {
-    throw ParseError("the body is not valid JSON", Location{"", 0, "body"});
-  }
-  if (!doc.is_object()) {
-    throw ParseError("the body must be a JSON object", Location{"", 0, "body"});
-  }
-  return doc;
+  return parse_json_object(req.body);
 }
 
 void reply_json(httplib::Response& res, const nlohmann::json& doc, int status) {

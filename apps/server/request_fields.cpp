@@ -9,6 +9,17 @@
 
 namespace baton::server {
 
+nlohmann::json parse_json_object(std::string_view text) {
+  nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) {
+    throw ParseError("the body is not valid JSON", Location{"", 0, "body"});
+  }
+  if (!doc.is_object()) {
+    throw ParseError("the body must be a JSON object", Location{"", 0, "body"});
+  }
+  return doc;
+}
+
 void only_fields(const nlohmann::json& body, std::initializer_list<const char*> known) {
   for (const auto& [key, value] : body.items()) {
     bool ok = false;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "baton/athlete.h"
@@ -15,6 +16,10 @@
 #include "baton/workspace.h"
 
 namespace baton::server {
+
+/// Parses a request body as one JSON object. Throws ParseError (field "body") for malformed
+/// JSON or a document that is not an object.
+nlohmann::json parse_json_object(std::string_view text);
 
 /// Throws ParseError naming the first key of `body` that is not in `known`.
 void only_fields(const nlohmann::json& body, std::initializer_list<const char*> known);

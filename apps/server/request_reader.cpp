@@ -91,6 +91,8 @@ RequestState RequestReader::update(std::string_view received) {
       std::string_view line = received.substr(pos, nl - pos);
       pos = nl + 1;
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      // No request line: nothing a worker could answer.
+      if (first && line.empty()) return RequestState::kMalformed;
       if (line.empty()) break;
       if (first) {
         first = false;

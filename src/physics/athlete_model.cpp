@@ -174,10 +174,11 @@ AthleteModel model_athlete(const Athlete& a, const ModelOptions& opt) {
             fit ? fit->curve.tau_s : (a.sex == Sex::male ? opt.tau_male_s : opt.tau_female_s);
         const double mss =
             solve_mss(tau, 1e6, opt.reaction_s, shortest->distance_m, shortest->time_s);
+        // add_mark() may move the marks: keep what is needed of `shortest` first.
+        const std::string label = distance_label(shortest->distance_m);
         add_mark(m, 100.0, opt.reaction_s + sprint_time_s({mss, tau}, 100.0), true,
-                 "from " + distance_label(shortest->distance_m));
-        m.notes.push_back("100m estimated from the " + distance_label(shortest->distance_m) +
-                          " mark");
+                 "from " + label);
+        m.notes.push_back("100m estimated from the " + label + " mark");
       } else if (fit) {
         add_mark(m, 100.0, opt.reaction_s + fit->predicted_time_s(100.0), true, "from splits");
         m.notes.push_back("100m estimated from the splits");

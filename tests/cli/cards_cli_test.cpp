@@ -1,23 +1,16 @@
 // baton cards: writes one page with a card per runner.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
-
 #include "report/html_check.h"
 #include "support/run_cli.h"
 
 namespace baton {
 namespace {
 
+using testing::read_file;
 using testing::run_cli;
 using testing::source_path;
 using testing::TempDir;
-
-std::string read(const std::string& path) {
-  std::ifstream in(path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 TEST(CardsCli, WritesACardForEveryRunner) {
   TempDir dir;
@@ -27,7 +20,7 @@ TEST(CardsCli, WritesACardForEveryRunner) {
                           "Maya Johnson,Ava Brooks,Zoe Carter,Lily Nguyen", "--html", html});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.json()["cards"].size(), 4u);
-  const std::string page = read(html);
+  const std::string page = read_file(html);
   for (const char* name : {"Maya Johnson", "Ava Brooks", "Zoe Carter", "Lily Nguyen"}) {
     EXPECT_NE(page.find(std::string("<h2>") + name + "</h2>"), std::string::npos) << name;
   }

@@ -2,7 +2,7 @@
 // and nothing stored that later breaks a listing.
 #include <gtest/gtest.h>
 
-#include "support/run_cli.h"
+#include "support/cli_database.h"
 
 namespace baton {
 namespace {
@@ -11,14 +11,8 @@ using testing::run_cli;
 using testing::source_path;
 using testing::TempDir;
 
-class HostileCli : public ::testing::Test {
+class HostileCli : public testing::DatabaseCliTest {
  protected:
-  TempDir dir;
-  std::string db = dir.file("team.db");
-  testing::CliResult baton(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", db});
-    return run_cli(args);
-  }
   std::string deep_toml() const {
     std::string key = "a";
     for (int i = 0; i < 49999; ++i) key += ".a";

@@ -1,23 +1,16 @@
 // baton report: the best lineup when no order is given, odds with --meet.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
-
 #include "report/html_check.h"
 #include "support/run_cli.h"
 
 namespace baton {
 namespace {
 
+using testing::read_file;
 using testing::run_cli;
 using testing::source_path;
 using testing::TempDir;
-
-std::string read(const std::string& path) {
-  std::ifstream in(path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 TEST(ReportCli, BestLineupMatchesBatonLineup) {
   TempDir dir;
@@ -31,7 +24,7 @@ TEST(ReportCli, BestLineupMatchesBatonLineup) {
   EXPECT_EQ(r.json()["order"], lineup.json()["order"]);
   EXPECT_NEAR(r.json()["team_time_s"].get<double>(), lineup.json()["team_time_s"].get<double>(),
               1e-6);
-  const std::string page = read(dir.file("r.html"));
+  const std::string page = read_file(dir.file("r.html"));
   const auto best = lineup.json();
   ASSERT_EQ(best["order"].size(), 4u);
   for (const auto& name : best["order"]) {
@@ -50,7 +43,7 @@ TEST(ReportCli, MeetAddsTheFinishTimeDistribution) {
                source_path("examples/meet-girls-4x100.toml"), "--runs", "3000", "--html", html});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.json()["simulated_runs"], 3000);
-  const std::string page = read(html);
+  const std::string page = read_file(html);
   EXPECT_NE(page.find("Race odds"), std::string::npos);
   for (const char* team : {"Riverside HS", "Central HS", "St. Mary&#39;s", "Harbor"}) {
     EXPECT_NE(page.find(team), std::string::npos) << team;
@@ -75,7 +68,7 @@ TEST(ReportCli, TheRosterEntryOfAMeetRunsTheReportsOrder) {
                           "--runs", "2000", "--html", dir.file("r.html")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.json()["simulated_runs"], 2000);
-  const std::string page = read(dir.file("r.html"));
+  const std::string page = read_file(dir.file("r.html"));
   EXPECT_NE(page.find("our team in the order above"), std::string::npos);
   EXPECT_NE(page.find("Central"), std::string::npos);
 }

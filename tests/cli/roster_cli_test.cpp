@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "support/run_cli.h"
+#include "support/cli_database.h"
 
 namespace baton {
 namespace {
@@ -11,15 +11,7 @@ using testing::run_cli;
 using testing::source_path;
 using testing::TempDir;
 
-class RosterCli : public ::testing::Test {
- protected:
-  TempDir dir;
-  std::string db = dir.file("team.db");
-  testing::CliResult baton(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", db});
-    return run_cli(args);
-  }
-};
+using RosterCli = testing::DatabaseCliTest;
 
 TEST_F(RosterCli, ImportListsAthletesWithFatBests) {
   auto r = baton({"roster", "import", source_path("examples/riverside.toml"), "--json"});

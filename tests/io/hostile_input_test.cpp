@@ -6,24 +6,12 @@
 #include "baton/results_csv.h"
 #include "baton/team_file.h"
 #include "io/toml_limits.h"
+#include "support/expect_error.h"
 
 namespace baton {
 namespace {
 
-// Expects `f` to throw an Error at exactly file:line: field whose message holds `fragment`.
-template <typename F>
-void expect_error_at(F f, const std::string& file, int line, const std::string& field,
-                     const std::string& fragment) {
-  try {
-    f();
-    ADD_FAILURE() << "no error for " << fragment;
-  } catch (const Error& e) {
-    EXPECT_EQ(e.where().file, file) << e.what();
-    EXPECT_EQ(e.where().line, line) << e.what();
-    EXPECT_EQ(e.where().field, field) << e.what();
-    EXPECT_NE(std::string(e.what()).find(fragment), std::string::npos) << e.what();
-  }
-}
+using testing::expect_error_at;
 
 const char* kAthlete = R"(
 [[athlete]]

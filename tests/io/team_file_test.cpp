@@ -2,28 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include "support/expect_error.h"
 #include "support/run_cli.h"
 
 namespace baton {
 namespace {
 
+using testing::expect_error_at;
 using testing::source_path;
 using testing::TempDir;
-
-// Expects `f` to throw an Error whose location is exactly file:line: field.
-template <typename F>
-void expect_error_at(F f, const std::string& file, int line, const std::string& field,
-                     const std::string& fragment) {
-  try {
-    f();
-    ADD_FAILURE() << "no error for " << fragment;
-  } catch (const Error& e) {
-    EXPECT_EQ(e.where().file, file) << e.what();
-    EXPECT_EQ(e.where().line, line) << e.what();
-    EXPECT_EQ(e.where().field, field) << e.what();
-    EXPECT_NE(std::string(e.what()).find(fragment), std::string::npos) << e.what();
-  }
-}
 
 TEST(TeamToml, ReadsTheDesignExample) {
   const Team t = parse_team_toml(R"(

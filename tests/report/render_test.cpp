@@ -5,13 +5,13 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
 
 #include "support/run_cli.h"
 
 namespace baton {
 namespace {
 
+using testing::read_file;
 using testing::run_cli;
 using testing::source_path;
 using testing::TempDir;
@@ -21,11 +21,6 @@ std::string chromium() {
     if (std::ifstream(path).good()) return path;
   }
   return "";
-}
-
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 // Screenshots `html` at 1000 x 1400 px (or `width` wide) and returns the PNG bytes.
@@ -45,8 +40,8 @@ std::string screenshot(const TempDir& dir, const std::string& html, int width = 
       dir.file("profile") + " --screenshot=" + png + " --window-size=" + std::to_string(width) +
       ",1400 file://" + html + " >" + dir.file("chromium.log") + " 2>&1";
   const int rc = std::system(cmd.c_str());
-  EXPECT_EQ(rc, 0) << read(dir.file("chromium.log"));
-  return read(png);
+  EXPECT_EQ(rc, 0) << read_file(dir.file("chromium.log"));
+  return read_file(png);
 }
 
 // The document as the browser built it (chromium --dump-dom).
@@ -58,8 +53,8 @@ std::string rendered_dom(const TempDir& dir, const std::string& html) {
                           "--disable-sync --user-data-dir=" +
                           dir.file("profile") + " --dump-dom file://" + html + " >" + out + " 2>" +
                           dir.file("chromium.log");
-  EXPECT_EQ(std::system(cmd.c_str()), 0) << read(dir.file("chromium.log"));
-  return read(out);
+  EXPECT_EQ(std::system(cmd.c_str()), 0) << read_file(dir.file("chromium.log"));
+  return read_file(out);
 }
 
 size_t count(const std::string& text, const std::string& what) {

@@ -1,62 +1,26 @@
 // Hostile and heavy requests `baton serve` survives: oversized chunked bodies, foreign Host
 // headers on any address, slow clients, big --data-binary imports, huge bad inputs, names with
 // a slash, out-of-range numbers and a database another writer holds.
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <thread>
 
 #include "baton/store.h"
 #include "server/server_process.h"
+#include "support/loopback_socket.h"
 
 namespace baton {
 namespace {
 
+using testing::connect_loopback;
 using testing::ExampleServerTest;
+using testing::read_status;
+using testing::send_all;
 using testing::ServerProcess;
 using testing::TempDir;
 using Clock = std::chrono::steady_clock;
-
-int connect_to(int port) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    close(fd);
-    return -1;
-  }
-  return fd;
-}
-
-void send_all(int fd, const std::string& s) {
-  for (size_t sent = 0; sent < s.size();) {
-    const ssize_t n = send(fd, s.data() + sent, s.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) return;
-    sent += static_cast<size_t>(n);
-  }
-}
-
-// The status of the first reply on `fd` (0 if none came within `timeout`).
-int read_status(int fd, std::chrono::milliseconds timeout) {
-  std::string raw;
-  const auto until = Clock::now() + timeout;
-  char buf[4096];
-  while (raw.find("\r\n") == std::string::npos && Clock::now() < until) {
-    pollfd p{fd, POLLIN, 0};
-    if (poll(&p, 1, 50) <= 0) continue;
-    const ssize_t n = recv(fd, buf, sizeof buf, 0);
-    if (n <= 0) break;
-    raw.append(buf, static_cast<size_t>(n));
-  }
-  return raw.rfind("HTTP/1.1 ", 0) == 0 ? std::stoi(raw.substr(9, 3)) : 0;
-}
 
 class Hardening : public ::testing::Test {
  protected:
@@ -65,7 +29,7 @@ class Hardening : public ::testing::Test {
 };
 
 TEST_F(Hardening, AGibibyteChunkedBodyIs413BeforeMuchOfItIsRead) {
-  const int fd = connect_to(server.port());
+  const int fd = connect_loopback(server.port());
   ASSERT_GE(fd, 0);
   send_all(fd,
            "POST /api/import?format=toml HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -97,7 +61,7 @@ TEST_F(Hardening, AGibibyteChunkedBodyIs413BeforeMuchOfItIsRead) {
 }
 
 TEST_F(Hardening, ChunkedBodiesUnderTheLimitAreRead) {
-  const int fd = connect_to(server.port());
+  const int fd = connect_loopback(server.port());
   ASSERT_GE(fd, 0);
   send_all(fd,
            "POST /api/athletes HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
@@ -143,7 +107,7 @@ TEST_F(Hardening, SlowClientsDoNotDelayOthers) {
   // Twenty clients that send a request line and then one header line at a time, slowly.
   std::vector<int> slow;
   for (int i = 0; i < 20; ++i) {
-    const int fd = connect_to(server.port());
+    const int fd = connect_loopback(server.port());
     ASSERT_GE(fd, 0);
     send_all(fd, "GET /api/athletes HTTP/1.1\r\nHost: 127.0.0.1\r\n");
     slow.push_back(fd);
@@ -159,7 +123,7 @@ TEST_F(Hardening, SlowClientsDoNotDelayOthers) {
 }
 
 TEST_F(Hardening, ASlowRequestIsAnswered408) {
-  const int fd = connect_to(server.port());
+  const int fd = connect_loopback(server.port());
   ASSERT_GE(fd, 0);
   send_all(fd, "GET /api/athletes HTTP/1.1\r\n");
   // Never finished: the server gives up after its request timeout (10 s).
@@ -221,7 +185,7 @@ TEST_F(Hardening, AWriteWaitsForAnotherWritersLock) {
 }
 
 TEST_F(Hardening, KeptAliveConnectionsServeSeveralRequests) {
-  const int fd = connect_to(server.port());
+  const int fd = connect_loopback(server.port());
   ASSERT_GE(fd, 0);
   std::string raw;
   // Reads until `n` replies have begun (each answer to GET /api/athletes ends in "}").

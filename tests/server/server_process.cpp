@@ -1,11 +1,8 @@
 #include "server/server_process.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,14 +13,11 @@
 #include <regex>
 #include <stdexcept>
 
+#include "support/loopback_socket.h"
+
 extern char** environ;
 
 namespace baton::testing {
-
-std::string slurp_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 ServerProcess::ServerProcess(std::string db, std::vector<std::string> extra) : db_(std::move(db)) {
   int pipe_fds[2];
@@ -98,15 +92,8 @@ int ServerProcess::stop(std::string* stdout_text) {
 HttpResponse ServerProcess::request(const std::string& method, const std::string& target,
                                     const std::string& body, const std::string& content_type,
                                     const std::vector<std::string>& headers) const {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port_));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    close(fd);
-    throw std::runtime_error("cannot connect to baton serve");
-  }
+  const int fd = connect_loopback(port_);
+  if (fd < 0) throw std::runtime_error("cannot connect to baton serve");
   std::string head = method + " " + target + " HTTP/1.1\r\n";
   const bool has_host = std::any_of(headers.begin(), headers.end(),
                                     [](const std::string& h) { return h.rfind("Host:", 0) == 0; });
@@ -120,16 +107,8 @@ HttpResponse ServerProcess::request(const std::string& method, const std::string
     head += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   }
   head += "Connection: close\r\n\r\n";
-  const std::string wire = head + body;
-  for (size_t sent = 0; sent < wire.size();) {
-    const ssize_t n = send(fd, wire.data() + sent, wire.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) break;  // the server may answer (413) before reading everything
-    sent += static_cast<size_t>(n);
-  }
-  std::string raw;
-  char buf[4096];
-  ssize_t n;
-  while ((n = recv(fd, buf, sizeof buf, 0)) > 0) raw.append(buf, static_cast<size_t>(n));
+  send_all(fd, head + body);  // the server may answer (413) before reading everything
+  const std::string raw = read_until_closed(fd);
   close(fd);
 
   HttpResponse r;

@@ -13,14 +13,6 @@
 extern char** environ;
 
 namespace baton::testing {
-namespace {
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-}  // namespace
 
 CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text) {
   TempDir io;
@@ -47,8 +39,8 @@ CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin
   waitpid(pid, &status, 0);
   CliResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.out = slurp(out_path);
-  result.err = slurp(err_path);
+  result.out = read_file(out_path);
+  result.err = read_file(err_path);
   return result;
 }
 
@@ -67,6 +59,11 @@ std::string TempDir::write(const std::string& name, const std::string& text) con
   const std::string p = file(name);
   std::ofstream(p, std::ios::binary) << text;
   return p;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 std::string source_path(const std::string& relative) {

@@ -35,6 +35,9 @@ class TempDir {
   std::string path_;
 };
 
+/// The whole file at `path`, as bytes; empty when it cannot be read.
+std::string read_file(const std::string& path);
+
 /// BATON_SOURCE_DIR + "/" + relative
 std::string source_path(const std::string& relative);
 

@@ -1,0 +1,17 @@
+// The meet file (docs/FILE_FORMATS.md), as `baton simulate --meet` and `baton report --meet`
+// read it.
+#include "baton/meet.h"
+#include "fuzz_check.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  baton::fuzz::refuse_cleanly([&] {
+    const baton::Meet meet = baton::parse_meet_toml(baton::fuzz::as_text(data, size), "fuzz.toml");
+    for (const baton::MeetEntry& entry : meet.teams) {
+      FUZZ_CHECK(baton::text::invalid_utf8_at(entry.name) == std::string_view::npos);
+      for (const std::string& runner : entry.order) {
+        FUZZ_CHECK(baton::text::invalid_utf8_at(runner) == std::string_view::npos);
+      }
+    }
+  });
+  return 0;
+}

@@ -1,0 +1,42 @@
+// The JSON request bodies of the server's API (apps/server/request_fields.h,
+// athlete_request.h): one body goes through every reader, as any route might receive it.
+#include "baton/json.h"
+#include "fuzz_check.h"
+#include "server/athlete_request.h"
+#include "server/request_fields.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace baton;
+  using namespace baton::server;
+  nlohmann::json body;
+  try {
+    body = parse_json_object(fuzz::as_text(data, size));
+  } catch (const Error&) {
+    return 0;
+  }
+  fuzz::refuse_cleanly([&] {
+    Athlete athlete;
+    athlete.name = "Ava Brooks";
+    athlete.sex = Sex::female;
+    apply_athlete_json(body, athlete);
+    FUZZ_CHECK(text::invalid_utf8_at(athlete.name) == std::string_view::npos);
+    (void)to_json(athlete).dump();
+  });
+  fuzz::refuse_cleanly([&] { (void)order_request(body); });
+  fuzz::refuse_cleanly([&] {
+    const LineupQuery q = lineup_query(body, 10);
+    (void)q;
+  });
+  fuzz::refuse_cleanly([&] {
+    if (body.contains("names")) {
+      FUZZ_CHECK(names_field(body["names"], "names", 8).size() <= 8);
+    }
+  });
+  fuzz::refuse_cleanly([&] {
+    const std::int64_t top = whole_number(body, "top", 5, 0, 50);
+    FUZZ_CHECK(top >= 0 && top <= 50);
+  });
+  fuzz::refuse_cleanly([&] { (void)optional_sex(body, "sex"); });
+  fuzz::refuse_cleanly([&] { only_fields(body, {"event", "sex", "order", "top"}); });
+  return 0;
+}
