@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -365,6 +366,8 @@ ImportReport import_file(const Workspace& ws, std::string_view text, const std::
     lines.push_back(p.line);
   }
   report.results = static_cast<int>(results.size());
+  std::stable_sort(report.skipped.begin(), report.skipped.end(),
+                   [](const SkippedLine& a, const SkippedLine& b) { return a.line < b.line; });
 
   if (request.dry_run) return report;
   db.transaction([&] {
