@@ -15,9 +15,12 @@ int MarkHistory::add(std::string_view athlete, const std::vector<DatedMark>& mar
                           Location{"", 0, "athlete"});
     }
     const long long id = find.column_int(0);
+    // Only a mark already kept is passed over: a bad date or time still fails its CHECK (OR
+    // IGNORE would drop it silently).
     Statement insert(impl,
-                     "INSERT OR IGNORE INTO marks (athlete_id, distance_m, time_s, hand_timed, "
-                     "date, source) VALUES (?, ?, ?, ?, ?, ?)");
+                     "INSERT INTO marks (athlete_id, distance_m, time_s, hand_timed, date, source) "
+                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (athlete_id, distance_m, time_s, "
+                     "hand_timed, date, source) DO NOTHING");
     for (const DatedMark& m : marks) {
       insert.bind(1, id).bind(2, m.distance_m).bind(3, m.mark.time_s);
       insert.bind(4, m.mark.hand_timed ? 1 : 0).bind(5, m.date).bind(6, m.source).run();
