@@ -57,6 +57,7 @@ double parse_number(const std::string& text, const char* option);
 void add_events_command(CLI::App& app, Context& ctx);
 void add_lineup_command(CLI::App& app, Context& ctx);
 void add_roster_command(CLI::App& app, Context& ctx);
+void add_import_command(CLI::App& app, Context& ctx);
 void add_practice_command(CLI::App& app, Context& ctx);
 void add_results_command(CLI::App& app, Context& ctx);
 void add_handoff_command(CLI::App& app, Context& ctx);

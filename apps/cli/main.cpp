@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   baton::cli::add_events_command(app, ctx);
   baton::cli::add_lineup_command(app, ctx);
   baton::cli::add_roster_command(app, ctx);
+  baton::cli::add_import_command(app, ctx);
   baton::cli::add_practice_command(app, ctx);
   baton::cli::add_results_command(app, ctx);
   baton::cli::add_handoff_command(app, ctx);

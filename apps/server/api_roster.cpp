@@ -1,5 +1,7 @@
 // The roster API: athletes and their marks, the team's name and rules, and imports
 // (include/baton/roster_admin.h).
+#include "baton/file_import.h"
+#include "baton/import_json.h"
 #include "baton/json.h"
 #include "baton/roster_admin.h"
 #include "baton/team_file.h"
@@ -86,7 +88,26 @@ void add_roster_routes(httplib::Server& server, const std::string& db_path) {
 
   server.Post("/api/import", [db_path](const httplib::Request& req, httplib::Response& res) {
     const std::string format = query(req, "format");
-    if (format.empty()) throw ParseError("is required: toml or csv", Location{"", 0, "format"});
+    if (format.empty()) {
+      throw ParseError("is required: toml, csv (a roster), auto or another program's format",
+                       Location{"", 0, "format"});
+    }
+    if (format != "toml" && format != "csv") {
+      // Another program's file: the import use case, as `baton import` runs it.
+      if (req.body.empty()) throw ParseError("the file is empty", Location{"", 0, "body"});
+      FileImportRequest r;
+      r.format = format;
+      r.team = query(req, "team");
+      r.since = query(req, "since");
+      r.dry_run = flag(req, "dry_run");
+      if (const std::string sex = query(req, "sex"); !sex.empty()) {
+        r.sex = parse_sex(sex, Location{"", 0, "sex"});
+      }
+      const std::string name = query(req, "name", "import");
+      reply_json(res, import_report_to_json(import_file(Workspace::borrow(worker_database(db_path)),
+                                                        req.body, name, r)));
+      return;
+    }
     const bool replace = flag(req, "replace");
     const Team team = parse_import(req, format);
     const Workspace ws = Workspace::borrow(worker_database(db_path));

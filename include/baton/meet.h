@@ -42,4 +42,8 @@ Meet parse_meet_toml(std::string_view text, const std::string& source);
 /// Reads and parses a meet file.
 Meet load_meet(const std::string& path);
 
+/// The meet as a meet file parse_meet_toml() reads back: event, rules, scoring and the teams
+/// (own teams by file or roster, opponents by name and seed, written to the hundredth).
+std::string meet_to_toml(const Meet& meet);
+
 }  // namespace baton

@@ -34,6 +34,8 @@ class Database {
   static int latest_schema_version();
 
   /// Runs `work` inside BEGIN IMMEDIATE ... COMMIT; rolls back and rethrows if it throws.
+  /// Called inside another transaction, `work` joins it (all of it commits or rolls back
+  /// together), so the store's writes compose into one transaction.
   void transaction(const std::function<void()>& work);
 
  private:

@@ -9,7 +9,7 @@ bool blank(std::string_view s) { return s.find_first_not_of(" \t") == std::strin
 
 }  // namespace
 
-std::vector<Row> read_rows(std::string_view text, const std::string& source) {
+std::vector<Row> read_rows(std::string_view text, const std::string& source, char separator) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // UTF-8 byte-order mark
   std::vector<Row> rows;
   Row row{1, {}};
@@ -38,12 +38,13 @@ std::vector<Row> read_rows(std::string_view text, const std::string& source) {
         if (c == '\n') ++line;
         cell += c;
       }
-    } else if (c == ',') {
+    } else if (c == separator) {
       end_cell();
     } else if (c == '\n') {
       ++line;
       end_row();
-    } else if (c == '\r' || (state == State::after_quote && (c == ' ' || c == '\t'))) {
+    } else if (c == '\r' ||
+               (state == State::after_quote && (c == ' ' || (c == '\t' && separator != '\t')))) {
       // CRLF line ends; spaces after a closing quote
     } else if (state == State::after_quote) {
       throw ParseError("text after the closing quote of a cell", Location{source, line, ""});

@@ -17,7 +17,8 @@ struct Row {
 /// CRLF, quoted cells holding commas, doubled quotes and line breaks. A UTF-8 byte-order mark
 /// (spreadsheets write one) is skipped; so are blank lines. Spaces around a quoted cell are
 /// ignored. Throws ParseError naming `source` and the line for a quote inside an unquoted
-/// cell, text after a closing quote, or a quote left open.
-std::vector<Row> read_rows(std::string_view text, const std::string& source);
+/// cell, text after a closing quote, or a quote left open. `separator` replaces the comma for
+/// files that use semicolons or tabs.
+std::vector<Row> read_rows(std::string_view text, const std::string& source, char separator = ',');
 
 }  // namespace baton::csv

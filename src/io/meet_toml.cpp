@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 #include <set>
+#include <sstream>
 
 #include "baton/meet.h"
 #include "baton/team_file.h"
@@ -214,5 +215,38 @@ Meet parse_meet_toml(std::string_view toml_text, const std::string& source) {
 }
 
 Meet load_meet(const std::string& path) { return parse_meet_toml(read_text_file(path), path); }
+
+std::string meet_to_toml(const Meet& meet) {
+  toml::table root;
+  root.insert("event", meet.event.id);
+  root.insert("rules", std::string(to_string(meet.rules)));
+  if (!meet.scoring.empty()) {
+    toml::array scoring;
+    for (double p : meet.scoring) scoring.push_back(p);
+    root.insert("scoring", scoring);
+  }
+  toml::array teams;
+  for (const MeetEntry& e : meet.teams) {
+    toml::table t;
+    if (!e.name.empty()) t.insert("name", e.name);
+    if (e.roster) t.insert("roster", true);
+    if (!e.file.empty()) t.insert("file", e.file);
+    if (e.own() && e.sex) t.insert("sex", std::string(to_string(*e.sex)));
+    if (e.own() && !e.order.empty()) {
+      toml::array order;
+      for (const std::string& n : e.order) order.push_back(n);
+      t.insert("order", order);
+    }
+    if (!e.own()) t.insert("seed", format_time(e.seed_time_s, 2));
+    if (!e.own() && e.sd_s >= 0.0) t.insert("sd_s", e.sd_s);
+    if (!e.own() && e.fail_rate >= 0.0) t.insert("fail_rate", e.fail_rate);
+    if (!e.own() && e.exchange_model) t.insert("model", "exchanges");
+    teams.push_back(t);
+  }
+  root.insert("team", teams);
+  std::ostringstream out;
+  out << root << "\n";
+  return out.str();
+}
 
 }  // namespace baton

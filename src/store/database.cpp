@@ -96,6 +96,12 @@ int Database::latest_schema_version() {
 }
 
 void Database::transaction(const std::function<void()>& work) {
+  // Inside another transaction the work joins it: whatever it throws reaches the outer one,
+  // which rolls everything back, so several writes compose into one all-or-nothing change.
+  if (sqlite3_get_autocommit(impl_->db) == 0) {
+    work();
+    return;
+  }
   impl_->exec_retrying("BEGIN IMMEDIATE");
   try {
     work();

@@ -92,6 +92,25 @@ CREATE INDEX result_legs_by_athlete ON result_legs (athlete_id);
 ALTER TABLE athletes ADD COLUMN form_sd_percent REAL
   CHECK (form_sd_percent IS NULL OR (form_sd_percent >= 0 AND form_sd_percent <= 10));
 )sql"},
+    // The marks history: every mark read from a file, with its date and where it was run, so
+    // that a season's best can be told from a lifetime's. `bests` stays the roster's working
+    // mark per distance; this table is what it was chosen from. A mark without a date keeps an
+    // empty one (not NULL, so that the same mark imported twice is stored once).
+    {6, R"sql(
+CREATE TABLE marks (
+  id         INTEGER PRIMARY KEY,
+  athlete_id INTEGER NOT NULL REFERENCES athletes (id) ON DELETE CASCADE,
+  distance_m REAL NOT NULL CHECK (distance_m > 0),
+  time_s     REAL NOT NULL CHECK (time_s > 0),
+  hand_timed INTEGER NOT NULL CHECK (hand_timed IN (0, 1)),
+  date       TEXT NOT NULL DEFAULT ''
+             CHECK (date = '' OR (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'
+                                  AND date(date) IS date)),
+  source     TEXT NOT NULL DEFAULT '',
+  UNIQUE (athlete_id, distance_m, time_s, hand_timed, date, source)
+);
+CREATE INDEX marks_by_athlete ON marks (athlete_id, distance_m, date);
+)sql"},
 };
 
 }  // namespace

@@ -146,6 +146,9 @@ std::string cli_option_for_field(std::string_view field) {
       {"reaction_sd_s", "--reaction-sd"},
       {"mark_sd_m", "--mark-sd"},
       {"failure_cost_s", "--failure-cost"},
+      {"team", "--team"},
+      {"since", "--since"},
+      {"format", "--format"},
   };
   const std::string_view head = field.substr(0, field.find('.'));
   for (const auto& [name, option] : kOptions) {

@@ -192,6 +192,30 @@ TEST_F(RosterApi, BadImportChangesNothingAndNamesTheLine) {
       "body");
 }
 
+TEST_F(RosterApi, ImportAnotherProgramsFile) {
+  const std::string sheet =
+      testing::slurp_file(source_path("tests/data/import/spreadsheet_lehigh.csv"));
+  auto r = server.request("POST", "/api/import?format=auto&dry_run=true&name=team.csv", sheet,
+                          "text/csv");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["format"], "csv");
+  EXPECT_EQ(r.json()["athletes"]["new"], 6);
+  EXPECT_EQ(r.json()["dry_run"], true);
+  EXPECT_TRUE(athletes().empty());
+  r = server.request("POST", "/api/import?format=auto&name=team.csv", sheet, "text/csv");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["marks"], 12);
+  EXPECT_EQ(athletes().size(), 6u);
+  // A TFRRS history has no sex: the request gives it.
+  const std::string tfrrs = testing::slurp_file(source_path("tests/data/import/tfrrs_lehigh.csv"));
+  r = server.request("POST", "/api/import?format=tfrrs&sex=M", tfrrs, "text/csv");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["athletes"]["updated"], 5);
+  r = server.request("POST", "/api/import?format=csv-ish", tfrrs, "text/csv");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.json()["field"], "format");
+}
+
 TEST_F(RosterApi, TeamNameAndRules) {
   auto r = server.send_json("PUT", "/api/team", R"({"name": "Lakeside", "rules": "ncaa"})");
   ASSERT_EQ(r.status, 200) << r.body;

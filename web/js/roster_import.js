@@ -1,4 +1,5 @@
-// Importing a team: a TOML team file or a CSV roster, pasted or chosen from the device.
+// Importing a team: a TOML team file, a CSV roster, or another program's file (Hy-Tek, TFRRS,
+// Athletic.net, a spreadsheet: format "auto"), pasted or chosen from the device.
 import { api, ApiError } from "./api.js";
 import { announce, h, uid } from "./dom.js";
 
@@ -8,7 +9,8 @@ export function importSection(onImported) {
   const result = h("p", { class: "result", role: "status" });
   const error = h("p", { class: "error", role: "alert" });
   const format = h("select", { id: ids.format, name: "format" },
-    h("option", { value: "toml" }, "TOML team file"), h("option", { value: "csv" }, "CSV roster"));
+    h("option", { value: "toml" }, "TOML team file"), h("option", { value: "csv" }, "CSV roster"),
+    h("option", { value: "auto" }, "Another program's file (Hy-Tek, TFRRS, Athletic.net, spreadsheet)"));
   const text = h("textarea", { id: ids.text, name: "text", rows: 8, spellcheck: "false",
     placeholder: 'name = "Riverside HS"\nrules = "nfhs"\n\n[[athlete]]\nname = "Ava Brooks"\nsex = "F"\nbests = { "100m" = "12.31" }' });
   const file = h("input", { id: ids.file, name: "file", type: "file",
@@ -27,6 +29,16 @@ export function importSection(onImported) {
     if (!text.value.trim()) { error.textContent = "paste a team file or choose one first"; text.focus(); return; }
     const replace = form.elements.replace.checked;
     try {
+      if (format.value === "auto") {
+        const name = file.files[0] ? file.files[0].name : "pasted text";
+        const s = await api("POST", `/api/import?format=auto&name=${encodeURIComponent(name)}`, { text: text.value });
+        result.textContent = `Imported ${s.format}${s.team ? ` for ${s.team}` : ""}: ${s.athletes.new} new, ` +
+          `${s.athletes.updated} updated, ${s.athletes.merged} merged; ${s.marks} marks, ` +
+          `${s.results} relay results; ${s.skipped.length} lines skipped.`;
+        announce(result.textContent);
+        await onImported();
+        return;
+      }
       const s = await api("POST", `/api/import?format=${format.value}&replace=${replace}`, { text: text.value });
       const parts = [`${s.added} new`, `${s.updated} updated`];
       if (replace) parts.push(`${s.removed} removed`);

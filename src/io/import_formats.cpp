@@ -1,0 +1,79 @@
+#include "baton/import_formats.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <array>
+#include <vector>
+
+#include "core/text.h"
+#include "io/import_readers.h"
+
+namespace baton {
+namespace {
+
+// Most specific first: detection takes the first that accepts the text, so the spreadsheet
+// (any table with a name column) comes last.
+const ImportFormat kFormats[] = {
+    {"tfrrs", looks_like_tfrrs, read_tfrrs},
+    {"athletic-net", looks_like_athletic_net, read_athletic_net},
+    {"csv", looks_like_spreadsheet, read_spreadsheet},
+};
+
+// The names of the import contract (docs/FILE_FORMATS.md).
+constexpr std::array<std::string_view, 9> kNames = {"hytek",        "hytek-results", "meetpro",
+                                                    "lynx-evt",     "lynx-lif",      "opentrack",
+                                                    "athletic-net", "tfrrs",         "csv"};
+
+std::string registered_names() {
+  std::vector<std::string_view> names;
+  for (const ImportFormat& f : kFormats) names.push_back(f.name);
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+const ImportFormat* looks_like(std::string_view text) {
+  for (const ImportFormat& f : kFormats) {
+    if (f.looks_like(text)) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::span<const ImportFormat> import_formats() { return kFormats; }
+
+std::span<const std::string_view> import_format_names() { return kNames; }
+
+const ImportFormat& detect_import_format(std::string_view text, const std::string& file) {
+  if (const ImportFormat* f = looks_like(text)) return *f;
+  throw ParseError(fmt::format("not a format Baton reads (it reads {}; see docs/FILE_FORMATS.md)",
+                               registered_names()),
+                   Location{file, 0, ""});
+}
+
+ImportedFile read_import(std::string_view text, const std::string& file, std::string_view format) {
+  const std::string name = text::lowercase(text::trim(format));
+  if (name.empty() || name == "auto") return detect_import_format(text, file).read(text, file);
+  for (const ImportFormat& f : kFormats) {
+    if (f.name != name) continue;
+    if (!f.looks_like(text)) {
+      const ImportFormat* other = looks_like(text);
+      throw ParseError(other
+                           ? fmt::format("this is not a {} file: it looks like {} (--format {})",
+                                         name, other->name, other->name)
+                           : fmt::format("this is not a {} file, nor any format Baton reads", name),
+                       Location{file, 0, "format"});
+    }
+    return f.read(text, file);
+  }
+  bool known = false;
+  for (std::string_view n : kNames) known = known || n == name;
+  throw ParseError(
+      known ? fmt::format("this build of Baton has no reader for '{}' (it reads "
+                          "auto, {})",
+                          name, registered_names())
+            : fmt::format("unknown format '{}' (auto, {})", name, fmt::join(kNames, ", ")),
+      Location{"", 0, "format"});
+}
+
+}  // namespace baton
