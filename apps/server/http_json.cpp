@@ -1,6 +1,7 @@
 #include "server/http_json.h"
 
 #include "baton/error.h"
+#include "server/caller.h"
 
 namespace baton::server {
 
@@ -60,6 +61,8 @@ void reply_baton_error(httplib::Response& res, int status, const Error& e) {
 void reply_exception(const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
   try {
     std::rethrow_exception(ep);
+  } catch (const ForbiddenError& e) {
+    reply_baton_error(res, 403, e);
   } catch (const NotFoundError& e) {
     reply_baton_error(res, 404, e);
   } catch (const ParseError& e) {
