@@ -76,8 +76,9 @@ TEST_F(AccountAdmin, AnAthleteAccountNamesItsRosterAthlete) {
 }
 
 TEST_F(AccountAdmin, BadNamesAreRefused) {
-  for (const std::string name :
-       {"", " Kay", "Kay ", std::string("K\x01y"), std::string(81, 'k'), std::string("K\xff")}) {
+  const std::vector<std::string> bad = {"",     " Kay", "Kay ", "K\x01y", std::string(81, 'k'),
+                                        "K\xff"};
+  for (const std::string& name : bad) {
     error_naming<ValidationError>("name", [&] {
       add_account(db(), NewAccount{name, Role::kCoach, "", "12345678"}, stamp);
     });
