@@ -82,6 +82,7 @@ target_link_libraries(baton_plan PRIVATE $<BUILD_INTERFACE:Boost::boost>
 target_link_libraries(baton_sim PRIVATE $<BUILD_INTERFACE:Boost::boost>)
 target_link_libraries(baton_io PRIVATE tomlplusplus::tomlplusplus)
 target_link_libraries(baton_store PRIVATE SQLite::SQLite3)
+target_link_libraries(baton_workspace PRIVATE PkgConfig::SODIUM)
 
 # The whole library, as users link it.
 add_library(baton_lib INTERFACE)

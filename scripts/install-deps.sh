@@ -11,6 +11,7 @@ packages=(
   libfmt-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev
   libsqlite3-dev libcpp-httplib-dev libboost-math-dev libeigen3-dev libpcg-cpp-dev
   coinor-libcbc-dev libglpk-dev
+  libsodium-dev libssl-dev libqrencode-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 browser=0

@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   baton::cli::add_cards_command(app, ctx);
   baton::cli::add_report_command(app, ctx);
   baton::cli::add_serve_command(app, ctx);
+  baton::cli::add_users_command(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -9,4 +9,10 @@ namespace baton {
 /// drill, a result or a practice report).
 std::string today_date();
 
+/// Now, as Unix time in seconds (session expiry, login throttling).
+long long unix_now_s();
+
+/// Now in UTC, YYYY-MM-DDTHH:MM:SSZ (the audit log).
+std::string utc_timestamp();
+
 }  // namespace baton

@@ -6,6 +6,7 @@
 #include "baton/cards.h"
 #include "baton/relay_order.h"
 #include "baton/report.h"
+#include "server/caller.h"
 #include "server/http_json.h"
 #include "server/request_fields.h"
 #include "server/routes.h"
@@ -80,12 +81,14 @@ void add_printout(httplib::Server& server, const std::string& db_path, const std
   server.Post("/api/" + name,
               [db_path, build](const httplib::Request& req, httplib::Response& res) {
                 Printout p = build(json_body(req), db_path);
+                require_runs_in(req, p.doc["order"].get<std::vector<std::string>>(), "order");
                 p.doc["html"] = std::move(p.html);
                 reply_json(res, p.doc);
               });
   server.Get("/print/" + name,
              [db_path, build](const httplib::Request& req, httplib::Response& res) {
                const Printout p = build(query_body(req), db_path);
+               require_runs_in(req, p.doc["order"].get<std::vector<std::string>>(), "order");
                res.headers.erase("Content-Security-Policy");
                res.headers.erase("X-Frame-Options");
                res.set_header("Content-Security-Policy", kPrintPolicy);

@@ -6,6 +6,7 @@
 #include "baton/practice_log.h"
 #include "common/today.h"
 #include "server/drill_request.h"
+#include "server/caller.h"
 #include "server/http_json.h"
 #include "server/routes.h"
 #include "server/worker_database.h"
@@ -52,6 +53,7 @@ void add_practice_routes(httplib::Server& server, const std::string& db_path) {
 
   server.Post("/api/practice", [db_path](const httplib::Request& req, httplib::Response& res) {
     const Drill d = drill_from_json(json_body(req), today_date());
+    require_runs_in(req, {d.from, d.to}, "from");
     const Drill stored = log_drill(Workspace::borrow(worker_database(db_path)), d);
     reply_json(res, {{"logged", drill_to_json(stored)}}, 201);
   });

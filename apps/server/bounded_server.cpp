@@ -42,16 +42,18 @@ bool BoundedServer::apply_listen_backlog() {
   return svr_sock_ != INVALID_SOCKET && ::listen(svr_sock_, limits_.listen_backlog) == 0;
 }
 
+void BoundedServer::set_tls(SSL_CTX* ctx) { gate_->set_tls(ctx); }
+
 bool BoundedServer::process_and_close_socket(socket_t sock) {
   gate_->admit(sock);
   return true;
 }
 
 bool BoundedServer::serve_request(Connection& c) {
-  RequestStream stream(c.fd, c.request, limits_.write_timeout);
+  RequestStream stream(c.fd, c.ssl.get(), c.request, limits_.write_timeout);
   const bool last = c.requests + 1 >= limits_.max_requests_per_connection;
   bool closed = false;
-  const bool written = process_request(stream, last, closed, [](httplib::Request& req) {
+  const bool written = process_request(stream, last, closed, [this](httplib::Request& req) {
     // httplib parses an application/x-www-form-urlencoded body as a form and refuses one over
     // 8 KB. No route reads form fields, and curl --data-binary sends a file with that type
     // unless told otherwise, so the body is passed on as the bytes it is.
@@ -59,6 +61,7 @@ bool BoundedServer::serve_request(Connection& c) {
     if (it != req.headers.end() && it->second.rfind("application/x-www-form-urlencoded", 0) == 0) {
       it->second = "application/octet-stream";
     }
+    if (request_setup_) request_setup_(req);
   });
   ++c.requests;
   return written && !closed && !last;

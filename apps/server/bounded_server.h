@@ -12,9 +12,11 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
 
 #include "server/request_reader.h"
+#include "server/tls_io.h"
 
 namespace baton::server {
 
@@ -46,6 +48,14 @@ class BoundedServer : public httplib::Server {
   /// which refuses connections in a burst). False when the socket is not bound.
   bool apply_listen_backlog();
 
+  /// Serves TLS with `ctx` (kept alive by the caller for the server's life); call before
+  /// listening. Handshakes go through the gate with the same timeouts as requests.
+  void set_tls(SSL_CTX* ctx);
+  /// Called with each request as read, before routing: it may add or remove header fields.
+  void set_request_setup(std::function<void(httplib::Request&)> setup) {
+    request_setup_ = std::move(setup);
+  }
+
   struct Connection;
   class Gate;
 
@@ -56,6 +66,7 @@ class BoundedServer : public httplib::Server {
 
   ConnectionLimits limits_;
   std::unique_ptr<Gate> gate_;
+  std::function<void(httplib::Request&)> request_setup_;
 };
 
 }  // namespace baton::server

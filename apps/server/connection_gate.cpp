@@ -24,10 +24,13 @@ void BoundedServer::Gate::run() {
     const auto now = Clock::now();
     auto next = now + std::chrono::seconds(1);
     fds.assign(1, pollfd{wake_[0], POLLIN, 0});
+    bool tls_pending = false;  // decrypted bytes already inside OpenSSL: poll() cannot see them
     for (const auto& c : conns) {
       fds.push_back(pollfd{c->fd, POLLIN, 0});
       next = std::min(next, c->deadline);
+      tls_pending = tls_pending || (c->ssl && SSL_has_pending(c->ssl.get()));
     }
+    if (tls_pending) next = now;
     const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next - now);
     const int rc = poll(fds.data(), fds.size(), static_cast<int>(std::max<long>(wait.count(), 0)));
     if (rc < 0 && errno != EINTR) break;
@@ -37,11 +40,11 @@ void BoundedServer::Gate::run() {
       }
     }
     for (size_t i = 0; i < conns.size(); ++i) {
-      if (fds[i + 1].revents == 0) continue;
       Connection& c = *conns[i];
-      const ssize_t n = recv(c.fd, chunk.data(), chunk.size(), MSG_DONTWAIT);
-      if (n < 0 && (errno == EAGAIN || errno == EINTR)) continue;
-      if (n <= 0) {  // closed by the client, or reset
+      if (fds[i + 1].revents == 0 && !(c.ssl && SSL_has_pending(c.ssl.get()))) continue;
+      const ssize_t n = receive(c, chunk.data(), chunk.size());
+      if (n < 0) continue;
+      if (n == 0) {  // closed by the client, or reset
         close(c);
         conns[i] = nullptr;
         continue;
@@ -61,7 +64,7 @@ void BoundedServer::Gate::run() {
     for (auto& c : conns) {
       if (!c || c->deadline > after) continue;
       if (c->started && !c->draining) {
-        send_error(c->fd, 408, "Request Timeout", "the request took too long to arrive");
+        send_text(*c, error_reply(408, "Request Timeout", "the request took too long to arrive"));
       }
       close(*c);
       c = nullptr;

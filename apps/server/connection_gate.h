@@ -28,6 +28,7 @@ using Clock = std::chrono::steady_clock;
 
 struct BoundedServer::Connection {
   socket_t fd = -1;
+  SslPtr ssl;           ///< the TLS session, when the server speaks TLS
   std::string address;  ///< the client's IP address, for the per-address count
   std::string buffer;   ///< bytes received and not yet handed on
   std::unique_ptr<RequestReader> reader;
@@ -47,6 +48,9 @@ class BoundedServer::Gate {
 
   Gate(const ConnectionLimits& limits, Serve serve) : limits_(limits), serve_(std::move(serve)) {}
   ~Gate() { stop(); }
+
+  /// Speak TLS with `ctx` on every connection admitted from now on (nullptr: plain HTTP).
+  void set_tls(SSL_CTX* ctx) { tls_ = ctx; }
 
   void start() {
     std::lock_guard lock(mutex_);
@@ -91,12 +95,20 @@ class BoundedServer::Gate {
     sockaddr_storage ss{};
     socklen_t len = sizeof ss;
     if (getpeername(fd, reinterpret_cast<sockaddr*>(&ss), &len) == 0) c->address = ip_of(ss);
+    if (tls_) {
+      // The handshake is read by the gate like a request: never waiting for the client.
+      fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+      c->ssl = accept_tls(tls_, fd);
+    }
     {
       std::lock_guard lock(mutex_);
       size_t& open = per_address_[c->address];
-      if (stopping_ || open >= limits_.max_connections_per_client) {
+      if (stopping_ || open >= limits_.max_connections_per_client || (tls_ && !c->ssl)) {
         if (open == 0) per_address_.erase(c->address);
-        send_error(fd, 503, "Service Unavailable", "too many connections from this address");
+        // A TLS client cannot read a plain reply before its handshake: it is just closed.
+        if (!tls_) {
+          send_error(fd, 503, "Service Unavailable", "too many connections from this address");
+        }
         ::close(fd);
         return;
       }
@@ -131,6 +143,10 @@ class BoundedServer::Gate {
   }
 
   void close(Connection& c) {
+    if (c.ssl) {
+      tls_close(c.ssl.get());
+      c.ssl.reset();
+    }
     ::shutdown(c.fd, SHUT_RDWR);
     ::close(c.fd);
     c.fd = -1;
@@ -141,7 +157,7 @@ class BoundedServer::Gate {
 
   // Sends an error reply and keeps reading (and discarding) for a moment before closing.
   void refuse(Connection& c, int status, const char* reason, const char* message) {
-    send_error(c.fd, status, reason, message);
+    send_text(c, error_reply(status, reason, message));
     ::shutdown(c.fd, SHUT_WR);
     c.draining = true;
     c.buffer.clear();
@@ -160,8 +176,7 @@ class BoundedServer::Gate {
     switch (c->reader->update(c->buffer)) {
       case RequestState::kIncomplete:
         if (c->reader->take_continue()) {
-          static const char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
-          (void)send(c->fd, kContinue, sizeof kContinue - 1, MSG_DONTWAIT | MSG_NOSIGNAL);
+          send_text(*c, "HTTP/1.1 100 Continue\r\n\r\n");
         }
         // Chunk framing may add to the body, but not without bound.
         if (c->buffer.size() > r.max_header_bytes + 2 * r.max_body_bytes + 65536) {
@@ -196,6 +211,22 @@ class BoundedServer::Gate {
     return false;
   }
 
+  // A short text sent now if it fits (an error reply, "100 Continue"), plain or through TLS.
+  void send_text(Connection& c, const std::string& text) {
+    if (c.ssl) {
+      tls_send_now(c.ssl.get(), text);
+    } else {
+      (void)send(c.fd, text.data(), text.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+    }
+  }
+
+  // Bytes received on `c`: > 0 read, 0 closed or broken, -1 nothing yet.
+  static ssize_t receive(Connection& c, char* buffer, size_t size) {
+    if (c.ssl) return tls_receive(c.ssl.get(), buffer, size);
+    const ssize_t n = recv(c.fd, buffer, size, MSG_DONTWAIT);
+    return n < 0 && (errno == EAGAIN || errno == EINTR) ? -1 : n < 0 ? 0 : n;
+  }
+
   void run();
 
   ConnectionLimits limits_;
@@ -207,6 +238,7 @@ class BoundedServer::Gate {
   std::unique_ptr<httplib::ThreadPool> workers_;
   std::thread thread_;
   int wake_[2] = {-1, -1};
+  SSL_CTX* tls_ = nullptr;
 };
 
 }  // namespace baton::server

@@ -2,6 +2,7 @@
 
 #include "baton/error.h"
 #include "server/request_fields.h"
+#include "server/caller.h"
 
 namespace baton::server {
 
@@ -54,6 +55,8 @@ void reply_baton_error(httplib::Response& res, int status, const Error& e) {
 void reply_exception(const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
   try {
     std::rethrow_exception(ep);
+  } catch (const ForbiddenError& e) {
+    reply_baton_error(res, 403, e);
   } catch (const NotFoundError& e) {
     reply_baton_error(res, 404, e);
   } catch (const ParseError& e) {

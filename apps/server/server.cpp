@@ -14,8 +14,12 @@
 
 #include "baton/error.h"
 #include "baton/store.h"
+#include "server/auth.h"
 #include "server/http_json.h"
 #include "server/routes.h"
+#include "server/serve_setup.h"
+#include "server/tls_certificate.h"
+#include "server/tls_io.h"
 
 namespace baton::server {
 namespace {
@@ -48,7 +52,8 @@ bool changes_state(const std::string& method) {
 // Refuses requests a hostile web page could make through the coach's browser: DNS rebinding
 // (a foreign Host header, on any listening address) and cross-site writes (a foreign Origin).
 httplib::Server::HandlerResponse guard(const httplib::Request& req, httplib::Response& res,
-                                       const std::vector<std::string>& allowed_hosts) {
+                                       const std::vector<std::string>& allowed_hosts,
+                                       const std::string& scheme) {
   const std::string host = req.get_header_value("Host");
   if (!is_allowed_host(host_without_port(host), req.local_addr, allowed_hosts)) {
     reply_error(res, 403,
@@ -58,16 +63,16 @@ httplib::Server::HandlerResponse guard(const httplib::Request& req, httplib::Res
     return httplib::Server::HandlerResponse::Handled;
   }
   const std::string origin = req.get_header_value("Origin");
-  if (changes_state(req.method) && !origin.empty() && origin != "http://" + host) {
+  if (changes_state(req.method) && !origin.empty() && origin != scheme + "://" + host) {
     reply_error(res, 403, "requests from other sites may not change the roster", "Origin");
     return httplib::Server::HandlerResponse::Handled;
   }
   return httplib::Server::HandlerResponse::Unhandled;
 }
 
-std::string url_for(const std::string& host, int port) {
+std::string url_for(const std::string& scheme, const std::string& host, int port) {
   const bool v6 = host.find(':') != std::string::npos;
-  return fmt::format("http://{}{}{}:{}/", v6 ? "[" : "", host, v6 ? "]" : "", port);
+  return fmt::format("{}://{}{}{}:{}/", scheme, v6 ? "[" : "", host, v6 ? "]" : "", port);
 }
 
 }  // namespace
@@ -105,6 +110,16 @@ bool is_allowed_host(const std::string& host, const std::string& local_address,
 void serve(const ServeOptions& options) {
   // Create or migrate the database now, so a bad path fails before the URL is printed.
   { Database::open(options.db_path); }
+  require_coach(options);
+  const TlsFiles tls = tls_files(options);
+  SslContextPtr tls_context;
+  std::string fingerprint;
+  if (!tls.cert.empty()) {
+    tls_context = make_tls_context(tls.cert, tls.key);
+    fingerprint = certificate_sha256_fingerprint(tls.cert);
+    if (tls.made) std::cout << "Made a self-signed certificate: " << tls.cert << std::endl;
+  }
+  const std::string scheme = tls_context ? "https" : "http";
 
   // SIGINT/SIGTERM are taken by a waiting thread (below), never by a handler that could
   // interrupt a write; every thread the server starts inherits this mask.
@@ -118,7 +133,15 @@ void serve(const ServeOptions& options) {
   ConnectionLimits limits = options.limits;
   limits.request.max_body_bytes = options.max_body_bytes;
   BoundedServer server(limits);
-  const bool loopback = is_loopback_host(options.host);
+  if (tls_context) server.set_tls(tls_context.get());
+  Auth auth(AuthSettings{options.db_path, login_required(options), tls_context != nullptr, {}, {}});
+  server.set_request_setup([&auth](httplib::Request& req) {
+    try {
+      auth.identify(req);
+    } catch (const std::exception&) {
+      // No session can be read (a locked database): the request goes on without one.
+    }
+  });
   server.set_payload_max_length(options.max_body_bytes);
   // SO_REUSEADDR only: a restart may take the port at once, but a port another server is
   // listening on is an error (httplib's default SO_REUSEPORT would share it silently).
@@ -127,10 +150,14 @@ void serve(const ServeOptions& options) {
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
   });
   server.set_default_headers(kSecurityHeaders);
-  server.set_pre_routing_handler(
-      [allowed = options.allowed_hosts](const httplib::Request& req, httplib::Response& res) {
-        return guard(req, res, allowed);
-      });
+  server.set_pre_routing_handler([&auth, allowed = options.allowed_hosts, scheme](
+                                     const httplib::Request& req, httplib::Response& res) {
+    const auto handled = guard(req, res, allowed, scheme);
+    return handled == httplib::Server::HandlerResponse::Handled ? handled
+                                                                : auth.authorize(req, res);
+  });
+  server.set_post_routing_handler(
+      [&auth](const httplib::Request& req, httplib::Response& res) { auth.audit(req, res); });
   server.set_exception_handler(reply_exception);
   // Errors httplib raises itself (413 body too large, 400 malformed request, 404 for a method
   // no route takes) get a JSON body too.
@@ -144,6 +171,7 @@ void serve(const ServeOptions& options) {
         reply_error(res, res.status, message);
         return httplib::Server::HandlerResponse::Handled;
       }));
+  auth.add_routes(server);
   add_roster_routes(server, options.db_path);
   add_events_routes(server, options.db_path);
   add_relay_routes(server, options.db_path);
@@ -163,11 +191,6 @@ void serve(const ServeOptions& options) {
                             options.host, options.port),
                 Location{"--port", 0, ""});
   }
-  if (!loopback) {
-    std::cerr << "baton serve: warning: listening on " << options.host
-              << ": anyone who can reach this machine can read and change the roster (there is "
-                 "no login)\n";
-  }
 
   std::atomic<bool> listening_done = false;
   std::thread waiter([&] {
@@ -179,8 +202,9 @@ void serve(const ServeOptions& options) {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
   });
-  std::cout << "Baton is serving " << url_for(options.host, port) << " (Ctrl+C to stop)"
-            << std::endl;
+  std::cout << "Baton is serving " << url_for(scheme, options.host, port) << " (Ctrl+C to stop)"
+            << (login_required(options) ? "; a login is needed" : "") << "\n"
+            << join_instructions(options, port, scheme, fingerprint) << std::flush;
   server.listen_after_bind();  // returns after stop(); requests in flight finish first
   listening_done = true;
   pthread_kill(waiter.native_handle(), SIGTERM);  // wakes the waiter if no signal came

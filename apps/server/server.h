@@ -20,11 +20,20 @@ struct ServeOptions {
   /// else is refused (a web page on a foreign name resolving here: DNS rebinding).
   std::vector<std::string> allowed_hosts;
   ConnectionLimits limits;  ///< workers, timeouts and connection counts
+  /// Every API request needs a login (always so for a host other than loopback, which also
+  /// refuses to start while the database has no coach account).
+  bool auth = false;
+  std::string tls_cert;  ///< PEM certificate (chain): serve HTTPS
+  std::string tls_key;   ///< PEM private key of tls_cert
+  /// Make a self-signed certificate and key (at tls_cert/tls_key, default beside the database)
+  /// when they do not exist yet, and serve HTTPS with them.
+  bool tls_self_signed = false;
 };
 
 /// Serves until SIGINT or SIGTERM, then finishes requests in flight and returns. Prints the URL
-/// on stdout once listening and warnings on stderr. Throws baton::Error when the database cannot
-/// be opened or the address cannot be bound.
+/// on stdout once listening (with a QR code of it and the TLS fingerprint for phones). Throws
+/// baton::Error when the database cannot be opened, the address cannot be bound, the TLS files
+/// cannot be read, or a login is needed and there is no coach account.
 void serve(const ServeOptions& options);
 
 /// True for addresses only this machine can reach: 127.0.0.0/8, ::1 and "localhost".

@@ -21,16 +21,19 @@ int port_of(const sockaddr_storage& ss) {
   return 0;
 }
 
-// A short reply the gate sends itself, in the API's error format. It fits in the socket's
-// send buffer, so it is written without waiting.
-void send_error(socket_t fd, int status, const char* reason, const char* message) {
+std::string error_reply(int status, const char* reason, const char* message) {
   const std::string body = std::string(R"({"error":")") + message + R"(","field":null})";
   std::string head = "HTTP/1.1 " + std::to_string(status) + " " + reason +
                      "\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: " +
                      std::to_string(body.size()) +
                      "\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n";
   if (status == 503) head += "Retry-After: 1\r\n";
-  const std::string reply = head + "\r\n" + body;
+  return head + "\r\n" + body;
+}
+
+// It fits in the socket's send buffer, so it is written without waiting.
+void send_error(socket_t fd, int status, const char* reason, const char* message) {
+  const std::string reply = error_reply(status, reason, message);
   (void)send(fd, reply.data(), reply.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
 }
 

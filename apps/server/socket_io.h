@@ -11,6 +11,8 @@
 #include <chrono>
 #include <string>
 
+#include "server/tls_io.h"
+
 namespace baton::server {
 
 // How long and how much a refused request may still send after its error reply, so that the
@@ -22,15 +24,19 @@ constexpr size_t kDrainBytes = 16u << 20;
 std::string ip_of(const sockaddr_storage& ss);
 /// The port of a socket address; 0 for other families.
 int port_of(const sockaddr_storage& ss);
-/// A short reply the gate sends itself, in the API's error format, without waiting.
+/// A short reply the gate sends itself, in the API's error format.
+std::string error_reply(int status, const char* reason, const char* message);
+/// Sends error_reply() on a plain socket without waiting.
 void send_error(socket_t fd, int status, const char* reason, const char* message);
 
 // What a worker reads a request from (the complete request the gate collected) and writes the
-// reply to (the socket, waiting at most the write timeout for a stalled reader).
+// reply to (the socket, or its TLS session when `ssl` is set, waiting at most the write timeout
+// for a stalled reader).
 class RequestStream : public httplib::Stream {
  public:
-  RequestStream(socket_t fd, const std::string& request, std::chrono::milliseconds write_timeout)
-      : fd_(fd), request_(request), write_timeout_(write_timeout) {}
+  RequestStream(socket_t fd, SSL* ssl, const std::string& request,
+                std::chrono::milliseconds write_timeout)
+      : fd_(fd), ssl_(ssl), request_(request), write_timeout_(write_timeout) {}
 
   bool is_readable() const override { return pos_ < request_.size(); }
   bool is_writable() const override { return wait(POLLOUT, write_timeout_); }
@@ -43,6 +49,7 @@ class RequestStream : public httplib::Stream {
   }
 
   ssize_t write(const char* ptr, size_t size) override {
+    if (ssl_) return tls_send(ssl_, ptr, size, write_timeout_);
     if (!wait(POLLOUT, write_timeout_)) return -1;
     return send(fd_, ptr, size, MSG_NOSIGNAL);
   }
@@ -78,6 +85,7 @@ class RequestStream : public httplib::Stream {
   }
 
   socket_t fd_;
+  SSL* ssl_;
   const std::string& request_;
   size_t pos_ = 0;
   std::chrono::milliseconds write_timeout_;

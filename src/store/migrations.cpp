@@ -111,6 +111,35 @@ CREATE TABLE marks (
 );
 CREATE INDEX marks_by_athlete ON marks (athlete_id, distance_m, date);
 )sql"},
+    // Accounts for the web app, their sessions, and the audit log of writes. A password is kept
+    // only as a libsodium crypto_pwhash_str string (Argon2id, salt and cost included) and a
+    // session only as the hash of its cookie token, so a copy of the file opens no account.
+    // An athlete's account belongs to their roster entry and goes with it (ON DELETE CASCADE).
+    {7, R"sql(
+CREATE TABLE users (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(name) > 0),
+  role          TEXT NOT NULL CHECK (role IN ('coach', 'assistant', 'athlete')),
+  athlete_id    INTEGER REFERENCES athletes (id) ON DELETE CASCADE,
+  password_hash TEXT NOT NULL CHECK (length(password_hash) > 0),
+  created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  CHECK ((role = 'athlete') = (athlete_id IS NOT NULL))
+);
+CREATE TABLE sessions (
+  token_hash   TEXT PRIMARY KEY,
+  user_id      INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  csrf_token   TEXT NOT NULL,
+  expires_at_s INTEGER NOT NULL
+);
+CREATE INDEX sessions_by_user ON sessions (user_id);
+CREATE TABLE audit (
+  id     INTEGER PRIMARY KEY,
+  at     TEXT NOT NULL,
+  user   TEXT NOT NULL,
+  action TEXT NOT NULL,
+  status INTEGER NOT NULL
+);
+)sql"},
 };
 
 }  // namespace

@@ -87,20 +87,35 @@ TEST_F(Hardening, BadFramingAndHugeHeadersAreRefused) {
 
 TEST(HostCheck, AForeignHostIsRefusedOnEveryAddress) {
   TempDir dir;
+  // Any address but loopback needs a login, and so a coach account.
+  ASSERT_EQ(testing::run_cli({"--db", dir.file("team.db"), "users", "add", "Kay", "--role", "coach",
+                              "--password-stdin"},
+                             "coach password\n")
+                .exit_code,
+            0);
   ServerProcess server(dir.file("team.db"), {"--host", "0.0.0.0", "--allowed-host", "Coach.Local"});
-  auto r = server.request("GET", "/api/athletes", "", "", {"Host: evil.example"});
+  const auto login =
+      server.send_json("POST", "/api/session", R"({"user": "Kay", "password": "coach password"})");
+  ASSERT_EQ(login.status, 200) << login.body;
+  const std::string set_cookie = login.header("set-cookie");
+  const std::string cookie = "Cookie: " + set_cookie.substr(0, set_cookie.find(';'));
+  auto r = server.request("GET", "/api/athletes", "", "", {"Host: evil.example", cookie});
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(r.json()["field"], "Host");
   r = server.request("POST", "/api/import?format=toml", "name = 'X'\n", "text/plain",
-                     {"Host: evil.example:" + std::to_string(server.port())});
+                     {"Host: evil.example:" + std::to_string(server.port()), cookie});
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(server.request("GET", "/", "", "", {"Host: evil.example"}).status, 403);
   // Loopback names, the address the request came in on, and the allowed names are fine.
-  EXPECT_EQ(server.request("GET", "/api/athletes", "", "", {"Host: localhost"}).status, 200);
-  EXPECT_EQ(server.get("/api/athletes").status, 200);  // Host: 127.0.0.1:PORT
-  EXPECT_EQ(server.request("GET", "/api/athletes", "", "", {"Host: coach.local:8080"}).status, 200);
+  EXPECT_EQ(server.request("GET", "/api/athletes", "", "", {"Host: localhost", cookie}).status,
+            200);
+  EXPECT_EQ(server.request("GET", "/api/athletes", "", "", {cookie}).status,
+            200);  // Host: 127.0.0.1:PORT
+  EXPECT_EQ(
+      server.request("GET", "/api/athletes", "", "", {"Host: coach.local:8080", cookie}).status,
+      200);
   // No Host header at all is refused too.
-  EXPECT_EQ(server.request("GET", "/api/athletes", "", "", {"Host:"}).status, 403);
+  EXPECT_EQ(server.request("GET", "/api/athletes", "", "", {"Host:", cookie}).status, 403);
 }
 
 TEST_F(Hardening, SlowClientsDoNotDelayOthers) {

@@ -38,7 +38,7 @@ ServerProcess::ServerProcess(std::string db, std::vector<std::string> extra) : d
   if (rc != 0) throw std::runtime_error("cannot start baton serve");
 
   // Loopback, or every address (--host 0.0.0.0): either way 127.0.0.1 reaches it.
-  const std::regex url(R"(http://(?:127\.0\.0\.1|0\.0\.0\.0):(\d+)/)");
+  const std::regex url(R"(https?://(?:127\.0\.0\.1|0\.0\.0\.0):(\d+)/)");
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   std::smatch m;
   while (!std::regex_search(out_, m, url)) {

@@ -1,5 +1,6 @@
 // Calls to the server's JSON API. Errors arrive as {"error", "field", "line"} and are thrown
 // as ApiError so forms can point at the field.
+import { sessionHeaders, showLogin } from "./session.js";
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -18,7 +19,7 @@ export class ApiError extends Error {
 
 /** JSON request; `body` is sent as JSON unless `text` is given. */
 export async function api(method, path, { json, text } = {}) {
-  const init = { method, headers: {} };
+  const init = { method, headers: sessionHeaders(method) };
   if (json !== undefined) {
     init.headers["Content-Type"] = "application/json";
     init.body = JSON.stringify(json);
@@ -38,6 +39,7 @@ export async function api(method, path, { json, text } = {}) {
   } catch {
     body = null;
   }
+  if (res.status === 401) showLogin();
   if (!res.ok) throw new ApiError(res.status, body);
   return body;
 }
