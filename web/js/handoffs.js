@@ -2,7 +2,8 @@
 // (foot lengths and metres) and the risk of a failed pass.
 import { api } from "./api.js";
 import { percentText } from "./format.js";
-import { announce, h, replace, svgFigure, uid } from "./dom.js";
+import { announce, focusResult, h, replace, svgFigure, uid } from "./dom.js";
+import { latest, STALE } from "./latest.js";
 import { describe, drawRunners as drawRunnersOf, errorBox, eventSelect, loadRelays, timeText }
   from "./relay_form.js";
 
@@ -17,7 +18,7 @@ export async function handoffsPage(main, params = new URLSearchParams()) {
   }
   const order = (params.get("order") || "").split(",").filter(Boolean);
   const view = render(main, data, params.get("event"), order);
-  if (order.length) await view.plan();
+  if (order.length) await view.plan({ focus: false });
 }
 
 function render(main, { team, events }, eventParam, order) {
@@ -31,13 +32,18 @@ function render(main, { team, events }, eventParam, order) {
   select.addEventListener("change", () => drawRunners([]));
   drawRunners(order);
 
-  const plan = async () => {
+  const plans = latest(result);
+  const plan = async ({ focus = true } = {}) => {
     error.textContent = "";
     const names = [...runners.querySelectorAll("select")].map((s) => s.value);
+    const body = { event: select.value, order: names };
     try {
-      const doc = await api("POST", "/api/plans", { json: { event: select.value, order: names } });
+      const doc = await plans.run((signal) => api("POST", "/api/plans", { json: body, signal }),
+        `${body.event}: ${names.join(", ")}`);
+      if (doc === STALE) return;
       replace(result, planView(doc));
       announce(`Plan ready: ${timeText(doc.team_time_s)}`);
+      if (focus) focusResult(result);
     } catch (err) {
       replace(result);
       error.textContent = describe(err);

@@ -2,6 +2,7 @@
 // hands, outcome), see the pair's record and its calibrated go-mark, and remove a wrong entry.
 import { api } from "./api.js";
 import { announce, h, replace, uid } from "./dom.js";
+import { latest, STALE } from "./latest.js";
 import { describe, errorBox, loadRelays } from "./relay_form.js";
 
 const OUTCOMES = [["clean", "Clean"], ["early", "Early"], ["late", "Late"], ["stutter", "Stutter"],
@@ -47,7 +48,7 @@ function render(main, { team, events }) {
     replace(exchange, e.exchanges.filter((z) => z.blind).map((z) =>
       h("option", { value: String(z.from_leg) }, `${z.from_leg}→${z.to_leg}`)));
   };
-  event.addEventListener("change", () => { drawExchanges(); refresh(); });
+  event.addEventListener("change", drawExchanges);
   drawExchanges();
   const mark = h("input", { id: ids.mark, name: "go_mark_m", type: "number", step: "0.1", min: 0, max: 60,
     inputmode: "decimal", required: true });
@@ -63,32 +64,63 @@ function render(main, { team, events }) {
   const error = h("p", { class: "error", role: "alert" });
   const reportBox = h("section", { "aria-live": "polite", "aria-label": "Pair report" });
   const listBox = h("section", { "aria-label": "Drills logged" });
+  // Which pair the go-mark field was filled for; the field is only ever filled from the answer
+  // to the newest report request, and not at all once the coach has typed a mark.
+  const markFor = h("span", { class: "field-note", id: uid("markfor") });
+  mark.setAttribute("aria-describedby", markFor.id);
+  let markTyped = false;
+  mark.addEventListener("input", () => { markTyped = true; markFor.textContent = "Entered by hand"; });
+  const reports = latest(reportBox);
+  const lists = latest(listBox);
+  const pairText = () => `${from.value} → ${to.value}`;
 
-  const refresh = async () => {
-    await Promise.all([showReport(), showDrills()]);
+  const refresh = async (focusAfter) => {
+    await Promise.all([showReport(), showDrills(focusAfter)]);
   };
   const showReport = async () => {
-    if (from.value === to.value) { replace(reportBox); return; }
+    const label = `${pairText()}, ${event.value} exchange ${exchange.value || "1"}`;
     const q = new URLSearchParams({ from: from.value, to: to.value, event: event.value,
       exchange: exchange.value || "1", as_of: date.value || todayText() });
+    let r;
     try {
-      const r = await api("GET", `/api/practice/report?${q}`);
-      replace(reportBox, reportCard(r));
-      if (!mark.value && r.recommended_go_mark_m !== null) mark.value = r.recommended_go_mark_m.toFixed(1);
+      r = await reports.run((signal) => from.value === to.value ? null
+        : api("GET", `/api/practice/report?${q}`, { signal }), label);
     } catch (err) {
       replace(reportBox, errorBox(err));
+      return;
+    }
+    if (r === STALE) return;
+    if (!r) { replace(reportBox); return; }
+    replace(reportBox, reportCard(r));
+    if (!markTyped) {
+      const m = r.recommended_go_mark_m;
+      mark.value = m === null ? "" : m.toFixed(1);
+      mark.dataset.pair = pairText();
+      markFor.textContent = m === null ? "" : `Recommended for ${r.pair.from} → ${r.pair.to}`;
     }
   };
-  const showDrills = async () => {
+  const showDrills = async (focusAfter) => {
+    const q = new URLSearchParams({ from: from.value, to: to.value });
+    let doc;
     try {
-      const q = new URLSearchParams({ from: from.value, to: to.value });
-      const doc = await api("GET", `/api/practice?${q}`);
-      replace(listBox, drillList(doc.drills, refresh));
+      doc = await lists.run((signal) => api("GET", `/api/practice?${q}`, { signal }), pairText());
     } catch (err) {
       replace(listBox, errorBox(err));
+      return;
     }
+    if (doc === STALE) return;
+    replace(listBox, drillList(doc.drills, refresh));
+    if (focusAfter !== undefined) focusAfterRemoval(listBox, focusAfter, form);
   };
-  for (const el of [from, to, exchange]) el.addEventListener("change", () => { mark.value = ""; refresh(); });
+  for (const el of [from, to, exchange, event]) {
+    el.addEventListener("change", () => {
+      markTyped = false;
+      mark.value = "";
+      delete mark.dataset.pair;
+      markFor.textContent = "";
+      refresh();
+    });
+  }
 
   const form = h("form", { class: "card practice-form", onsubmit: async (e) => {
     e.preventDefault();
@@ -112,7 +144,7 @@ function render(main, { team, events }) {
     h("label", { for: ids.from }, "Incoming (brings the baton)", from),
     h("label", { for: ids.to }, "Outgoing (takes it)", to)),
   h("div", { class: "row" },
-    h("label", { for: ids.mark }, "Go-mark used, m", mark),
+    h("label", { for: ids.mark }, "Go-mark used, m", mark, markFor),
     h("label", { for: ids.at }, "Baton changed hands at, m into the zone", at)),
   outcomes,
   h("details", {}, h("summary", {}, "Relay, date, time and note"),
@@ -156,10 +188,21 @@ function reportCard(r) {
     r.reaction_at_bound ? h("p", { class: "warnings" }, "The drills do not fit the pair's speeds: check them.") : null);
 }
 
+/**
+ * After a drill is removed, focus goes to the Remove button now in its place in the list (the
+ * next older drill, else the newer one before it), else to the list's heading or message.
+ */
+function focusAfterRemoval(listBox, index, form) {
+  const buttons = [...listBox.querySelectorAll("ul.drills button")];
+  const target = buttons[Math.min(index, buttons.length - 1)] || listBox.querySelector("[tabindex='-1']") ||
+    form.querySelector("button[type=submit]");
+  target.focus();
+}
+
 function drillList(drills, refresh) {
-  if (!drills.length) return h("p", { class: "empty" }, "No drills logged for this pair.");
-  return h("div", {}, h("h2", {}, `Drills (${drills.length})`),
-    h("ul", { class: "drills" }, [...drills].reverse().map((d) => h("li", { dataset: { drill: String(d.id) } },
+  if (!drills.length) return h("p", { class: "empty", tabindex: "-1" }, "No drills logged for this pair.");
+  return h("div", {}, h("h2", { tabindex: "-1" }, `Drills (${drills.length})`),
+    h("ul", { class: "drills" }, [...drills].reverse().map((d, index) => h("li", { dataset: { drill: String(d.id) } },
       h("span", {}, `${d.date}: mark ${metresText(d.go_mark_m)}, pass at ${metresText(d.exchange_at_m)}, ${d.outcome}` +
         (d.baton_time_s !== null ? `, ${d.baton_time_s.toFixed(2)} s` : "") + (d.note ? ` (${d.note})` : "")),
       h("button", { type: "button", class: "danger small", "aria-label": `Remove drill of ${d.date}, ${d.outcome}`,
@@ -168,7 +211,7 @@ function drillList(drills, refresh) {
           try {
             await api("DELETE", `/api/practice/${d.id}`);
             announce("Drill removed");
-            await refresh();
+            await refresh(index);
           } catch (err) {
             announce(describe(err));
           }
