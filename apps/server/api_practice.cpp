@@ -34,7 +34,7 @@ double number_field(const nlohmann::json& body, const char* key) {
 Drill drill_from_json(const nlohmann::json& body) {
   static const char* const kKnown[] = {"from",    "to",   "go_mark_m",    "exchange_at_m",
                                        "outcome", "date", "baton_time_s", "zone_length_m",
-                                       "note"};
+                                       "note",    "key"};
   for (const auto& item : body.items()) {
     const std::string& key = item.key();
     if (std::find_if(std::begin(kKnown), std::end(kKnown),
@@ -62,6 +62,10 @@ Drill drill_from_json(const nlohmann::json& body) {
       throw ValidationError(fmt::format("must be at most {} characters", kMaxNoteChars),
                             Location{"", 0, "note"});
     }
+  }
+  if (body.contains("key")) {
+    d.key = text_field(body, "key");
+    if (d.key.empty()) throw ValidationError("must not be empty", Location{"", 0, "key"});
   }
   return d;
 }
@@ -100,9 +104,15 @@ void add_practice_routes(httplib::Server& server, const std::string& db_path) {
   });
 
   server.Post("/api/practice", [db_path](const httplib::Request& req, httplib::Response& res) {
+    // With a "key" a repeat answers the drill first logged under it (200, "repeat": true)
+    // and stores nothing: a phone resending a drill it logged offline logs it once.
     const Drill d = drill_from_json(json_body(req));
-    const Drill stored = log_drill(Workspace::borrow(worker_database(db_path)), d);
-    reply_json(res, {{"logged", drill_to_json(stored)}}, 201);
+    const LoggedDrill logged = log_drill_once(Workspace::borrow(worker_database(db_path)), d);
+    if (logged.repeat) {
+      reply_json(res, {{"logged", drill_to_json(logged.drill)}, {"repeat", true}}, 200);
+    } else {
+      reply_json(res, {{"logged", drill_to_json(logged.drill)}}, 201);
+    }
   });
 
   server.Delete(R"(/api/practice/(\d{1,15}))",

@@ -92,6 +92,12 @@ CREATE INDEX result_legs_by_athlete ON result_legs (athlete_id);
 ALTER TABLE athletes ADD COLUMN form_sd_percent REAL
   CHECK (form_sd_percent IS NULL OR (form_sd_percent >= 0 AND form_sd_percent <= 10));
 )sql"},
+    // Idempotency keys of drills: a drill sent twice under one key (a phone resending what it
+    // logged offline) is stored once. Drills logged without a key keep NULL.
+    {6, R"sql(
+ALTER TABLE drills ADD COLUMN key TEXT CHECK (key IS NULL OR length(key) BETWEEN 1 AND 100);
+CREATE UNIQUE INDEX drills_by_key ON drills (key) WHERE key IS NOT NULL;
+)sql"},
 };
 
 }  // namespace
