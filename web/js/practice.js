@@ -3,6 +3,7 @@
 import { api } from "./api.js";
 import { announce, h, replace, uid } from "./dom.js";
 import { latest, STALE } from "./latest.js";
+import { logDrill, onSync, waitingDrills } from "./drill_queue.js";
 import { describe, errorBox, loadRelays } from "./relay_form.js";
 
 const OUTCOMES = [["clean", "Clean"], ["early", "Early"], ["late", "Late"], ["stutter", "Stutter"],
@@ -64,6 +65,13 @@ function render(main, { team, events }) {
   const error = h("p", { class: "error", role: "alert" });
   const reportBox = h("section", { "aria-live": "polite", "aria-label": "Pair report" });
   const listBox = h("section", { "aria-label": "Drills logged" });
+  const outbox = h("p", { class: "outbox", role: "status" });
+  const showOutbox = async () => {
+    const n = (await waitingDrills()).length;
+    outbox.textContent = n ? `${n} drill${n === 1 ? "" : "s"} logged without a network wait on this ` +
+      "device and will be sent when it returns." : "";
+    outbox.hidden = !n;
+  };
   // Which pair the go-mark field was filled for; the field is only ever filled from the answer
   // to the newest report request, and not at all once the coach has typed a mark.
   const markFor = h("span", { class: "field-note", id: uid("markfor") });
@@ -132,10 +140,12 @@ function render(main, { team, events }) {
     const z = blind.find((x) => x.id === event.value).exchanges.find((x) => String(x.from_leg) === exchange.value);
     if (z) body.zone_length_m = z.zone_length_m;
     try {
-      await api("POST", "/api/practice", { json: body });
-      announce(`Logged ${from.value} → ${to.value}`);
+      const sent = await logDrill(body);
+      announce(sent.queued ? `No network: ${from.value} → ${to.value} kept on this device`
+        : `Logged ${from.value} → ${to.value}`);
       at.value = "";
-      await refresh();
+      await showOutbox();
+      if (!sent.queued) await refresh();
     } catch (err) {
       error.textContent = describe(err);
     }
@@ -155,11 +165,21 @@ function render(main, { team, events }) {
       h("label", { for: ids.time }, "Baton time through the zone, s", time),
       h("label", { for: ids.note }, "Note", note))),
   error,
-  h("button", { type: "submit", class: "primary" }, "Log drill"));
+  h("button", { type: "submit", class: "primary" }, "Log drill"),
+  outbox);
 
   replace(main, h("h1", {}, "Practice"),
     h("p", { class: "hint" }, "Log each drilled exchange; the go-mark is recalibrated from the drills."),
     form, reportBox, listBox);
+  showOutbox();
+  const stop = onSync((outcome) => {
+    if (!main.contains(form)) { stop(); return; }
+    showOutbox();
+    if (outcome.sent) { announce(`${outcome.sent} waiting drill${outcome.sent === 1 ? "" : "s"} sent`); refresh(); }
+    if (outcome.refused.length) {
+      error.textContent = outcome.refused.map((r) => `${r.body.from} → ${r.body.to}, ${r.body.date}: ${r.error}`).join("; ");
+    }
+  });
   refresh();
 }
 
