@@ -60,9 +60,13 @@ function render(main, { team, events }, eventParam, order) {
   return { plan };
 }
 
-/** The zone diagram from our own library, as a real SVG element. */
-function diagram(svgText, label) {
-  return svgFigure(svgText, label, "zone-svg", "zone");
+/**
+ * The zone diagram from our own library, as real SVG elements: one laid out for laptops and
+ * paper, one for phones (labels listed under the lane); the style sheet shows the one that fits.
+ */
+function diagram(x, label) {
+  return [svgFigure(x.svg, label, "zone-svg", "zone wide-only"),
+    x.svg_narrow ? svgFigure(x.svg_narrow, label, "zone-svg", "zone narrow-only") : null];
 }
 
 function exchangeCard(x) {
@@ -73,7 +77,7 @@ function exchangeCard(x) {
   const item = (term, ...value) => [h("dt", {}, term), h("dd", {}, ...value)];
   return h("article", { class: "card exchange", dataset: { exchange: String(x.exchange) } },
     h("h2", {}, title),
-    diagram(x.svg, `Zone diagram of exchange ${x.exchange}`),
+    diagram(x, `Zone diagram of exchange ${x.exchange}`),
     h("dl", { class: "facts" },
       item("Hands", `${x.carry_hand_in} hand to ${x.receive_hand} hand`),
       item("Technique", x.technique),
@@ -88,7 +92,8 @@ function exchangeCard(x) {
 function planView(doc) {
   return h("div", {},
     h("h2", {}, `${doc.name}: ${timeText(doc.team_time_s)} predicted`),
-    h("div", { class: "scroll-x" }, h("table", { class: "legs" },
+    h("div", { class: "scroll-x", tabindex: "0", role: "region", "aria-label": "Legs and carrying hands" },
+      h("table", { class: "legs" },
       h("caption", { class: "sr" }, "Legs and carrying hands"),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Leg"), h("th", { scope: "col" }, "Athlete"),
         h("th", { scope: "col", class: "num" }, "Split"), h("th", { scope: "col" }, "Receives"),
