@@ -195,7 +195,8 @@ function oddsView(doc) {
   return h("div", { class: "card odds" },
     h("h2", {}, `${doc.name}: ${doc.runs.toLocaleString("en")} simulated races`),
     h("p", {}, doc.chosen ? "Our order (chosen): " : "Our order (fastest): ", h("strong", {}, doc.order.join(" → "))),
-    h("div", { class: "scroll-x" }, h("table", { class: "legs odds-table stack" },
+    h("div", { class: "scroll-x", tabindex: "0", role: "region", "aria-label": "Chance of each result" },
+      h("table", { class: "legs odds-table stack" },
       h("caption", { class: "sr" }, "Chance of each result for every team"),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Team"), col("Win"), col("Podium"),
         col("DQ or DNF"), col("Dropped baton"), col("Expected points"), col("Mean time"))),
@@ -224,7 +225,8 @@ function compareView(doc) {
       same ? "It is also the fastest order."
         : `The fastest order, ${fastest.order.join(" → ")}, gets ${value(fastest)}; the best is ` +
           `${(best.team_time_s - fastest.team_time_s).toFixed(2)} s slower on paper.`),
-    h("div", { class: "scroll-x" }, h("table", { class: "legs odds-table stack" },
+    h("div", { class: "scroll-x", tabindex: "0", role: "region", "aria-label": "Candidate orders" },
+      h("table", { class: "legs odds-table stack" },
       h("caption", { class: "sr" }, "Each candidate order against the same races"),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Order"), col("Predicted"), col("Win"),
         col("Podium"), col("DQ or DNF"), col("Expected points"))),
