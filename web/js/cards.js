@@ -67,9 +67,18 @@ function render(main, data, params) {
   return { show };
 }
 
-function printUrl(kind, doc) {
+function printUrl(kind, doc, leg) {
   const q = new URLSearchParams({ event: doc.event, order: doc.order.join(",") });
+  if (leg) q.set("leg", String(leg));
   return `/print/${kind}?${q}`;
+}
+
+/** Each runner's own card as a link to send them: it opens on their phone and prints alone. */
+function runnerLinks(doc) {
+  return h("details", { class: "runner-links" }, h("summary", {}, "A link to each runner's card"),
+    h("ul", {}, doc.order.map((name, i) => h("li", {},
+      h("a", { href: new URL(printUrl("cards", doc, i + 1), location.href).href, target: "_blank", rel: "noopener" },
+        `Leg ${i + 1}: ${name}`)))));
 }
 
 function printout(kind, doc) {
@@ -94,5 +103,6 @@ function printout(kind, doc) {
       h("strong", {}, doc.order.join(" → ")), ` (${timeText(doc.team_time_s)} predicted)`),
     h("div", { class: "buttons" }, print,
       h("a", { class: "button secondary", href: url, target: "_blank", rel: "noopener" }, "Open in a new tab")),
+    kind === "cards" ? runnerLinks(doc) : null,
     frame);
 }

@@ -96,8 +96,15 @@ async function flush() {
     await withStore("readwrite", (s) => s.delete(item.key));
   }
   outcome.waiting = (await waitingDrills()).length;
+  // Still some left though the browser thinks it is online (the server was unreachable or an
+  // answer was lost): try again in a while.
+  clearTimeout(retry);
+  if (outcome.waiting && navigator.onLine) retry = setTimeout(() => { sendWaiting().catch(() => {}); }, RETRY_MS);
   for (const f of listeners) f(outcome);
   return outcome;
 }
 
-window.addEventListener("online", () => { sendWaiting(); });
+const RETRY_MS = 3000;
+let retry = null;
+
+window.addEventListener("online", () => { sendWaiting().catch(() => {}); });
