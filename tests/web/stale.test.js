@@ -70,7 +70,7 @@ test("practice: arrowing through the runners leaves the last pair's report and i
   const from = await incoming.inputValue();
   const to = await outgoing.inputValue();
   await answers.settled();
-  assert.ok(answers.count() >= 8, `${answers.count()} report requests`);
+  assert.ok(answers.count() >= 3, `${answers.count()} report requests held back`);
   assert.equal(await report.getAttribute("aria-busy"), null);
   assert.ok((await report.getAttribute("data-request")).startsWith(`${from} → ${to},`));
   assert.equal(await report.locator("h2").textContent(), `${from} → ${to}`);
@@ -103,7 +103,7 @@ test("lineup: arrowing through a leg's runner shows the time of the order finall
   await arrow(page.locator("select[name=leg-runner]").nth(3), "ArrowUp", 1);
   const names = await page.locator("select[name=leg-runner]").evaluateAll((s) => s.map((x) => x.value));
   await answers.settled();
-  assert.ok(answers.count() >= 6, `${answers.count()} predictions`);
+  assert.ok(answers.count() >= 3, `${answers.count()} predictions held back`);
   assert.equal(await summary.getAttribute("data-request"), names.join(", "));
   assert.equal(await summary.getAttribute("aria-busy"), null);
   let want = null;
@@ -132,7 +132,7 @@ test("events: arrowing through the rule sets lists the events of the last one", 
   await arrow(select, "ArrowUp", 1);
   const rules = await select.inputValue();
   await answers.settled();
-  assert.equal(answers.count(), 3);
+  assert.ok(answers.count() >= 2, `${answers.count()} held back`);
   assert.equal(await list.getAttribute("data-request"), rules);
   const want = cli("events", "--rules", rules);
   assert.deepEqual(await list.locator("article.event h2").allTextContents(),
