@@ -145,8 +145,10 @@ std::string card_html(const RelayCard& c) {
          "your teammate.</p>\n";
   }
   for (const CardExchange& x : c.in) s += taking(c, x);
-  if (!c.waiting_order.empty()) s += "<p class=\"note\">" + escape(c.waiting_order) + "</p>\n";
+  // The waiting order heads the second column, beside the exchange it explains, so both columns
+  // of a printed card are about as long.
   s += "</div><div class=\"col\">\n";
+  if (!c.waiting_order.empty()) s += "<p class=\"note\">" + escape(c.waiting_order) + "</p>\n";
   for (const CardExchange& x : c.out) s += handing(x);
   if (c.out.empty()) {
     s += "<p class=\"note\">Anchor: run through the finish line, not to it.</p>\n";

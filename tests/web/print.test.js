@@ -84,7 +84,7 @@ for (const event of ["4x100", "4x400"]) {
         const used = cards[k + 1].bottom - cards[k].top;
         assert.ok(used <= area.height, `${format}: cards ${k + 1} and ${k + 2} take ${used.toFixed(0)} of ${area.height} px`);
       }
-      await page.emulateMedia({ media: "screen" });
+      await page.emulateMedia({ media: null });
     }
   });
 }
