@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Baton needs to build and test. Idempotent: installs only what is
 # missing and does nothing when everything is present. Works as root or through sudo.
-#   --browser   also install what the browser tests need (Debian's chromium, npm's playwright-core)
+#   --browser   also install what the browser tests need (Debian's chromium, npm's playwright-core
+#               and axe-core)
 #   --clang     also install clang 14 and its sanitizer and libFuzzer runtimes
 #               (scripts/build-clang.sh, scripts/fuzz-smoke.sh)
 set -euo pipefail
@@ -51,8 +52,9 @@ fi
 
 if [ "$browser" = 1 ]; then
   here=$(cd "$(dirname "$0")/.." && pwd)
-  if [ ! -d "$here/tests/web/node_modules/playwright-core" ]; then
-    echo "install-deps: installing playwright-core for the browser tests"
+  if [ ! -d "$here/tests/web/node_modules/playwright-core" ] ||
+     [ ! -d "$here/tests/web/node_modules/axe-core" ]; then
+    echo "install-deps: installing playwright-core and axe-core for the browser tests"
     (cd "$here/tests/web" && npm install --no-audit --no-fund --silent)
   fi
 fi

@@ -3,6 +3,8 @@
 // bare HTML page for framing and printing (GET /print/cards, GET /print/report).
 #include <fmt/format.h>
 
+#include <charconv>
+
 #include "baton/cards.h"
 #include "baton/relay_order.h"
 #include "baton/report.h"
@@ -34,15 +36,33 @@ nlohmann::json summary(const RelayOrder& order) {
           {"chosen", order.chosen}};
 }
 
-// {event, sex?, order?}: the cards of the order asked for or the fastest one.
+// "leg": 1 to `legs`, as a JSON number or (from a query) its text.
+size_t leg_field(const nlohmann::json& value, size_t legs) {
+  const Location where{"", 0, "leg"};
+  const std::string text = value.is_string() ? value.get<std::string>() : value.dump();
+  size_t leg = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), leg);
+  if (ec != std::errc() || end != text.data() + text.size() || leg < 1 || leg > legs) {
+    throw ValidationError(fmt::format("must be a leg from 1 to {}", legs), where);
+  }
+  return leg;
+}
+
+// {event, sex?, order?, leg?}: the cards of the order asked for or the fastest one; with
+// "leg", that runner's card alone (the link a coach sends to one athlete).
 Printout cards(const nlohmann::json& body, const std::string& db_path) {
-  only_fields(body, {"event", "sex", "order"});
+  only_fields(body, {"event", "sex", "order", "leg"});
   const OrderRequest request = order_request(body);
   const Workspace ws = roster_workspace(db_path);
   const RelayOrder order = requested_order(ws, request);
-  const RelayCards cards = relay_cards(ws, order);
+  RelayCards cards = relay_cards(ws, order);
   nlohmann::json doc = summary(order);
   doc["team_time_s"] = cards.team_time_s;
+  if (body.contains("leg")) {
+    const size_t leg = leg_field(body["leg"], cards.cards.size());
+    cards.cards = {cards.cards[leg - 1]};
+    doc["leg"] = leg;
+  }
   return {doc, render_cards_html(cards.cards)};
 }
 

@@ -52,10 +52,16 @@ void add_practice_routes(httplib::Server& server, const std::string& db_path) {
   });
 
   server.Post("/api/practice", [db_path](const httplib::Request& req, httplib::Response& res) {
+    // With a "key" a repeat answers the drill first logged under it (200, "repeat": true)
+    // and stores nothing: a phone resending a drill it logged offline logs it once.
     const Drill d = drill_from_json(json_body(req), today_date());
     require_runs_in(req, {d.from, d.to}, "from");
-    const Drill stored = log_drill(Workspace::borrow(worker_database(db_path)), d);
-    reply_json(res, {{"logged", drill_to_json(stored)}}, 201);
+    const LoggedDrill logged = log_drill_once(Workspace::borrow(worker_database(db_path)), d);
+    if (logged.repeat) {
+      reply_json(res, {{"logged", drill_to_json(logged.drill)}, {"repeat", true}}, 200);
+    } else {
+      reply_json(res, {{"logged", drill_to_json(logged.drill)}}, 201);
+    }
   });
 
   server.Delete(R"(/api/practice/(\d{1,15}))",

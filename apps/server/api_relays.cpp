@@ -122,7 +122,8 @@ nlohmann::json predictions(const nlohmann::json& body, const std::string& db_pat
   return doc;
 }
 
-// {event, order} -> the document of `baton plan --json`, each exchange with its "svg".
+// {event, order} -> the document of `baton plan --json`, each exchange with its "svg" and the
+// phone layout's "svg_narrow".
 nlohmann::json plans(const nlohmann::json& body, const std::string& db_path) {
   only_fields(body, {"event", "order"});
   names_field(required(body, "order"), "order", kMaxNames);  // a list, not the fastest order
@@ -134,8 +135,10 @@ nlohmann::json plans(const nlohmann::json& body, const std::string& db_path) {
   doc["name"] = order.event.name;
   for (size_t i = 0; i < plan.exchanges.size(); ++i) {
     const RelayPlanExchange& x = plan.exchanges[i];
-    doc["exchanges"][i]["svg"] = render_zone_svg(
-        x.plan, fmt::format("{} exchange {}: {} to {}", plan.event, x.plan.exchange, x.from, x.to));
+    const std::string title =
+        fmt::format("{} exchange {}: {} to {}", plan.event, x.plan.exchange, x.from, x.to);
+    doc["exchanges"][i]["svg"] = render_zone_svg(x.plan, title);
+    doc["exchanges"][i]["svg_narrow"] = render_zone_svg(x.plan, title, ZoneLayout::narrow);
   }
   return doc;
 }

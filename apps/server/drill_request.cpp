@@ -27,7 +27,7 @@ double number_field(const nlohmann::json& body, const char* key) {
 Drill drill_from_json(const nlohmann::json& body, const std::string& default_date) {
   static const char* const kKnown[] = {"from",    "to",   "go_mark_m",    "exchange_at_m",
                                        "outcome", "date", "baton_time_s", "zone_length_m",
-                                       "note"};
+                                       "note",    "key"};
   for (const auto& item : body.items()) {
     const std::string& key = item.key();
     if (std::find_if(std::begin(kKnown), std::end(kKnown),
@@ -55,6 +55,10 @@ Drill drill_from_json(const nlohmann::json& body, const std::string& default_dat
       throw ValidationError(fmt::format("must be at most {} characters", kMaxNoteChars),
                             Location{"", 0, "note"});
     }
+  }
+  if (body.contains("key")) {
+    d.key = text_field(body, "key");
+    if (d.key.empty()) throw ValidationError("must not be empty", Location{"", 0, "key"});
   }
   return d;
 }

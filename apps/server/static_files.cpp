@@ -27,7 +27,8 @@ std::string content_type_for(const std::string& path) {
   if (ends_with(path, ".html")) return "text/html; charset=utf-8";
   if (ends_with(path, ".css")) return "text/css; charset=utf-8";
   if (ends_with(path, ".js")) return "text/javascript; charset=utf-8";
-  if (ends_with(path, ".json") || ends_with(path, ".webmanifest")) return "application/json";
+  if (ends_with(path, ".webmanifest")) return "application/manifest+json";
+  if (ends_with(path, ".json")) return "application/json";
   if (ends_with(path, ".svg")) return "image/svg+xml";
   if (ends_with(path, ".png")) return "image/png";
   if (ends_with(path, ".ico")) return "image/x-icon";

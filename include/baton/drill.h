@@ -31,6 +31,7 @@ std::string_view to_string(DrillOutcome outcome);
 inline constexpr double kMaxDrillGoMarkM = 60.0;      ///< longest go-mark accepted, metres
 inline constexpr double kMaxDrillZoneLengthM = 50.0;  ///< longest zone accepted, metres
 inline constexpr double kMaxBatonTimeS = 20.0;        ///< slowest zone time accepted, seconds
+inline constexpr size_t kMaxDrillKeyChars = 100;      ///< longest idempotency key accepted
 
 /// One hand-off drill.
 struct Drill {
@@ -45,11 +46,15 @@ struct Drill {
   DrillOutcome outcome = DrillOutcome::clean;
   std::string note;             ///< free text
   double zone_length_m = 30.0;  ///< length of the zone drilled, metres (0, 50]
+  /// Idempotency key chosen by whoever logs the drill ("" = none): letters, digits and
+  /// "-_.:", at most kMaxDrillKeyChars. A drill logged again under a key already stored is not
+  /// stored twice (a phone resending a drill it logged offline).
+  std::string key;
 };
 
 /// Checks every field except the athletes' existence; throws ValidationError or ParseError
 /// naming the field ("from", "to", "date", "go_mark_m", "exchange_at_m", "baton_time_s",
-/// "zone_length_m").
+/// "zone_length_m", "key").
 void validate_drill(const Drill& drill);
 
 /// A pair's record: its drills (and, where the practice use case adds them, its passes in

@@ -29,6 +29,16 @@ class Practice {
   /// for a runner not on the roster, ValidationError for the same runner at both ends or a
   /// value out of range, ParseError for a malformed date.
   long long log(const Drill& drill);
+  /// What log_once() did: the drill's id, and whether its key was already stored (then
+  /// nothing was written and `id` is the drill first logged under that key).
+  struct Logged {
+    long long id = 0;
+    bool repeat = false;
+  };
+  /// Like log(), but a drill whose non-empty key is already stored is not stored again.
+  Logged log_once(const Drill& drill);
+  /// Drill `id`; NotFoundError naming "id" if there is none.
+  Drill get(long long id) const;
   /// Drills matching `filter`, oldest first (by date, then id). Unknown names: NotFoundError.
   std::vector<Drill> list(const DrillFilter& filter = {}) const;
   /// One pair's drills, oldest first.

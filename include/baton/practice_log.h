@@ -23,6 +23,17 @@ namespace baton {
 /// workspace. Refused drills write nothing.
 Drill log_drill(const Workspace& ws, const Drill& drill);
 
+/// What log_drill_once() did: the drill as stored, and whether its key was already stored.
+struct LoggedDrill {
+  Drill drill;
+  bool repeat = false;  ///< true: nothing written, `drill` is the one first logged under the key
+};
+
+/// Like log_drill(), but a drill whose non-empty `key` is already in the log is not stored
+/// again: the answer is the drill first logged under that key, whatever this one holds. So a
+/// client that cannot tell whether its first attempt arrived may simply send it again.
+LoggedDrill log_drill_once(const Workspace& ws, const Drill& drill);
+
 /// The drills matching `filter` (names matched like log_drill(); "until" a YYYY-MM-DD date),
 /// oldest first. Throws NotFoundError naming "from" or "to" for an unknown runner.
 std::vector<Drill> list_drills(const Workspace& ws, const DrillFilter& filter = {});

@@ -29,6 +29,8 @@ struct RelayReport {
   RelayPlan handoffs;                 ///< hands, techniques, go-marks and risks of every exchange
   /// One zone diagram (SVG document) per exchange.
   std::vector<std::string> exchange_diagrams_svg;
+  /// The same diagrams laid out for a phone (ZoneLayout::narrow), shown under 480 px.
+  std::vector<std::string> exchange_diagrams_narrow_svg;
   std::optional<SimulationResult> simulation;  ///< the meet's simulated races, when run
   std::string simulation_title;                ///< e.g. the meet's event and field
 };

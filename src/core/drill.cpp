@@ -75,6 +75,14 @@ void validate_drill(const Drill& d) {
         fmt::format("baton time must be above 0 and at most {:g} s (got {:g} s)", kMaxBatonTimeS,
                     *d.baton_time_s));
   }
+  check(d.key.size() <= kMaxDrillKeyChars, "key",
+        fmt::format("the key must be at most {} characters (got {})", kMaxDrillKeyChars,
+                    d.key.size()));
+  const bool key_chars_ok = std::all_of(d.key.begin(), d.key.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.' || c == ':';
+  });
+  check(key_chars_ok, "key", "the key may hold only letters, digits and - _ . :");
 }
 
 PairRecord PairRecord::of_passes(int passes, int clean_passes, double timing_sd_m) {

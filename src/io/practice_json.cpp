@@ -14,16 +14,19 @@ nlohmann::json mark_or_null(const HandoffResult& r) {
 }  // namespace
 
 nlohmann::json drill_to_json(const Drill& d) {
-  return {{"id", d.id},
-          {"from", d.from},
-          {"to", d.to},
-          {"date", d.date},
-          {"go_mark_m", d.go_mark_m},
-          {"exchange_at_m", d.exchange_at_m},
-          {"baton_time_s", d.baton_time_s ? nlohmann::json(rounded(*d.baton_time_s)) : nullptr},
-          {"outcome", to_string(d.outcome)},
-          {"zone_length_m", d.zone_length_m},
-          {"note", d.note}};
+  nlohmann::json doc = {
+      {"id", d.id},
+      {"from", d.from},
+      {"to", d.to},
+      {"date", d.date},
+      {"go_mark_m", d.go_mark_m},
+      {"exchange_at_m", d.exchange_at_m},
+      {"baton_time_s", d.baton_time_s ? nlohmann::json(rounded(*d.baton_time_s)) : nullptr},
+      {"outcome", to_string(d.outcome)},
+      {"zone_length_m", d.zone_length_m},
+      {"note", d.note}};
+  if (!d.key.empty()) doc["key"] = d.key;
+  return doc;
 }
 
 nlohmann::json practice_report_to_json(const PracticeReport& r) {

@@ -10,7 +10,10 @@ namespace {
 
 using html::escape;
 
-// Printed: two cards per A4/Letter page, never split. Phone: one column, large type.
+// Printed: two cards per A4 or US Letter page, each whole (never split, never cut: no fixed
+// height), the card's facts in two columns of 9 pt type so the longest card, a middle leg of a
+// 4x400 with its "Taking", "Handing on" and target splits, fits in half a page. Phone: one
+// column, large type.
 constexpr std::string_view kCardCss = R"(
 .card{border:2px solid #1d2430;border-radius:10px;padding:12px 14px;margin:0 0 16px;
   break-inside:avoid;page-break-inside:avoid}
@@ -24,8 +27,15 @@ dl.facts dt{font-weight:600} dl.facts dd{margin:0}
 .big{font-size:1.1rem;font-weight:700}
 @media (max-width:480px){body{padding:8px} dl.facts{grid-template-columns:1fr}
   dl.facts dt{margin-top:4px} .card{padding:10px}}
-@media print{@page{size:auto;margin:12mm} .card{height:128mm;overflow:hidden;margin:0 0 6mm}
-  .card:nth-of-type(2n){break-after:page;page-break-after:always}}
+.cols{display:grid;grid-template-columns:1fr;gap:0 18px}
+@media (min-width:700px){.cols{grid-template-columns:1fr 1fr}}
+@media print{@page{size:auto;margin:10mm} body{font-size:9pt;line-height:1.25}
+  .card{margin:0 0 5mm;padding:3mm 4mm;border-width:1.5px}
+  .card:nth-of-type(2n){break-after:page;page-break-after:always}
+  .card header{margin-bottom:2mm} .card h2{font-size:14pt} .card .leg{font-size:10pt}
+  .card h3{font-size:10pt;margin:2mm 0 1mm} .big{font-size:10pt}
+  .cols{grid-template-columns:1fr 1fr;gap:0 5mm} table{margin:1mm 0 2mm} th,td{padding:1px 5px}
+  .note{font-size:8.5pt;margin:1mm 0}}
 )";
 
 std::string pending() { return "<span class=\"pending\">set by the hand-off plan</span>"; }
@@ -119,7 +129,7 @@ std::string card_html(const RelayCard& c) {
   s += fmt::format("<h2>{}</h2>", escape(c.athlete));
   s += fmt::format("<span>{}{}</span></header>\n", escape(c.team),
                    c.team.empty() ? escape(c.event_name) : " &middot; " + escape(c.event_name));
-  s += "<dl class=\"facts\">\n";
+  s += "<div class=\"cols\"><div class=\"col\">\n<dl class=\"facts\">\n";
   s += fact("Final warm-up", when(c.timeline.final_warmup_s));
   s += fact("Report to", escape(c.timeline.where) + ", by " + when(c.timeline.report_s));
   s +=
@@ -135,6 +145,9 @@ std::string card_html(const RelayCard& c) {
          "your teammate.</p>\n";
   }
   for (const CardExchange& x : c.in) s += taking(c, x);
+  // The waiting order heads the second column, beside the exchange it explains, so both columns
+  // of a printed card are about as long.
+  s += "</div><div class=\"col\">\n";
   if (!c.waiting_order.empty()) s += "<p class=\"note\">" + escape(c.waiting_order) + "</p>\n";
   for (const CardExchange& x : c.out) s += handing(x);
   if (c.out.empty()) {
@@ -143,7 +156,7 @@ std::string card_html(const RelayCard& c) {
   s += fmt::format("<h3>Targets ({})</h3>\n", escape(to_string(c.style)));
   s += targets(c);
   s += "<p class=\"note\">" + escape(style_advice(c)) + "</p>\n";
-  return s + "</section>\n";
+  return s + "</div></div>\n</section>\n";
 }
 
 }  // namespace

@@ -38,9 +38,12 @@ table{border-collapse:collapse;margin:6px 0 12px;font-variant-numeric:tabular-nu
 th,td{border:1px solid #cbd5e0;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#edf2f7} td.num,th.num{text-align:right}
 .wrap{overflow-x:auto} svg{max-width:100%;height:auto}
+.wrap:focus-visible{outline:3px solid #b03a00;outline-offset:2px}
+.zone-narrow{display:none}
+@media (max-width:480px){.zone-wide{display:none} .zone-narrow{display:block}}
 .note{color:#4a5568;font-size:.92rem}
 .pending{color:#8a5a00;background:#fff8e6;border:1px dashed #d69e2e;padding:2px 6px}
-@media print{body{max-width:none;padding:0} h2{break-after:avoid} table,svg{break-inside:avoid}}
+@media print{.zone-wide{display:block} .zone-narrow{display:none} body{max-width:none;padding:0} h2{break-after:avoid} table,svg{break-inside:avoid}}
 )";
 
 }  // namespace

@@ -36,7 +36,8 @@ std::string secs(double s) { return escape(format_time(s)) + (s < 60.0 ? " s" : 
 std::string lineup_section(const RelayReport& r) {
   std::string s = "<h2>Lineup and splits</h2>\n<p class=\"sub\">" + escape(r.lineup_source) +
                   ". Predicted team time <strong>" + secs(r.pacing.team_time_s) +
-                  "</strong>.</p>\n<div class=\"wrap\"><table class=\"legs\">\n<tr><th>leg</th>"
+                  "</strong>.</p>\n<div class=\"wrap\" tabindex=\"0\" role=\"region\" "
+                  "aria-label=\"Lineup and splits\"><table class=\"legs\">\n<tr><th>leg</th>"
                   "<th>athlete</th><th class=\"num\">distance</th><th class=\"num\">split</th>"
                   "<th class=\"num\">takes the baton</th><th>pacing</th></tr>\n";
   for (const LegPacing& l : r.pacing.legs) {
@@ -95,7 +96,8 @@ std::string pacing_section(const RelayReport& r) {
 
 std::string timeline_section(const RelayReport& r) {
   std::string s =
-      "<h2>Race-day timeline</h2>\n<div class=\"wrap\"><table>\n<tr><th>leg</th>"
+      "<h2>Race-day timeline</h2>\n<div class=\"wrap\" tabindex=\"0\" role=\"region\" "
+      "aria-label=\"Race-day timeline\"><table>\n<tr><th>leg</th>"
       "<th>athlete</th><th>final warm-up</th><th>report to</th><th>by</th>"
       "<th>leg starts</th></tr>\n";
   for (const RunnerTimeline& t : r.timeline.runners) {
@@ -118,7 +120,8 @@ std::string timeline_section(const RelayReport& r) {
 
 std::string exchanges_section(const RelayReport& r) {
   std::string s =
-      "<h2>Exchanges</h2>\n<div class=\"wrap\"><table>\n<tr><th>zone</th><th>from"
+      "<h2>Exchanges</h2>\n<div class=\"wrap\" tabindex=\"0\" role=\"region\" "
+      "aria-label=\"Exchanges\"><table>\n<tr><th>zone</th><th>from"
       "</th><th>to</th><th>kind</th><th>hands</th><th class=\"num\">go-mark</th>"
       "<th class=\"num\">pass at</th><th class=\"num\">risk</th></tr>\n";
   for (size_t k = 0; k < r.event.exchanges.size(); ++k) {
@@ -152,8 +155,14 @@ std::string exchanges_section(const RelayReport& r) {
   for (const std::string& w : r.handoffs.warnings) {
     s += "<p class=\"pending\">" + escape(w) + "</p>\n";
   }
-  for (const std::string& svg : r.exchange_diagrams_svg) {
-    s += "<div class=\"wrap\">" + html::inline_svg(svg) + "</div>\n";
+  // The page shows the diagram that fits its width; paper always gets the wide one.
+  for (size_t i = 0; i < r.exchange_diagrams_svg.size(); ++i) {
+    s += "<div class=\"wrap zone-wide\">" + html::inline_svg(r.exchange_diagrams_svg[i]) +
+         "</div>\n";
+    if (i < r.exchange_diagrams_narrow_svg.size()) {
+      s += "<div class=\"wrap zone-narrow\">" +
+           html::inline_svg(r.exchange_diagrams_narrow_svg[i]) + "</div>\n";
+    }
   }
   return s;
 }
@@ -164,7 +173,8 @@ std::string simulation_section(const RelayReport& r) {
                   escape(fmt::format(": {} simulated races (seed {}).", sim.runs, sim.seed)) +
                   "</p>\n<div class=\"wrap\">" +
                   html::inline_svg(finish_time_histogram_svg(sim, "Finish times")) +
-                  "</div>\n<div class=\"wrap\"><table class=\"sim\">\n<tr><th>team</th><th "
+                  "</div>\n<div class=\"wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Race "
+                  "odds\"><table class=\"sim\">\n<tr><th>team</th><th "
                   "class=\"num\">median</th><th class=\"num\">win</th><th class=\"num\">podium"
                   "</th><th class=\"num\">no legal finish</th><th class=\"num\">points</th>"
                   "</tr>\n";
@@ -193,8 +203,9 @@ RelayReport build_report(const Team& team, const Event& event,
   r.timeline = plan_timeline(r.pacing, event, timeline);
   r.handoffs = build_relay_plan(team, event, order, handoffs);
   for (const RelayPlanExchange& x : r.handoffs.exchanges) {
-    r.exchange_diagrams_svg.push_back(
-        render_zone_svg(x.plan, fmt::format("Zone {}: {} to {}", x.plan.exchange, x.from, x.to)));
+    const std::string title = fmt::format("Zone {}: {} to {}", x.plan.exchange, x.from, x.to);
+    r.exchange_diagrams_svg.push_back(render_zone_svg(x.plan, title));
+    r.exchange_diagrams_narrow_svg.push_back(render_zone_svg(x.plan, title, ZoneLayout::narrow));
   }
   for (const LegPacing& l : r.pacing.legs) {
     r.runners.push_back(model_athlete(team.athlete(l.athlete), predict.model));

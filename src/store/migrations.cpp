@@ -140,6 +140,12 @@ CREATE TABLE audit (
   status INTEGER NOT NULL
 );
 )sql"},
+    // Idempotency keys of drills: a drill sent twice under one key (a phone resending what it
+    // logged offline) is stored once. Drills logged without a key keep NULL.
+    {8, R"sql(
+ALTER TABLE drills ADD COLUMN key TEXT CHECK (key IS NULL OR length(key) BETWEEN 1 AND 100);
+CREATE UNIQUE INDEX drills_by_key ON drills (key) WHERE key IS NOT NULL;
+)sql"},
 };
 
 }  // namespace

@@ -29,7 +29,7 @@ Runner resolve(Database& db, std::string_view name, const char* field) {
 
 constexpr const char* kSelect =
     "SELECT d.id, f.name, t.name, d.date, d.go_mark_m, d.exchange_at_m, d.baton_time_s, "
-    "d.outcome, d.note, d.zone_length_m FROM drills d JOIN athletes f ON f.id = d.from_id "
+    "d.outcome, d.note, d.zone_length_m, d.key FROM drills d JOIN athletes f ON f.id = d.from_id "
     "JOIN athletes t ON t.id = d.to_id";
 
 Drill read_drill(Statement& s) {
@@ -44,15 +44,30 @@ Drill read_drill(Statement& s) {
   d.outcome = parse_drill_outcome(s.column_text(7));
   d.note = s.column_text(8);
   d.zone_length_m = s.column_double(9);
+  if (!s.column_null(10)) d.key = s.column_text(10);
   return d;
 }
 
 }  // namespace
 
-long long Practice::log(const Drill& drill) {
+long long Practice::log(const Drill& drill) { return log_once(drill).id; }
+
+Practice::Logged Practice::log_once(const Drill& drill) {
   validate_drill(drill);
-  long long id = 0;
+  Logged logged;
+  long long& id = logged.id;
   db_.transaction([&] {
+    // Inside the write transaction (BEGIN IMMEDIATE), so two requests with one key cannot
+    // both miss it.
+    if (!drill.key.empty()) {
+      Statement k(connection(db_), "SELECT id FROM drills WHERE key = ?");
+      k.bind(1, drill.key);
+      if (k.step()) {
+        id = k.column_int(0);
+        logged.repeat = true;
+        return;
+      }
+    }
     const Runner from = resolve(db_, drill.from, "from");
     const Runner to = resolve(db_, drill.to, "to");
     if (from.id == to.id) {
@@ -61,14 +76,27 @@ long long Practice::log(const Drill& drill) {
     }
     Statement s(connection(db_),
                 "INSERT INTO drills (from_id, to_id, date, go_mark_m, exchange_at_m, "
-                "baton_time_s, outcome, note, zone_length_m) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                "baton_time_s, outcome, note, zone_length_m, key) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, from.id).bind(2, to.id).bind(3, drill.date).bind(4, drill.go_mark_m);
     s.bind(5, drill.exchange_at_m).bind(6, drill.baton_time_s).bind(7, to_string(drill.outcome));
     s.bind(8, drill.note).bind(9, drill.zone_length_m);
+    if (drill.key.empty()) {
+      s.bind(10, std::nullopt);
+    } else {
+      s.bind(10, drill.key);
+    }
     s.run();
     id = sqlite3_last_insert_rowid(connection(db_).db);
   });
-  return id;
+  return logged;
+}
+
+Drill Practice::get(long long id) const {
+  Statement s(connection(db_), std::string(kSelect) + " WHERE d.id = ?");
+  s.bind(1, id);
+  if (!s.step()) throw NotFoundError(fmt::format("no drill with id {}", id), Location{"", 0, "id"});
+  return read_drill(s);
 }
 
 std::vector<Drill> Practice::list(const DrillFilter& filter) const {

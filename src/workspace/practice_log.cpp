@@ -2,14 +2,12 @@
 
 namespace baton {
 
-Drill log_drill(const Workspace& ws, const Drill& drill) {
+Drill log_drill(const Workspace& ws, const Drill& drill) { return log_drill_once(ws, drill).drill; }
+
+LoggedDrill log_drill_once(const Workspace& ws, const Drill& drill) {
   Practice practice(ws.database());
-  const long long id = practice.log(drill);
-  // The drill just logged, wherever its date puts it among the pair's drills.
-  for (Drill& stored : practice.list({drill.from, drill.to, ""})) {
-    if (stored.id == id) return stored;
-  }
-  throw StoreError("drill " + std::to_string(id) + " was not stored", Location{"", 0, "id"});
+  const Practice::Logged logged = practice.log_once(drill);
+  return LoggedDrill{practice.get(logged.id), logged.repeat};
 }
 
 std::vector<Drill> list_drills(const Workspace& ws, const DrillFilter& filter) {

@@ -67,8 +67,11 @@ TEST(Report, ShowsEveryRunnerAndExchangeInOneSelfContainedPage) {
         << "exchange " << k;
   }
   EXPECT_NE(page.find("200 m point"), std::string::npos);
-  // The velocity curves and one zone diagram per exchange; no simulation asked for.
-  EXPECT_EQ(count(page, "<svg"), 4u);
+  // The velocity curves and per exchange a zone diagram for pages and paper and one for
+  // phones; no simulation asked for.
+  EXPECT_EQ(count(page, "<svg"), 7u);
+  EXPECT_EQ(count(page, "class=\"wrap zone-wide\""), 3u);
+  EXPECT_EQ(count(page, "class=\"wrap zone-narrow\""), 3u);
   for (int k = 1; k <= 3; ++k) {
     EXPECT_NE(
         page.find("Zone " + std::to_string(k) + ": " + kGirlsDmr[k - 1] + " to " + kGirlsDmr[k]),

@@ -116,6 +116,30 @@ TEST_F(CardsApi, ThePrintRouteServesThePageUnderAStrictPolicy) {
   EXPECT_EQ(server.get("/").header("x-frame-options"), "DENY");
 }
 
+TEST_F(CardsApi, OneRunnersCardHasALinkOfItsOwn) {
+  const std::vector<std::string> order = fastest_girls();
+  const std::string base = "/print/cards?event=4x100&order=" + url_encoded(joined(order));
+  const auto all = server.get(base);
+  ASSERT_EQ(all.status, 200) << all.body;
+  for (size_t leg = 1; leg <= 4; ++leg) {
+    const auto r = server.get(base + "&leg=" + std::to_string(leg));
+    ASSERT_EQ(r.status, 200) << r.body;
+    size_t cards = 0;
+    for (size_t at = r.body.find("<section class=\"card\""); at != std::string::npos;
+         at = r.body.find("<section class=\"card\"", at + 1)) {
+      ++cards;
+    }
+    EXPECT_EQ(cards, 1u) << leg;
+    EXPECT_NE(r.body.find("<h2>" + order[leg - 1] + "</h2>"), std::string::npos) << leg;
+    EXPECT_NE(r.body.find("Leg " + std::to_string(leg) + " of 4"), std::string::npos) << leg;
+  }
+  for (const char* leg : {"0", "5", "two"}) {
+    const auto r = server.get(base + "&leg=" + leg);
+    EXPECT_EQ(r.status, 400) << leg;
+    EXPECT_EQ(r.json()["field"], "leg") << leg;
+  }
+}
+
 TEST_F(CardsApi, NamesAreEscapedInThePages) {
   const auto added = server.send_json(
       "POST", "/api/athletes",

@@ -55,6 +55,29 @@ TEST_F(PracticeApi, LogListRemove) {
   EXPECT_EQ(server.get("/api/practice").json()["drills"].size(), 1u);
 }
 
+TEST_F(PracticeApi, ADrillSentAgainUnderItsKeyIsAnsweredWithTheFirstAndLoggedOnce) {
+  const std::string drill = R"({"from": "Ava Brooks", "to": "Maya Johnson", "go_mark_m": 7.5,
+                   "exchange_at_m": 21.0, "date": "2026-03-02", "key": "d-0123abcd"})";
+  auto first = log(drill);
+  ASSERT_EQ(first.status, 201) << first.body;
+  EXPECT_EQ(first.json()["logged"]["key"], "d-0123abcd");
+  EXPECT_FALSE(first.json().contains("repeat"));
+  const auto again = log(drill);
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(again.json()["logged"], first.json()["logged"]);
+  EXPECT_EQ(again.json()["repeat"], true);
+  EXPECT_EQ(server.get("/api/practice").json()["drills"].size(), 1u);
+  // Bad keys are refused naming the field, and store nothing.
+  for (const char* key : {R"("")", R"("two words")", "7"}) {
+    const auto r = log(std::string(R"({"from": "Ava Brooks", "to": "Maya Johnson", "go_mark_m": 7,
+                                       "exchange_at_m": 20, "key": )") +
+                       key + "}");
+    EXPECT_EQ(r.status, 400) << key;
+    EXPECT_EQ(r.json()["field"], "key") << key;
+  }
+  EXPECT_EQ(server.get("/api/practice").json()["drills"].size(), 1u);
+}
+
 TEST_F(PracticeApi, BadDrillsAreRefusedAndNothingIsStored) {
   struct Case {
     const char* body;

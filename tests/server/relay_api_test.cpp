@@ -186,6 +186,10 @@ TEST_F(RelayApi, APlanFollowsTheOrderAndCarriesEachZoneDiagram) {
     EXPECT_EQ(svg.rfind("<svg", 0), 0u);
     EXPECT_EQ(svg.find("<script"), std::string::npos);
     EXPECT_NE(svg.find(names[k]), std::string::npos) << "titled by the pair";
+    // And the phone layout: 320 wide, 13-unit labels.
+    const std::string narrow = x["svg_narrow"];
+    EXPECT_EQ(narrow.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"320\"", 0), 0u);
+    EXPECT_NE(narrow.find("font-size=\"13\""), std::string::npos);
   }
 }
 

@@ -24,7 +24,10 @@ TEST_F(Safety, TheAppIsServedWithSecurityHeadersAndContentTypes) {
                {"/index.html", "text/html; charset=utf-8"},
                {"/style.css", "text/css; charset=utf-8"},
                {"/js/app.js", "text/javascript; charset=utf-8"},
-               {"/favicon.svg", "image/svg+xml"}};
+               {"/favicon.svg", "image/svg+xml"},
+               // The installable app: its manifest and service worker, at the root's scope.
+               {"/manifest.webmanifest", "application/manifest+json"},
+               {"/sw.js", "text/javascript; charset=utf-8"}};
   for (const auto& f : files) {
     const auto r = server.get(f.path);
     EXPECT_EQ(r.status, 200) << f.path;
@@ -33,6 +36,11 @@ TEST_F(Safety, TheAppIsServedWithSecurityHeadersAndContentTypes) {
     EXPECT_EQ(r.header("content-security-policy").rfind("default-src 'self'", 0), 0u) << f.path;
   }
   EXPECT_NE(server.get("/").body.find("<nav"), std::string::npos);
+  EXPECT_NE(server.get("/").body.find("<link rel=\"manifest\" href=\"/manifest.webmanifest\">"),
+            std::string::npos);
+  const auto manifest = nlohmann::json::parse(server.get("/manifest.webmanifest").body);
+  EXPECT_EQ(manifest["start_url"], "/#/roster");
+  EXPECT_EQ(manifest["display"], "standalone");
   // API answers carry the same headers.
   EXPECT_EQ(server.get("/api/athletes").header("x-content-type-options"), "nosniff");
 }

@@ -88,7 +88,7 @@ test("swapping two legs shows the predicted time of the new order and its differ
   assert.equal(await summary.textContent(),
     `This order: ${formatted(best.team_time_s)}, ±0.00 s against the best order (${formatted(best.team_time_s)})`);
 
-  await page.getByRole("button", { name: "Swap legs 2 and 3" }).click();
+  await page.getByRole("button", { name: "Swap with next leg ↓ (legs 2 and 3)" }).click();
   const order = [...best.order];
   [order[1], order[2]] = [order[2], order[1]];
   const want = cli("predict", "--event", "4x100", "--order", order.join(","));
@@ -140,13 +140,13 @@ test("on a 375 px phone the meet and the own order fit and work from the keyboar
   const summary = page.locator(".order-time");
   await summary.filter({ hasText: "±0.00 s" }).waitFor();
   const best = cli("lineup", "--event", "4x100", "--sex", "M");
-  const swap = page.getByRole("button", { name: "Swap legs 1 and 2" });
+  const swap = page.getByRole("button", { name: "Swap with next leg ↓ (legs 1 and 2)" });
   await swap.focus();
   await page.keyboard.press("Enter");
   const order = [best.order[1], best.order[0], best.order[2], best.order[3]];
   const want = cli("predict", "--event", "4x100", "--order", order.join(","));
   await summary.filter({ hasText: `This order: ${formatted(want.team_time_s)}` }).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), "Swap legs 1 and 2",
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), "Swap with next leg ↓ (legs 1 and 2)",
     "focus stays on the swap button");
   overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `lineup page is ${overflow} px wider than the screen`);

@@ -115,3 +115,22 @@ test("which order: the fastest orders compared on the same races, the best marke
   assert.equal(wins[best], Math.max(...wins));
   assert.ok((await page.locator(".odds p").first().textContent()).startsWith("Best: "));
 });
+
+test("the opponents entered for a relay are there on the next visit", async () => {
+  await open("#/odds");
+  await page.getByLabel("Relay").selectOption("4x400");
+  await page.getByLabel("Squad").selectOption("F");
+  await addOpponent(1, "Central", "3:58.2");
+  await addOpponent(2, "Lakeside", "4:05.0h");
+  await page.getByRole("button", { name: "Run the races" }).click();
+  await page.getByRole("heading", { name: /simulated races$/ }).waitFor();
+  // Focus moved to the answer rather than being dropped.
+  assert.match(await page.evaluate(() => document.activeElement.textContent), /simulated races$/);
+  await page.reload();
+  await page.getByLabel("Relay").selectOption("4x400");
+  await page.getByLabel("Opponent 2", { exact: true }).waitFor();
+  assert.equal(await page.getByLabel("Opponent 1", { exact: true }).inputValue(), "Central");
+  assert.equal(await page.getByLabel("Seed time 1", { exact: true }).inputValue(), "3:58.2");
+  assert.equal(await page.getByLabel("Opponent 2", { exact: true }).inputValue(), "Lakeside");
+  assert.equal(await page.getByLabel("Seed time 2", { exact: true }).inputValue(), "4:05.0h");
+});

@@ -80,8 +80,12 @@ test("the hand-off page draws each exchange with hands, go-mark and risk", async
     const x = plan.exchanges[i];
     const card = cards.nth(i);
     assert.equal(await card.locator("h2").textContent(), `Exchange ${i + 1}: ${x.from} → ${x.to}`);
-    // The diagram is a real SVG element in the page, not text.
-    assert.equal(await card.locator("svg.zone-svg").count(), 1);
+    // The diagram is a real SVG element in the page, not text: one laid out for this screen,
+    // one for phones, only the first shown.
+    assert.equal(await card.locator("figure.wide-only svg.zone-svg").count(), 1);
+    assert.equal(await card.locator("figure.narrow-only svg.zone-svg").count(), 1);
+    assert.ok(await card.locator("figure.wide-only svg.zone-svg").isVisible());
+    assert.ok(!await card.locator("figure.narrow-only svg.zone-svg").isVisible());
     assert.ok(await card.locator("svg.zone-svg rect.go-mark").count() >= 1);
     const facts = await card.locator("dl.facts").textContent();
     assert.ok(facts.includes(`${x.go_mark_foot_lengths.toFixed(1)} foot lengths (${x.go_mark_m.toFixed(2)} m)`), facts);
@@ -106,7 +110,7 @@ test("on a 375 px phone the lineup and hand-off pages fit and work from the keyb
   assert.ok(overflow <= 0, `lineup page is ${overflow} px wider than the screen`);
   await page.getByRole("link", { name: "Plan the hand-offs", exact: true }).focus();
   await page.keyboard.press("Enter");
-  await page.locator("article.exchange svg").first().waitFor();
+  await page.locator("article.exchange figure.narrow-only svg").first().waitFor();
   overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `hand-off page is ${overflow} px wider than the screen`);
   const box = await page.getByRole("button", { name: "Plan the hand-offs" }).boundingBox();

@@ -26,7 +26,7 @@ const SHOTS = [
     await page.getByLabel("Runners").selectOption("F");
     await page.getByRole("button", { name: "Find the best order" }).click();
     await page.getByRole("link", { name: "Plan the hand-offs", exact: true }).click();
-    await page.locator("article.exchange svg").first().waitFor();
+    await page.locator("article.exchange svg:visible").first().waitFor();
     await toTop(page, "article.exchange");
   }],
   ["handoffs-phone", PHONE, "#/lineup", async (page) => {
@@ -34,7 +34,7 @@ const SHOTS = [
     await page.getByLabel("Runners").selectOption("F");
     await page.getByRole("button", { name: "Find the best order" }).click();
     await page.getByRole("link", { name: "Plan the hand-offs", exact: true }).click();
-    await page.locator("article.exchange svg").first().waitFor();
+    await page.locator("article.exchange svg:visible").first().waitFor();
     await toTop(page, "article.exchange");
   }],
   ["cards-desktop", DESKTOP, "#/cards", async (page) => {
@@ -61,6 +61,9 @@ async function toTop(page, selector) {
 }
 
 async function fillOdds(page) {
+  // A field saved by an earlier shot would come back (the page remembers it): start empty.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
   await page.getByLabel("Relay").selectOption("4x100");
   await page.getByLabel("Squad").selectOption("F");
   for (const [n, name, seed] of [[1, "Central", "48.90"], [2, "Lakeside", "49.60"], [3, "Westfield", "50.40"]]) {
@@ -71,6 +74,47 @@ async function fillOdds(page) {
   await page.getByRole("button", { name: "Run the races" }).click();
 }
 
+// With BATON_SHOT_ALL=1, every page after its main action at 375 and 1280 px as well, for a
+// look before a release (BATON_SHOT_DIR puts the pictures elsewhere than docs/img).
+if (process.env.BATON_SHOT_ALL) {
+  const acts = {
+    roster: async (page) => { await page.getByRole("heading", { name: /Athletes \(\d+\)/ }).waitFor(); },
+    events: async (page) => { await page.locator("article.event").first().waitFor(); },
+    lineup: async (page) => {
+      await page.getByLabel("Relay").selectOption("4x100");
+      await page.getByLabel("Runners").selectOption("F");
+      await page.getByRole("button", { name: "Find the best order" }).click();
+      await page.locator(".order-time").filter({ hasText: "This order: " }).waitFor();
+    },
+    meet: async (page) => {
+      await page.getByLabel("4x100 m relay, F (girls/women)", { exact: true }).check();
+      await page.getByLabel("4x400 m relay, F (girls/women)", { exact: true }).check();
+      await page.getByRole("button", { name: "Optimise the meet" }).click();
+      await page.getByRole("heading", { name: /^Meet lineups: / }).waitFor({ timeout: 30000 });
+    },
+    handoffs: async (page) => {
+      await SHOTS.find((s) => s[0] === "handoffs-phone")[3](page);
+    },
+    cards: async (page) => {
+      await page.getByLabel("Relay").selectOption("4x400");
+      await page.getByLabel("Squad").selectOption("F");
+      await page.getByRole("button", { name: "Show" }).click();
+      await page.frameLocator("iframe.printout-frame").locator("section.card").nth(3).waitFor();
+    },
+    odds: async (page) => { await fillOdds(page); await page.locator("table.odds-table").waitFor(); },
+    practice: async (page) => {
+      await page.getByLabel("Outgoing (takes it)").selectOption({ index: 2 });
+      await page.locator("section[aria-label='Pair report'] .card").waitFor();
+    },
+  };
+  const hashes = { meet: "#/lineup?mode=meet", handoffs: "#/lineup" };
+  for (const [name, act] of Object.entries(acts)) {
+    for (const width of [375, 1280]) {
+      SHOTS.push([`all-${name}-${width}`, [width, 900], hashes[name] || `#/${name}`, act, true]);
+    }
+  }
+}
+
 (async () => {
   const tools = requireTools();
   const root = path.resolve(__dirname, "../..");
@@ -78,7 +122,7 @@ async function fillOdds(page) {
   const server = await startServer(tools.binary, IMPORT_EXAMPLE_TEAM);
   const browser = await launchBrowser(tools.playwright);
   try {
-    for (const [name, [width, height], hash, ready] of SHOTS) {
+    for (const [name, [width, height], hash, ready, fullPage] of SHOTS) {
       if (only.length && !only.includes(name)) continue;
       const page = await browser.context.newPage();
       await page.setViewportSize({ width, height });
@@ -87,8 +131,8 @@ async function fillOdds(page) {
       // The status toast would cover the page: take it away; let the frame's layout settle.
       await page.evaluate(() => document.getElementById("status").classList.remove("shown"));
       await page.waitForTimeout(300);
-      const file = path.join(root, "docs/img", `${name}.png`);
-      await page.screenshot({ path: file });
+      const file = path.join(process.env.BATON_SHOT_DIR || path.join(root, "docs/img"), `${name}.png`);
+      await page.screenshot({ path: file, fullPage: Boolean(fullPage) });
       console.log(file);
       await page.close();
     }

@@ -82,6 +82,40 @@ TEST_F(PracticeLog, RemoveDeletesOneDrillById) {
   error_naming<NotFoundError>("id", [&] { remove_drill(ws, id); });
 }
 
+TEST_F(PracticeLog, ADrillSentTwiceUnderOneKeyIsLoggedOnce) {
+  Drill first = drill("2024-04-10", 8.0, 20.0);
+  first.key = "phone-7f3a:1";
+  const LoggedDrill a = log_drill_once(ws, first);
+  EXPECT_FALSE(a.repeat);
+  EXPECT_EQ(a.drill.key, "phone-7f3a:1");
+  // The same key again, even with other values (a resend after an edit): nothing is written
+  // and the answer is the drill first logged.
+  Drill again = drill("2024-04-11", 9.5, 22.0);
+  again.key = "phone-7f3a:1";
+  const LoggedDrill b = log_drill_once(ws, again);
+  EXPECT_TRUE(b.repeat);
+  EXPECT_EQ(b.drill.id, a.drill.id);
+  EXPECT_EQ(b.drill.date, "2024-04-10");
+  EXPECT_DOUBLE_EQ(b.drill.go_mark_m, 8.0);
+  // Another key, or none at all, logs a new drill.
+  again.key = "phone-7f3a:2";
+  EXPECT_FALSE(log_drill_once(ws, again).repeat);
+  EXPECT_FALSE(log_drill_once(ws, drill("2024-04-12", 8.0, 20.0)).repeat);
+  EXPECT_FALSE(log_drill_once(ws, drill("2024-04-12", 8.0, 20.0)).repeat);
+  EXPECT_EQ(list_drills(ws).size(), 4u);
+}
+
+TEST_F(PracticeLog, AKeyOfForeignCharactersOrTooLongIsRefused) {
+  Drill d = drill("2024-04-10", 8.0, 20.0);
+  d.key = "a key";
+  error_naming<ValidationError>("key", [&] { log_drill_once(ws, d); });
+  d.key = std::string(kMaxDrillKeyChars + 1, 'k');
+  error_naming<ValidationError>("key", [&] { log_drill_once(ws, d); });
+  d.key = std::string(kMaxDrillKeyChars, 'k');
+  EXPECT_FALSE(log_drill_once(ws, d).repeat);
+  EXPECT_EQ(list_drills(ws).size(), 1u);
+}
+
 TEST(PracticeLogOnATeamFile, HasNoLog) {
   const Workspace file = Workspace::open_team_file(testing::source_path("examples/riverside.toml"));
   EXPECT_THROW(list_drills(file), StoreError);

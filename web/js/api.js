@@ -17,9 +17,12 @@ export class ApiError extends Error {
   }
 }
 
-/** JSON request; `body` is sent as JSON unless `text` is given. */
-export async function api(method, path, { json, text } = {}) {
-  const init = { method, headers: sessionHeaders(method) };
+/**
+ * JSON request; `body` is sent as JSON unless `text` is given. `signal` (an AbortSignal) cancels
+ * it: the promise then rejects with the AbortError, which `latest()` (latest.js) drops.
+ */
+export async function api(method, path, { json, text, signal } = {}) {
+  const init = { method, headers: sessionHeaders(method), signal };
   if (json !== undefined) {
     init.headers["Content-Type"] = "application/json";
     init.body = JSON.stringify(json);
@@ -30,7 +33,8 @@ export async function api(method, path, { json, text } = {}) {
   let res;
   try {
     res = await fetch(path, init);
-  } catch {
+  } catch (err) {
+    if (err && err.name === "AbortError") throw err;
     throw new ApiError(0, { error: "cannot reach the Baton server: is `baton serve` running?" });
   }
   let body = null;

@@ -7,6 +7,7 @@ import { handoffsPage } from "./handoffs.js";
 import { practicePage } from "./practice.js";
 import { cardsPage } from "./cards.js";
 import { oddsPage } from "./odds.js";
+import { sendWaiting } from "./drill_queue.js";
 
 const PAGES = { roster: rosterPage, events: eventsPage, lineup: lineupPage, handoffs: handoffsPage,
   practice: practicePage, cards: cardsPage, odds: oddsPage };
@@ -33,3 +34,7 @@ window.addEventListener("hashchange", () => {
   document.getElementById("main").focus();
 });
 route();
+
+// Installable and usable offline (sw.js); drills logged offline go out when the app starts online.
+if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => {});
+if (navigator.onLine) sendWaiting().catch(() => {});

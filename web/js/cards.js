@@ -1,7 +1,8 @@
 // The Cards & report page: for the fastest order or one chosen leg by leg, every runner's relay
 // card or the full relay report, shown in a sandboxed frame and printed from it.
 import { api } from "./api.js";
-import { announce, h, replace, uid } from "./dom.js";
+import { announce, focusResult, h, replace, uid } from "./dom.js";
+import { latest, STALE } from "./latest.js";
 import { describe, errorBox, loadRelays, relayChooser, timeText } from "./relay_form.js";
 
 const KINDS = {
@@ -24,7 +25,7 @@ export async function cardsPage(main, params = new URLSearchParams()) {
     return;
   }
   const view = render(main, data, params);
-  if (params.get("order")) await view.show();
+  if (params.get("order")) await view.show({ focus: false });
 }
 
 function render(main, data, params) {
@@ -36,16 +37,20 @@ function render(main, data, params) {
   const error = h("p", { class: "error", role: "alert" });
   const result = h("section", { class: "printout", "aria-live": "polite", "aria-label": "Cards and report" });
 
-  const show = async () => {
+  const printouts = latest(result);
+  const show = async ({ focus = true } = {}) => {
     error.textContent = "";
     const kind = kinds.map((l) => l.querySelector("input")).find((i) => i.checked).value;
     const body = chooser.request();
     try {
       // The API checks the request and answers the order it used; the frame then loads the same
       // page from the print route, whose own policy allows the page's inline styles.
-      const doc = await api("POST", `/api/${kind}`, { json: body });
+      const doc = await printouts.run((signal) => api("POST", `/api/${kind}`, { json: body, signal }),
+        `${kind} ${body.event}${body.order ? `: ${body.order.join(", ")}` : ""}`);
+      if (doc === STALE) return;
       replace(result, printout(kind, doc));
       announce(`${KINDS[kind].title} ready: ${doc.order.join(", ")}`);
+      if (focus) focusResult(result);
     } catch (err) {
       replace(result);
       error.textContent = describe(err);
@@ -62,9 +67,18 @@ function render(main, data, params) {
   return { show };
 }
 
-function printUrl(kind, doc) {
+function printUrl(kind, doc, leg) {
   const q = new URLSearchParams({ event: doc.event, order: doc.order.join(",") });
+  if (leg) q.set("leg", String(leg));
   return `/print/${kind}?${q}`;
+}
+
+/** Each runner's own card as a link to send them: it opens on their phone and prints alone. */
+function runnerLinks(doc) {
+  return h("details", { class: "runner-links" }, h("summary", {}, "A link to each runner's card"),
+    h("ul", {}, doc.order.map((name, i) => h("li", {},
+      h("a", { href: new URL(printUrl("cards", doc, i + 1), location.href).href, target: "_blank", rel: "noopener" },
+        `Leg ${i + 1}: ${name}`)))));
 }
 
 function printout(kind, doc) {
@@ -89,5 +103,6 @@ function printout(kind, doc) {
       h("strong", {}, doc.order.join(" → ")), ` (${timeText(doc.team_time_s)} predicted)`),
     h("div", { class: "buttons" }, print,
       h("a", { class: "button secondary", href: url, target: "_blank", rel: "noopener" }, "Open in a new tab")),
+    kind === "cards" ? runnerLinks(doc) : null,
     frame);
 }

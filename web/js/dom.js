@@ -64,3 +64,13 @@ export function svgFigure(svgText, label, className, figureClass) {
   svg.classList.add(className);
   return h("figure", { class: figureClass }, svg);
 }
+
+/**
+ * Moves focus to a result just drawn: its first heading (made focusable), so the keyboard and a
+ * screen reader continue from the answer rather than from the page's top.
+ */
+export function focusResult(area) {
+  const target = area.querySelector("h2, h3") || area;
+  if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+  target.focus();
+}

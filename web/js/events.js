@@ -1,24 +1,29 @@
 // The Events page: every relay under a rule set, its legs and exchange zones.
 import { api, ApiError } from "./api.js";
 import { h, replace, uid } from "./dom.js";
+import { latest, STALE } from "./latest.js";
 import { RULES_TEXT } from "./format.js";
 
 export async function eventsPage(main, params = new URLSearchParams()) {
   const rules = params.get("rules") || "";
   const list = h("div", { class: "events", "aria-live": "polite" });
+  const requests = latest(list);
   const selectId = uid("rules");
-  const select = h("select", { id: selectId, onchange: () => load(list, select.value) },
+  const select = h("select", { id: selectId, onchange: () => load(list, requests, select.value) },
     Object.entries(RULES_TEXT).map(([k, v]) => h("option", { value: k }, v)));
   replace(main, h("h1", {}, "Relay events"),
     h("p", { class: "hint" }, "Legs, exchange zones and lane rules for each relay."),
     h("label", { for: selectId, class: "inline" }, "Rule set ", select), list);
-  const doc = await load(list, rules);
+  const doc = await load(list, requests, rules);
   if (doc) select.value = doc.rules;
 }
 
-async function load(list, rules) {
+async function load(list, requests, rules) {
   try {
-    const doc = await api("GET", `/api/events${rules ? `?rules=${encodeURIComponent(rules)}` : ""}`);
+    const doc = await requests.run((signal) =>
+      api("GET", `/api/events${rules ? `?rules=${encodeURIComponent(rules)}` : ""}`, { signal }), rules);
+    if (doc === STALE) return null;
+    list.dataset.request = doc.rules;
     replace(list, doc.events.map(eventCard));
     return doc;
   } catch (err) {

@@ -2,7 +2,8 @@
 // (foot lengths and metres) and the risk of a failed pass.
 import { api } from "./api.js";
 import { percentText } from "./format.js";
-import { announce, h, replace, svgFigure, uid } from "./dom.js";
+import { announce, focusResult, h, replace, svgFigure, uid } from "./dom.js";
+import { latest, STALE } from "./latest.js";
 import { describe, drawRunners as drawRunnersOf, errorBox, eventSelect, loadRelays, timeText }
   from "./relay_form.js";
 
@@ -17,7 +18,7 @@ export async function handoffsPage(main, params = new URLSearchParams()) {
   }
   const order = (params.get("order") || "").split(",").filter(Boolean);
   const view = render(main, data, params.get("event"), order);
-  if (order.length) await view.plan();
+  if (order.length) await view.plan({ focus: false });
 }
 
 function render(main, { team, events }, eventParam, order) {
@@ -31,13 +32,18 @@ function render(main, { team, events }, eventParam, order) {
   select.addEventListener("change", () => drawRunners([]));
   drawRunners(order);
 
-  const plan = async () => {
+  const plans = latest(result);
+  const plan = async ({ focus = true } = {}) => {
     error.textContent = "";
     const names = [...runners.querySelectorAll("select")].map((s) => s.value);
+    const body = { event: select.value, order: names };
     try {
-      const doc = await api("POST", "/api/plans", { json: { event: select.value, order: names } });
+      const doc = await plans.run((signal) => api("POST", "/api/plans", { json: body, signal }),
+        `${body.event}: ${names.join(", ")}`);
+      if (doc === STALE) return;
       replace(result, planView(doc));
       announce(`Plan ready: ${timeText(doc.team_time_s)}`);
+      if (focus) focusResult(result);
     } catch (err) {
       replace(result);
       error.textContent = describe(err);
@@ -54,9 +60,13 @@ function render(main, { team, events }, eventParam, order) {
   return { plan };
 }
 
-/** The zone diagram from our own library, as a real SVG element. */
-function diagram(svgText, label) {
-  return svgFigure(svgText, label, "zone-svg", "zone");
+/**
+ * The zone diagram from our own library, as real SVG elements: one laid out for laptops and
+ * paper, one for phones (labels listed under the lane); the style sheet shows the one that fits.
+ */
+function diagram(x, label) {
+  return [svgFigure(x.svg, label, "zone-svg", "zone wide-only"),
+    x.svg_narrow ? svgFigure(x.svg_narrow, label, "zone-svg", "zone narrow-only") : null];
 }
 
 function exchangeCard(x) {
@@ -67,7 +77,7 @@ function exchangeCard(x) {
   const item = (term, ...value) => [h("dt", {}, term), h("dd", {}, ...value)];
   return h("article", { class: "card exchange", dataset: { exchange: String(x.exchange) } },
     h("h2", {}, title),
-    diagram(x.svg, `Zone diagram of exchange ${x.exchange}`),
+    diagram(x, `Zone diagram of exchange ${x.exchange}`),
     h("dl", { class: "facts" },
       item("Hands", `${x.carry_hand_in} hand to ${x.receive_hand} hand`),
       item("Technique", x.technique),
@@ -84,7 +94,8 @@ function exchangeCard(x) {
 function planView(doc) {
   return h("div", {},
     h("h2", {}, `${doc.name}: ${timeText(doc.team_time_s)} predicted`),
-    h("div", { class: "scroll-x" }, h("table", { class: "legs" },
+    h("div", { class: "scroll-x", tabindex: "0", role: "region", "aria-label": "Legs and carrying hands" },
+      h("table", { class: "legs" },
       h("caption", { class: "sr" }, "Legs and carrying hands"),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Leg"), h("th", { scope: "col" }, "Athlete"),
         h("th", { scope: "col", class: "num" }, "Split"), h("th", { scope: "col" }, "Receives"),

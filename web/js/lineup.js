@@ -2,7 +2,8 @@
 // out, the next-best orders with their gaps, and the coach's own changes to the order timed
 // against it; or the best lineups for several relays of a meet at once.
 import { api } from "./api.js";
-import { announce, h, replace, uid } from "./dom.js";
+import { announce, focusResult, h, replace, uid } from "./dom.js";
+import { latest, STALE } from "./latest.js";
 import { formatTime, SEX_TEXT } from "./format.js";
 import { cardsLink, describe, errorBox, eventSelect, loadRelays, oddsLink, planLink, timeText }
   from "./relay_form.js";
@@ -63,6 +64,7 @@ function oneRelayForm({ team, events }, params) {
     h("div", { class: "checks" }, team.athletes.map((a) => h("label", { class: "check" },
       h("input", { type: "checkbox", name: "exclude", value: a.name }), `${a.name} (${a.sex})`))));
 
+  const lineups = latest(result);
   const athletesFor = () => team.athletes.filter((a) => !sex.value || a.sex === sex.value);
   const drawLocks = () => {
     const event = events.find((e) => e.id === select.value);
@@ -91,9 +93,12 @@ function oneRelayForm({ team, events }, params) {
       const out = [...excludes.querySelectorAll("input:checked")].map((c) => c.value);
       if (out.length) body.exclude = out;
       try {
-        const doc = await api("POST", "/api/lineups", { json: body });
+        const doc = await lineups.run((signal) => api("POST", "/api/lineups", { json: body, signal }),
+          `${body.event}${body.sex ? `/${body.sex}` : ""}`);
+        if (doc === STALE) return;
         replace(result, lineupView(doc), orderEditor(doc, team, events));
         announce(`Best order: ${timeText(doc.team_time_s)}`);
+        focusResult(result);
       } catch (err) {
         replace(result);
         error.textContent = describe(err);
@@ -163,7 +168,7 @@ function orderEditor(doc, team, events) {
   const plan = h("a", { class: "button secondary" }, "Plan the hand-offs of this order");
   const selects = [];
   const splits = [];
-  let asked = 0;  // answers to older requests are dropped
+  const predictions = latest(summary);  // answers to older orders are dropped
   // The best order timed without practice, the baseline of every difference shown.
   const bestPromise = api("POST", "/api/predictions", { json: { event: doc.event, order: doc.order } });
   bestPromise.catch(() => {});  // reported by update()
@@ -177,7 +182,7 @@ function orderEditor(doc, team, events) {
     const split = h("span", { class: "split num" });
     splits.push(split);
     const swap = i + 1 < legs ? h("button", { type: "button", class: "small",
-      "aria-label": `Swap legs ${i + 1} and ${i + 2}`,
+      "aria-label": `Swap with next leg ↓ (legs ${i + 1} and ${i + 2})`,
       onclick: () => { [names[i], names[i + 1]] = [names[i + 1], names[i]]; update(); } },
     "Swap with next leg ↓") : null;
     return h("li", { class: "leg-row" },
@@ -195,14 +200,14 @@ function orderEditor(doc, team, events) {
   const update = async () => {
     selects.forEach((s, i) => { s.value = names[i]; });
     plan.href = planLink(doc.event, names);
-    const mine = ++asked;
     error.textContent = "";
+    const order = [...names];
     try {
-      const [best, p] = await Promise.all([bestPromise,
-        api("POST", "/api/predictions", { json: { event: doc.event, order: names } })]);
-      if (mine === asked) show(p, best);
+      const answer = await predictions.run((signal) => Promise.all([bestPromise,
+        api("POST", "/api/predictions", { json: { event: doc.event, order }, signal })]), order.join(", "));
+      if (answer === STALE) return;
+      show(answer[1], answer[0]);
     } catch (err) {
-      if (mine !== asked) return;
       replace(summary, "This order cannot run as chosen.");
       splits.forEach((s) => { s.textContent = ""; });
       plan.hidden = true;
@@ -262,8 +267,12 @@ function meetForm({ team, events }) {
   const error = h("p", { class: "error", role: "alert" });
   const result = h("section", { class: "result-area", "aria-live": "polite", "aria-label": "Meet lineups" });
   const button = h("button", { type: "submit", class: "primary" }, "Optimise the meet");
+  const meets = latest(result);
 
   const run = async () => {
+    // While the solver runs the button stays focusable (aria-disabled, not disabled), so focus
+    // is never dropped to the page; a second press is ignored.
+    if (button.getAttribute("aria-disabled") === "true") return;
     error.textContent = "";
     const body = {
       relays: [...relays.querySelectorAll("input:checked")].map((c) => {
@@ -275,17 +284,22 @@ function meetForm({ team, events }) {
     };
     const out = [...excludes.querySelectorAll("input:checked")].map((c) => c.value);
     if (out.length) body.exclude = out;
-    button.disabled = true;
+    button.setAttribute("aria-disabled", "true");
     button.textContent = "Optimising…";
     try {
-      const doc = await api("POST", "/api/meet-lineups", { json: body });
+      const doc = await meets.run((signal) => api("POST", "/api/meet-lineups", { json: body, signal }),
+        body.relays.map((r) => (r.sex ? `${r.event}/${r.sex}` : r.event)).join(", "));
+      if (doc === STALE) return;
       replace(result, meetView(doc));
       announce(doc.optimal ? "Meet lineups: proven optimal" : "Meet lineups: best found in the time limit");
+      focusResult(result);
     } catch (err) {
       replace(result);
       error.textContent = describe(err);
+      error.setAttribute("tabindex", "-1");
+      error.focus();
     } finally {
-      button.disabled = false;
+      button.removeAttribute("aria-disabled");
       button.textContent = "Optimise the meet";
     }
   };

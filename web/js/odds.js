@@ -3,7 +3,8 @@
 // expected points, mean time, and the finish-time histogram. Also: which of the fastest orders
 // wins that race most often (or scores most points), compared on the same simulated races.
 import { api } from "./api.js";
-import { announce, h, replace, svgFigure, uid } from "./dom.js";
+import { announce, focusResult, h, replace, svgFigure, uid } from "./dom.js";
+import { latest, STALE } from "./latest.js";
 import { percentText } from "./format.js";
 import { describe, errorBox, loadRelays, relayChooser, timeText } from "./relay_form.js";
 
@@ -31,13 +32,14 @@ function render(main, data, params) {
   const rows = h("div", { class: "opponents" });
   const count = () => rows.children.length;
   const add = h("button", { type: "button" }, "Add an opponent");
-  const addRow = () => {
+  const addRow = ({ focus = true, opponent = { name: "", seed: "" } } = {}) => {
     const n = count() + 1;
     const nameId = uid("opponent");
     const seedId = uid("seed");
-    const name = h("input", { id: nameId, name: "opponent", maxlength: 60, autocomplete: "off" });
+    const name = h("input", { id: nameId, name: "opponent", maxlength: 60, autocomplete: "off",
+      value: opponent.name });
     const seed = h("input", { id: seedId, name: "seed", inputmode: "decimal", placeholder: "46.55",
-      autocomplete: "off", size: 8 });
+      autocomplete: "off", size: 8, value: opponent.seed });
     const row = h("div", { class: "pair opponent" },
       h("label", { for: nameId }, `Opponent ${n}`, name),
       h("label", { for: seedId, class: "seed" }, `Seed time ${n}`, seed));
@@ -45,7 +47,7 @@ function render(main, data, params) {
       onclick: () => { row.remove(); renumber(); add.focus(); } }, "Remove"));
     rows.append(row);
     add.disabled = count() >= MAX_OPPONENTS;
-    name.focus();
+    if (focus) name.focus();
   };
   // Labels follow the rows' positions so "Opponent 2" is always the second row.
   const renumber = () => {
@@ -57,7 +59,17 @@ function render(main, data, params) {
     });
     add.disabled = count() >= MAX_OPPONENTS;
   };
-  add.addEventListener("click", addRow);
+  add.addEventListener("click", () => addRow());
+  // The field entered last time for this relay comes back (saved on this device, see saveField).
+  const restoreField = () => {
+    const saved = loadField(chooser.request().event);
+    if (!saved.length && count()) return;
+    rows.replaceChildren();
+    for (const opponent of saved) addRow({ focus: false, opponent });
+    add.disabled = count() >= MAX_OPPONENTS;
+  };
+  chooser.onEventChange(restoreField);
+  restoreField();
 
   const runsId = uid("runs");
   const seedId = uid("rng");
@@ -68,27 +80,36 @@ function render(main, data, params) {
   const error = h("p", { class: "error", role: "alert" });
   const result = h("section", { "aria-live": "polite", "aria-label": "Race odds" });
   const button = h("button", { type: "submit", class: "primary" }, "Run the races");
+  const answers = latest(result);
+  // A button that starts a request stays focusable while it runs (aria-disabled), so focus is
+  // never dropped to the page; a second press is ignored until the answer is in.
+  const busy = (b) => b.getAttribute("aria-disabled") === "true";
 
   const field = () => [...rows.children].map((row) => ({
     name: row.querySelector("input[name=opponent]").value,
     seed: row.querySelector("input[name=seed]").value.trim(),
   }));
   const run = async () => {
+    if (busy(button)) return;
     error.textContent = "";
     const body = chooser.request();
     body.opponents = field();
     body.runs = Number(runs.value || 0);
     body.seed = Number(seed.value || 0);
-    button.disabled = true;
+    button.setAttribute("aria-disabled", "true");
     try {
-      const doc = await api("POST", "/api/simulations", { json: body });
+      const doc = await answers.run((signal) => api("POST", "/api/simulations", { json: body, signal }),
+        `races ${body.event}`);
+      if (doc === STALE) return;
+      saveField(body.event, body.opponents);
       replace(result, oddsView(doc));
       announce(`${doc.runs.toLocaleString("en")} races run: ${percentText(doc.teams[0].p_win)} to win`);
+      focusResult(result);
     } catch (err) {
       replace(result);
       error.textContent = describe(err);
     } finally {
-      button.disabled = false;
+      button.removeAttribute("aria-disabled");
     }
   };
   // Which order: the fastest orders on the same races, best by the chosen objective.
@@ -98,22 +119,27 @@ function render(main, data, params) {
     h("option", { value: "points" }, "expected points"));
   const compareButton = h("button", { type: "button" }, "Compare the fastest orders");
   const compare = async () => {
+    if (busy(compareButton)) return;
     error.textContent = "";
     const body = chooser.request();
     delete body.order;
     body.objective = objective.value;
     body.opponents = field();
     body.seed = Number(seed.value || 0);
-    compareButton.disabled = true;
+    compareButton.setAttribute("aria-disabled", "true");
     try {
-      const doc = await api("POST", "/api/lineup-odds", { json: body });
+      const doc = await answers.run((signal) => api("POST", "/api/lineup-odds", { json: body, signal }),
+        `orders ${body.event} by ${body.objective}`);
+      if (doc === STALE) return;
+      saveField(body.event, body.opponents);
       replace(result, compareView(doc));
       announce(`Best order: ${doc.order.join(", ")}`);
+      focusResult(result);
     } catch (err) {
       replace(result);
       error.textContent = describe(err);
     } finally {
-      compareButton.disabled = false;
+      compareButton.removeAttribute("aria-disabled");
     }
   };
   compareButton.addEventListener("click", compare);
@@ -138,6 +164,29 @@ function render(main, data, params) {
     form, result);
 }
 
+// The opponents' field is kept per relay in this browser's localStorage: it is the coach's
+// scouting for the next meet, needed at the track with or without a network, and private to the
+// device that typed it. A field is saved when races are run with it.
+const FIELD_KEY = (event) => `baton.opponents.${event}`;
+
+function loadField(event) {
+  try {
+    const saved = JSON.parse(localStorage.getItem(FIELD_KEY(event)) || "[]");
+    return Array.isArray(saved) ? saved.filter((o) => o && typeof o.name === "string" && typeof o.seed === "string")
+      .slice(0, MAX_OPPONENTS) : [];
+  } catch {
+    return [];
+  }
+}
+
+function saveField(event, opponents) {
+  try {
+    localStorage.setItem(FIELD_KEY(event), JSON.stringify(opponents.filter((o) => o.name || o.seed)));
+  } catch {
+    // Storage full or switched off: the field is simply not remembered.
+  }
+}
+
 // Table cells of the odds tables: numbers, labelled for the card layout on phones.
 const col = (text) => h("th", { scope: "col", class: "num" }, text);
 const cell = (label, text) => h("td", { class: "num", "data-label": label }, text);
@@ -146,7 +195,8 @@ function oddsView(doc) {
   return h("div", { class: "card odds" },
     h("h2", {}, `${doc.name}: ${doc.runs.toLocaleString("en")} simulated races`),
     h("p", {}, doc.chosen ? "Our order (chosen): " : "Our order (fastest): ", h("strong", {}, doc.order.join(" → "))),
-    h("div", { class: "scroll-x" }, h("table", { class: "legs odds-table stack" },
+    h("div", { class: "scroll-x", tabindex: "0", role: "region", "aria-label": "Chance of each result" },
+      h("table", { class: "legs odds-table stack" },
       h("caption", { class: "sr" }, "Chance of each result for every team"),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Team"), col("Win"), col("Podium"),
         col("DQ or DNF"), col("Dropped baton"), col("Expected points"), col("Mean time"))),
@@ -175,7 +225,8 @@ function compareView(doc) {
       same ? "It is also the fastest order."
         : `The fastest order, ${fastest.order.join(" → ")}, gets ${value(fastest)}; the best is ` +
           `${(best.team_time_s - fastest.team_time_s).toFixed(2)} s slower on paper.`),
-    h("div", { class: "scroll-x" }, h("table", { class: "legs odds-table stack" },
+    h("div", { class: "scroll-x", tabindex: "0", role: "region", "aria-label": "Candidate orders" },
+      h("table", { class: "legs odds-table stack" },
       h("caption", { class: "sr" }, "Each candidate order against the same races"),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Order"), col("Predicted"), col("Win"),
         col("Podium"), col("DQ or DNF"), col("Expected points"))),

@@ -2,6 +2,8 @@
 // hands, outcome), see the pair's record and its calibrated go-mark, and remove a wrong entry.
 import { api } from "./api.js";
 import { announce, h, replace, uid } from "./dom.js";
+import { latest, STALE } from "./latest.js";
+import { logDrill, onSync, waitingDrills } from "./drill_queue.js";
 import { describe, errorBox, loadRelays } from "./relay_form.js";
 
 const OUTCOMES = [["clean", "Clean"], ["early", "Early"], ["late", "Late"], ["stutter", "Stutter"],
@@ -47,7 +49,7 @@ function render(main, { team, events }) {
     replace(exchange, e.exchanges.filter((z) => z.blind).map((z) =>
       h("option", { value: String(z.from_leg) }, `${z.from_leg}→${z.to_leg}`)));
   };
-  event.addEventListener("change", () => { drawExchanges(); refresh(); });
+  event.addEventListener("change", drawExchanges);
   drawExchanges();
   const mark = h("input", { id: ids.mark, name: "go_mark_m", type: "number", step: "0.1", min: 0, max: 60,
     inputmode: "decimal", required: true });
@@ -63,32 +65,70 @@ function render(main, { team, events }) {
   const error = h("p", { class: "error", role: "alert" });
   const reportBox = h("section", { "aria-live": "polite", "aria-label": "Pair report" });
   const listBox = h("section", { "aria-label": "Drills logged" });
+  const outbox = h("p", { class: "outbox", role: "status" });
+  const showOutbox = async () => {
+    const n = (await waitingDrills()).length;
+    outbox.textContent = n ? `${n} drill${n === 1 ? "" : "s"} logged without a network wait on this ` +
+      "device and will be sent when it returns." : "";
+    outbox.hidden = !n;
+  };
+  // Which pair the go-mark field was filled for; the field is only ever filled from the answer
+  // to the newest report request, and not at all once the coach has typed a mark.
+  const markFor = h("span", { class: "field-note", id: uid("markfor") });
+  mark.setAttribute("aria-describedby", markFor.id);
+  let markTyped = false;
+  mark.addEventListener("input", () => { markTyped = true; markFor.textContent = "Entered by hand"; });
+  const reports = latest(reportBox);
+  const lists = latest(listBox);
+  const pairText = () => `${from.value} → ${to.value}`;
 
-  const refresh = async () => {
-    await Promise.all([showReport(), showDrills()]);
+  const refresh = async (focusAfter) => {
+    await Promise.all([showReport(), showDrills(focusAfter)]);
   };
   const showReport = async () => {
-    if (from.value === to.value) { replace(reportBox); return; }
+    const label = `${pairText()}, ${event.value} exchange ${exchange.value || "1"}`;
     const q = new URLSearchParams({ from: from.value, to: to.value, event: event.value,
       exchange: exchange.value || "1", as_of: date.value || todayText() });
+    let r;
     try {
-      const r = await api("GET", `/api/practice/report?${q}`);
-      replace(reportBox, reportCard(r));
-      if (!mark.value && r.recommended_go_mark_m !== null) mark.value = r.recommended_go_mark_m.toFixed(1);
+      r = await reports.run((signal) => from.value === to.value ? null
+        : api("GET", `/api/practice/report?${q}`, { signal }), label);
     } catch (err) {
       replace(reportBox, errorBox(err));
+      return;
+    }
+    if (r === STALE) return;
+    if (!r) { replace(reportBox); return; }
+    replace(reportBox, reportCard(r));
+    if (!markTyped) {
+      const m = r.recommended_go_mark_m;
+      mark.value = m === null ? "" : m.toFixed(1);
+      mark.dataset.pair = pairText();
+      markFor.textContent = m === null ? "" : `Recommended for ${r.pair.from} → ${r.pair.to}`;
     }
   };
-  const showDrills = async () => {
+  const showDrills = async (focusAfter) => {
+    const q = new URLSearchParams({ from: from.value, to: to.value });
+    let doc;
     try {
-      const q = new URLSearchParams({ from: from.value, to: to.value });
-      const doc = await api("GET", `/api/practice?${q}`);
-      replace(listBox, drillList(doc.drills, refresh));
+      doc = await lists.run((signal) => api("GET", `/api/practice?${q}`, { signal }), pairText());
     } catch (err) {
       replace(listBox, errorBox(err));
+      return;
     }
+    if (doc === STALE) return;
+    replace(listBox, drillList(doc.drills, refresh));
+    if (focusAfter !== undefined) focusAfterRemoval(listBox, focusAfter, form);
   };
-  for (const el of [from, to, exchange]) el.addEventListener("change", () => { mark.value = ""; refresh(); });
+  for (const el of [from, to, exchange, event]) {
+    el.addEventListener("change", () => {
+      markTyped = false;
+      mark.value = "";
+      delete mark.dataset.pair;
+      markFor.textContent = "";
+      refresh();
+    });
+  }
 
   const form = h("form", { class: "card practice-form", onsubmit: async (e) => {
     e.preventDefault();
@@ -100,10 +140,12 @@ function render(main, { team, events }) {
     const z = blind.find((x) => x.id === event.value).exchanges.find((x) => String(x.from_leg) === exchange.value);
     if (z) body.zone_length_m = z.zone_length_m;
     try {
-      await api("POST", "/api/practice", { json: body });
-      announce(`Logged ${from.value} → ${to.value}`);
+      const sent = await logDrill(body);
+      announce(sent.queued ? `No network: ${from.value} → ${to.value} kept on this device`
+        : `Logged ${from.value} → ${to.value}`);
       at.value = "";
-      await refresh();
+      await showOutbox();
+      if (!sent.queued) await refresh();
     } catch (err) {
       error.textContent = describe(err);
     }
@@ -112,7 +154,7 @@ function render(main, { team, events }) {
     h("label", { for: ids.from }, "Incoming (brings the baton)", from),
     h("label", { for: ids.to }, "Outgoing (takes it)", to)),
   h("div", { class: "row" },
-    h("label", { for: ids.mark }, "Go-mark used, m", mark),
+    h("label", { for: ids.mark }, "Go-mark used, m", mark, markFor),
     h("label", { for: ids.at }, "Baton changed hands at, m into the zone", at)),
   outcomes,
   h("details", {}, h("summary", {}, "Relay, date, time and note"),
@@ -123,11 +165,21 @@ function render(main, { team, events }) {
       h("label", { for: ids.time }, "Baton time through the zone, s", time),
       h("label", { for: ids.note }, "Note", note))),
   error,
-  h("button", { type: "submit", class: "primary" }, "Log drill"));
+  h("button", { type: "submit", class: "primary" }, "Log drill"),
+  outbox);
 
   replace(main, h("h1", {}, "Practice"),
     h("p", { class: "hint" }, "Log each drilled exchange; the go-mark is recalibrated from the drills."),
     form, reportBox, listBox);
+  showOutbox();
+  const stop = onSync((outcome) => {
+    if (!main.contains(form)) { stop(); return; }
+    showOutbox();
+    if (outcome.sent) { announce(`${outcome.sent} waiting drill${outcome.sent === 1 ? "" : "s"} sent`); refresh(); }
+    if (outcome.refused.length) {
+      error.textContent = outcome.refused.map((r) => `${r.body.from} → ${r.body.to}, ${r.body.date}: ${r.error}`).join("; ");
+    }
+  });
   refresh();
 }
 
@@ -156,10 +208,21 @@ function reportCard(r) {
     r.reaction_at_bound ? h("p", { class: "warnings" }, "The drills do not fit the pair's speeds: check them.") : null);
 }
 
+/**
+ * After a drill is removed, focus goes to the Remove button now in its place in the list (the
+ * next older drill, else the newer one before it), else to the list's heading or message.
+ */
+function focusAfterRemoval(listBox, index, form) {
+  const buttons = [...listBox.querySelectorAll("ul.drills button")];
+  const target = buttons[Math.min(index, buttons.length - 1)] || listBox.querySelector("[tabindex='-1']") ||
+    form.querySelector("button[type=submit]");
+  target.focus();
+}
+
 function drillList(drills, refresh) {
-  if (!drills.length) return h("p", { class: "empty" }, "No drills logged for this pair.");
-  return h("div", {}, h("h2", {}, `Drills (${drills.length})`),
-    h("ul", { class: "drills" }, [...drills].reverse().map((d) => h("li", { dataset: { drill: String(d.id) } },
+  if (!drills.length) return h("p", { class: "empty", tabindex: "-1" }, "No drills logged for this pair.");
+  return h("div", {}, h("h2", { tabindex: "-1" }, `Drills (${drills.length})`),
+    h("ul", { class: "drills" }, [...drills].reverse().map((d, index) => h("li", { dataset: { drill: String(d.id) } },
       h("span", {}, `${d.date}: mark ${metresText(d.go_mark_m)}, pass at ${metresText(d.exchange_at_m)}, ${d.outcome}` +
         (d.baton_time_s !== null ? `, ${d.baton_time_s.toFixed(2)} s` : "") + (d.note ? ` (${d.note})` : "")),
       h("button", { type: "button", class: "danger small", "aria-label": `Remove drill of ${d.date}, ${d.outcome}`,
@@ -168,7 +231,7 @@ function drillList(drills, refresh) {
           try {
             await api("DELETE", `/api/practice/${d.id}`);
             announce("Drill removed");
-            await refresh();
+            await refresh(index);
           } catch (err) {
             announce(describe(err));
           }

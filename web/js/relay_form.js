@@ -64,7 +64,8 @@ export function drawRunners(container, team, event, names = []) {
  * The relay and running order of a request, for the Cards and Race odds pages: the relay, the
  * squad (only when the roster has girls and boys), and either the fastest order or runners
  * chosen leg by leg. `params` may carry event, sex and order (as the lineup page links them).
- * Returns {fields, request()} where request() gives {event, sex?, order?} for the API.
+ * Returns {fields, request(), onEventChange(f)} where request() gives {event, sex?, order?} for
+ * the API and f runs when another relay is chosen.
  */
 export function relayChooser({ team, events }, params) {
   const eventId = uid("event");
@@ -100,11 +101,12 @@ export function relayChooser({ team, events }, params) {
         h("label", { class: "choice radio" }, chosen, "Choose the runners"))),
     runnersBox,
   ];
+  const onEventChange = (f) => select.addEventListener("change", f);
   const request = () => {
     const body = { event: select.value };
     if (chosen.checked) body.order = [...runners.querySelectorAll("select")].map((s) => s.value);
     else if (!sexLabel.hidden) body.sex = sex.value;
     return body;
   };
-  return { fields, request };
+  return { fields, request, onEventChange };
 }

@@ -104,7 +104,7 @@ function athleteTable(view, formSlot) {
         "aria-label": `Remove ${a.name}` }, "Remove"))));
   return h("div", { class: "table-wrap" },
     h("table", { class: "roster stack" },
-      h("caption", {}, "Best times as written (h = hand-timed); hover or focus a time for its FAT equivalent."),
+      h("caption", {}, "Best times as written (h = hand-timed, its FAT equivalent under it)."),
       h("thead", {}, head), h("tbody", {}, rows)));
 }
 
@@ -112,8 +112,10 @@ function markCell(a, d) {
   const mark = a.marks[d];
   if (!mark) return h("td", { class: "num blank", "data-label": distanceText(d) }, "");
   const fat = a.bests[d];
+  // The FAT equivalent of a hand time is printed under it: a phone has no hover.
   return h("td", { class: "num", "data-label": distanceText(d) },
-    h("span", { title: `FAT ${formatTime(fat)} s`, tabindex: mark.endsWith("h") ? 0 : null }, mark));
+    h("span", { class: "mark" }, mark),
+    mark.endsWith("h") ? h("span", { class: "fat" }, `FAT ${formatTime(fat)} s`) : null);
 }
 
 function splitsText(splits) {
