@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   baton::cli::add_cards_command(app, ctx);
   baton::cli::add_report_command(app, ctx);
   baton::cli::add_serve_command(app, ctx);
+  baton::cli::add_export_command(app, ctx);
 
   try {
     app.parse(argc, argv);

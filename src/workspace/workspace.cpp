@@ -146,6 +146,10 @@ std::string cli_option_for_field(std::string_view field) {
       {"reaction_sd_s", "--reaction-sd"},
       {"mark_sd_m", "--mark-sd"},
       {"failure_cost_s", "--failure-cost"},
+      // Relay entries for a meet host (export entries).
+      {"orders", "--order"},
+      {"alternates", "--alternates"},
+      {"team_code", "--team-code"},
   };
   const std::string_view head = field.substr(0, field.find('.'));
   for (const auto& [name, option] : kOptions) {
