@@ -26,7 +26,7 @@ Location at(const std::string& file, int line, size_t index, const char* name) {
 
 class Reader {
  public:
-  Reader(const std::string& file) {
+  explicit Reader(const std::string& file) {
     out_.format = "hytek";
     out_.file = file;
   }
