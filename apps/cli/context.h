@@ -71,5 +71,6 @@ void add_cards_command(CLI::App& app, Context& ctx);
 void add_report_command(CLI::App& app, Context& ctx);
 void add_serve_command(CLI::App& app, Context& ctx);
 void add_users_command(CLI::App& app, Context& ctx);
+void add_export_command(CLI::App& app, Context& ctx);
 
 }  // namespace baton::cli

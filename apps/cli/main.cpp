@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   baton::cli::add_report_command(app, ctx);
   baton::cli::add_serve_command(app, ctx);
   baton::cli::add_users_command(app, ctx);
+  baton::cli::add_export_command(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -149,6 +149,10 @@ std::string cli_option_for_field(std::string_view field) {
       {"team", "--team"},
       {"since", "--since"},
       {"format", "--format"},
+      // Relay entries for a meet host (export entries).
+      {"orders", "--order"},
+      {"alternates", "--alternates"},
+      {"team_code", "--team-code"},
   };
   const std::string_view head = field.substr(0, field.find('.'));
   for (const auto& [name, option] : kOptions) {

@@ -1,0 +1,174 @@
+#include "baton/import_hytek.h"
+
+#include <map>
+#include <tuple>
+
+#include "core/text.h"
+#include "io/meet_text.h"
+
+namespace baton {
+namespace {
+
+using meet_text::field;
+
+// Fields of the D / E / I records (0-based; Hy-Tek's documentation counts from 1).
+constexpr size_t kLast = 1, kFirst = 2, kGender = 4, kTeamCode = 6, kTeamName = 7, kYear = 9,
+                 kEvent = 10, kMark = 11;
+// Fields of the Q / R relay records.
+constexpr size_t kRelayTeamCode = 1, kRelayTeamName = 2, kRelayLetter = 3, kRelayGender = 4,
+                 kRelayEvent = 6, kRelayTime = 7;
+// Runners of a Q record: blocks of 8 fields from field 16.
+constexpr size_t kFirstRunner = 15, kRunnerFields = 8, kMaxRunners = 8;
+
+Location at(const std::string& file, int line, size_t index, const char* name) {
+  return Location{file, line, "field " + std::to_string(index + 1) + " (" + name + ")"};
+}
+
+class Reader {
+ public:
+  explicit Reader(const std::string& file) {
+    out_.format = "hytek";
+    out_.file = file;
+  }
+
+  void record(const meet_text::Line& line) {
+    const Location whole{out_.file, line.number, ""};
+    const std::vector<std::string> f = meet_text::split(line.text, ';', whole);
+    const std::string type = text::lowercase(field(f, 0));
+    if (type == "i") {
+      athlete(f, line.number);
+    } else if (type == "d" || type == "e") {
+      entry(f, line.number);
+    } else if (type == "q" || type == "r") {
+      relay(f, line.number, type == "q");
+    } else {
+      out_.skipped.push_back(
+          {line.number, "record type '" + std::string(field(f, 0)) + "' is not an entry record"});
+    }
+  }
+
+  ImportedFile finish() { return std::move(out_); }
+
+ private:
+  ImportedAthlete person(const std::vector<std::string>& f, int line) const {
+    ImportedAthlete a;
+    a.last = field(f, kLast);
+    a.first = field(f, kFirst);
+    if (a.last.empty() && a.first.empty()) {
+      throw ParseError("the athlete has no name", at(out_.file, line, kLast, "last name"));
+    }
+    a.sex = meet_text::read_sex(field(f, kGender), at(out_.file, line, kGender, "gender"));
+    a.team_code = field(f, kTeamCode);
+    a.team_name = field(f, kTeamName);
+    a.school_year = meet_text::read_school_year(field(f, kYear));
+    a.line = line;
+    return a;
+  }
+
+  // The one record per person (last, first, team code), created on first sight.
+  ImportedAthlete& find_or_add(ImportedAthlete a) {
+    const auto key = std::make_tuple(text::lowercase(a.last), text::lowercase(a.first),
+                                     text::lowercase(a.team_code));
+    const auto it = index_.find(key);
+    if (it != index_.end()) {
+      ImportedAthlete& known = out_.athletes[it->second];
+      if (!known.sex) known.sex = a.sex;
+      if (!known.school_year) known.school_year = a.school_year;
+      return known;
+    }
+    index_.emplace(key, out_.athletes.size());
+    out_.athletes.push_back(std::move(a));
+    return out_.athletes.back();
+  }
+
+  void athlete(const std::vector<std::string>& f, int line) { find_or_add(person(f, line)); }
+
+  void entry(const std::vector<std::string>& f, int line) {
+    ImportedAthlete a = person(f, line);
+    const std::string_view code = field(f, kEvent);
+    if (code.empty()) throw ParseError("no event code", at(out_.file, line, kEvent, "event"));
+    const std::string kind = meet_text::non_running_kind(code);
+    const std::optional<double> distance = meet_text::flat_distance_m(code);
+    ImportedAthlete& known = find_or_add(std::move(a));
+    if (!kind.empty() || !distance) {
+      out_.skipped.push_back({line, meet_text::skip_reason(kind.empty() ? "event" : kind, code)});
+      return;
+    }
+    const meet_text::MarkCell cell =
+        meet_text::read_mark(field(f, kMark), at(out_.file, line, kMark, "mark"));
+    if (!cell.mark) return;  // NT: entered without a seed mark
+    known.marks.push_back({*distance, *cell.mark, "", out_.file, line});
+  }
+
+  void relay(const std::vector<std::string>& f, int line, bool with_runners) {
+    const std::string_view code = field(f, kRelayEvent);
+    const std::optional<std::string> event = meet_text::relay_from_hytek_code(code);
+    if (!event) {
+      out_.skipped.push_back({line, "relay event code '" + std::string(code) +
+                                        "' is not a relay Baton plans (400, 800, 1600, 3200, "
+                                        "1600S, 3200D)"});
+      return;
+    }
+    ImportedRelay r;
+    r.event = *event;
+    r.team_code = field(f, kRelayTeamCode);
+    r.team_name = field(f, kRelayTeamName);
+    if (r.team_code.empty() && r.team_name.empty()) {
+      throw ParseError("the relay has no team", at(out_.file, line, kRelayTeamCode, "team code"));
+    }
+    r.letter = field(f, kRelayLetter);
+    r.sex =
+        meet_text::read_sex(field(f, kRelayGender), at(out_.file, line, kRelayGender, "gender"));
+    const meet_text::MarkCell cell =
+        meet_text::read_mark(field(f, kRelayTime), at(out_.file, line, kRelayTime, "entry time"));
+    r.time = cell.mark;
+    r.status = cell.status;
+    r.is_entry = true;
+    r.line = line;
+    if (with_runners) {
+      for (size_t start = kFirstRunner; start < f.size(); start += kRunnerFields) {
+        const std::string_view last = field(f, start), first = field(f, start + 1);
+        if (last.empty() && first.empty()) continue;  // an empty block (unnamed leg)
+        if (r.runners.size() == kMaxRunners) {
+          throw ParseError("more than 8 runners", at(out_.file, line, start, "runner last name"));
+        }
+        ImportedAthlete a;
+        a.last = last;
+        a.first = first;
+        a.sex = meet_text::read_sex(field(f, start + 3),
+                                      at(out_.file, line, start + 3, "runner gender"));
+        if (!a.sex) a.sex = r.sex;
+        a.school_year = meet_text::read_school_year(field(f, start + 6));
+        a.team_code = r.team_code;
+        a.team_name = r.team_name;
+        a.line = line;
+        find_or_add(a);
+        r.runners.push_back(std::move(a));
+      }
+    }
+    out_.relays.push_back(std::move(r));
+  }
+
+  ImportedFile out_;
+  std::map<std::tuple<std::string, std::string, std::string>, size_t> index_;
+};
+
+}  // namespace
+
+bool looks_like_hytek(std::string_view text) {
+  const std::string_view first = meet_text::first_line(text);
+  if (first.size() < 2 || first[1] != ';') return false;
+  const char type = static_cast<char>(first[0] & ~0x20);  // upper case
+  if (type != 'I' && type != 'D' && type != 'E' && type != 'Q' && type != 'R') return false;
+  size_t semicolons = 0;
+  for (char c : first) semicolons += c == ';';
+  return semicolons >= 6;
+}
+
+ImportedFile read_hytek(std::string_view text, const std::string& file) {
+  Reader reader(file);
+  for (const meet_text::Line& line : meet_text::lines(text, file)) reader.record(line);
+  return reader.finish();
+}
+
+}  // namespace baton
