@@ -27,7 +27,8 @@ class MarkHistory {
   /// Adds marks of the athlete called `athlete` (exact roster name) in one transaction (or the
   /// caller's); a mark already in the history (same distance, time, timing, date and source) is
   /// not added again. Returns how many were new. NotFoundError naming "athlete" when there is no
-  /// such athlete; StoreError for a mark the schema refuses (a bad date, a time <= 0).
+  /// such athlete; ParseError naming "date" for a date that is not a calendar day,
+  /// ValidationError naming "mark" for a time or distance <= 0; nothing is added then.
   int add(std::string_view athlete, const std::vector<DatedMark>& marks);
   /// The athlete's marks, by distance then date (undated first); empty for an unknown name.
   std::vector<DatedMark> list(std::string_view athlete) const;

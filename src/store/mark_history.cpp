@@ -1,10 +1,19 @@
 #include "baton/mark_history.h"
 
+#include "baton/date.h"
 #include "store/sqlite.h"
 
 namespace baton {
 
 int MarkHistory::add(std::string_view athlete, const std::vector<DatedMark>& marks) {
+  // SQLite's date() takes 2024-02-30 for a date, so the calendar is checked here as well.
+  for (const DatedMark& m : marks) {
+    if (!m.date.empty()) parse_date(m.date, Location{"", 0, "date"});
+    if (!(m.mark.time_s > 0.0) || !(m.distance_m > 0.0)) {
+      throw ValidationError("a mark needs a time and a distance above zero",
+                            Location{"", 0, "mark"});
+    }
+  }
   int added = 0;
   db_.transaction([&] {
     const Connection& impl = connection(db_);

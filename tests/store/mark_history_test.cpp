@@ -36,7 +36,9 @@ TEST_F(MarkHistoryTest, KeepsEachMarkOnceWithItsDateAndSource) {
   EXPECT_EQ(all[1].source, "County");
   EXPECT_DOUBLE_EQ(all[2].distance_m, 200);
   EXPECT_THROW(h.add("Nobody", marks), NotFoundError);
-  EXPECT_THROW(h.add("Ava Brooks", {{100, {12.0, false}, "2024-02-30", ""}}), StoreError);
+  EXPECT_THROW(h.add("Ava Brooks", {{100, {12.0, false}, "2024-02-30", ""}}), ParseError);
+  EXPECT_THROW(h.add("Ava Brooks", {{100, {0.0, false}, "2024-02-20", ""}}), ValidationError);
+  EXPECT_EQ(h.list("Ava Brooks").size(), 3u);
   // Removing the athlete removes their history.
   Roster(db).remove("Ava Brooks");
   EXPECT_TRUE(h.list("Ava Brooks").empty());
