@@ -7,10 +7,12 @@
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
+#include <poll.h>
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <regex>
 
@@ -125,6 +127,31 @@ TEST(Tls, SelfSignedCertificateVerifiesAndItsFingerprintIsPrinted) {
   const std::string openssl =
       command_output("openssl x509 -noout -fingerprint -sha256 -in '" + cert + "'");
   EXPECT_NE(openssl.find(m[1].str()), std::string::npos) << openssl;
+}
+
+TEST(Tls, ClientsStallingInTheHandshakeDoNotDelayOthers) {
+  TempDir dir;
+  ServerProcess server(dir.file("team.db"), {"--tls-self-signed"});
+  // Twenty clients that open a connection and send the first bytes of a TLS record, then stop.
+  std::vector<int> stalled;
+  for (int i = 0; i < 20; ++i) {
+    const int fd = connect_to(server.port());
+    ASSERT_GE(fd, 0);
+    (void)!send(fd, "\x16\x03\x01\x02", 4, MSG_NOSIGNAL);
+    stalled.push_back(fd);
+  }
+  const std::string get =
+      "GET /api/athletes HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+  const auto t0 = std::chrono::steady_clock::now();
+  EXPECT_EQ(https_request(server.port(), dir.file("baton-cert.pem"), get).rfind("HTTP/1.1 200", 0),
+            0u);
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(1));
+  // The gate closes a handshake that does not finish within the idle timeout (5 s).
+  pollfd p{stalled[0], POLLIN, 0};
+  ASSERT_EQ(poll(&p, 1, 8000), 1);
+  char byte;
+  EXPECT_LE(recv(stalled[0], &byte, 1, 0), 0);
+  for (int fd : stalled) close(fd);
 }
 
 TEST(Tls, AnotherCertificateDoesNotVerify) {
