@@ -29,6 +29,8 @@ function showUser(user, role) {
 async function logOut() {
   await fetch("/api/session", { method: "DELETE", headers: sessionHeaders("DELETE") });
   csrfToken = "";
+  // The answers the service worker kept belong to this account: forget them on this device.
+  navigator.serviceWorker?.controller?.postMessage({ type: "clear-data" });
   showUser(null);
   showLogin();
 }
