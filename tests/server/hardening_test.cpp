@@ -148,7 +148,7 @@ TEST_F(Hardening, ASlowRequestIsAnswered408) {
 
 TEST_F(Hardening, CurlDataBinaryImportsOfTwentyKilobytesAreAccepted) {
   // curl --data-binary @team.toml sends application/x-www-form-urlencoded by default.
-  std::string toml = testing::slurp_file(testing::source_path("examples/riverside.toml"));
+  std::string toml = testing::read_file(testing::source_path("examples/riverside.toml"));
   while (toml.size() < 20000) toml += "# a coach's notes on the squad, kept in the file\n";
   const auto r =
       server.request("POST", "/api/import?format=toml", toml, "application/x-www-form-urlencoded");

@@ -27,7 +27,7 @@ class RosterApi : public ::testing::Test {
     return server.send_json("POST", "/api/athletes", body);
   }
   std::string riverside() const {
-    return testing::slurp_file(source_path("examples/riverside.toml"));
+    return testing::read_file(source_path("examples/riverside.toml"));
   }
 };
 
@@ -151,13 +151,13 @@ TEST_F(RosterApi, ImportTomlThenCsvThenReplace) {
   EXPECT_EQ(r.json()["added"], 24);
   EXPECT_EQ(r.json()["team"], "Riverside HS");
   r = server.request("POST", "/api/import?format=csv",
-                     testing::slurp_file(source_path("examples/jv-roster.csv")), "text/csv");
+                     testing::read_file(source_path("examples/jv-roster.csv")), "text/csv");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["added"], 8);
   EXPECT_EQ(r.json()["team"], "Riverside HS");  // a CSV keeps the team's name
   EXPECT_EQ(athletes().size(), 32u);
   r = server.request("POST", "/api/import?format=csv&replace=true",
-                     testing::slurp_file(source_path("examples/jv-roster.csv")), "text/csv");
+                     testing::read_file(source_path("examples/jv-roster.csv")), "text/csv");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["removed"], 24);
   EXPECT_EQ(r.json()["updated"], 8);

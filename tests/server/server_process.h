@@ -25,9 +25,6 @@ struct HttpResponse {
   }
 };
 
-/// The whole content of a file.
-std::string slurp_file(const std::string& path);
-
 class ServerProcess {
  public:
   /// Starts `baton --db DB serve --port 0 extra...` and waits for its URL.
@@ -68,7 +65,7 @@ class ExampleServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto r = server.request("POST", "/api/import?format=toml",
-                                  slurp_file(source_path("examples/riverside.toml")), "text/plain");
+                                  read_file(source_path("examples/riverside.toml")), "text/plain");
     ASSERT_EQ(r.status, 200) << r.body;
   }
   /// POSTs a JSON body to `path`.
