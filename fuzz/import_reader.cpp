@@ -1,11 +1,16 @@
-// One harness for every reader of another program's file: fuzz/CMakeLists.txt builds it once
-// per format with BATON_IMPORT_HEADER ("baton/import_hytek.h") and BATON_IMPORT_READ
-// (read_hytek), the reader `ImportedFile read_FORMAT(std::string_view text, const std::string&
-// file)`. What a reader returns must be safe to store and to show: text valid UTF-8, times
-// finite and positive, lines within the file.
+// One harness for every reader of another program's file. Built with BATON_IMPORT_HEADER
+// ("baton/import_hytek.h") and BATON_IMPORT_READ (read_hytek) it fuzzes that reader alone (a
+// campaign on one format); built without them it fuzzes them all through read_import(), the
+// first byte choosing the format ("auto" included, so detection is fuzzed too). What a reader
+// returns must be safe to store and to show: text valid UTF-8, times finite and positive,
+// lines within the file.
 #include <cmath>
 
+#ifdef BATON_IMPORT_HEADER
 #include BATON_IMPORT_HEADER
+#else
+#include "baton/import_formats.h"
+#endif
 #include "baton/imported.h"
 #include "fuzz_check.h"
 
@@ -29,11 +34,26 @@ void check_athlete(const ImportedAthlete& a, int lines) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+#ifdef BATON_IMPORT_READ
   const std::string_view text = fuzz::as_text(data, size);
+  const auto read = [](std::string_view t, const std::string& file) {
+    return BATON_IMPORT_READ(t, file);
+  };
+#else
+  if (size == 0) return 0;
+  const auto names = import_format_names();
+  const std::string_view format = data[0] % (names.size() + 1) == names.size()
+                                      ? std::string_view("auto")
+                                      : names[data[0] % (names.size() + 1)];
+  const std::string_view text = fuzz::as_text(data + 1, size - 1);
+  const auto read = [format](std::string_view t, const std::string& file) {
+    return read_import(t, file, format);
+  };
+#endif
   // A generous bound on the number of lines or records a reader can name.
   const int lines = static_cast<int>(size) + 1;
   fuzz::refuse_cleanly([&] {
-    const ImportedFile file = BATON_IMPORT_READ(text, "fuzz.txt");
+    const ImportedFile file = read(text, "fuzz.txt");
     for (const ImportedAthlete& a : file.athletes) check_athlete(a, lines);
     for (const ImportedRelay& r : file.relays) {
       FUZZ_CHECK(utf8(r.event) && utf8(r.team_code) && utf8(r.team_name) && utf8(r.meet));

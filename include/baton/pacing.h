@@ -59,9 +59,13 @@ struct LegPacing {
   int leg = 0;  ///< 1-based
   std::string athlete;
   double distance_m = 0.0;  ///< metres
-  double split_s = 0.0;     ///< predicted split, seconds (the last pace point's time)
+  /// Predicted baton-to-baton split (pass to pass; gun to pass on leg 1, pass to finish on the
+  /// anchor), seconds: what a split timer records and what every command shows.
+  double split_s = 0.0;
   PacingStyle style = PacingStyle::all_out;
-  std::vector<PacePoint> pacing;  ///< increasing; the last point is at distance_m, split_s
+  /// Increasing times from the leg's start line; the last point is at distance_m (the next
+  /// scratch line or the finish). It differs from split_s by where the passes fall.
+  std::vector<PacePoint> pacing;
   /// First half minus second half of the leg, seconds (fast_start legs; 0 otherwise).
   double differential_s = 0.0;
   /// Extra time of the first 200 m over an even 200 m, seconds (even_laps legs: the start
@@ -89,10 +93,10 @@ std::vector<PacePoint> pace_leg(const AthleteModel& runner, const Event& event, 
                                 double split_s, const PacingOptions& options,
                                 const PredictOptions& predict, LegPacing* out = nullptr);
 
-/// The pacing plan of a running order: predict_splits() for the baton-to-baton splits, pace_leg()
-/// for every leg, and the cumulative start times with their spread
-/// (predict.exchange.form_sd_fraction of each split). Throws like predict_relay() and
-/// validate_pacing_options().
+/// The pacing plan of a running order: predict_splits() for the baton-to-baton splits (and the
+/// start times), pace_leg() for every leg with predict_relay()'s scratch-line time of the leg, and
+/// the cumulative start times with their spread (predict.exchange.form_sd_fraction of each split).
+/// Throws like predict_relay() and validate_pacing_options().
 PacingPlan plan_pacing(const Team& team, const Event& event, const std::vector<std::string>& order,
                        const PacingOptions& options = {}, const PredictOptions& predict = {});
 

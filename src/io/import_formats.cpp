@@ -6,6 +6,11 @@
 #include <array>
 #include <vector>
 
+#include "baton/import_hytek.h"
+#include "baton/import_hytek_results.h"
+#include "baton/import_lynx_evt.h"
+#include "baton/import_lynx_lif.h"
+#include "baton/import_opentrack.h"
 #include "core/text.h"
 #include "io/import_readers.h"
 
@@ -15,6 +20,11 @@ namespace {
 // Most specific first: detection takes the first that accepts the text, so the spreadsheet
 // (any table with a name column) comes last.
 const ImportFormat kFormats[] = {
+    {"hytek", looks_like_hytek, read_hytek},
+    {"hytek-results", looks_like_hytek_results, read_hytek_results},
+    {"lynx-lif", looks_like_lynx_lif, read_lynx_lif},
+    {"lynx-evt", looks_like_lynx_evt, read_lynx_evt},
+    {"opentrack", looks_like_opentrack, read_opentrack},
     {"tfrrs", looks_like_tfrrs, read_tfrrs},
     {"athletic-net", looks_like_athletic_net, read_athletic_net},
     {"csv", looks_like_spreadsheet, read_spreadsheet},

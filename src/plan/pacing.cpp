@@ -171,7 +171,11 @@ void accumulate_starts(std::vector<LegPacing>& legs, double form_sd_fraction) {
 PacingPlan plan_pacing(const Team& team, const Event& e, const std::vector<std::string>& order,
                        const PacingOptions& o, const PredictOptions& p) {
   validate_pacing_options(o);
+  // Start times come from the baton-to-baton splits (pass to pass); the pace points are the
+  // runner's times along the leg from its start line, so they follow the baton from scratch
+  // line to scratch line, which ends at the leg's distance whatever point the pass falls on.
   const RelayPrediction pred = predict_splits(team, e, order, p);
+  const RelayPrediction along_leg = predict_relay(team, e, order, p);
   PacingPlan plan;
   plan.event = pred.event;
   plan.team_time_s = pred.team_time_s;
@@ -183,7 +187,7 @@ PacingPlan plan_pacing(const Team& team, const Event& e, const std::vector<std::
     leg.athlete = r.athlete;
     leg.distance_m = r.distance_m;
     leg.split_s = r.split_s;
-    leg.pacing = pace_leg(m, e, static_cast<int>(l), r.split_s, o, p, &leg);
+    leg.pacing = pace_leg(m, e, static_cast<int>(l), along_leg.legs[l].split_s, o, p, &leg);
     plan.legs.push_back(std::move(leg));
   }
   accumulate_starts(plan.legs, p.exchange.form_sd_fraction);

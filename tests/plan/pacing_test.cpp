@@ -58,16 +58,19 @@ TEST(Pacing, LegStartsAddUpToTheSplits) {
                                   std::pair{"4x400", kGirls4x400}}) {
     SCOPED_TRACE(id);
     const PacingPlan plan = plan_pacing(team, find_event(id, team.rules), order);
-    double sum = 0.0, variance = 0.0;
+    double sum = 0.0, variance = 0.0, along_legs = 0.0;
     for (const LegPacing& l : plan.legs) {
       EXPECT_NEAR(l.start_after_gun_s, sum, 1e-9);
       EXPECT_NEAR(l.start_after_gun_sd_s, std::sqrt(variance), 1e-12);
       EXPECT_NEAR(l.pacing.back().at_m, l.distance_m, 1e-9);
-      EXPECT_NEAR(l.pacing.back().time_s, l.split_s, 1e-9);
       sum += l.split_s;
+      along_legs += l.pacing.back().time_s;
       variance += std::pow(0.01 * l.split_s, 2);
     }
     EXPECT_NEAR(sum, plan.team_time_s, 1e-9);
+    // The pace points run scratch line to scratch line: the legs' last points add up to the
+    // team time too, though each differs from its split by where the passes fall.
+    EXPECT_NEAR(along_legs, plan.team_time_s, 0.011);
     EXPECT_EQ(plan.legs[0].start_after_gun_s, 0.0);
     EXPECT_EQ(plan.legs[0].start_after_gun_sd_s, 0.0);
   }
