@@ -282,5 +282,27 @@ TEST(ImportText, Dates) {
   EXPECT_THROW(read_date("someday", {}), ParseError);
 }
 
+TEST(ImportFormats, EverySampleIsDetectedAsItsOwnFormat) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"tfrrs_lehigh.csv", "tfrrs"},
+      {"athletic_net_roster.txt", "athletic-net"},
+      {"athletic_net_results.csv", "athletic-net"},
+      {"spreadsheet_lehigh.csv", "csv"},
+      {"spreadsheet_semicolon.csv", "csv"},
+      {"spreadsheet_tabs.txt", "csv"},
+      {"relay_results.csv", "csv"},
+      {"hytek/entries.txt", "hytek"},
+      {"hytek/results.txt", "hytek-results"},
+      {"lynx/lynx.evt", "lynx-evt"},
+      {"lynx/girls_100.lif", "lynx-lif"},
+      {"lynx/girls_4x100.lif", "lynx-lif"},
+      {"opentrack/competition.json", "opentrack"},
+  };
+  for (const auto& [file, format] : cases) {
+    SCOPED_TRACE(file);
+    EXPECT_EQ(detect_import_format(sample(file), file).name, format);
+  }
+}
+
 }  // namespace
 }  // namespace baton

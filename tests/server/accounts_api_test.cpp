@@ -14,7 +14,7 @@ namespace {
 using testing::HttpResponse;
 using testing::run_cli;
 using testing::ServerProcess;
-using testing::slurp_file;
+using testing::read_file;
 using testing::source_path;
 using testing::TempDir;
 
@@ -90,7 +90,7 @@ TEST_F(Accounts, LoginSetsAStrictHttpOnlyCookieAndAnswersRoleAndCsrfToken) {
   EXPECT_EQ(me.json()["user"], "Kay");
   EXPECT_EQ(me.json()["csrf_token"], l.csrf);
   // Only a hash of the cookie's token is stored.
-  EXPECT_EQ(slurp_file(db).find(l.cookie.substr(l.cookie.find('=') + 1)), std::string::npos);
+  EXPECT_EQ(read_file(db).find(l.cookie.substr(l.cookie.find('=') + 1)), std::string::npos);
 }
 
 TEST_F(Accounts, WithoutASessionTheApiAnswers401AndTheAppItselfLoads) {

@@ -194,7 +194,7 @@ TEST_F(RosterApi, BadImportChangesNothingAndNamesTheLine) {
 
 TEST_F(RosterApi, ImportAnotherProgramsFile) {
   const std::string sheet =
-      testing::slurp_file(source_path("tests/data/import/spreadsheet_lehigh.csv"));
+      testing::read_file(source_path("tests/data/import/spreadsheet_lehigh.csv"));
   auto r = server.request("POST", "/api/import?format=auto&dry_run=true&name=team.csv", sheet,
                           "text/csv");
   ASSERT_EQ(r.status, 200) << r.body;
@@ -207,7 +207,7 @@ TEST_F(RosterApi, ImportAnotherProgramsFile) {
   EXPECT_EQ(r.json()["marks"], 12);
   EXPECT_EQ(athletes().size(), 6u);
   // A TFRRS history has no sex: the request gives it.
-  const std::string tfrrs = testing::slurp_file(source_path("tests/data/import/tfrrs_lehigh.csv"));
+  const std::string tfrrs = testing::read_file(source_path("tests/data/import/tfrrs_lehigh.csv"));
   r = server.request("POST", "/api/import?format=tfrrs&sex=M", tfrrs, "text/csv");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["athletes"]["updated"], 5);
