@@ -97,7 +97,6 @@ void run_relay(const PlanOptions& opt, const Context& ctx) {
   ctx.print("mark: metres / foot lengths back from the outgoing runner's start\n");
   for (const RelayPlanExchange& x : plan.exchanges) {
     ctx.print(fmt::format("{} -> {}: {}\n", x.from, x.to, x.plan.cue));
-    if (!x.plan.rationale.empty()) ctx.print(fmt::format("  why: {}\n", x.plan.rationale));
   }
   for (const std::string& w : plan.warnings) ctx.print("warning: " + w + "\n");
   if (!opt.svg_dir.empty()) ctx.print("zone diagrams written to " + opt.svg_dir + "\n");

@@ -76,14 +76,6 @@ double exchange_cost_s(const AthleteModel& incoming, const AthleteModel& outgoin
                        const Event& event, int exchange_index, const PredictOptions& options = {},
                        bool* baton_before_scratch = nullptr, double* go_mark_m = nullptr);
 
-/// The pair term of exchange k when the outgoing runner uses `go_mark_m` (a blind exchange; a
-/// visual one costs as in exchange_cost_s()): the pass that mark gives under
-/// options.exchange, a late (eased) pass adding its ease cost and late_pass_cost_s. +infinity
-/// when that pass is not legal.
-double exchange_cost_at_mark_s(const AthleteModel& incoming, const AthleteModel& outgoing,
-                               const Event& event, int exchange_index, double go_mark_m,
-                               const PredictOptions& options = {});
-
 /// The decomposed relay: leg(a, l) = F, exchange(k, from, to) = the pair term. Athlete index =
 /// position in team.athletes. +infinity for: a runner without a usable mark for the leg (no mark
 /// at 400 m or below and no splits; legs over 250 m need a real mark of at least half the leg
@@ -107,24 +99,7 @@ struct RelayPrediction {
   std::string event;                 ///< event id
   double team_time_s = 0.0;          ///< equals relay_costs(...).team_time_s(order), seconds
   std::vector<RelayLegResult> legs;  ///< splits add up to team_time_s
-  double team_time_p10_s = 0.0;      ///< 10th percentile (team_time_interval()), seconds
-  double team_time_p90_s = 0.0;      ///< 90th percentile, seconds
 };
-
-/// The 10th and 90th percentiles of a team time, seconds.
-struct TeamTimeInterval {
-  double p10_s = 0.0;
-  double p90_s = 0.0;
-};
-
-/// The spread of a predicted team time from the day-to-day scatter the simulation uses
-/// (docs/SIMULATION.md): each leg's split varies with sd exchange.form_sd_fraction x split, each
-/// blind exchange with the outgoing runner's reaction (sd reaction_sd_s) and the mark
-/// (sd mark_sd_m / the incoming leg's mean speed), all independent and normal:
-///   sd^2 = sum_l (form_sd x split_l)^2 + sum_blind (reaction_sd^2 + (mark_sd / v_in)^2),
-/// p10 / p90 = team time -/+ 1.2816 sd. `splits_s` are the legs' splits in order.
-TeamTimeInterval team_time_interval(double team_time_s, const std::vector<double>& splits_s,
-                                    const Event& event, const ExchangeSettings& exchange = {});
 
 /// For each leg of `order` (athlete names), whether its prediction rests on a mark estimated
 /// from another distance. Throws like predict_relay().

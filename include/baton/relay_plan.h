@@ -45,19 +45,6 @@ struct ExchangePlan {
   bool legal = false;                 ///< the planned pass is legal
   std::string reason;                 ///< why not, when not legal
   std::string cue;                    ///< what the outgoing runner is told, in words
-  /// Why this mark: where the pass falls, the speeds there and what a mark off by 0.5 m costs
-  /// (blind), in words.
-  std::string rationale;
-  double p_late = 0.0;  ///< probability of a late, eased but legal pass (blind)
-  /// Set when p_illegal is above kMaxPlainRisk: the warning, in words, naming the safer mark.
-  std::string risk_warning;
-  /// The safer alternative when risk_warning is set: the nearest shorter mark whose risk is at
-  /// most kMaxPlainRisk (safer_found false when no mark gets there).
-  bool safer_found = false;
-  double safer_go_mark_m = 0.0;         ///< metres behind the outgoing runner's start
-  double safer_p_illegal = 0.0;         ///< its risk of a failed pass
-  double safer_expected_time_s = 0.0;   ///< its expected baton time, seconds
-  double safer_baton_position_m = 0.0;  ///< its nominal pass, metres from the zone's start
   /// The nominal hand-off as planned (both runners' motion, reaction, reach, zone, start and
   /// the planned go-mark): what a simulation varies around.
   HandoffParams handoff;
@@ -99,10 +86,8 @@ struct RelayPlanExchange {
 
 /// The whole relay: splits, hands, marks and risks.
 struct RelayPlan {
-  std::string event;             ///< event id
-  double team_time_s = 0.0;      ///< predicted team time, seconds
-  double team_time_p10_s = 0.0;  ///< its 10th percentile (team_time_interval()), seconds
-  double team_time_p90_s = 0.0;  ///< its 90th percentile, seconds
+  std::string event;         ///< event id
+  double team_time_s = 0.0;  ///< predicted team time, seconds
   std::vector<RelayPlanLeg> legs;
   std::vector<RelayPlanExchange> exchanges;
   std::vector<std::string> warnings;  ///< hand preference clashes, infeasible exchanges

@@ -2,8 +2,6 @@
 
 #include <cmath>
 
-#include "baton/leg_prediction.h"
-
 namespace baton {
 namespace {
 
@@ -28,12 +26,6 @@ nlohmann::json lineup_to_json(const Team& team, const Event& event, const RelayC
       legs.back()["estimated"] = static_cast<bool>(extras.estimated[l]);
     if (l < extras.splits_s.size()) legs.back()["split_s"] = extras.splits_s[l];
   }
-  std::vector<double> own_s;
-  for (size_t l = 0; l < result.best.order.size(); ++l) {
-    own_s.push_back(costs.leg(result.best.order[l], static_cast<int>(l)));
-  }
-  // The spread of the team time (leg_prediction.h), under the default exchange settings.
-  const TeamTimeInterval interval = team_time_interval(result.best.team_time_s, own_s, event);
   nlohmann::json alternatives = nlohmann::json::array();
   for (const Lineup& alt : result.alternatives) {
     alternatives.push_back({{"order", names(team, alt.order)},
@@ -43,8 +35,6 @@ nlohmann::json lineup_to_json(const Team& team, const Event& event, const RelayC
   nlohmann::json doc = {{"event", event.id},
                         {"order", names(team, result.best.order)},
                         {"team_time_s", result.best.team_time_s},
-                        {"team_time_p10_s", interval.p10_s},
-                        {"team_time_p90_s", interval.p90_s},
                         {"legs", legs},
                         {"alternatives", alternatives}};
   if (extras.without_practice != nullptr) {

@@ -45,7 +45,6 @@ nlohmann::json go_mark_to_json(const HandoffParams& p, const GoMarkPlan& plan,
                   {"p_before_zone", plan.best.p_before_zone},
                   {"p_beyond_zone", plan.best.p_beyond_zone},
                   {"p_no_exchange", plan.best.p_no_exchange},
-                  {"p_late", plan.best.p_late},
                   {"mark_margin_m", plan.mark_margin_m},
                   {"longest_legal_mark_m", plan.longest_legal_mark_m},
                   {"cost_short_0_5m_s", plan.cost_short_s},
@@ -108,17 +107,6 @@ nlohmann::json exchange_to_json(const RelayPlanExchange& x) {
                       {"legal", p.legal},
                       {"cue", p.cue}};
   if (!p.legal) j["reason"] = p.reason;
-  if (!p.hands.visual) j["p_late"] = p.p_late;
-  if (!p.rationale.empty()) j["rationale"] = p.rationale;
-  if (!p.risk_warning.empty()) {
-    j["risk_warning"] = p.risk_warning;
-    j["safer_alternative"] = p.safer_found
-                                 ? nlohmann::json{{"go_mark_m", p.safer_go_mark_m},
-                                                  {"p_illegal", p.safer_p_illegal},
-                                                  {"expected_time_s", p.safer_expected_time_s},
-                                                  {"baton_position_m", p.safer_baton_position_m}}
-                                 : nlohmann::json(nullptr);
-  }
   return j;
 }
 
@@ -138,8 +126,6 @@ nlohmann::json relay_plan_to_json(const RelayPlan& plan) {
   for (const RelayPlanExchange& x : plan.exchanges) xs.push_back(exchange_to_json(x));
   return {{"event", plan.event},
           {"team_time_s", plan.team_time_s},
-          {"team_time_p10_s", plan.team_time_p10_s},
-          {"team_time_p90_s", plan.team_time_p90_s},
           {"legs", legs},
           {"exchanges", xs},
           {"warnings", plan.warnings}};

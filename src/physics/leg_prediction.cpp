@@ -73,7 +73,6 @@ ExchangeOutcome blind_exchange(const Incoming& in, const AthleteModel& out, cons
   p.free_distance_m = x.exchange_reach_m(true);
   p.zone_length_m = z.zone_length_m;
   p.start_m = x.blind_start_m;
-  p.ease_mps2 = x.ease_mps2;
   const double target = o.blind_target_fraction * z.zone_length_m;
   const double reach = std::min(furthest_reachable_baton_m(p), z.zone_length_m);
   const double earliest = p.start_m + 0.5 * p.free_distance_m + 0.5;
@@ -95,35 +94,6 @@ ExchangeOutcome blind_exchange(const Incoming& in, const AthleteModel& out, cons
     r.go_mark_m = h.go_mark_m;
     return r;
   }
-  return r;
-}
-
-// The pair term when the go-mark is given (the plan's own mark) rather than aimed at a target.
-ExchangeOutcome blind_exchange_at_mark(const Incoming& in, const AthleteModel& out,
-                                       const ExchangeZone& z, const PredictOptions& o,
-                                       double go_mark_m) {
-  ExchangeOutcome r;
-  if (!in.model || !(in.speed_mps > 0.0) || !std::isfinite(in.speed_mps)) return r;
-  const ExchangeSettings& x = o.exchange;
-  HandoffParams p;
-  p.incoming_speed_mps = std::min(in.speed_mps, 15.0);
-  p.incoming_decel_mps2 = std::clamp(in.decel_mps2, 0.0, 5.0);
-  p.outgoing = out.curve;
-  p.reaction_s = x.blind_reaction_s;
-  p.free_distance_m = x.exchange_reach_m(true);
-  p.zone_length_m = z.zone_length_m;
-  p.start_m = x.blind_start_m;
-  p.ease_mps2 = x.ease_mps2;
-  p.go_mark_m = std::clamp(go_mark_m, 0.0, 60.0);
-  const HandoffResult h = solve_handoff(p);
-  if (!h.legal) return r;
-  const double scratch = z.scratch_from_zone_start_m;
-  const double to_scratch_in = incoming_time_s(in, scratch - p.start_m + p.go_mark_m);
-  const double to_scratch_out = p.reaction_s + model_time_s(out, scratch - p.start_m);
-  const double late = h.late ? h.ease_cost_s + x.late_pass_cost_s : 0.0;
-  r.cost_s = to_scratch_out - to_scratch_in + o.blind_exchange_loss_s + late;
-  r.before_scratch = h.baton_position_m < scratch;
-  r.go_mark_m = p.go_mark_m;
   return r;
 }
 
@@ -244,17 +214,6 @@ double exchange_cost_s(const AthleteModel& incoming, const AthleteModel& outgoin
   return x.cost_s;
 }
 
-double exchange_cost_at_mark_s(const AthleteModel& incoming, const AthleteModel& outgoing,
-                               const Event& e, int k, double go_mark_m, const PredictOptions& o) {
-  const ExchangeZone& z = e.exchanges.at(static_cast<size_t>(k));
-  const LegPrediction leg = predict_leg(incoming, e, k, o);
-  if (!z.blind) return exchange_outcome(incoming, leg, outgoing, e, k, o).cost_s;
-  const double to_scratch = leg_run_up_m(e, k, o) + e.legs[k].distance_m;
-  return blind_exchange_at_mark({&incoming, leg.end_speed_mps, leg.end_decel_mps2, to_scratch},
-                                outgoing, z, o, go_mark_m)
-      .cost_s;
-}
-
 RelayCosts relay_costs(const Team& team, const Event& e, const PredictOptions& o) {
   validate_exchange_settings(o.exchange);
   const int n = static_cast<int>(team.athletes.size());
@@ -370,27 +329,7 @@ RelayPrediction predict_relay(const Team& team, const Event& e,
     last_baton = baton;
     if (l + 1 < legs) body += ex[l].cost_s;
   }
-  std::vector<double> splits;
-  for (const RelayLegResult& r : out.legs) splits.push_back(r.split_s);
-  const TeamTimeInterval interval = team_time_interval(out.team_time_s, splits, e, o.exchange);
-  out.team_time_p10_s = interval.p10_s;
-  out.team_time_p90_s = interval.p90_s;
   return out;
-}
-
-TeamTimeInterval team_time_interval(double team_time_s, const std::vector<double>& splits_s,
-                                    const Event& e, const ExchangeSettings& x) {
-  double var = 0.0;
-  for (double split : splits_s) var += std::pow(x.form_sd_fraction * split, 2);
-  for (size_t k = 0; k < e.exchanges.size() && k < splits_s.size(); ++k) {
-    if (!e.exchanges[k].blind) continue;
-    const double v_in = splits_s[k] > 0.0 ? e.legs[k].distance_m / splits_s[k] : 0.0;
-    var += x.reaction_sd_s * x.reaction_sd_s;
-    if (v_in > 0.0) var += std::pow(x.mark_sd_m / v_in, 2);
-  }
-  constexpr double kZ90 = 1.2815515655446004;  // the standard normal's 90th percentile
-  const double sd = std::sqrt(var);
-  return {team_time_s - kZ90 * sd, team_time_s + kZ90 * sd};
 }
 
 std::vector<bool> estimated_legs(const Team& team, const Event& event,

@@ -6,7 +6,6 @@
 
 #include "baton/athlete_model.h"
 #include "baton/error.h"
-#include "baton/lineup.h"
 #include "baton/team_file.h"
 #include "support/handoff_pairs.h"
 #include "support/run_cli.h"
@@ -14,19 +13,13 @@
 namespace baton {
 namespace {
 
-// The expected baton time of every mark 1 cm apart whose pass as planned has the outgoing
-// runner at 85 % or more of the incoming runner's speed (or comes late, after the speeds
-// matched): the plan's mark must be as good as any of them.
+// The expected baton time of every mark 1 cm apart: the plan's mark must be as good as any.
 double best_expected_on_a_grid(HandoffParams p, double failure_cost_s) {
   GoMarkOptions o;
   o.exchange.failure_cost_s = failure_cost_s;
   double best = 1e9;
-  for (double m = 0.0; m <= 30.0; m += 0.01) {
-    p.go_mark_m = m;
-    const HandoffResult r = solve_handoff(p);
-    if (!r.legal || (!r.late && r.outgoing_speed_mps < 0.85 * r.incoming_speed_mps)) continue;
+  for (double m = 0.0; m <= 30.0; m += 0.01)
     best = std::min(best, evaluate_go_mark(p, m, o).expected_time_s);
-  }
   return best;
 }
 
@@ -116,9 +109,8 @@ TEST(RelayPlan, SplitsAddUpAndEveryMarkGivesThePassItPlans) {
     EXPECT_NEAR(x.exchange_time_s, hand.time_s, 1e-4) << k;
     EXPECT_NEAR(x.incoming_speed_mps, hand.in_mps, 1e-3) << k;
     EXPECT_NEAR(x.outgoing_speed_mps, hand.out_mps, 1e-3) << k;
-    // A failed pass costs the whole (predicted) race, and no mark does better than the planned
-    // one.
-    EXPECT_NEAR(x.failure_cost_s, predict_relay(team, relay, order).team_time_s, 1e-9) << k;
+    // A failed pass costs the whole race, and no mark does better than the planned one.
+    EXPECT_NEAR(x.failure_cost_s, plan.team_time_s, 1e-9) << k;
     EXPECT_LE(x.expected_time_s, best_expected_on_a_grid(x.handoff, x.failure_cost_s) + 1e-9) << k;
   }
   const ExchangePlan& x = plan.exchanges[1].plan;
@@ -158,11 +150,7 @@ TEST(RelayPlan, PredictionAndPlanPassWithTheSameReach) {
     RelayPlanOptions o;
     o.predict.exchange.blind_technique = t;
     const RelayPlan plan = build_relay_plan(team, relay, order, o);
-    // The plan's own marks pass earlier than the prediction's risk-free aim at 75 % of the zone,
-    // so its team time is slower, by a few tenths at most.
-    const double predicted = predict_relay(team, relay, order, o.predict).team_time_s;
-    EXPECT_GE(plan.team_time_s, predicted - 1e-9);
-    EXPECT_LT(plan.team_time_s - predicted, 0.5);
+    EXPECT_DOUBLE_EQ(plan.team_time_s, predict_relay(team, relay, order, o.predict).team_time_s);
     for (const RelayPlanExchange& x : plan.exchanges) {
       EXPECT_DOUBLE_EQ(x.plan.handoff.free_distance_m, o.predict.exchange.reach_m(t));
     }
@@ -175,95 +163,6 @@ TEST(RelayPlan, PredictionAndPlanPassWithTheSameReach) {
   EXPECT_GT(per_metre, 1.0 / 12.0);
   EXPECT_LT(per_metre, 1.0 / 6.0);
   EXPECT_NEAR((down - push) / (3 * 0.1), per_metre, 0.02 * per_metre);
-}
-
-// What real exchanges show (docs/HANDOFFS.md): the outgoing runner is close to the incoming
-// runner's speed at the pass (Fu, Yang & Chang 2014: the incoming runner still above 96 % of
-// their average 100 m speed; coaching texts: the receiver near full speed), and the pass comes
-// late in the zone (Salo 2001, r = .667 between a later pass and a better exchange). Every blind
-// exchange of a best 4x100 plan, girls and boys, must reach 85 % of the incoming speed, and no
-// earlier than the best mark's own pass.
-TEST(RelayPlan, BestFourByOnePassesLateWithTheOutgoingRunnerNearlyAsFast) {
-  const Team team = riverside();
-  const Event relay = find_event("4x100", team.rules);
-  for (const Sex sex : {Sex::female, Sex::male}) {
-    const RelayPlan plan = build_relay_plan(team, relay, best_order(team, relay, sex));
-    for (const RelayPlanExchange& x : plan.exchanges) {
-      const ExchangePlan& e = x.plan;
-      ASSERT_TRUE(e.legal) << e.reason;
-      EXPECT_GE(e.outgoing_speed_mps / e.incoming_speed_mps, 0.85 - 1e-9)
-          << x.from << " -> " << x.to << ": " << e.rationale;
-      EXPECT_GE(e.outgoing_speed_mps, 0.85 * e.incoming_speed_mps - 1e-6);
-      EXPECT_LE(e.outgoing_speed_mps, e.incoming_speed_mps) << "the incoming runner catches up";
-      EXPECT_LE(e.p_illegal, kMaxPlainRisk) << x.from << " -> " << x.to;
-      EXPECT_FALSE(e.rationale.empty());
-    }
-  }
-}
-
-// High-school 4x200 and sprint medley best plans: no exchange above the 5 % risk that a plan may
-// show without a warning.
-TEST(RelayPlan, HighSchoolFourByTwoAndSprintMedleyPlansStayUnderFivePercent) {
-  const Team team = riverside();
-  for (const char* id : {"4x200", "smr"}) {
-    const Event relay = find_event(id, team.rules);
-    for (const Sex sex : {Sex::female, Sex::male}) {
-      const RelayPlan plan = build_relay_plan(team, relay, best_order(team, relay, sex));
-      for (const RelayPlanExchange& x : plan.exchanges) {
-        EXPECT_LE(x.plan.p_illegal, kMaxPlainRisk)
-            << id << " " << x.from << " -> " << x.to << ": " << x.plan.risk_warning;
-      }
-    }
-  }
-}
-
-// A pair planned under spreads so wide that the best mark, with a failure counted at only 1 s,
-// takes more than 5 % risk: the plan says so and names the nearest shorter mark that does not.
-TEST(ExchangePlan, RiskAboveFivePercentCarriesAWarningAndASaferMark) {
-  const Event relay = find_event("4x100", RuleSet::wa);
-  const HandPlan hands = plan_hands(relay);
-  PairMotion pair;
-  pair.incoming_speed_mps = 10.0;
-  pair.outgoing = {10.5, 1.1};
-  ExchangeSettings s;
-  s.reaction_sd_s = 0.12;
-  s.mark_sd_m = 1.0;
-  s.failure_cost_s = 1.0;
-  const ExchangePlan x = plan_exchange(relay.exchanges[0], hands.exchanges[0], pair, s);
-  ASSERT_GT(x.p_illegal, kMaxPlainRisk);
-  ASSERT_FALSE(x.risk_warning.empty());
-  ASSERT_TRUE(x.safer_found);
-  EXPECT_LE(x.safer_p_illegal, kMaxPlainRisk);
-  EXPECT_LT(x.safer_go_mark_m, x.go_mark_m);
-  // Nearest: 5 cm longer is already above the limit.
-  const GoMarkOptions o{.exchange = s};
-  EXPECT_GT(evaluate_go_mark(x.handoff, x.safer_go_mark_m + 0.05, o).p_illegal, kMaxPlainRisk);
-  EXPECT_NEAR(evaluate_go_mark(x.handoff, x.safer_go_mark_m, o).p_illegal, x.safer_p_illegal,
-              1e-12);
-  EXPECT_NE(x.risk_warning.find("safer"), std::string::npos);
-}
-
-// The plan's team time is the time of its own marks: each metre of go-mark in a clean pass
-// starts the outgoing runner's clock earlier relative to the incoming runner by the time the
-// incoming runner needs for that metre, about 1/u (docs/HANDOFFS.md section 2).
-TEST(RelayPlan, TeamTimeFollowsThePlansOwnMarks) {
-  const Team team = riverside();
-  const Event relay = find_event("4x100", team.rules);
-  const std::vector<std::string> order = {"Ava Brooks", "Maya Johnson", "Zoe Carter",
-                                          "Lily Nguyen"};
-  const RelayPlan plan = build_relay_plan(team, relay, order);
-  const AthleteModel in = model_athlete(team.athlete(order[0]));
-  const AthleteModel out = model_athlete(team.athlete(order[1]));
-  const ExchangePlan& x = plan.exchanges[0].plan;
-  const double at = exchange_cost_at_mark_s(in, out, relay, 0, x.go_mark_m);
-  const double shorter = exchange_cost_at_mark_s(in, out, relay, 0, x.go_mark_m - 0.2);
-  EXPECT_NEAR((shorter - at) / 0.2, 1.0 / x.handoff.incoming_speed_mps,
-              0.05 / x.handoff.incoming_speed_mps);
-  double sum = 0.0;
-  for (const RelayPlanLeg& l : plan.legs) sum += l.split_s;
-  EXPECT_NEAR(sum, plan.team_time_s, 1e-9);
-  EXPECT_LT(plan.team_time_p10_s, plan.team_time_s);
-  EXPECT_GT(plan.team_time_p90_s, plan.team_time_s);
 }
 
 }  // namespace

@@ -86,9 +86,7 @@ function exchangeCard(x) {
       item("Pass", `${x.baton_position_m.toFixed(1)} m into the ${x.zone_length_m} m zone`),
       item("Risk of a failed pass", percentText(x.p_illegal)),
       x.legal ? null : item("Not legal", x.reason || ""),
-      x.risk_warning ? item("Warning", x.risk_warning) : null,
-      item("Tell the runner", x.cue),
-      x.rationale ? item("Why this mark", x.rationale) : null));
+      item("Tell the runner", x.cue)));
 }
 
 function planView(doc) {
