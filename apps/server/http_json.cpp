@@ -1,8 +1,8 @@
 #include "server/http_json.h"
 
 #include "baton/error.h"
-#include "server/request_fields.h"
 #include "server/caller.h"
+#include "server/request_fields.h"
 
 namespace baton::server {
 

@@ -136,7 +136,7 @@ class Reader {
         a.last = last;
         a.first = first;
         a.sex = meet_text::read_sex(field(f, start + 3),
-                                      at(out_.file, line, start + 3, "runner gender"));
+                                    at(out_.file, line, start + 3, "runner gender"));
         if (!a.sex) a.sex = r.sex;
         a.school_year = meet_text::read_school_year(field(f, start + 6));
         a.team_code = r.team_code;

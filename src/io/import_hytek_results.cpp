@@ -71,8 +71,7 @@ class Reader {
     const std::string other = meet_text::non_running_kind(code);
     const std::optional<double> distance = meet_text::flat_distance_m(code);
     if (!other.empty() || !distance) {
-      out_.skipped.push_back(
-          {line, meet_text::skip_reason(other.empty() ? "event" : other, code)});
+      out_.skipped.push_back({line, meet_text::skip_reason(other.empty() ? "event" : other, code)});
       return;
     }
     const size_t p = person_at(f, kAthlete);
@@ -112,7 +111,7 @@ class Reader {
     ImportedRelay r;
     r.event = *event;
     r.sex = meet_text::read_sex(field(f, kGender - kRelayShift),
-                                  at(out_.file, line, kGender - kRelayShift, "gender"));
+                                at(out_.file, line, kGender - kRelayShift, "gender"));
     const meet_text::MarkCell m =
         meet_text::read_mark(field(f, mark_at), at(out_.file, line, mark_at, "result mark"));
     r.time = m.mark;

@@ -7,8 +7,8 @@
 #include <tuple>
 
 #include "core/text.h"
-#include "io/meet_text.h"
 #include "io/lynx_rows.h"
+#include "io/meet_text.h"
 
 namespace baton {
 namespace {

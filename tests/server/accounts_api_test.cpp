@@ -12,9 +12,9 @@ namespace baton {
 namespace {
 
 using testing::HttpResponse;
+using testing::read_file;
 using testing::run_cli;
 using testing::ServerProcess;
-using testing::read_file;
 using testing::source_path;
 using testing::TempDir;
 
