@@ -11,22 +11,6 @@ namespace {
 using text::lowercase;
 using text::trim;
 
-// Levenshtein distance, for "did you mean" suggestions.
-size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 // The text itself, or its first 80 bytes and "..." when longer (error messages stay short).
 std::string shortened(std::string_view s) {
   constexpr size_t kShown = 80;
@@ -65,7 +49,7 @@ const Athlete& Team::athlete(std::string_view wanted_name, const Location& where
     const size_t gap = wanted.size() > a.name.size() ? wanted.size() - a.name.size()
                                                      : a.name.size() - wanted.size();
     if (gap >= best) continue;
-    const size_t d = edit_distance(wanted, lowercase(a.name));
+    const size_t d = text::edit_distance(wanted, lowercase(a.name));
     if (d < best) {
       best = d;
       closest = &a;

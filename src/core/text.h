@@ -30,4 +30,8 @@ size_t code_points(std::string_view s);
 /// the message names the offending byte and its position (1-based, in bytes).
 void require_utf8(std::string_view s, const Location& where);
 
+/// Levenshtein distance between two byte strings (insertions, deletions and substitutions of
+/// one byte each), for "did you mean" suggestions and matching names that differ by a typo.
+size_t edit_distance(std::string_view a, std::string_view b);
+
 }  // namespace baton::text

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/text.h"
+
 namespace baton::names {
 namespace {
 
@@ -76,22 +78,6 @@ std::vector<std::string> without_initials(std::vector<std::string> w) {
   return w;
 }
 
-// Levenshtein distance up to a small bound (names are short).
-size_t distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 // {first word, last word} of a name as written: "Smith, Jo" and "Jo Smith" both give {jo, smith}.
 std::pair<std::string, std::string> first_last(std::string_view full_name) {
   const bool last_first = full_name.find(',') != std::string_view::npos;
@@ -118,9 +104,9 @@ bool likely_same(std::string_view a, std::string_view b) {
   if (la == lb) {
     if (fa == fb) return true;
     if (fa.starts_with(fb) || fb.starts_with(fa)) return true;
-    return distance(fa, fb) <= 1;
+    return text::edit_distance(fa, fb) <= 1;
   }
-  return fa == fb && la.size() > 3 && distance(la, lb) <= 1;
+  return fa == fb && la.size() > 3 && text::edit_distance(la, lb) <= 1;
 }
 
 }  // namespace baton::names
