@@ -103,9 +103,7 @@ class Reader {
     const std::string_view code = field(f, code_at);
     const std::optional<std::string> event = meet_text::relay_from_hytek_code(code);
     if (!event) {
-      out_.skipped.push_back({line, "relay event code '" + std::string(code) +
-                                        "' is not a relay Baton plans (400, 800, 1600, 3200, "
-                                        "1600S, 3200D)"});
+      out_.skipped.push_back({line, meet_text::unplanned_hytek_relay(code)});
       return;
     }
     ImportedRelay r;

@@ -124,6 +124,11 @@ MarkCell read_mark(std::string_view cell, const Location& where) {
   return out;
 }
 
+std::string unplanned_hytek_relay(std::string_view code) {
+  return "relay event code '" + std::string(code) +
+         "' is not a relay Baton plans (400, 800, 1600, 3200, 1600S, 3200D)";
+}
+
 std::optional<std::string> relay_from_hytek_code(std::string_view code) {
   const std::string c = upper(text::trim(code));
   if (c == "400") return "4x100";

@@ -60,6 +60,10 @@ MarkCell read_mark(std::string_view cell, const Location& where);
 /// any other code (individual events, and relays Baton does not plan such as 1000S or 4800).
 std::optional<std::string> relay_from_hytek_code(std::string_view code);
 
+/// Why a relay record with Hy-Tek event code `code` is left out (a SkippedLine reason) when
+/// relay_from_hytek_code() knows no relay for it.
+std::string unplanned_hytek_relay(std::string_view code);
+
 /// The relay id named in an event title: "Girls 4x100 Relay Varsity", "4 x 400m", "4x800 Meter
 /// Relay", "Sprint Medley Relay", "SMR", "Distance Medley", "DMR". None for anything else.
 std::optional<std::string> relay_from_title(std::string_view title);
