@@ -74,7 +74,7 @@ test("practice: arrowing through the runners leaves the last pair's report and i
   assert.equal(await report.getAttribute("aria-busy"), null);
   assert.ok((await report.getAttribute("data-request")).startsWith(`${from} → ${to},`));
   assert.equal(await report.locator("h2").textContent(), `${from} → ${to}`);
-  const want = cli("practice", "report", "--from", from, "--to", to);
+  const want = cli("practice", "report", "--from", from, "--to", to, "--exchange", "1");
   assert.equal(await page.getByLabel("Go-mark used, m").inputValue(), want.recommended_go_mark_m.toFixed(1));
   assert.equal(await page.locator(".field-note").textContent(), `Recommended for ${from} → ${to}`);
   assert.equal(await page.locator("section[aria-label='Drills logged']").getAttribute("data-request"), `${from} → ${to}`);
