@@ -43,6 +43,10 @@ std::vector<Line> lines(std::string_view text, const std::string& file) {
     if (line.find('\0') != std::string_view::npos) {
       throw ParseError("a NUL byte: this is not a text file", Location{file, number, ""});
     }
+    if (text::invalid_utf8_at(line) != std::string_view::npos) {
+      throw ParseError("not UTF-8 text: save the file as UTF-8 (Unicode) and import it again",
+                       Location{file, number, ""});
+    }
     if (!text::trim(line).empty()) out.push_back({number, line});
     pos = end;
     if (pos < text.size() && text[pos] == '\r') {

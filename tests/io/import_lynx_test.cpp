@@ -165,5 +165,21 @@ TEST(ImportLynxLif, NeverCrashesOnTruncatedFiles) {
   SUCCEED();
 }
 
+// Found by fuzzing: a relay row whose team holds bytes that are not UTF-8 (a Latin-1 export)
+// came back as text that could not be stored or shown. It is refused at its line.
+TEST(ImportLynxLif, TextThatIsNotUtf8IsRefusedAtItsLine) {
+  const std::string lif =
+      "3,1,1,Girls 4x100 Relay,,,100\n"
+      "1,,3,North \xff\xffRidge,,,48.21\n";
+  try {
+    read_lynx_lif(lif, "latin1.lif");
+    FAIL() << "accepted text that is not UTF-8";
+  } catch (const ParseError& e) {
+    EXPECT_EQ(e.where().file, "latin1.lif");
+    EXPECT_EQ(e.where().line, 2);
+    EXPECT_NE(e.message().find("not UTF-8"), std::string::npos) << e.message();
+  }
+}
+
 }  // namespace
 }  // namespace baton
