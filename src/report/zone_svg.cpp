@@ -38,6 +38,18 @@ std::string pass_text(const ExchangePlan& plan) {
       plan.hands.visual ? "" : fmt::format(", risk {:.2f} %", 100.0 * plan.p_illegal));
 }
 
+// Metres shown, from a little behind the go-mark to a little past the zone's end, mapped onto
+// `width` units with `margin` on each side.
+struct ZoneScale {
+  double from = 0.0, to = 0.0, scale = 0.0, margin = 0.0;
+  ZoneScale(const ExchangePlan& plan, double width, double margin_units) : margin(margin_units) {
+    from = std::min(0.0, plan.start_m - plan.go_mark_m) - 3.0;
+    to = plan.zone_length_m + 3.0;
+    scale = (width - 2.0 * margin) / (to - from);
+  }
+  double operator()(double m) const { return margin + (m - from) * scale; }
+};
+
 // The phone layout: the lane across 320 units with only "0 m" and the zone's end above it;
 // every other label on a row of its own under the lane, after a key in the marker's colour.
 // Shown at the width of a 375 px screen's card (about 309 px), 13-unit text renders at 12.5 px
@@ -49,10 +61,7 @@ std::string narrow_zone_svg(const ExchangePlan& plan, const std::string& title) 
   constexpr double kTrackHeight = 36.0;
   constexpr double kRow = 20.0;
   const double mark_pos = plan.start_m - plan.go_mark_m;
-  const double from = std::min(0.0, mark_pos) - 3.0;
-  const double to = plan.zone_length_m + 3.0;
-  const double scale = (kWidth - 2.0 * kMargin) / (to - from);
-  auto x = [&](double m) { return kMargin + (m - from) * scale; };
+  const ZoneScale x(plan, kWidth, kMargin);
   const double bottom = kTrackTop + kTrackHeight;
   const double first_row = bottom + 26.0;
   const double height = first_row + 5.0 * kRow + 8.0;
@@ -67,7 +76,7 @@ std::string narrow_zone_svg(const ExchangePlan& plan, const std::string& title) 
       fmt::format("<rect width=\"{:.0f}\" height=\"{:.0f}\" fill=\"#ffffff\"/>\n", kWidth, height);
   svg +=
       fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"#c0563b\"/>\n",
-                  x(from), kTrackTop, x(to) - x(from), kTrackHeight);
+                  x(x.from), kTrackTop, x(x.to) - x(x.from), kTrackHeight);
   svg += fmt::format(
       "<rect class=\"zone\" x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" "
       "fill=\"#e9a27f\"/>\n",
@@ -133,12 +142,8 @@ std::string render_zone_svg(const ExchangePlan& plan, const std::string& title, 
   constexpr double kMargin = 30.0;
   constexpr double kTrackTop = 70.0;
   constexpr double kTrackHeight = 60.0;
-  // Metres shown: from a little behind the go-mark to a little past the zone's end.
   const double mark_pos = plan.start_m - plan.go_mark_m;
-  const double from = std::min(0.0, mark_pos) - 3.0;
-  const double to = plan.zone_length_m + 3.0;
-  const double scale = (kWidth - 2.0 * kMargin) / (to - from);
-  auto x = [&](double m) { return kMargin + (m - from) * scale; };
+  const ZoneScale x(plan, kWidth, kMargin);
   const double bottom = kTrackTop + kTrackHeight;
 
   std::string svg = fmt::format(
@@ -152,7 +157,7 @@ std::string render_zone_svg(const ExchangePlan& plan, const std::string& title, 
   // The lane, and the zone shaded.
   svg +=
       fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"#c0563b\"/>\n",
-                  x(from), kTrackTop, x(to) - x(from), kTrackHeight);
+                  x(x.from), kTrackTop, x(x.to) - x(x.from), kTrackHeight);
   svg += fmt::format(
       "<rect class=\"zone\" x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" "
       "fill=\"#e9a27f\"/>\n",
