@@ -50,6 +50,14 @@ struct ExchangeSettings {
   /// (coaching default, docs/HANDOFFS.md).
   double visual_speed_fraction = 0.7;
 
+  /// A blind pass that does not come as planned: once the gap stops closing, the outgoing
+  /// runner (hearing no call) eases so that the incoming runner gains at this rate, m/s^2
+  /// (coaching model, docs/HANDOFFS.md "Late passes"; 0 turns easing off).
+  double ease_mps2 = 3.0;
+  /// What a late (eased) pass costs beyond the easing itself: the call, the reach back and the
+  /// broken stride, seconds (docs/HANDOFFS.md "Late passes").
+  double late_pass_cost_s = 0.1;
+
   // Spreads, calibrated so that championship 4x100 teams fail about 4 % per blind exchange
   // (docs/SIMULATION.md).
   double reaction_sd_s = 0.05;  ///< spread (sd) of the outgoing runner's reaction, seconds
@@ -76,7 +84,8 @@ struct ExchangeSettings {
 };
 
 /// Throws ValidationError naming the field for a value out of range: reaches in [0.3, 3] m,
-/// reactions in [0, 1] s, blind_start_m in [0, 30] m, visual_start_m in [0, 20] m,
+/// reactions in [0, 1] s, ease_mps2 in [0, 10] m/s^2,
+/// late_pass_cost_s in [0, 2] s, blind_start_m in [0, 30] m, visual_start_m in [0, 20] m,
 /// visual_speed_fraction in (0, 1],
 /// reaction_sd_s in [0, 0.3] s, mark_sd_m in [0, 3] m, form_sd_fraction in [0, 0.2],
 /// practice_prior_fail_rate in (0, 1), practice_prior_drills in (0, 1000],

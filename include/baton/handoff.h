@@ -4,6 +4,9 @@
 //   outgoing: x_out(t) = start + d(t - reaction)                (sprint curve mss, tau)
 // The baton changes hands at the first t with x_out - x_in <= free_distance, at
 // x_out - free_distance / 2; the pass is legal when that lies inside [0, zone_length].
+// When the gap never closes that far (the incoming runner's speed is matched before the pass),
+// the outgoing runner does what runners do: no call comes, they ease, and the pass happens
+// late (late_pass()); the team is disqualified only when that late pass leaves the zone.
 #pragma once
 
 #include <string>
@@ -27,6 +30,10 @@ struct HandoffParams {
   /// Outgoing runner's start, metres from the zone's start.
   double start_m = ExchangeSettings{}.blind_start_m;
   double go_mark_m = 8.0;  ///< go-mark, metres behind the outgoing runner's start
+  /// When the gap stops closing before the pass, the outgoing runner eases off so that the
+  /// incoming runner gains on them at this rate (relative deceleration), m/s^2; 0: nobody
+  /// eases and no pass happens.
+  double ease_mps2 = ExchangeSettings{}.ease_mps2;
 };
 
 /// Throws ValidationError naming the field for values out of range: speeds and mss in (0, 15],
@@ -46,7 +53,30 @@ struct HandoffResult {
   double incoming_speed_mps = 0.0;  ///< incoming runner's speed at the pass, m/s
   double outgoing_speed_mps = 0.0;  ///< outgoing runner's speed at the pass, m/s
   double closest_gap_m = 0.0;       ///< smallest runner-to-runner gap reached, metres
+  /// The incoming runner did not close the gap as planned: the outgoing runner eased and the
+  /// pass came late (late_pass()).
+  bool late = false;
+  double ease_s = 0.0;  ///< how long the outgoing runner eased before the pass, seconds
+  /// Time the outgoing runner loses to the easing over the rest of the leg (re-accelerating on
+  /// their own curve after the pass, compared once both runs reach top speed), seconds; 0 for
+  /// a pass as planned.
+  double ease_cost_s = 0.0;
 };
+
+/// The late pass that follows a gap stuck above the reach. At t_match_s the two runners move
+/// at the same speed v and are gap_m > free distance apart. From then on the outgoing runner
+/// eases so the incoming runner gains on them at p.ease_mps2: the remaining gap
+/// g - f closes in s = sqrt(2 (g - f) / ease) seconds, with the outgoing runner then at
+/// v_in(t_match + s) - ease s. After the pass they re-accelerate on their own curve from that
+/// speed. Fills a result with late = true (exchanged false when p.ease_mps2 is 0 or the
+/// outgoing runner would have to stop).
+HandoffResult late_pass(const HandoffParams& p, double t_match_s, double gap_m);
+
+/// Time the outgoing runner's baton takes from the pass of `r` to the zone's end, plus the
+/// time of the pass after the go-mark: when the baton leaves the zone, seconds after the
+/// incoming runner passed the go-mark. For a pass as planned this is
+/// reaction + t(zone + f/2 - start); a late pass adds r.ease_cost_s.
+double baton_exit_s(const HandoffParams& p, const HandoffResult& r);
 
 /// Forward problem: the pass that a go-mark produces. Validates `p` first.
 /// Example: an incoming runner at 9.2 m/s, the outgoing runner (MSS 9.0 m/s, TAU 1.1 s) at the

@@ -109,6 +109,78 @@ void validate_handoff(const HandoffParams& p) {
   check_range(p.zone_length_m, 0.0, 50.0, true, "zone_length_m", "m");
   check_range(p.start_m, 0.0, p.zone_length_m, false, "start_m", "m (inside the zone)");
   check_range(p.go_mark_m, 0.0, kMaxGoMarkM, false, "go_mark_m", "m");
+  check_range(p.ease_mps2, 0.0, 10.0, false, "ease_mps2", "m/s^2");
+}
+
+HandoffResult late_pass(const HandoffParams& p, double t_match_s, double gap_m) {
+  HandoffResult r;
+  r.go_mark_m = p.go_mark_m;
+  r.late = true;
+  r.closest_gap_m = gap_m;
+  const double f = p.free_distance_m;
+  const double x_match = outgoing_position(p, t_match_s);
+  if (!(p.ease_mps2 > 0.0) || !std::isfinite(t_match_s) || !(gap_m > f)) {
+    r.exchange_time_s = t_match_s;
+    r.baton_position_m = x_match - 0.5 * f;
+    r.incoming_speed_mps = incoming_speed(p, t_match_s);
+    r.outgoing_speed_mps = outgoing_speed(p, t_match_s);
+    r.reason = fmt::format(
+        "no exchange: the incoming runner never gets closer than {:.2f} m (arm reach {:.2f} m); "
+        "shorten the go-mark",
+        gap_m, f);
+    return r;
+  }
+  // Relative to the incoming runner the outgoing one decelerates at ease_mps2 from equal speed.
+  const double s = std::sqrt(2.0 * (gap_m - f) / p.ease_mps2);
+  const double t = t_match_s + s;
+  const double v_in = incoming_speed(p, t);
+  const double v_out = v_in - p.ease_mps2 * s;
+  const double x_out = x_match + incoming_position(p, t) - incoming_position(p, t_match_s) -
+                       0.5 * p.ease_mps2 * s * s;
+  r.exchange_time_s = t;
+  r.ease_s = s;
+  r.baton_position_m = x_out - 0.5 * f;
+  r.incoming_speed_mps = v_in;
+  r.outgoing_speed_mps = std::max(0.0, v_out);
+  if (!(v_out > 0.0)) {
+    r.reason = fmt::format(
+        "no exchange: the incoming runner is {:.2f} m short when the speeds match; the outgoing "
+        "runner would have to stop; shorten the go-mark",
+        gap_m - f);
+    return r;
+  }
+  r.exchanged = true;
+  // Once both runs reach top speed, t(d) = d / MSS + TAU - TAU e^(...) -> d / MSS + TAU: the
+  // eased run (on the curve from time t* where it has speed v_out) lags the undisturbed one by
+  // t - t* + (d(t*) - run) / MSS - reaction.
+  const double t_star = sprint_time_at_speed_s(p.outgoing, v_out);
+  const double run = x_out - p.start_m;
+  r.ease_cost_s = std::max(
+      0.0, t - t_star + (sprint_distance_m(p.outgoing, t_star) - run) / p.outgoing.mss_mps -
+               p.reaction_s);
+  constexpr double kTolM = 1e-9;
+  if (r.baton_position_m > p.zone_length_m + kTolM) {
+    r.reason = fmt::format(
+        "late pass {:.2f} m beyond the zone: the incoming runner was {:.2f} m short when the "
+        "speeds matched; shorten the go-mark",
+        r.baton_position_m - p.zone_length_m, gap_m - f);
+  } else if (r.baton_position_m < -kTolM) {
+    r.reason = fmt::format("baton passed {:.2f} m before the zone", -r.baton_position_m);
+  } else {
+    r.legal = true;
+  }
+  return r;
+}
+
+double baton_exit_s(const HandoffParams& p, const HandoffResult& r) {
+  const double end_run = p.zone_length_m + 0.5 * p.free_distance_m - p.start_m;
+  if (!r.late || !r.exchanged) return p.reaction_s + sprint_time_s(p.outgoing, end_run);
+  const double run = r.baton_position_m + 0.5 * p.free_distance_m - p.start_m;
+  const double v = r.outgoing_speed_mps;
+  if (run >= end_run) return r.exchange_time_s - (run - end_run) / std::max(v, 1e-9);
+  const double t_star = sprint_time_at_speed_s(p.outgoing, v);
+  const double d_star = sprint_distance_m(p.outgoing, t_star);
+  return r.exchange_time_s + sprint_time_s(p.outgoing, d_star + end_run - run) - t_star;
 }
 
 HandoffResult solve_handoff(const HandoffParams& p) {
@@ -116,20 +188,7 @@ HandoffResult solve_handoff(const HandoffParams& p) {
   const double f = p.free_distance_m;
   if (gap(p, 0.0) <= f) return at_time(p, 0.0);  // already within reach at the mark
   const double t_min = speeds_match_s(p);
-  if (std::isfinite(t_min) && gap(p, t_min) > f) {
-    HandoffResult r;
-    r.go_mark_m = p.go_mark_m;
-    r.closest_gap_m = gap(p, t_min);
-    r.exchange_time_s = t_min;
-    r.baton_position_m = outgoing_position(p, t_min) - 0.5 * f;
-    r.incoming_speed_mps = incoming_speed(p, t_min);
-    r.outgoing_speed_mps = outgoing_speed(p, t_min);
-    r.reason = fmt::format(
-        "no exchange: the incoming runner never gets closer than {:.2f} m (arm reach {:.2f} m); "
-        "shorten the go-mark",
-        r.closest_gap_m, f);
-    return r;
-  }
+  if (std::isfinite(t_min) && gap(p, t_min) > f) return late_pass(p, t_min, gap(p, t_min));
   // Bracket the crossing on the falling part of the gap.
   double lo = 0.0;
   double hi = std::isfinite(t_min) ? t_min : 1.0;

@@ -101,7 +101,17 @@ PassOutcome solve_pass(const HandoffParams& p) {
   const double f = p.free_distance_m;
   if (k.gap(0.0) <= f) return k.at(0.0, true);
   const double t_min = k.speeds_match();
-  if (std::isfinite(t_min) && k.gap(t_min) > f) return k.at(t_min, false);
+  if (std::isfinite(t_min) && k.gap(t_min) > f) {
+    if (!(p.ease_mps2 > 0.0)) return k.at(t_min, false);
+    // The gap stuck above the reach: the outgoing runner eases and the pass comes late.
+    const HandoffResult late = late_pass(p, t_min, k.gap(t_min));
+    PassOutcome r;
+    r.exchanged = late.exchanged;
+    r.legal = late.legal;
+    r.baton_m = late.baton_position_m;
+    r.mismatch_mps = late.incoming_speed_mps - late.outgoing_speed_mps;
+    return r;
+  }
   double hi = std::isfinite(t_min) ? t_min : 1.0;
   for (int i = 0; !std::isfinite(t_min) && k.gap(hi) > f; ++i) {
     if (i > 40) return PassOutcome{};  // levels off above the reach: nothing to report
