@@ -30,7 +30,9 @@ struct GoMarkOptions {
 void validate_go_mark_options(const GoMarkOptions& o);
 
 /// The deterministic baton time through the zone for p (nominal reaction, mark p.go_mark_m),
-/// seconds; nullopt when the pass is not legal.
+/// seconds; nullopt when the pass is not legal. A late (eased) pass counts the outgoing
+/// runner's undisturbed exit plus their lag over the rest of the leg (HandoffResult::
+/// ease_cost_s), without late_pass_cost_s: what the team loses, not only what the zone sees.
 std::optional<double> baton_time_s(const HandoffParams& p);
 
 /// What a nominal go-mark gives once reaction and mark placement scatter.
@@ -42,6 +44,9 @@ struct MarkRisk {
   double p_before_zone = 0.0;    ///< probability the baton passes before the zone's start
   double p_beyond_zone = 0.0;    ///< probability the baton passes beyond the zone's end
   double p_no_exchange = 0.0;    ///< probability the incoming runner never reaches the outgoing
+  /// Probability of a late but legal pass: the gap stopped closing, the outgoing runner eased
+  /// (HandoffParams::ease_mps2). Counted among the legal passes, not in p_illegal.
+  double p_late = 0.0;
 };
 
 /// Expected outcome of the nominal mark `go_mark_m` (p.go_mark_m is ignored). Reactions below
@@ -77,5 +82,16 @@ inline constexpr double kMarkErrorProbeM = 0.5;
 ///   const GoMarkPlan plan = best_go_mark(p, spread);
 ///   // plan.best.go_mark_m metres behind the outgoing runner; plan.best.p_illegal its risk
 GoMarkPlan best_go_mark(const HandoffParams& p, const GoMarkOptions& o = {});
+
+/// The highest risk of a failed pass a best plan shows without a warning and a safer
+/// alternative (a probability).
+inline constexpr double kMaxPlainRisk = 0.05;
+
+/// A safer mark than `from_mark_m`: the one nearest to it, going shorter in 0.05 m steps
+/// (shorter marks pass earlier, further from the zone's end), whose risk of a failed pass is at
+/// most `max_risk`; nullopt when no mark between 0 m and `from_mark_m` gets there. Throws
+/// ValidationError for bad p or options.
+std::optional<MarkRisk> safer_go_mark(const HandoffParams& p, double from_mark_m,
+                                      double max_risk = kMaxPlainRisk, const GoMarkOptions& o = {});
 
 }  // namespace baton

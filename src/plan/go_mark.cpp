@@ -70,7 +70,15 @@ struct ReactionNode {
   double end_m = kInf;      // longer marks pass beyond the zone's end
   double match_m = kInf;    // longer marks never reach the outgoing runner
   double exit_s = 0.0;      // when the outgoing runner's baton leaves the zone
+  // Late passes (the outgoing runner eases): marks in (match_m, late_hi_m) pass late but legally
+  // when `late` is set; longer marks pass beyond the zone (`late_stops` false) or would make the
+  // outgoing runner stop (`late_stops` true).
+  bool late = false;
+  bool late_stops = false;
+  double late_hi_m = kInf;
+  double match_t_s = kInf;  // when the speeds match
   double legal_hi() const { return std::min(end_m, match_m); }
+  double any_legal_hi() const { return late ? late_hi_m : legal_hi(); }
 };
 
 // `reach_m`: furthest_reachable_baton_m() at this reaction, or NaN to compute it here.
@@ -92,6 +100,25 @@ ReactionNode make_node(const HandoffParams& p, double reaction_s, double weight,
     n.before_m = start_run < reach_run ? mark_for_run(p, reaction_s, start_run) : kInf;
   }
   n.exit_s = reaction_s + sprint_time_s(p.outgoing, end_run);
+  // The late pass after a gap stuck x metres above the reach: s = sqrt(2 x / ease) seconds of
+  // easing; the baton moves (v s - (a + ease) s^2 / 2) past the speed-match point.
+  if (p.ease_mps2 > 0.0 && std::isfinite(n.match_m) && std::isfinite(reach_m) &&
+      reach_m <= p.zone_length_m) {
+    n.late = true;
+    n.match_t_s = reaction_s + sprint_time_s(p.outgoing, reach_run);
+    const double vm = sprint_speed_mps(p.outgoing, n.match_t_s - reaction_s);
+    const double k = 0.5 * (p.incoming_decel_mps2 + p.ease_mps2);
+    const double c = p.zone_length_m - reach_m;
+    const double disc = vm * vm - 4.0 * k * c;
+    double s_hi;
+    if (disc >= 0.0) {
+      s_hi = 2.0 * c / (vm + std::sqrt(disc));
+    } else {
+      s_hi = vm / (2.0 * k);
+      n.late_stops = true;
+    }
+    n.late_hi_m = n.match_m + 0.5 * p.ease_mps2 * s_hi * s_hi;
+  }
   return n;
 }
 
@@ -140,7 +167,20 @@ class SpreadModel {
       const double p_legal = std::max(0.0, c_hi - c_lo);
       r.p_before_zone += n.weight * c_lo;
       r.p_beyond_zone += n.weight * std::max(0.0, c_match - c_hi);
-      r.p_no_exchange += n.weight * (1.0 - c_match);
+      if (n.late) {
+        const double c_late = cdf_at(n.late_hi_m, mark, sd);
+        const double p_late = std::max(0.0, c_late - c_match);
+        (n.late_stops ? r.p_no_exchange : r.p_beyond_zone) += n.weight * (1.0 - c_late);
+        if (p_late > 0.0) {
+          r.p_late += n.weight * p_late;
+          legal_p += n.weight * p_late;
+          legal_time += n.weight * late_integral(n, mark);
+        }
+      } else if (p_.ease_mps2 > 0.0 && std::isfinite(n.match_m)) {
+        r.p_beyond_zone += n.weight * (1.0 - c_match);  // eased, but the speeds match too late
+      } else {
+        r.p_no_exchange += n.weight * (1.0 - c_match);
+      }
       if (p_legal <= 0.0) continue;
       legal_p += n.weight * p_legal;
       legal_time += n.weight * (n.exit_s * p_legal - entry_integral(lo, hi, mark));
@@ -153,7 +193,7 @@ class SpreadModel {
 
   // Longest mark with a legal pass at the nominal reaction, and the span of the longest legal
   // marks over all reaction nodes.
-  double nominal_legal_hi() const { return make_node(p_, p_.reaction_s, 1.0).legal_hi(); }
+  double nominal_legal_hi() const { return make_node(p_, p_.reaction_s, 1.0).any_legal_hi(); }
   double nominal_legal_lo() const { return make_node(p_, p_.reaction_s, 1.0).before_m; }
   double min_legal_hi() const {
     double v = kInf;
@@ -162,11 +202,44 @@ class SpreadModel {
   }
   double max_legal_hi() const {
     double v = -kInf;
-    for (const ReactionNode& n : nodes_) v = std::max(v, n.legal_hi());
+    for (const ReactionNode& n : nodes_) v = std::max(v, n.any_legal_hi());
     return v;
   }
 
  private:
+  // Baton time of the late pass when the mark actually used is m (> n.match_m), seconds: the
+  // undisturbed exit plus the eased runner's lag over the rest of the leg (what the team loses,
+  // not only what the zone sees) and the late-pass cost.
+  double late_time_s(const ReactionNode& n, double m) const {
+    HandoffParams q = p_;
+    q.reaction_s = n.reaction_s;
+    q.go_mark_m = std::clamp(m, 0.0, kMaxMarkM);
+    const HandoffResult h = late_pass(q, n.match_t_s, p_.free_distance_m + (m - n.match_m));
+    return n.exit_s + h.ease_cost_s - baton_enters_s(p_, m) + o_.exchange.late_pass_cost_s;
+  }
+
+  // E[T(M + e) 1{late legal}] for one reaction node, by composite Gauss-Legendre over the mark.
+  double late_integral(const ReactionNode& n, double mark) const {
+    const double sd = o_.exchange.mark_sd_m;
+    if (sd <= 0.0) {
+      return (mark > n.match_m && mark <= n.late_hi_m) ? late_time_s(n, mark) : 0.0;
+    }
+    const double a = std::max(n.match_m, mark - kMarkSpanSd * sd);
+    const double b = std::min(n.late_hi_m, mark + kMarkSpanSd * sd);
+    if (b <= a) return 0.0;
+    const int panels = std::clamp(static_cast<int>(std::ceil((b - a) / (2.0 * sd))), 1, 6);
+    const double h = (b - a) / panels;
+    double sum = 0.0;
+    for (int k = 0; k < panels; ++k) {
+      const double mid = a + (k + 0.5) * h;
+      for (size_t i = 0; i < kGlX.size(); ++i) {
+        const double m = mid + 0.5 * h * kGlX[i];
+        sum += 0.5 * h * kGlW[i] * normal_pdf((m - mark) / sd) / sd * late_time_s(n, m);
+      }
+    }
+    return sum;
+  }
+
   // E[t0(M + e) 1{lo <= M + e <= hi}] for e ~ N(0, sd^2): when the incoming baton enters.
   double entry_integral(double lo, double hi, double mark) const {
     const double sd = o_.exchange.mark_sd_m;
@@ -219,7 +292,7 @@ std::optional<double> baton_time_s(const HandoffParams& p) {
   const double exit_s =
       p.reaction_s +
       sprint_time_s(p.outgoing, p.zone_length_m + 0.5 * p.free_distance_m - p.start_m);
-  return exit_s - baton_enters_s(p, p.go_mark_m);
+  return exit_s + r.ease_cost_s - baton_enters_s(p, p.go_mark_m);
 }
 
 MarkRisk evaluate_go_mark(const HandoffParams& p, double go_mark_m, const GoMarkOptions& o) {
@@ -237,6 +310,8 @@ GoMarkPlan best_go_mark(const HandoffParams& p, const GoMarkOptions& o) {
   // Below the longest legal marks the expected time only falls with the mark (about 1/u s per
   // metre), so the minimum lies within a few spreads of them: scan there, then refine.
   const double hi_nominal = model.nominal_legal_hi();
+  // (Late passes, when the outgoing runner eases, extend the legal marks past the speed match:
+  // the scan runs from below the shortest pass-as-planned limit to past the longest late one.)
   double upper = std::min(kMaxMarkM, model.max_legal_hi() + 4.0 * o.exchange.mark_sd_m + 0.5);
   double lower = std::max(0.0, model.min_legal_hi() - 8.0 * o.exchange.mark_sd_m - 4.0);
   if (!std::isfinite(upper) || upper <= 0.0) upper = kMaxMarkM;
@@ -302,6 +377,19 @@ GoMarkPlan best_go_mark(const HandoffParams& p, const GoMarkOptions& o) {
     }
   }
   return plan;
+}
+
+std::optional<MarkRisk> safer_go_mark(const HandoffParams& p, double from_mark_m, double max_risk,
+                                      const GoMarkOptions& o) {
+  validate_handoff(p);
+  validate_go_mark_options(o);
+  const SpreadModel model(p, o);
+  constexpr double kStepM = 0.05;
+  for (double m = std::min(from_mark_m, kMaxMarkM); m >= 0.0; m -= kStepM) {
+    const MarkRisk r = model.evaluate(m);
+    if (r.p_illegal <= max_risk) return r;
+  }
+  return std::nullopt;
 }
 
 }  // namespace baton

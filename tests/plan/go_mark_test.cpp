@@ -96,7 +96,8 @@ MarkRisk brute_force(const HandoffParams& p, double mark, const GoMarkOptions& o
       total_w += w;
       if (h.legal) {
         legal_w += w;
-        legal_t += w * *baton_time_s(q);
+        legal_t += w * (*baton_time_s(q) + (h.late ? o.exchange.late_pass_cost_s : 0.0));
+        if (h.late) r.p_late += w;
       } else if (!h.exchanged) {
         r.p_no_exchange += w;
       } else if (h.baton_position_m < 0.0) {
@@ -107,6 +108,7 @@ MarkRisk brute_force(const HandoffParams& p, double mark, const GoMarkOptions& o
     }
   }
   r.p_no_exchange /= total_w;
+  r.p_late /= total_w;
   r.p_before_zone /= total_w;
   r.p_beyond_zone /= total_w;
   r.p_illegal = 1.0 - legal_w / total_w;
@@ -124,8 +126,12 @@ TEST(GoMarkRisk, MatchesBruteForceIntegration) {
   HandoffParams fast_out = steady_pair();
   fast_out.outgoing = {11.0, 1.0};
   fast_out.reaction_s = 0.15;
-  const std::vector<Case> cases = {
-      {elite(), 12.0}, {elite(), 14.5}, {decel, 13.0}, {fast_out, 9.5}, {fast_out, 10.2}};
+  HandoffParams no_ease = elite();
+  no_ease.ease_mps2 = 0.0;
+  // Marks past the speed match: late (eased) passes, some of them beyond the zone.
+  const std::vector<Case> cases = {{elite(), 12.0}, {elite(), 14.5},  {decel, 13.0},
+                                   {fast_out, 9.5}, {fast_out, 10.2}, {fast_out, 11.0},
+                                   {decel, 15.5},   {no_ease, 14.5},  {elite(), 16.0}};
   GoMarkOptions o;
   o.exchange.reaction_sd_s = 0.05;
   o.exchange.mark_sd_m = 0.3;
@@ -135,6 +141,7 @@ TEST(GoMarkRisk, MatchesBruteForceIntegration) {
     EXPECT_NEAR(exact.p_illegal, brute.p_illegal, 2e-4) << c.mark;
     EXPECT_NEAR(exact.p_beyond_zone, brute.p_beyond_zone, 2e-4) << c.mark;
     EXPECT_NEAR(exact.p_no_exchange, brute.p_no_exchange, 2e-4) << c.mark;
+    EXPECT_NEAR(exact.p_late, brute.p_late, 2e-4) << c.mark;
     EXPECT_NEAR(exact.expected_time_s, brute.expected_time_s, 2e-3) << c.mark;
   }
 }
@@ -148,10 +155,12 @@ TEST(GoMarkRisk, NoSpreadIsTheDeterministicPass) {
   const MarkRisk r = evaluate_go_mark(p, 11.0, o);
   EXPECT_EQ(r.p_illegal, 0.0);
   EXPECT_NEAR(r.expected_time_s, *baton_time_s(p), 1e-12);
-  p.go_mark_m = 40.0;  // no exchange
+  p.go_mark_m = 40.0;  // the late pass runs far beyond the zone
   const MarkRisk fail = evaluate_go_mark(p, 40.0, o);
-  EXPECT_EQ(fail.p_no_exchange, 1.0);
+  EXPECT_EQ(fail.p_illegal, 1.0);
   EXPECT_EQ(fail.expected_time_s, o.exchange.failure_cost_s);
+  p.ease_mps2 = 0.0;  // nobody eases: no exchange at all
+  EXPECT_EQ(evaluate_go_mark(p, 40.0, o).p_no_exchange, 1.0);
 }
 
 TEST(GoMarkRisk, RiskRisesAsTheMarkLengthensNearTheZoneEnd) {
@@ -195,7 +204,8 @@ TEST(BestGoMark, HigherFailureCostMeansAShorterSaferMark) {
 }
 
 TEST(BestGoMark, ElitePairsMarkIsTheBruteForceBestAndPassesWhereTheKinematicsSay) {
-  const HandoffParams p = elite();
+  HandoffParams p = elite();
+  p.ease_mps2 = 0.0;  // the kinematics of docs/HANDOFFS.md section 1 alone
   const GoMarkPlan plan = best_go_mark(p);
   ASSERT_TRUE(plan.feasible) << plan.reason;
   // The longest legal mark from the kinematics alone (docs/HANDOFFS.md): legality only gets
