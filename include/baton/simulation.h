@@ -37,7 +37,10 @@ struct SimulationOptions {
   double drop_recovery_sd_s = 0.7;  ///< sd of that time, s
   double drop_abandon_probability = 0.5;  ///< a drop ends the race (stop, lane, impeding)
   double seed_sd_fraction = 0.006;  ///< spread of a seed-only team's time, fraction of the seed
-  double seed_fail_per_blind_exchange = 0.04;    ///< a seed-only team's failure per blind pass
+  /// A seed-only team's failure per blind pass: 4.5 % per championship 4x100 race (4-5 % per
+  /// round, world championships 1999-2010; docs/SIMULATION.md) spread over its three blind
+  /// passes, 1 - (1 - 0.045)^(1/3).
+  double seed_fail_per_blind_exchange = 0.01523;
   double seed_fail_per_visual_exchange = 0.003;  ///< ... and per visual pass
   /// Solve every exchange with the exact root-finding solver instead of the precomputed
   /// tables (the slow reference the tables are checked and benchmarked against).
