@@ -11,7 +11,7 @@ namespace {
 // Thresholds for "always" / "never" legal: finite so that interpolation stays finite.
 constexpr double kNever = 1e9;
 constexpr double kMaxGoMarkM = 60.0;  // the solver's limit (handoff.h)
-constexpr int kSpeedNodes = 13;
+constexpr int kSpeedNodes = 49;
 constexpr int kTauNodes = 41;
 constexpr double kBisectTolS = 1e-6;
 
