@@ -30,6 +30,7 @@ struct PassOutcome {
   bool legal = false;
   double baton_m = 0.0;       ///< baton position, metres from the zone's start (when legal)
   double mismatch_mps = 0.0;  ///< incoming minus outgoing speed at the pass, m/s (when legal)
+  bool late = false;          ///< a late (eased) pass: the gap had stopped closing
 };
 
 /// A table lookup before the exact-solver fallback: `outside` says the tables do not cover
@@ -81,7 +82,10 @@ class ExchangeModel {
     const Node* b = k + nt_;
     TableLookup out;
     out.legal = tau_s >= lo && tau_s <= hi;
-    out.outside = (x != xc) | (out.legal & (y != yc));  // clamping moved a coordinate
+    // Clamping moved a coordinate, or a corner is a late (eased) pass, whose kink the
+    // interpolation would smear: the exact solver decides.
+    out.outside = (x != xc) | (out.legal & (y != yc)) |
+                  (out.legal & (k[0].late | k[1].late | b[0].late | b[1].late));
     const double top_mis = k[0].mismatch + v * (k[1].mismatch - k[0].mismatch);
     const double bot_mis = b[0].mismatch + v * (b[1].mismatch - b[0].mismatch);
     const double top_pos = k[0].baton + v * (k[1].baton - k[0].baton);
@@ -126,6 +130,7 @@ class ExchangeModel {
   };
   struct Node {
     double mismatch, baton;
+    bool late;
   };
   // The hand-off that the departure offset tau and speed u amount to; false when the incoming
   // runner can never catch up.

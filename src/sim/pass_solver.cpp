@@ -110,6 +110,7 @@ PassOutcome solve_pass(const HandoffParams& p) {
     r.legal = late.legal;
     r.baton_m = late.baton_position_m;
     r.mismatch_mps = late.incoming_speed_mps - late.outgoing_speed_mps;
+    r.late = true;
     return r;
   }
   double hi = std::isfinite(t_min) ? t_min : 1.0;
