@@ -1,0 +1,40 @@
+#!/usr/bin/env python3
+"""Per level and event: how far each relay ran under the sum of its members' open bests.
+
+Reads relays.csv next to this file and prints, for every (level, event) pair,
+the number of relays and the mean and sample standard deviation of
+(best1_s + best2_s + best3_s + best4_s) - time_s, in seconds.
+A positive value means the relay was faster than the sum of the open bests.
+Standard library only: python3 summary.py
+"""
+import csv
+import os
+import statistics
+
+LEVELS = ["elite", "college", "hs", "youth"]
+EVENTS = ["4x100", "4x200", "4x400"]
+
+
+def main():
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "relays.csv")
+    gains = {}
+    with open(path, newline="") as f:
+        for row in csv.DictReader(f):
+            total = sum(float(row["best%d_s" % i]) for i in range(1, 5))
+            gain = total - float(row["time_s"])
+            gains.setdefault((row["level"], row["event"]), []).append(gain)
+    print("| level | event | n | mean (s) | sd (s) | min (s) | max (s) |")
+    print("|---|---|---|---|---|---|---|")
+    for level in LEVELS:
+        for event in EVENTS:
+            g = gains.get((level, event), [])
+            if not g:
+                print("| %s | %s | 0 | - | - | - | - |" % (level, event))
+                continue
+            sd = "%.2f" % statistics.stdev(g) if len(g) > 1 else "-"
+            print("| %s | %s | %d | %.2f | %s | %.2f | %.2f |"
+                  % (level, event, len(g), statistics.mean(g), sd, min(g), max(g)))
+
+
+if __name__ == "__main__":
+    main()
