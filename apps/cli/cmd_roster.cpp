@@ -212,31 +212,7 @@ void add_roster_command(CLI::App& app, Context& ctx) {
     }
   });
 
-  // team: the team's name and rule set
-  struct TeamInfo {
-    std::optional<std::string> name;
-    std::optional<std::string> rules;
-  };
-  auto info = std::make_shared<TeamInfo>();
-  CLI::App* team_cmd =
-      roster_cmd->add_subcommand("team", "Show or set the team's name and rule set");
-  team_cmd->add_option("--name", info->name, "The team's name");
-  team_cmd->add_option("--rules", info->rules, "Rule set: wa, ncaa or nfhs");
-  team_cmd->callback([info, &ctx] {
-    const Workspace ws = ctx.workspace();
-    Team team = entered_roster(ws);
-    if (info->name || info->rules) {
-      if (info->name) team.name = *info->name;
-      if (info->rules) team.rules = parse_rules(*info->rules, {"--rules", 0, ""});
-      set_team_info(ws, team.name, team.rules);
-    }
-    if (ctx.json) {
-      ctx.print_json({{"team", team.name}, {"rules", to_string(team.rules)}});
-    } else {
-      ctx.print(fmt::format("{} ({} rules)\n", team.name.empty() ? "Unnamed team" : team.name,
-                            to_string(team.rules)));
-    }
-  });
+  add_roster_team_command(roster_cmd, ctx);
 }
 
 }  // namespace baton::cli

@@ -57,6 +57,8 @@ double parse_number(const std::string& text, const char* option);
 void add_events_command(CLI::App& app, Context& ctx);
 void add_lineup_command(CLI::App& app, Context& ctx);
 void add_roster_command(CLI::App& app, Context& ctx);
+/// `roster team`, a subcommand of `roster`.
+void add_roster_team_command(CLI::App* roster_cmd, Context& ctx);
 void add_import_command(CLI::App& app, Context& ctx);
 void add_practice_command(CLI::App& app, Context& ctx);
 void add_results_command(CLI::App& app, Context& ctx);

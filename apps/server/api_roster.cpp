@@ -78,12 +78,19 @@ void add_roster_routes(httplib::Server& server, const std::string& db_path) {
 
   server.Put("/api/team", [db_path](const httplib::Request& req, httplib::Response& res) {
     const nlohmann::json body = json_body(req);
-    only_fields(body, {"name", "rules"});
+    only_fields(body, {"name", "rules", "level"});
     const std::string name = string_field(required(body, "name"), "name");
     const RuleSet rules =
         parse_rules(string_field(required(body, "rules"), "rules"), Location{"", 0, "rules"});
-    set_team_info(Workspace::borrow(worker_database(db_path)), name, rules);
-    reply_json(res, {{"name", name}, {"rules", to_string(rules)}});
+    std::optional<Level> level;
+    if (body.contains("level") && !body["level"].is_null()) {
+      const std::string text = string_field(body["level"], "level");
+      if (text != "auto") level = parse_level(text, Location{"", 0, "level"});
+    }
+    set_team_info(Workspace::borrow(worker_database(db_path)), name, rules, level);
+    nlohmann::json out = {{"name", name}, {"rules", to_string(rules)}};
+    out["level"] = level ? nlohmann::json(std::string(to_string(*level))) : nlohmann::json("auto");
+    reply_json(res, out);
   });
 
   server.Post("/api/import", [db_path](const httplib::Request& req, httplib::Response& res) {

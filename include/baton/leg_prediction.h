@@ -9,6 +9,7 @@
 //             + sum over exchanges of C'_k - C_k  (from the hand-off kinematics of the pair).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,13 +28,14 @@ struct PredictOptions {
   /// The team's exchange settings (technique and reach, reaction, where the outgoing runner
   /// stands): the same ones the hand-off plan uses.
   ExchangeSettings exchange;
-  /// Target baton position in blind exchanges as a fraction of the zone length: 0.75 puts the
-  /// pass 22.5 m into a 30 m zone (2.5 m past the scratch line), 15 m into a 20 m zone.
-  double blind_target_fraction = 0.75;
   /// Blind exchanges: time the baton loses in the pass beyond the ideal kinematics (incoming
   /// runner reaching forward, outgoing runner's strides with the arm back), seconds. Sets how
   /// much faster a 4x100 runs than the sum of its 100 m bests (2.0-3.0 s for good teams).
-  double blind_exchange_loss_s = 0.35;
+  /// Empty: the level's (level_profile(), fitted on public relays; docs/MODEL.md "Level").
+  std::optional<double> blind_exchange_loss_s;
+  /// The team's level; empty: team_level() of the team predicted (high school where no team
+  /// is at hand, as in exchange_cost_s()).
+  std::optional<Level> level;
   /// Visual exchanges: metres of standing-start acceleration the outgoing runner has done when
   /// crossing the scratch line (they start jogging and take the baton at moderate speed).
   double visual_run_up_m = 1.0;
@@ -98,6 +100,11 @@ struct RelayLegResult {
 struct RelayPrediction {
   std::string event;                 ///< event id
   double team_time_s = 0.0;          ///< equals relay_costs(...).team_time_s(order), seconds
+  Level level = Level::high_school;  ///< the level the prediction used
+  /// The 10th and 90th percentiles of the team time: where 8 in 10 races of this level land
+  /// around the prediction (team_time_interval(), from the validation residuals), seconds.
+  double team_time_p10_s = 0.0;
+  double team_time_p90_s = 0.0;
   std::vector<RelayLegResult> legs;  ///< splits add up to team_time_s
 };
 

@@ -52,6 +52,7 @@ inline constexpr size_t kMaxTeamNameChars = 80;
 
 /// Sets the team's name and rule set. ValidationError naming "name" for a name longer than
 /// kMaxTeamNameChars or holding control characters.
-void set_team_info(const Workspace& ws, const std::string& name, RuleSet rules);
+void set_team_info(const Workspace& ws, const std::string& name, RuleSet rules,
+                   std::optional<Level> level);
 
 }  // namespace baton

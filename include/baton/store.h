@@ -74,7 +74,7 @@ class Roster {
   void remove(std::string_view name);
   /// Sets the team's name (at most kMaxTeamNameCodePoints characters of UTF-8 text, may be
   /// empty) and rule set; ValidationError (field "team_name") for a bad name.
-  void set_team_info(const std::string& name, RuleSet rules);
+  void set_team_info(const std::string& name, RuleSet rules, std::optional<Level> level);
 
   /// Imports a team in one transaction: athletes in `team` are added or replace same-named
   /// ones; with `replace_all` every other athlete is removed. `after_each` (may be empty) is

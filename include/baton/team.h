@@ -1,12 +1,14 @@
 // A team: a named roster under one rule set.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "baton/athlete.h"
 #include "baton/event.h"
+#include "baton/level.h"
 
 namespace baton {
 
@@ -17,6 +19,8 @@ struct Team {
   /// False for sources that carry no team name or rule set (a CSV roster): an import then keeps
   /// the database's.
   bool has_team_info = true;
+  /// The level the coach set; empty: inferred from the marks (team_level(), level_profile.h).
+  std::optional<Level> level;
 
   /// The athlete with this name (exact, then case-insensitive). Throws NotFoundError naming
   /// `where` and suggesting the closest names.

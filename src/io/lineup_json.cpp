@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "baton/level_profile.h"
+
 namespace baton {
 namespace {
 
@@ -32,9 +34,14 @@ nlohmann::json lineup_to_json(const Team& team, const Event& event, const RelayC
                             {"team_time_s", alt.team_time_s},
                             {"gap_s", alt.gap_s}});
   }
+  const Level level = team_level(team);
+  const TimeInterval spread = team_time_interval(result.best.team_time_s, level);
   nlohmann::json doc = {{"event", event.id},
                         {"order", names(team, result.best.order)},
                         {"team_time_s", result.best.team_time_s},
+                        {"team_time_p10_s", spread.p10_s},
+                        {"team_time_p90_s", spread.p90_s},
+                        {"level", to_string(level)},
                         {"legs", legs},
                         {"alternatives", alternatives}};
   if (extras.without_practice != nullptr) {
@@ -53,10 +60,13 @@ nlohmann::json meet_lineup_to_json(const Team& team, const MeetLineupRequest& re
   for (size_t r = 0; r < result.relays.size(); ++r) {
     const MeetRelayLineup& l = result.relays[r];
     const MeetRelay& relay = request.relays[static_cast<size_t>(l.event_index)];
+    const TimeInterval spread = team_time_interval(l.team_time_s, team_level(team));
     nlohmann::json doc = {{"event", relay.event},
                           {"team", l.team},
                           {"order", names(team, l.order)},
-                          {"team_time_s", l.team_time_s}};
+                          {"team_time_s", l.team_time_s},
+                          {"team_time_p10_s", spread.p10_s},
+                          {"team_time_p90_s", spread.p90_s}};
     if (events != nullptr) {
       const Event& event = (*events)[static_cast<size_t>(l.event_index)];
       nlohmann::json legs = nlohmann::json::array();

@@ -12,7 +12,12 @@ nlohmann::json prediction_to_json(const RelayPrediction& p) {
                     {"estimated", l.estimated},
                     {"note", l.note}});
   }
-  return {{"event", p.event}, {"team_time_s", p.team_time_s}, {"legs", legs}};
+  return {{"event", p.event},
+          {"team_time_s", p.team_time_s},
+          {"team_time_p10_s", p.team_time_p10_s},
+          {"team_time_p90_s", p.team_time_p90_s},
+          {"level", to_string(p.level)},
+          {"legs", legs}};
 }
 
 }  // namespace baton

@@ -139,11 +139,11 @@ Team parse_team_toml(std::string_view text, const std::string& source) {
     throw ParseError(std::string(e.description()),
                      Location{source, static_cast<int>(e.source().begin.line), ""});
   }
-  static const std::set<std::string> kKnown = {"name", "rules", "athlete"};
+  static const std::set<std::string> kKnown = {"name", "rules", "level", "athlete"};
   for (auto&& [key, value] : root) {
     if (!kKnown.contains(std::string(key.str()))) {
       throw ParseError(
-          "unknown field '" + std::string(key.str()) + "' (known: name, rules, athlete)",
+          "unknown field '" + std::string(key.str()) + "' (known: name, rules, level, athlete)",
           at(source, value, std::string(key.str())));
     }
   }
@@ -154,6 +154,10 @@ Team parse_team_toml(std::string_view text, const std::string& source) {
   if (const toml::node* rules = root.get("rules")) {
     const Location loc = at(source, *rules, "rules");
     team.rules = parse_rules(require_string(*rules, loc), loc);
+  }
+  if (const toml::node* level = root.get("level")) {
+    const Location loc = at(source, *level, "level");
+    team.level = parse_level(require_string(*level, loc), loc);
   }
   const toml::node* athletes = root.get("athlete");
   if (!athletes) throw ParseError("no [[athlete]] entries", Location{source, 1, "athlete"});

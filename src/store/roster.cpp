@@ -96,6 +96,22 @@ std::string setting(const Connection& impl, const char* key, const std::string& 
   return s.step() ? s.column_text(0) : fallback;
 }
 
+// The team's name, rule set and level (none: the level is inferred from the marks).
+void write_team_info(const Connection& impl, const std::string& name, RuleSet rules,
+                     std::optional<Level> level) {
+  Statement s(impl, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
+  s.bind(1, "team_name").bind(2, name).run();
+  s.reset();
+  s.bind(1, "rules").bind(2, to_string(rules)).run();
+  if (level) {
+    s.reset();
+    s.bind(1, "level").bind(2, std::string(to_string(*level))).run();
+  } else {
+    Statement d(impl, "DELETE FROM settings WHERE key = 'level'");
+    d.run();
+  }
+}
+
 // A team name: valid UTF-8 text of at most kMaxTeamNameCodePoints characters, no control
 // characters.
 void check_team_name(const std::string& name) {
@@ -129,6 +145,8 @@ Team Roster::team() const {
   Team team;
   team.name = setting(impl, "team_name", "");
   team.rules = parse_rules(setting(impl, "rules", "nfhs"), Location{db_.path(), 0, "rules"});
+  const std::string level = setting(impl, "level", "");
+  if (!level.empty()) team.level = parse_level(level, Location{db_.path(), 0, "level"});
   team.athletes = athletes();
   return team;
 }
@@ -177,14 +195,9 @@ void Roster::remove(std::string_view name) {
   });
 }
 
-void Roster::set_team_info(const std::string& name, RuleSet rules) {
+void Roster::set_team_info(const std::string& name, RuleSet rules, std::optional<Level> level) {
   check_team_name(name);
-  db_.transaction([&] {
-    Statement s(connection(db_), "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
-    s.bind(1, "team_name").bind(2, name).run();
-    s.reset();
-    s.bind(1, "rules").bind(2, to_string(rules)).run();
-  });
+  db_.transaction([&] { write_team_info(connection(db_), name, rules, level); });
 }
 
 ImportSummary Roster::import(const Team& team, bool replace_all,
@@ -224,12 +237,7 @@ ImportSummary Roster::import(const Team& team, bool replace_all,
       ++written;
       if (after_each) after_each(written);
     }
-    if (team.has_team_info) {
-      Statement s(impl, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
-      s.bind(1, "team_name").bind(2, team.name).run();
-      s.reset();
-      s.bind(1, "rules").bind(2, to_string(team.rules)).run();
-    }
+    if (team.has_team_info) write_team_info(impl, team.name, team.rules, team.level);
   });
   return summary;
 }

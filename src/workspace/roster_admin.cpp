@@ -42,7 +42,8 @@ ImportSummary import_roster(const Workspace& ws, const Team& team, bool replace_
   return Roster(ws.database()).import(team, replace_all);
 }
 
-void set_team_info(const Workspace& ws, const std::string& name, RuleSet rules) {
+void set_team_info(const Workspace& ws, const std::string& name, RuleSet rules,
+                   std::optional<Level> level) {
   if (name.size() > kMaxTeamNameChars) {
     throw ValidationError(fmt::format("must be at most {} characters", kMaxTeamNameChars),
                           Location{"", 0, "name"});
@@ -52,7 +53,7 @@ void set_team_info(const Workspace& ws, const std::string& name, RuleSet rules) 
       throw ValidationError("must not contain control characters", Location{"", 0, "name"});
     }
   }
-  Roster(ws.database()).set_team_info(name, rules);
+  Roster(ws.database()).set_team_info(name, rules, level);
 }
 
 }  // namespace baton

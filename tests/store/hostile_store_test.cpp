@@ -89,13 +89,14 @@ TEST_F(HostileText, NamesAndTeamNameMustBeUtf8) {
   Team team;
   team.athletes = {sprinter("Ren\xE9")};
   expect_field([&] { roster.import(team); }, "name", "0xE9");
-  expect_field([&] { roster.set_team_info("M\xFCnster", RuleSet::wa); }, "team_name", "0xFC");
+  expect_field([&] { roster.set_team_info("M\xFCnster", RuleSet::wa, std::nullopt); }, "team_name",
+               "0xFC");
   Team named;
   named.name = "Riverside\x01";
   named.has_team_info = true;
   expect_field([&] { roster.import(named); }, "team_name", "control characters");
   EXPECT_EQ(roster.athletes().size(), 4u);
-  roster.set_team_info("M\xC3\xBCnster HS", RuleSet::wa);
+  roster.set_team_info("M\xC3\xBCnster HS", RuleSet::wa, std::nullopt);
   EXPECT_EQ(roster.team().name, "M\xC3\xBCnster HS");
 }
 

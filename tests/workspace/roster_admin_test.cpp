@@ -91,14 +91,17 @@ TEST_F(RosterAdmin, AddReturnsTheAthleteAndRefusesATakenName) {
 }
 
 TEST_F(RosterAdmin, TeamInfoNamesAreShortPlainText) {
-  set_team_info(ws, "Riverside Relays", RuleSet::ncaa);
+  set_team_info(ws, "Riverside Relays", RuleSet::ncaa, Level::college);
   EXPECT_EQ(entered_roster(ws).name, "Riverside Relays");
   EXPECT_EQ(entered_roster(ws).rules, RuleSet::ncaa);
+  EXPECT_EQ(entered_roster(ws).level, Level::college);
+  error_naming<ValidationError>(
+      "name", [&] { set_team_info(ws, std::string(81, 'x'), RuleSet::wa, std::nullopt); });
   error_naming<ValidationError>("name",
-                                [&] { set_team_info(ws, std::string(81, 'x'), RuleSet::wa); });
-  error_naming<ValidationError>("name", [&] { set_team_info(ws, "Tab\there", RuleSet::wa); });
-  set_team_info(ws, std::string(80, 'x'), RuleSet::wa);  // the longest accepted
+                                [&] { set_team_info(ws, "Tab\there", RuleSet::wa, std::nullopt); });
+  set_team_info(ws, std::string(80, 'x'), RuleSet::wa, std::nullopt);  // the longest accepted
   EXPECT_EQ(entered_roster(ws).rules, RuleSet::wa);
+  EXPECT_FALSE(entered_roster(ws).level);  // no level set: inferred from the marks
 }
 
 }  // namespace
