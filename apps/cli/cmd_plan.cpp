@@ -91,12 +91,13 @@ void run_relay(const PlanOptions& opt, const Context& ctx) {
                             hand_letter(p.hands.receive_hand)),
                 exchange_row_mark(p), fmt::format("{:.1f} m", p.baton_position_m),
                 p.hands.visual ? "-" : fmt::format("{:.2f} %", 100.0 * p.p_illegal),
-                p.hands.visual ? "-" : fmt::format("+{:.2f} s", p.cost_long_s)});
+                p.hands.visual ? "-" : fmt::format("{:+.2f} s", p.cost_long_s)});
   }
   ctx.print(xs.render());
   ctx.print("mark: metres / foot lengths back from the outgoing runner's start\n");
   for (const RelayPlanExchange& x : plan.exchanges) {
     ctx.print(fmt::format("{} -> {}: {}\n", x.from, x.to, x.plan.cue));
+    if (!x.plan.rationale.empty()) ctx.print("  why: " + x.plan.rationale + "\n");
   }
   for (const std::string& w : plan.warnings) ctx.print("warning: " + w + "\n");
   if (!opt.svg_dir.empty()) ctx.print("zone diagrams written to " + opt.svg_dir + "\n");

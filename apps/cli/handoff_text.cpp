@@ -48,10 +48,15 @@ std::string pair_handoff_text(const PairHandoff& h) {
         100.0 * p.p_illegal, 100.0 * p.cost_short_s, 100.0 * p.cost_long_s);
   }
   out += "  cue          " + p.cue + "\n";
+  if (!p.rationale.empty()) out += "  why          " + p.rationale + "\n";
+  if (p.safer_go_mark_m > 0.0) {
+    out += fmt::format("  safer        a {:.2f} m mark: {:.1f} % risk of a failed pass\n",
+                       p.safer_go_mark_m, 100.0 * p.safer_p_illegal);
+  }
   if (!p.legal) out += "  NOT LEGAL: " + p.reason + "\n";
   if (h.best) {
     out += fmt::format(
-        "  {} {}; the best mark is {:.2f} m ({:.2f} % risk, expected {:.2f} s through the zone "
+        "  {} {}; the planned mark is {:.2f} m ({:.2f} % risk, expected {:.2f} s through the zone "
         "against {:.2f} s here)\n",
         h.target_m ? "mark for the target" : "your mark",
         h.target_m ? fmt::format("{:.1f} m: {:.2f} m", *h.target_m, p.go_mark_m)

@@ -50,6 +50,17 @@ struct ExchangeSettings {
   /// (coaching default, docs/HANDOFFS.md).
   double visual_speed_fraction = 0.7;
 
+  /// Blind exchanges: the pass is planned for when the outgoing runner has reached this
+  /// fraction of the incoming runner's speed (coaching texts and measured exchanges: the
+  /// outgoing runner near full speed; docs/HANDOFFS.md "The planned pass").
+  double pass_speed_fraction = 0.85;
+  /// Blind exchanges: the planned pass comes no later than this fraction of the zone length
+  /// (0.75: 22.5 m into a 30 m zone), leaving the rest for the scatter of real passes.
+  double latest_pass_fraction = 0.75;
+  /// Blind exchanges: the planned pass comes at least this far into the zone, metres, where
+  /// the runner reaching the speed fraction sooner (a tired incoming runner): a pass right at
+  /// the zone's start is lost before it whenever the outgoing runner goes a little late.
+  double earliest_pass_m = 5.0;
   /// A blind pass that does not come as planned: once the gap stops closing, the outgoing
   /// runner (hearing no call) eases so that the incoming runner gains at this rate, m/s^2
   /// (coaching model, docs/HANDOFFS.md "Late passes"; 0 turns easing off).
@@ -85,9 +96,9 @@ struct ExchangeSettings {
 
 /// Throws ValidationError naming the field for a value out of range: reaches in [0.3, 3] m,
 /// reactions in [0, 1] s, ease_mps2 in [0, 10] m/s^2,
-/// late_pass_cost_s in [0, 2] s, blind_start_m in [0, 30] m, visual_start_m in [0, 20] m,
-/// visual_speed_fraction in (0, 1],
-/// reaction_sd_s in [0, 0.3] s, mark_sd_m in [0, 3] m, form_sd_fraction in [0, 0.2],
+/// late_pass_cost_s in [0, 2] s, earliest_pass_m in [0, 20] m, blind_start_m in [0, 30] m,
+/// visual_start_m in [0, 20] m, visual_speed_fraction, pass_speed_fraction and latest_pass_fraction
+/// in (0, 1], reaction_sd_s in [0, 0.3] s, mark_sd_m in [0, 3] m, form_sd_fraction in [0, 0.2],
 /// practice_prior_fail_rate in (0, 1), practice_prior_drills in (0, 1000],
 /// failure_cost_s in (0, 1000] s.
 void validate_exchange_settings(const ExchangeSettings& s);

@@ -42,8 +42,9 @@ struct MarkRisk {
   double legal_time_s = 0.0;     ///< expected baton time of the legal passes only, s (0 if none)
   double p_illegal = 0.0;        ///< probability of any failure (sum of the three below)
   double p_before_zone = 0.0;    ///< probability the baton passes before the zone's start
-  double p_beyond_zone = 0.0;    ///< probability the baton passes beyond the zone's end
-  double p_no_exchange = 0.0;    ///< probability the incoming runner never reaches the outgoing
+  /// probability the baton passes beyond the zone's end, or is carried past it unpassed
+  double p_beyond_zone = 0.0;
+  double p_no_exchange = 0.0;  ///< probability the incoming runner never reaches the outgoing
   /// Probability of a late but legal pass: the gap stopped closing, the outgoing runner eased
   /// (HandoffParams::ease_mps2). Counted among the legal passes, not in p_illegal.
   double p_late = 0.0;
@@ -87,10 +88,10 @@ GoMarkPlan best_go_mark(const HandoffParams& p, const GoMarkOptions& o = {});
 /// alternative (a probability).
 inline constexpr double kMaxPlainRisk = 0.05;
 
-/// A safer mark than `from_mark_m`: the one nearest to it, going shorter in 0.05 m steps
-/// (shorter marks pass earlier, further from the zone's end), whose risk of a failed pass is at
-/// most `max_risk`; nullopt when no mark between 0 m and `from_mark_m` gets there. Throws
-/// ValidationError for bad p or options.
+/// A safer mark than `from_mark_m`: the one nearest to it, in 0.05 m steps either way (a shorter
+/// mark passes earlier, away from the zone's end; a longer one later, away from its start; the
+/// shorter first at equal distance), whose risk of a failed pass is at most `max_risk`; nullopt
+/// when no mark in 0-60 m gets there. Throws ValidationError for bad p or options.
 std::optional<MarkRisk> safer_go_mark(const HandoffParams& p, double from_mark_m,
                                       double max_risk = kMaxPlainRisk, const GoMarkOptions& o = {});
 

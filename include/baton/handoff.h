@@ -100,4 +100,17 @@ double furthest_reachable_baton_m(const HandoffParams& p);
 /// or a mark outside [0, 60] m) the result has exchanged = false and the reason.
 HandoffResult handoff_for_target(HandoffParams p, double target_baton_m);
 
+/// The blind pass Baton plans, the same in predictions, plans, cards and the simulation: the
+/// go-mark (p.go_mark_m is ignored) whose nominal pass comes when the outgoing runner has
+/// reached `speed_fraction` of the incoming runner's speed at that moment (later passes have the
+/// outgoing runner faster; docs/HANDOFFS.md "The planned pass"), but no later than `latest_m`
+/// metres into the zone, no earlier than `earliest_m` (when the reachable point allows), and
+/// never behind where the outgoing runner can first take the baton.
+/// The result is handoff_for_target() at that pass. When that pass is not legal, the latest legal
+/// pass at 95, 85, 70, 55 or 40 % of the furthest reachable point (a coach shortens the mark);
+/// when none is, the illegal planned pass with its reason. Throws ValidationError for bad p or a
+/// fraction outside (0, 1].
+HandoffResult handoff_for_speed_fraction(const HandoffParams& p, double speed_fraction,
+                                         double earliest_m, double latest_m);
+
 }  // namespace baton

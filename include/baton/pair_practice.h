@@ -30,8 +30,9 @@ double practice_fail_rate(const PairRecord& p, double prior_rate, double prior_d
 
 /// How much the pair's drills scale the default timing spread of a blind pass: with V0 the
 /// default variance in go-mark metres (mark_sd^2 + (u reaction_sd)^2, u the incoming speed) and
-/// t the pair's timing_sd_m over n drills, sqrt(((w V0 + n t^2) / (w + n)) / V0) with
-/// w = prior_drills; 1 with fewer than two drills or no timing record.
+/// t the pair's timing_sd_m over n clean passes, sqrt(((w V0 + n t^2) / (w + n)) / V0) with
+/// w = prior_drills; 1 with fewer than two clean passes or no timing record. Only clean passes
+/// count: a drop or a pass outside the zone shows no timing the team can rely on.
 double practice_spread_scale(const PairRecord& p, double incoming_speed_mps, double reaction_sd_s,
                              double mark_sd_m, double prior_drills);
 

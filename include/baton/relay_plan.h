@@ -42,16 +42,26 @@ struct ExchangePlan {
   double failure_cost_s = 0.0;        ///< what a failed pass counts as in expected_time_s, s
   double cost_short_s = 0.0;          ///< expected cost of a mark 0.5 m short, seconds
   double cost_long_s = 0.0;           ///< expected cost of a mark 0.5 m long, seconds
-  bool legal = false;                 ///< the planned pass is legal
-  std::string reason;                 ///< why not, when not legal
-  std::string cue;                    ///< what the outgoing runner is told, in words
+  /// Blind: probability of a late, eased pass (the gap stopped closing before the call; legal,
+  /// at a cost), counted in expected_time_s and not in p_illegal.
+  double p_late = 0.0;
+  /// Blind, when p_illegal is above kMaxPlainRisk: the nearest mark whose risk of a failed pass
+  /// is at most kMaxPlainRisk (safer_go_mark()), metres (0: none).
+  double safer_go_mark_m = 0.0;
+  double safer_p_illegal = 0.0;  ///< the risk of safer_go_mark_m (when there is one)
+  bool legal = false;            ///< the planned pass is legal
+  std::string reason;            ///< why not, when not legal
+  std::string cue;               ///< what the outgoing runner is told, in words
+  std::string rationale;         ///< blind: why this mark (pass point, speeds, risks), in words
   /// The nominal hand-off as planned (both runners' motion, reaction, reach, zone, start and
   /// the planned go-mark): what a simulation varies around.
   HandoffParams handoff;
 };
 
 /// Plans an exchange under the team's `settings` (where the outgoing runner stands, reaction,
-/// spreads, failure cost). Blind zones: the best go-mark (best_go_mark) with the hands' reach.
+/// spreads, failure cost). Blind zones: the planned pass (handoff_for_speed_fraction(), the one
+/// predictions price) with the hands' reach, its risk under the spreads (evaluate_go_mark()) and,
+/// above kMaxPlainRisk, a safer mark.
 /// Visual zones: the cue distance that puts the pass where the outgoing runner has reached
 /// settings.visual_speed_fraction of the incoming runner's speed (kept 2 m inside the zone's
 /// end). Throws ValidationError for out-of-range motion or settings.
@@ -86,8 +96,11 @@ struct RelayPlanExchange {
 
 /// The whole relay: splits, hands, marks and risks.
 struct RelayPlan {
-  std::string event;         ///< event id
-  double team_time_s = 0.0;  ///< predicted team time, seconds
+  std::string event;                 ///< event id
+  double team_time_s = 0.0;          ///< predicted team time, seconds
+  Level level = Level::high_school;  ///< the level the prediction used
+  double team_time_p10_s = 0.0;      ///< 10th percentile of the team time, seconds
+  double team_time_p90_s = 0.0;      ///< 90th percentile of the team time, seconds
   std::vector<RelayPlanLeg> legs;
   std::vector<RelayPlanExchange> exchanges;
   std::vector<std::string> warnings;  ///< hand preference clashes, infeasible exchanges

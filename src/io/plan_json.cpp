@@ -107,6 +107,14 @@ nlohmann::json exchange_to_json(const RelayPlanExchange& x) {
                       {"legal", p.legal},
                       {"cue", p.cue}};
   if (!p.legal) j["reason"] = p.reason;
+  if (!p.hands.visual) {
+    j["p_late"] = p.p_late;
+    j["rationale"] = p.rationale;
+    if (p.safer_go_mark_m > 0.0) {
+      j["safer_go_mark_m"] = p.safer_go_mark_m;
+      j["safer_p_illegal"] = p.safer_p_illegal;
+    }
+  }
   return j;
 }
 
@@ -126,6 +134,9 @@ nlohmann::json relay_plan_to_json(const RelayPlan& plan) {
   for (const RelayPlanExchange& x : plan.exchanges) xs.push_back(exchange_to_json(x));
   return {{"event", plan.event},
           {"team_time_s", plan.team_time_s},
+          {"team_time_p10_s", plan.team_time_p10_s},
+          {"team_time_p90_s", plan.team_time_p90_s},
+          {"level", to_string(plan.level)},
           {"legs", legs},
           {"exchanges", xs},
           {"warnings", plan.warnings}};

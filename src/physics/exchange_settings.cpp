@@ -49,6 +49,9 @@ void validate_exchange_settings(const ExchangeSettings& s) {
   check(s.blind_start_m, 0.0, 30.0, "blind_start_m", " m");
   check(s.visual_start_m, 0.0, 20.0, "visual_start_m", " m");
   check(s.visual_speed_fraction, 0.0, 1.0, "visual_speed_fraction", "", true);
+  check(s.pass_speed_fraction, 0.0, 1.0, "pass_speed_fraction", "", true);
+  check(s.latest_pass_fraction, 0.0, 1.0, "latest_pass_fraction", "", true);
+  check(s.earliest_pass_m, 0.0, 20.0, "earliest_pass_m", " m");
   check(s.ease_mps2, 0.0, 10.0, "ease_mps2", " m/s^2");
   check(s.late_pass_cost_s, 0.0, 2.0, "late_pass_cost_s", " s");
   check(s.reaction_sd_s, 0.0, 0.3, "reaction_sd_s", " s");

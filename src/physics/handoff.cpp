@@ -130,6 +130,18 @@ HandoffResult late_pass(const HandoffParams& p, double t_match_s, double gap_m) 
         gap_m, f);
     return r;
   }
+  if (x_match - 0.5 * f > p.zone_length_m) {
+    // The speeds match only past the zone's end: the baton leaves the zone unpassed.
+    r.exchange_time_s = t_match_s;
+    r.baton_position_m = x_match - 0.5 * f;
+    r.incoming_speed_mps = incoming_speed(p, t_match_s);
+    r.outgoing_speed_mps = outgoing_speed(p, t_match_s);
+    r.reason = fmt::format(
+        "no exchange in the zone: the incoming runner is still {:.2f} m short (arm reach {:.2f} "
+        "m) where the speeds match, beyond the zone's end; shorten the go-mark",
+        gap_m - f, f);
+    return r;
+  }
   // Relative to the incoming runner the outgoing one decelerates at ease_mps2 from equal speed.
   const double s = std::sqrt(2.0 * (gap_m - f) / p.ease_mps2);
   const double t = t_match_s + s;
@@ -255,6 +267,59 @@ HandoffResult handoff_for_target(HandoffParams p, double target_baton_m) {
     return none;
   }
   return solve_handoff(p);
+}
+
+HandoffResult handoff_for_speed_fraction(const HandoffParams& p, double speed_fraction,
+                                         double earliest_m, double latest_m) {
+  if (!(speed_fraction > 0.0 && speed_fraction <= 1.0)) {
+    throw ValidationError(
+        fmt::format("pass_speed_fraction must be above 0 and at most 1 (got {:g})", speed_fraction),
+        Location{"", 0, "pass_speed_fraction"});
+  }
+  HandoffParams q = p;
+  q.go_mark_m = 0.0;
+  validate_handoff(q);
+  const double f = q.free_distance_m;
+  // At a pass x metres into the zone the outgoing runner has run x + f/2 - start metres on
+  // their own curve, and the incoming runner has been slowing since the mark for the reaction
+  // plus that run: the speed ratio follows in closed form and rises with x.
+  const auto ratio = [&](double x) {
+    const double run_s = sprint_time_s(q.outgoing, std::max(0.0, x + 0.5 * f - q.start_m));
+    const double v_out = sprint_speed_mps(q.outgoing, run_s);
+    const double v_in = incoming_speed(q, q.reaction_s + run_s);
+    return v_in > 0.0 ? v_out / v_in : kInf;
+  };
+  const double earliest = std::max(0.0, q.start_m - 0.5 * f);
+  const double reach = furthest_reachable_baton_m(q);
+  const double hi = std::min({latest_m, q.zone_length_m, reach - 1e-6});
+  double target = hi;
+  if (!(hi > earliest)) {
+    target = std::max(earliest, std::min(hi, reach));
+  } else if (ratio(earliest) >= speed_fraction) {
+    target = earliest;
+  } else if (ratio(hi) > speed_fraction) {
+    double lo = earliest;
+    double up = hi;
+    for (int i = 0; i < 100 && up - lo > 1e-10; ++i) {
+      const double mid = 0.5 * (lo + up);
+      (ratio(mid) < speed_fraction ? lo : up) = mid;
+    }
+    target = up;
+  }
+  // Not so early that a late start loses the pass before the zone, where the pass can come
+  // later (short of the reachable point).
+  if (target < earliest_m) target = std::max(target, std::min(earliest_m, hi));
+  const HandoffResult planned = handoff_for_target(q, target);
+  if (planned.exchanged && planned.legal) return planned;
+  // Not legal (a go-mark beyond 60 m, or the pass not inside the zone): a coach shortens the
+  // go-mark, so try passes closer to the outgoing runner's start.
+  for (double share : {0.95, 0.85, 0.7, 0.55, 0.4}) {
+    const double x = share * std::min(reach, q.zone_length_m);
+    if (!(x < target && x > earliest + 0.5)) continue;
+    const HandoffResult h = handoff_for_target(q, x);
+    if (h.exchanged && h.legal) return h;
+  }
+  return planned;
 }
 
 }  // namespace baton

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "baton/handoff.h"
+#include "baton/level_profile.h"
 #include "baton/units.h"
 #include "physics/running_costs.h"
 
@@ -73,27 +74,19 @@ ExchangeOutcome blind_exchange(const Incoming& in, const AthleteModel& out, cons
   p.free_distance_m = x.exchange_reach_m(true);
   p.zone_length_m = z.zone_length_m;
   p.start_m = x.blind_start_m;
-  const double target = o.blind_target_fraction * z.zone_length_m;
-  const double reach = std::min(furthest_reachable_baton_m(p), z.zone_length_m);
-  const double earliest = p.start_m + 0.5 * p.free_distance_m + 0.5;
-  // The default target first; when the incoming runner cannot catch the outgoing one that far
-  // down the zone, a coach shortens the go-mark: try targets closer to the outgoing start.
-  std::vector<double> targets = {target};
-  for (double f : {0.95, 0.85, 0.7, 0.55, 0.4}) {
-    const double t = f * reach;
-    if (t < target && t > earliest) targets.push_back(t);
-  }
-  for (double t : targets) {
-    const HandoffResult h = handoff_for_target(p, t);
-    if (!h.exchanged || !h.legal) continue;
-    const double scratch = z.scratch_from_zone_start_m;
-    const double to_scratch_in = incoming_time_s(in, scratch - p.start_m + h.go_mark_m);
-    const double to_scratch_out = p.reaction_s + model_time_s(out, scratch - p.start_m);
-    r.cost_s = to_scratch_out - to_scratch_in + o.blind_exchange_loss_s;
-    r.before_scratch = h.baton_position_m < scratch;
-    r.go_mark_m = h.go_mark_m;
-    return r;
-  }
+  p.ease_mps2 = x.ease_mps2;
+  // The planned pass, the one relay_plan.h shows, cards print and the simulation races.
+  const HandoffResult h = handoff_for_speed_fraction(p, x.pass_speed_fraction, x.earliest_pass_m,
+                                                     x.latest_pass_fraction * z.zone_length_m);
+  if (!h.exchanged || !h.legal) return r;
+  const double scratch = z.scratch_from_zone_start_m;
+  const double to_scratch_in = incoming_time_s(in, scratch - p.start_m + h.go_mark_m);
+  const double to_scratch_out = p.reaction_s + model_time_s(out, scratch - p.start_m);
+  r.cost_s = to_scratch_out - to_scratch_in +
+             o.blind_exchange_loss_s.value_or(
+                 level_profile(o.level.value_or(Level::high_school)).blind_exchange_loss_s);
+  r.before_scratch = h.baton_position_m < scratch;
+  r.go_mark_m = h.go_mark_m;
   return r;
 }
 
@@ -214,8 +207,10 @@ double exchange_cost_s(const AthleteModel& incoming, const AthleteModel& outgoin
   return x.cost_s;
 }
 
-RelayCosts relay_costs(const Team& team, const Event& e, const PredictOptions& o) {
-  validate_exchange_settings(o.exchange);
+RelayCosts relay_costs(const Team& team, const Event& e, const PredictOptions& options) {
+  validate_exchange_settings(options.exchange);
+  PredictOptions o = options;
+  if (!o.level) o.level = team_level(team);
   const int n = static_cast<int>(team.athletes.size());
   const int legs = static_cast<int>(e.legs.size());
   RelayCosts c(n, legs);
@@ -250,8 +245,11 @@ RelayCosts relay_costs(const Team& team, const Event& e, const PredictOptions& o
 }
 
 RelayPrediction predict_relay(const Team& team, const Event& e,
-                              const std::vector<std::string>& order, const PredictOptions& o) {
-  validate_exchange_settings(o.exchange);
+                              const std::vector<std::string>& order,
+                              const PredictOptions& options) {
+  validate_exchange_settings(options.exchange);
+  PredictOptions o = options;
+  if (!o.level) o.level = team_level(team);
   const Location where{"--order", 0, ""};
   const int legs = static_cast<int>(e.legs.size());
   if (static_cast<int>(order.size()) != legs) {
@@ -309,6 +307,10 @@ RelayPrediction predict_relay(const Team& team, const Event& e,
   for (int l = 0; l < legs; ++l) total += leg[l].split_s;
   for (int k = 0; k + 1 < legs; ++k) total += ex[k].cost_s;
   out.team_time_s = total;
+  out.level = *o.level;
+  const TimeInterval spread = team_time_interval(total, out.level);
+  out.team_time_p10_s = spread.p10_s;
+  out.team_time_p90_s = spread.p90_s;
   // Baton times at the scratch lines: the incoming runner's crossing, plus the exchange term
   // when the outgoing runner already carries the baton there.
   double body = 0.0;

@@ -385,9 +385,18 @@ std::optional<MarkRisk> safer_go_mark(const HandoffParams& p, double from_mark_m
   validate_go_mark_options(o);
   const SpreadModel model(p, o);
   constexpr double kStepM = 0.05;
-  for (double m = std::min(from_mark_m, kMaxMarkM); m >= 0.0; m -= kStepM) {
-    const MarkRisk r = model.evaluate(m);
-    if (r.p_illegal <= max_risk) return r;
+  const double from = std::clamp(from_mark_m, 0.0, kMaxMarkM);
+  // Outward from the mark, shorter before longer at the same distance: a shorter mark passes
+  // earlier (away from the zone's end), a longer one later (away from its start).
+  for (int k = 1; k * kStepM <= kMaxMarkM; ++k) {
+    bool inside = false;
+    for (const double m : {from - k * kStepM, from + k * kStepM}) {
+      if (m < 0.0 || m > kMaxMarkM) continue;
+      inside = true;
+      const MarkRisk r = model.evaluate(m);
+      if (r.p_illegal <= max_risk) return r;
+    }
+    if (!inside) break;
   }
   return std::nullopt;
 }

@@ -20,7 +20,9 @@ std::vector<double> split_points(double d, double step) {
 }
 
 // The athlete's all-out run over the leg, from the model: the start the leg has, the bends
-// where they lie, then scaled so the last point is the predicted (baton-to-baton) split.
+// where they lie, scaled to the runner's own predicted leg (the baton's small cost included);
+// the last point is the baton's time at the leg's end, which also holds the exchange term when
+// the next runner already carries the baton across the scratch line.
 std::vector<PacePoint> all_out(const AthleteModel& m, const Event& e, int l, double split_s,
                                const PacingOptions& o, const PredictOptions& p) {
   const Leg& leg = e.legs[static_cast<size_t>(l)];
@@ -38,7 +40,8 @@ std::vector<PacePoint> all_out(const AthleteModel& m, const Event& e, int l, dou
     prev_x = x;
     prev_run = run;
   }
-  const double scale = split_s / out.back().time_s;
+  const double own_s = predict_leg(m, e, l, p).split_s;
+  const double scale = std::isfinite(own_s) ? own_s / out.back().time_s : 1.0;
   for (PacePoint& pt : out) pt.time_s *= scale;
   out.back().time_s = split_s;
   return out;

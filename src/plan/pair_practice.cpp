@@ -27,11 +27,11 @@ double practice_fail_rate(const PairRecord& p, double prior_rate, double prior_d
 
 double practice_spread_scale(const PairRecord& p, double incoming_speed_mps, double reaction_sd_s,
                              double mark_sd_m, double prior_drills) {
-  if (p.drills < 2 || !(p.timing_sd_m >= 0.0)) return 1.0;
+  if (p.clean < 2 || !(p.timing_sd_m >= 0.0)) return 1.0;
   const double u_sd = incoming_speed_mps * reaction_sd_s;
   const double v0 = mark_sd_m * mark_sd_m + u_sd * u_sd;
   if (!(v0 > 0.0)) return 1.0;
-  const double n = p.drills;
+  const double n = p.clean;
   const double v = (prior_drills * v0 + n * p.timing_sd_m * p.timing_sd_m) / (prior_drills + n);
   return std::sqrt(v / v0);
 }

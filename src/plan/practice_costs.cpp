@@ -36,9 +36,13 @@ double practice_cost_s(const PairRecord& record, const HandoffParams& nominal, b
   GoMarkOptions pair = base;
   pair.exchange.reaction_sd_s = std::min(0.3, x.reaction_sd_s * scale);
   pair.exchange.mark_sd_m = std::min(3.0, x.mark_sd_m * scale);
+  if (default_expected_s) {
+    // The plan's mark under the pair's own spread against the same mark under the default one.
+    return cost + evaluate_go_mark(nominal, nominal.go_mark_m, pair).expected_time_s -
+           *default_expected_s;
+  }
   const GoMarkPlan with_pair = best_go_mark(nominal, pair);
   if (!with_pair.feasible) return cost;
-  if (default_expected_s) return cost + with_pair.best.expected_time_s - *default_expected_s;
   const GoMarkPlan with_default = best_go_mark(nominal, base);
   if (with_default.feasible)
     cost += with_pair.best.expected_time_s - with_default.best.expected_time_s;

@@ -13,13 +13,14 @@ namespace baton {
 namespace {
 
 HandoffParams base_params(const ExchangeZone& zone, const ExchangeHands& hands,
-                          const PairMotion& pair) {
+                          const PairMotion& pair, const ExchangeSettings& settings) {
   HandoffParams p;
   p.incoming_speed_mps = pair.incoming_speed_mps;
   p.incoming_decel_mps2 = pair.incoming_decel_mps2;
   p.outgoing = pair.outgoing;
   p.free_distance_m = hands.free_distance_m;
   p.zone_length_m = zone.zone_length_m;
+  p.ease_mps2 = settings.ease_mps2;
   return p;
 }
 
@@ -51,21 +52,37 @@ ExchangePlan plan_exchange(const ExchangeZone& zone, const ExchangeHands& hands,
   plan.hands = hands;
   plan.zone_length_m = zone.zone_length_m;
   plan.scratch_from_zone_start_m = zone.scratch_from_zone_start_m;
-  HandoffParams p = base_params(zone, hands, pair);
+  HandoffParams p = base_params(zone, hands, pair, settings);
   if (!hands.visual) {
     p.start_m = settings.blind_start_m;
     p.reaction_s = settings.blind_reaction_s;
-    const GoMarkPlan best = best_go_mark(p, GoMarkOptions{.exchange = settings});
-    fill_pass(plan, p, best.nominal);
+    // The planned pass, the one the prediction prices (leg_prediction.h), so the plan's own
+    // marks give its team time; then what the scatter of real passes does to that mark.
+    const HandoffResult planned =
+        handoff_for_speed_fraction(p, settings.pass_speed_fraction, settings.earliest_pass_m,
+                                   settings.latest_pass_fraction * zone.zone_length_m);
+    fill_pass(plan, p, planned);
     plan.start_m = p.start_m;
-    plan.p_illegal = best.best.p_illegal;
-    plan.expected_time_s = best.best.expected_time_s;
     plan.failure_cost_s = settings.failure_cost_s;
-    plan.cost_short_s = best.cost_short_s;
-    plan.cost_long_s = best.cost_long_s;
-    if (!best.feasible) {
-      plan.legal = false;
-      plan.reason = best.reason;
+    const GoMarkOptions spread{.exchange = settings};
+    if (planned.exchanged) {
+      const MarkRisk risk = evaluate_go_mark(p, planned.go_mark_m, spread);
+      plan.p_illegal = risk.p_illegal;
+      plan.p_late = risk.p_late;
+      plan.expected_time_s = risk.expected_time_s;
+      const double mark = planned.go_mark_m;
+      plan.cost_short_s =
+          evaluate_go_mark(p, std::max(0.0, mark - kMarkErrorProbeM), spread).expected_time_s -
+          risk.expected_time_s;
+      plan.cost_long_s =
+          evaluate_go_mark(p, std::min(60.0, mark + kMarkErrorProbeM), spread).expected_time_s -
+          risk.expected_time_s;
+      if (risk.p_illegal > kMaxPlainRisk) {
+        if (const auto safer = safer_go_mark(p, mark, kMaxPlainRisk, spread)) {
+          plan.safer_go_mark_m = safer->go_mark_m;
+          plan.safer_p_illegal = safer->p_illegal;
+        }
+      }
     }
     plan.go_mark_foot_lengths = plan.go_mark_m / pair.foot_length_m;
     plan.handoff = p;
@@ -74,6 +91,15 @@ ExchangePlan plan_exchange(const ExchangeZone& zone, const ExchangeHands& hands,
         "stand {:.1f} m into the zone; put the mark {:.2f} m ({:.1f} foot lengths) back from "
         "your start; go when the incoming runner's foot hits it",
         plan.start_m, plan.go_mark_m, plan.go_mark_foot_lengths);
+    if (planned.exchanged) {
+      plan.rationale = fmt::format(
+          "the baton should reach you {:.1f} m into the zone as you reach {:.0f} % of the incoming "
+          "runner's speed ({:.2f} of {:.2f} m/s); a failed pass {:.1f} %, a late pass after you "
+          "ease {:.0f} %",
+          plan.baton_position_m, 100.0 * plan.outgoing_speed_mps / plan.incoming_speed_mps,
+          plan.outgoing_speed_mps, plan.incoming_speed_mps, 100.0 * plan.p_illegal,
+          100.0 * plan.p_late);
+    }
     return plan;
   }
   // Visual: the outgoing runner watches and goes on a cue distance. Aim the pass where the
@@ -165,6 +191,9 @@ RelayPlan build_relay_plan(const Team& team, const Event& event,
   RelayPlan plan;
   plan.event = event.id;
   plan.team_time_s = prediction.team_time_s;
+  plan.level = prediction.level;
+  plan.team_time_p10_s = prediction.team_time_p10_s;
+  plan.team_time_p90_s = prediction.team_time_p90_s;
   const HandPlan hands = plan_hands(event, options.predict.exchange);
   std::vector<const Athlete*> runners;
   std::vector<AthleteModel> models;
@@ -195,6 +224,20 @@ RelayPlan build_relay_plan(const Team& team, const Event& event,
     if (!x.plan.legal) {
       plan.warnings.push_back(
           fmt::format("exchange {} ({} to {}): {}", k + 1, x.from, x.to, x.plan.reason));
+    } else if (x.plan.p_illegal > kMaxPlainRisk) {
+      plan.warnings.push_back(
+          x.plan.safer_go_mark_m > 0.0
+              ? fmt::format(
+                    "exchange {} ({} to {}): {:.0f} % risk of a failed pass at the {:.2f} m "
+                    "mark; a {:.2f} m mark brings it to {:.1f} %",
+                    k + 1, x.from, x.to, 100.0 * x.plan.p_illegal, x.plan.go_mark_m,
+                    x.plan.safer_go_mark_m, 100.0 * x.plan.safer_p_illegal)
+              : fmt::format(
+                    "exchange {} ({} to {}): {:.0f} % risk of a failed pass at the {:.2f} m "
+                    "mark and no other mark gets under {:.0f} %; drill this pair or "
+                    "change the order",
+                    k + 1, x.from, x.to, 100.0 * x.plan.p_illegal, x.plan.go_mark_m,
+                    100.0 * kMaxPlainRisk));
     }
     plan.exchanges.push_back(x);
   }

@@ -45,7 +45,21 @@ ExchangeModel::ExchangeModel(const HandoffParams& plan, double u_span_fraction, 
       // Outside the legal window the solver reports the closest approach, which continues the
       // legal values smoothly, so interpolation next to a threshold stays accurate.
       const PassOutcome o = quick(row.base + j * dt_, ui);
-      nodes_[static_cast<std::size_t>(i * nt_ + j)] = {o.mismatch_mps, o.baton_m};
+      nodes_[static_cast<std::size_t>(i * nt_ + j)] = {o.mismatch_mps, o.baton_m, o.late};
+    }
+  }
+  // Next to the switch from late to planned passes the position moves like the square root of
+  // the distance to it (the gap barely closing): the two nodes on either side of a late node
+  // send their cells to the exact solver as well.
+  std::vector<char> late(nodes_.size());
+  for (std::size_t n = 0; n < nodes_.size(); ++n) late[n] = nodes_[n].late;
+  for (int i = 0; i < nu_; ++i) {
+    for (int j = 0; j < nt_; ++j) {
+      if (!late[static_cast<std::size_t>(i * nt_ + j)]) continue;
+      for (int d = -2; d <= 2; ++d) {
+        const int jj = j + d;
+        if (jj >= 0 && jj < nt_) nodes_[static_cast<std::size_t>(i * nt_ + jj)].late = true;
+      }
     }
   }
   for (int i = 0; i + 1 < nu_; ++i) {

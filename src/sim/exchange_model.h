@@ -130,7 +130,7 @@ class ExchangeModel {
   };
   struct Node {
     double mismatch, baton;
-    bool late;
+    bool late;  // a late pass, or within two tau nodes of one: the exact solver decides
   };
   // The hand-off that the departure offset tau and speed u amount to; false when the incoming
   // runner can never catch up.

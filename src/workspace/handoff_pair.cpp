@@ -14,6 +14,10 @@ constexpr double kLongestMarkM = 60.0;  // as far back as best_go_mark() looks, 
 ExchangePlan plan_at_mark(const ExchangePlan& best, double mark, double foot_length_m,
                           const ExchangeSettings& settings) {
   ExchangePlan p = best;
+  // The planned mark's reasons and safer alternative belong to it, not to this mark.
+  p.rationale.clear();
+  p.safer_go_mark_m = 0.0;
+  p.safer_p_illegal = 0.0;
   HandoffParams h = best.handoff;
   h.go_mark_m = mark;
   const HandoffResult r = solve_handoff(h);

@@ -64,7 +64,7 @@ Nominal nominal(const Workspace& ws, const PairReportRequest& r) {
   validate_handoff(p);
   n.target_m = o.target_m
                    ? *o.target_m
-                   : planned_target_m(p, planned.value_or(PredictOptions{}.blind_target_fraction *
+                   : planned_target_m(p, planned.value_or(ExchangeSettings{}.latest_pass_fraction *
                                                           p.zone_length_m));
   return n;
 }

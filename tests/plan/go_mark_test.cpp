@@ -98,7 +98,8 @@ MarkRisk brute_force(const HandoffParams& p, double mark, const GoMarkOptions& o
         legal_w += w;
         legal_t += w * (*baton_time_s(q) + (h.late ? o.exchange.late_pass_cost_s : 0.0));
         if (h.late) r.p_late += w;
-      } else if (!h.exchanged) {
+      } else if (!h.exchanged && !(h.baton_position_m > q.zone_length_m)) {
+        // (A baton carried past the zone's end unpassed counts as beyond the zone.)
         r.p_no_exchange += w;
       } else if (h.baton_position_m < 0.0) {
         r.p_before_zone += w;

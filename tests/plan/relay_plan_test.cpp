@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "baton/athlete_model.h"
 #include "baton/error.h"
@@ -13,7 +14,8 @@
 namespace baton {
 namespace {
 
-// The expected baton time of every mark 1 cm apart: the plan's mark must be as good as any.
+// The expected baton time of the best mark 1 cm apart: what the planned pass gives up for a
+// receiver near full speed.
 double best_expected_on_a_grid(HandoffParams p, double failure_cost_s) {
   GoMarkOptions o;
   o.exchange.failure_cost_s = failure_cost_s;
@@ -23,7 +25,7 @@ double best_expected_on_a_grid(HandoffParams p, double failure_cost_s) {
   return best;
 }
 
-TEST(ExchangePlan, BlindZoneGetsTheBestMark) {
+TEST(ExchangePlan, BlindZoneGetsThePlannedPass) {
   const Event relay = find_event("4x100", RuleSet::wa);
   const HandPlan hands = plan_hands(relay);
   PairMotion pair;
@@ -55,10 +57,22 @@ TEST(ExchangePlan, BlindZoneGetsTheBestMark) {
   EXPECT_NEAR(plan.outgoing_speed_mps, hand.out_mps, 1e-3);
   // 0.3 m feet.
   EXPECT_NEAR(plan.go_mark_foot_lengths, plan.go_mark_m / 0.3, 1e-9);
-  // No mark does better on expected baton time (brute force over the zone).
-  EXPECT_LE(plan.expected_time_s, best_expected_on_a_grid(p, plan.failure_cost_s) + 1e-9);
+  // The outgoing runner at 85 % of the steady 10.6 m/s: 9.01 m/s after
+  // t = 1.1 ln(10.9 / (10.9 - 9.01)) = 1.9272 s and d = 10.9 (t - 1.1 (1 - e^(-t/1.1))) m of
+  // running; the baton half the reach behind.
+  const double t = 1.1 * std::log(10.9 / (10.9 - 0.85 * 10.6));
+  const double d = 10.9 * (t - 1.1 * (1.0 - std::exp(-t / 1.1)));
+  EXPECT_NEAR(plan.outgoing_speed_mps, 0.85 * 10.6, 1e-6);
+  EXPECT_NEAR(plan.baton_position_m, d - 0.5 * p.free_distance_m, 1e-6);
+  EXPECT_NEAR(plan.exchange_time_s, 0.15 + t, 1e-6);
+  // Against the mark with the least expected baton time (brute force over the zone) it gives
+  // up 0.15 s here, the late passes (the gap closing slowly near the speed match) priced in;
+  // its risk of a failed pass stays under the 5 % that would need a warning.
+  EXPECT_LT(plan.expected_time_s, best_expected_on_a_grid(p, plan.failure_cost_s) + 0.2);
   EXPECT_GT(plan.p_illegal, 0.0);
-  EXPECT_LT(plan.p_illegal, 0.05);
+  EXPECT_LT(plan.p_illegal, kMaxPlainRisk);
+  EXPECT_EQ(plan.safer_go_mark_m, 0.0);
+  EXPECT_NE(plan.rationale.find("85 %"), std::string::npos);
   EXPECT_NE(plan.cue.find("foot lengths"), std::string::npos);
 }
 
@@ -87,6 +101,8 @@ TEST(RelayPlan, SplitsAddUpAndEveryMarkGivesThePassItPlans) {
   const std::vector<std::string> order = {"Ava Brooks", "Maya Johnson", "Zoe Carter",
                                           "Lily Nguyen"};
   const RelayPlan plan = build_relay_plan(team, relay, order);
+  const RelayPrediction predicted = predict_relay(team, relay, order);
+  EXPECT_NEAR(plan.team_time_s, predicted.team_time_s, 1e-9);
   ASSERT_EQ(plan.legs.size(), 4u);
   double sum = 0.0;
   for (size_t i = 0; i < 4; ++i) sum += plan.legs[i].split_s;
@@ -109,9 +125,14 @@ TEST(RelayPlan, SplitsAddUpAndEveryMarkGivesThePassItPlans) {
     EXPECT_NEAR(x.exchange_time_s, hand.time_s, 1e-4) << k;
     EXPECT_NEAR(x.incoming_speed_mps, hand.in_mps, 1e-3) << k;
     EXPECT_NEAR(x.outgoing_speed_mps, hand.out_mps, 1e-3) << k;
-    // A failed pass costs the whole race, and no mark does better than the planned one.
+    // A failed pass costs the whole race; the outgoing runner is at 85 % of the incoming
+    // runner's speed or more, at the mark the prediction prices, which gives up at most 0.2 s
+    // of expected baton time against the best mark on a grid.
     EXPECT_NEAR(x.failure_cost_s, plan.team_time_s, 1e-9) << k;
-    EXPECT_LE(x.expected_time_s, best_expected_on_a_grid(x.handoff, x.failure_cost_s) + 1e-9) << k;
+    EXPECT_GE(x.outgoing_speed_mps, 0.85 * x.incoming_speed_mps - 1e-9) << k;
+    EXPECT_NEAR(x.go_mark_m, predicted.legs[k].go_mark_m, 1e-9) << k;
+    EXPECT_LT(x.expected_time_s, best_expected_on_a_grid(x.handoff, x.failure_cost_s) + 0.2) << k;
+    EXPECT_LT(x.p_illegal, kMaxPlainRisk) << k;
   }
   const ExchangePlan& x = plan.exchanges[1].plan;
   // Zoe has no foot length in the file: the default 0.28 m.

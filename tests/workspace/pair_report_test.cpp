@@ -98,13 +98,14 @@ TEST_F(PairReport, WithoutOverridesThePlanSuppliesTheHandoff) {
   r.to = "Maya Johnson";
   r.as_of = "2024-04-10";
   const PracticeReport report = pair_report(ws, r);
-  // Riverside's models: a blind 4x100 pass somewhere in the 30 m zone, a mark of 3-12 m.
+  // Riverside's models: a blind 4x100 pass somewhere in the 30 m zone, a mark of 3-14 m
+  // (coaching texts: 5-9 m by level for the old 10 m acceleration area, docs/HANDOFFS.md).
   EXPECT_EQ(report.nominal.zone_length_m, 30.0);
   EXPECT_GT(report.calibration.target_m, 0.0);
   EXPECT_LE(report.calibration.target_m, 30.0);
   ASSERT_TRUE(report.calibration.recommended.exchanged);
   EXPECT_GT(report.calibration.recommended.go_mark_m, 3.0);
-  EXPECT_LT(report.calibration.recommended.go_mark_m, 12.0);
+  EXPECT_LT(report.calibration.recommended.go_mark_m, 14.0);
 }
 
 TEST_F(PairReport, ErrorsNameTheRequestField) {

@@ -85,13 +85,17 @@ function exchangeCard(x) {
       item("Outgoing start", `${x.start_m.toFixed(1)} m into the zone`),
       item("Pass", `${x.baton_position_m.toFixed(1)} m into the ${x.zone_length_m} m zone`),
       item("Risk of a failed pass", percentText(x.p_illegal)),
+      x.visual ? null : item("Late pass (receiver eases)", percentText(x.p_late)),
+      x.safer_go_mark_m ? item("Safer mark", `${x.safer_go_mark_m.toFixed(2)} m: ${percentText(x.safer_p_illegal)} risk`) : null,
       x.legal ? null : item("Not legal", x.reason || ""),
-      item("Tell the runner", x.cue)));
+      item("Tell the runner", x.cue),
+      x.rationale ? item("Why this mark", x.rationale) : null));
 }
 
 function planView(doc) {
   return h("div", {},
     h("h2", {}, `${doc.name}: ${timeText(doc.team_time_s)} predicted`),
+    h("p", { class: "hint" }, `8 races in 10 at ${doc.level} level: ${timeText(doc.team_time_p10_s)} to ${timeText(doc.team_time_p90_s)}`),
     h("div", { class: "scroll-x", tabindex: "0", role: "region", "aria-label": "Legs and carrying hands" },
       h("table", { class: "legs" },
       h("caption", { class: "sr" }, "Legs and carrying hands"),

@@ -124,6 +124,7 @@ const SPLIT_NOTE = "Splits are baton to baton: leg 1 from the gun to the first p
 function lineupView(doc) {
   return h("div", { class: "card lineup" },
     h("h2", {}, `Best order: ${timeText(doc.team_time_s)}`),
+    h("p", { class: "hint" }, `8 races in 10 at ${doc.level} level: ${timeText(doc.team_time_p10_s)} to ${timeText(doc.team_time_p90_s)}`),
     h("table", { class: "legs" },
       h("caption", { class: "sr" }, `Best order for the ${doc.name}`),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Leg"), h("th", { scope: "col" }, "Athlete"),
