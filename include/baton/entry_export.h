@@ -43,12 +43,12 @@ struct EntryQuery {
 /// The entries: one RelayEntry per team of each relay, relays in query order. Solved relays
 /// take plan_meet_lineups()'s teams and predicted times; a relay with an order takes that order
 /// (every name on the roster, once, one per leg, of the relay's sex) with its predicted time
-/// under the same cost model. Alternates are the athletes of the relay's sex running no team of
-/// that relay, best first by their best leg relative to the roster's fastest on that leg, each
-/// used by one team only. Throws ValidationError naming "orders.i" for an order of a relay not
-/// in "relays" or with the wrong number of runners, "team_code" for a bad code,
-/// "alternates" out of range; NotFoundError naming "orders.i.names.j" for an unknown runner;
-/// and like plan_meet_lineups().
+/// under the same cost model. Alternates are the substitutes meet_substitutes() finds for the
+/// team's legs (the relay's squad, running no team of that relay, within the limits), best
+/// first by the least time their best swap costs, each used by one team of the relay only. Throws
+/// ValidationError naming "orders.i" for an order of a relay not in "relays" or with the wrong
+/// number of runners, "team_code" for a bad code, "alternates" out of range; NotFoundError naming
+/// "orders.i.names.j" for an unknown runner; and like plan_meet_lineups().
 EntryList plan_entries(const Workspace& ws, const EntryQuery& query);
 
 }  // namespace baton
