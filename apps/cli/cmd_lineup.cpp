@@ -130,6 +130,8 @@ void add_lineup_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--max-events", opt->max_events, "Event limit per athlete (0: none)");
   cmd->add_option("--time-limit", opt->time_limit_s, "Solver time limit for --events, seconds")
       ->check(CLI::Range(0.001, 86400.0));
+  cmd->add_flag("--allow-estimates", opt->allow_estimates,
+                "--events: let runners take legs predicted from marks at other distances");
   cmd->add_flag("--no-practice", opt->no_practice,
                 "Ignore the practice log's pair records (database roster only)");
   cmd->add_option("--objective", opt->objective,

@@ -70,6 +70,7 @@ MeetLineupQuery meet_query(const LineupOptions& opt) {
     q.conflicts.push_back({relays[0], relays[1]});
   }
   q.model = parse_cost_model(opt.model, {"--model", 0, ""});
+  q.allow_estimates = opt.allow_estimates;
   return q;
 }
 
@@ -105,13 +106,15 @@ void run_meet(const LineupOptions& opt, const Context& ctx) {
   const Team& team = ws.team();
   if (ctx.json) {
     nlohmann::json doc = meet_lineup_to_json(team, a.request, a.result, &a.events, &a.splits_s);
-    add_meet_assignments_json(doc, team, a.request, a.result, a.athletes, a.substitutes);
+    add_meet_assignments_json(doc, team, a.request, a.result, a.athletes, a.substitutes,
+                              &a.estimated);
     doc["model"] = to_string(a.model);
     ctx.print_json(doc);
     return;
   }
   ctx.print(fmt::format("Meet lineups for {} (cost model: {})\n", team_label(team),
                         model_label(a.model)));
+  bool any_estimated = false;
   for (size_t r = 0; r < a.result.relays.size(); ++r) {
     const MeetRelayLineup& l = a.result.relays[r];
     const Event& e = a.events[static_cast<size_t>(l.event_index)];
@@ -128,13 +131,21 @@ void run_meet(const LineupOptions& opt, const Context& ctx) {
                        : fmt::format("{} ({:+.2f} s)",
                                      team.athletes[static_cast<size_t>(subs[0].athlete)].name,
                                      subs[0].cost_s);
+      const bool estimated = a.estimated[r][leg];
+      any_estimated = any_estimated || estimated;
       table.add_row({std::to_string(leg + 1), fmt::format("{:g} m", e.legs[leg].distance_m),
-                     team.athletes[static_cast<size_t>(runner)].name, time_text(a.splits_s[r][leg]),
+                     team.athletes[static_cast<size_t>(runner)].name,
+                     time_text(a.splits_s[r][leg]) + (estimated ? " *" : ""),
                      locked ? "locked" : "", alternate});
     }
     ctx.print(table.render());
   }
   ctx.print(kSplitNote);
+  if (any_estimated) {
+    ctx.print(
+        "* from a mark estimated at another distance (baton predict shows which); a real mark "
+        "at the leg's distance makes it firmer\n");
+  }
   ctx.print(
       "alternate: the best runner free to take the leg (no team of the relay, within the limits, "
       "no conflicting relay) and what the swap adds to the team time\n");

@@ -25,6 +25,7 @@ struct LineupOptions {
   int max_events = 0;
   double time_limit_s = 10.0;
   bool no_practice = false;
+  bool allow_estimates = false;
   // --objective win|points against a meet's field
   std::string objective = "time";
   std::string meet;

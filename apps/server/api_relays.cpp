@@ -67,7 +67,8 @@ nlohmann::json meet_lineups(const nlohmann::json& body, const std::string& db_pa
   query.max_athletes = kMaxMeetAthletes;
   const MeetLineupAnswer a = plan_meet_lineups(ws, query);
   nlohmann::json doc = meet_lineup_to_json(ws.team(), a.request, a.result, &a.events, &a.splits_s);
-  add_meet_assignments_json(doc, ws.team(), a.request, a.result, a.athletes, a.substitutes);
+  add_meet_assignments_json(doc, ws.team(), a.request, a.result, a.athletes, a.substitutes,
+                            &a.estimated);
   doc["model"] = to_string(a.model);
   doc["time_limit_s"] = kMeetTimeLimitS;
   return doc;

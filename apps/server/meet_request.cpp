@@ -51,7 +51,7 @@ MeetRelayChoice meet_relay_choice(const nlohmann::json& item, const std::string&
 
 MeetLineupQuery meet_lineup_query(const nlohmann::json& body, size_t max_relays) {
   only_fields(body, {"relays", "teams_per_relay", "max_relays_per_athlete", "max_events", "exclude",
-                     "locks", "exclude_from", "conflicts"});
+                     "locks", "exclude_from", "conflicts", "allow_estimates"});
   const nlohmann::json& list = required(body, "relays");
   const Location relays_at{"", 0, "relays"};
   if (!list.is_array()) {
@@ -67,6 +67,12 @@ MeetLineupQuery meet_lineup_query(const nlohmann::json& body, size_t max_relays)
       whole_number(body, "max_relays_per_athlete", 0, 0, static_cast<int>(max_relays)));
   query.max_events = static_cast<int>(whole_number(body, "max_events", 0, 0, 20));
   if (body.contains("exclude")) query.exclude = names_field(body["exclude"], "exclude", kMaxNames);
+  if (body.contains("allow_estimates")) {
+    if (!body["allow_estimates"].is_boolean()) {
+      throw ParseError("must be true or false", Location{"", 0, "allow_estimates"});
+    }
+    query.allow_estimates = body["allow_estimates"].get<bool>();
+  }
   for (size_t i = 0; i < list.size(); ++i) {
     query.relays.push_back(meet_relay_choice(list[i], fmt::format("relays.{}", i)));
   }

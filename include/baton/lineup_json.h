@@ -58,10 +58,12 @@ nlohmann::json meet_lineup_to_json(const Team& team, const MeetLineupRequest& re
 ///   (cost_s: what the swap adds to the team time, seconds) or {"leg", "reason"} when nobody
 ///   can take the leg; and on the A team's locked legs "locked": true.
 /// `athletes` and `substitutes` come from meet_athlete_loads() and meet_substitutes() (one per
-/// result relay).
+/// result relay). With `estimated` (per result relay, per leg: the leg rests on a mark
+/// estimated from another distance) every leg also gets "estimated".
 void add_meet_assignments_json(
     nlohmann::json& doc, const Team& team, const MeetLineupRequest& request,
     const MeetLineupResult& result, const std::vector<MeetAthleteLoad>& athletes,
-    const std::vector<std::vector<std::vector<MeetSubstitute>>>& substitutes);
+    const std::vector<std::vector<std::vector<MeetSubstitute>>>& substitutes,
+    const std::vector<std::vector<bool>>* estimated = nullptr);
 
 }  // namespace baton

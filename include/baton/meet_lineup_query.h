@@ -64,6 +64,10 @@ struct MeetLineupQuery {
   std::vector<MeetRelayExclusion> exclude_from;  ///< "exclude_from": athletes out of one relay
   std::vector<MeetConflict> conflicts;           ///< "conflicts": relays that share no athlete
   CostModel model = CostModel::physics;          ///< "model"
+  /// "allow_estimates": let a runner take a leg whose prediction rests on a mark estimated from
+  /// another distance (physics model). Off, such legs are left out, so runners with real marks
+  /// at the distance run them.
+  bool allow_estimates = false;
   /// Most athletes who may run (a bound on the solver's work); 0 = no limit. More is refused
   /// naming "exclude".
   size_t max_athletes = 0;
@@ -78,6 +82,9 @@ struct MeetLineupAnswer {
   /// Per relay of `result`: the baton-to-baton splits of its order (relay_splits.h), seconds;
   /// they add up to its team time.
   std::vector<std::vector<double>> splits_s;
+  /// Per relay of `result`, per leg: the leg rests on a mark estimated from another distance
+  /// (physics model; all false under the open model, which uses each runner's open best).
+  std::vector<std::vector<bool>> estimated;
   /// Every athlete of the roster, in roster order: relay legs and counts against the limits
   /// (the events count includes the athlete's individual entries).
   std::vector<MeetAthleteLoad> athletes;
@@ -93,7 +100,8 @@ struct MeetLineupAnswer {
 /// a mixed relay ("relays.i.sex"), too many athletes ("exclude"), a relay not asked for
 /// ("locks.i.relay", "exclude_from.i.relay", "conflicts.i"), a leg the relay does not have
 /// ("locks.i.leg"), a leg locked twice or a runner locked on two legs ("locks.i"), a relay in
-/// conflict with itself ("conflicts.i"); NotFoundError for an unknown event
+/// conflict with itself ("conflicts.i"), relays that can only be filled with estimated legs
+/// when !allow_estimates ("allow_estimates", naming them); NotFoundError for an unknown event
 /// ("relays.i.event") or athlete ("exclude", "locks.i.name", "exclude_from.i.name", with the
 /// closest name); and like best_meet_lineups().
 MeetLineupAnswer plan_meet_lineups(const Workspace& ws, const MeetLineupQuery& query);

@@ -84,7 +84,8 @@ nlohmann::json meet_lineup_to_json(const Team& team, const MeetLineupRequest& re
 void add_meet_assignments_json(
     nlohmann::json& doc, const Team& team, const MeetLineupRequest& request,
     const MeetLineupResult& result, const std::vector<MeetAthleteLoad>& athletes,
-    const std::vector<std::vector<std::vector<MeetSubstitute>>>& substitutes) {
+    const std::vector<std::vector<std::vector<MeetSubstitute>>>& substitutes,
+    const std::vector<std::vector<bool>>* estimated) {
   nlohmann::json& relays = doc["relays"];
   for (size_t r = 0; r < result.relays.size() && r < relays.size(); ++r) {
     const MeetRelayLineup& l = result.relays[r];
@@ -101,9 +102,12 @@ void add_meet_assignments_json(
             "nobody else can take this leg (squad, other teams of the relay, limits, conflicts)";
       }
       alternates.push_back(alt);
-      if (l.team == "A" && relay.locked_legs.count(static_cast<int>(leg)) > 0 &&
-          relays[r].contains("legs") && leg < relays[r]["legs"].size()) {
+      if (!relays[r].contains("legs") || leg >= relays[r]["legs"].size()) continue;
+      if (l.team == "A" && relay.locked_legs.count(static_cast<int>(leg)) > 0) {
         relays[r]["legs"][leg]["locked"] = true;
+      }
+      if (estimated != nullptr && r < estimated->size() && leg < (*estimated)[r].size()) {
+        relays[r]["legs"][leg]["estimated"] = static_cast<bool>((*estimated)[r][leg]);
       }
     }
     relays[r]["alternates"] = alternates;

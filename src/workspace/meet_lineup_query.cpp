@@ -4,8 +4,12 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 
+#include "baton/athlete_model.h"
 #include "baton/error.h"
+#include "baton/leg_prediction.h"
 #include "baton/relay_splits.h"
 #include "core/text.h"
 #include "workspace/query_parts.h"
@@ -94,6 +98,84 @@ void apply_relay_rules(const Team& team, const MeetLineupQuery& query,
   }
 }
 
+// Leaves out every leg whose prediction rests on a mark estimated from another distance
+// (relay_costs() predicts each leg as predict_leg() does). Returns how many were left out.
+int drop_estimated_legs(const Team& team, const Event& event, RelayCosts& costs) {
+  int dropped = 0;
+  for (int a = 0; a < costs.athletes; ++a) {
+    std::optional<AthleteModel> model;
+    try {
+      model = model_athlete(team.athletes[static_cast<size_t>(a)]);
+    } catch (const Error&) {
+      continue;  // no model: the athlete runs no leg anyway
+    }
+    for (int l = 0; l < costs.legs; ++l) {
+      if (std::isfinite(costs.leg(a, l)) && predict_leg(*model, event, l).estimated) {
+        costs.leg(a, l) = RelayCosts::kImpossible;
+        ++dropped;
+      }
+    }
+  }
+  return dropped;
+}
+
+// Why the relays cannot be filled without estimated legs: the relays that cannot be filled
+// even on their own without them, or, when each can, the relays whose best lineups together use
+// them. Throws that (naming "allow_estimates"), or the solver's own reason when even estimated
+// legs would not help.
+[[noreturn]] void explain_estimates(const Team& team, const MeetLineupRequest& without,
+                                    const std::vector<RelayCosts>& all_costs,
+                                    const std::vector<Event>& events) {
+  MeetLineupRequest with_estimates = without;
+  for (size_t r = 0; r < without.relays.size(); ++r) {
+    with_estimates.relays[r].costs = all_costs[r];
+  }
+  const MeetLineupResult result = best_meet_lineups(with_estimates);  // throws if no way at all
+  std::vector<std::string> alone;
+  for (size_t r = 0; r < without.relays.size(); ++r) {
+    MeetLineupRequest one = without;
+    one.relays = {without.relays[r]};
+    one.conflicts.clear();
+    try {
+      best_meet_lineups(one);
+    } catch (const ValidationError&) {
+      alone.push_back(without.relays[r].event);
+    }
+  }
+  std::vector<std::string> using_estimates;
+  std::string example;
+  for (const MeetRelayLineup& l : result.relays) {
+    const std::string& label = without.relays[static_cast<size_t>(l.event_index)].event;
+    const Event& event = events[static_cast<size_t>(l.event_index)];
+    const std::vector<bool> estimated = estimated_legs(team, event, athlete_names(team, l.order));
+    for (size_t leg = 0; leg < estimated.size(); ++leg) {
+      if (!estimated[leg]) continue;
+      const bool named = alone.empty() || std::count(alone.begin(), alone.end(), label) > 0;
+      if (named && std::count(using_estimates.begin(), using_estimates.end(), label) == 0) {
+        using_estimates.push_back(label);
+      }
+      if (named && example.empty()) {
+        example = fmt::format("{} on the {:g} m leg",
+                              team.athletes[static_cast<size_t>(l.order[leg])].name,
+                              event.legs[leg].distance_m);
+      }
+    }
+  }
+  const std::string what = alone.empty()
+                               ? fmt::format(
+                                     "together the relays cannot all be filled without legs "
+                                     "estimated from marks at other distances; with them {} do",
+                                     fmt::join(using_estimates, ", "))
+                               : fmt::format(
+                                     "{} cannot be filled without legs estimated from marks at "
+                                     "other distances",
+                                     fmt::join(alone, ", "));
+  throw ValidationError(
+      fmt::format("{} (e.g. {}): add real marks at those distances or allow estimates", what,
+                  example.empty() ? "a runner without one" : example),
+      Location{"", 0, "allow_estimates"});
+}
+
 }  // namespace
 
 MeetLineupAnswer plan_meet_lineups(const Workspace& ws, const MeetLineupQuery& query) {
@@ -153,7 +235,21 @@ MeetLineupAnswer plan_meet_lineups(const Workspace& ws, const MeetLineupQuery& q
     a.events.push_back(event);
   }
   apply_relay_rules(team, query, a.events, a.request);
-  a.result = best_meet_lineups(a.request);
+  // Estimated legs only when asked: a relay's real marks come first.
+  std::vector<RelayCosts> with_estimates;
+  int dropped = 0;
+  if (query.model == CostModel::physics && !query.allow_estimates) {
+    for (size_t r = 0; r < a.request.relays.size(); ++r) {
+      with_estimates.push_back(a.request.relays[r].costs);
+      dropped += drop_estimated_legs(team, a.events[r], a.request.relays[r].costs);
+    }
+  }
+  try {
+    a.result = best_meet_lineups(a.request);
+  } catch (const ValidationError& e) {
+    if (dropped == 0 || e.where().field == "budget") throw;
+    explain_estimates(team, a.request, with_estimates, a.events);
+  }
   a.athletes = meet_athlete_loads(a.request, a.result);
   for (size_t r = 0; r < a.result.relays.size(); ++r) {
     a.substitutes.push_back(meet_substitutes(a.request, a.result, r));
@@ -161,6 +257,9 @@ MeetLineupAnswer plan_meet_lineups(const Workspace& ws, const MeetLineupQuery& q
   for (const MeetRelayLineup& l : a.result.relays) {
     const MeetRelay& relay = a.request.relays[static_cast<size_t>(l.event_index)];
     const Event& event = a.events[static_cast<size_t>(l.event_index)];
+    a.estimated.push_back(query.model == CostModel::physics
+                              ? estimated_legs(team, event, athlete_names(team, l.order))
+                              : std::vector<bool>(l.order.size(), false));
     a.splits_s.push_back(baton_splits_s(relay.costs, l.order,
                                         query.model == CostModel::physics
                                             ? pass_offsets_s(team, event, l.order)

@@ -248,6 +248,30 @@ TEST(LineupCli, MeetLocksExclusionsAndConflictsReachTheSolver) {
   EXPECT_EQ(j["conflicts"].dump(), R"([["4x400/F","4x100/M"]])");
 }
 
+TEST(LineupCli, MeetUsesEstimatedLegsOnlyWhenAllowed) {
+  // Riverside's boys with a real 800 m mark, two of them left out: three for four legs.
+  const std::vector<std::string> args = {"lineup",
+                                         "--team",
+                                         testing::source_path("examples/riverside.toml"),
+                                         "--events",
+                                         "4x800/M",
+                                         "--exclude",
+                                         "Dylan Foster,Owen Hughes",
+                                         "--json"};
+  const auto refused = run_cli(args);
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_EQ(refused.err.rfind("baton: --allow-estimates: 4x800/M cannot be filled", 0), 0u)
+      << refused.err;
+  std::vector<std::string> allowed = args;
+  allowed.push_back("--allow-estimates");
+  const auto r = run_cli(allowed);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json doc = r.json();
+  int estimated = 0;
+  for (const auto& leg : doc["relays"][0]["legs"]) estimated += leg["estimated"].get<bool>();
+  EXPECT_GE(estimated, 1);
+}
+
 // The library names request fields ("exclude", "locks.5", "relays.1.event", "runs"); the
 // command line shows the option that carried the value.
 TEST(LineupCli, ErrorsNameTheOptionThatHeldTheValue) {

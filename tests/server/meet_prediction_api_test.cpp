@@ -53,9 +53,11 @@ TEST_F(MeetPredictionApi, EachRelayIsAnsweredInRequestOrder) {
 }
 
 TEST_F(MeetPredictionApi, TeamsPerRelayAndExclusionsReachTheSolver) {
+  // Eight girls' 4x100 places without Ava: only seven have a 100 m mark, so the eighth leg is
+  // an estimate, which the request must allow.
   const auto r = post("/api/meet-lineups", R"({"relays": [{"event": "4x100", "sex": "F"},
       {"event": "4x400", "sex": "F"}], "teams_per_relay": 2, "max_relays_per_athlete": 2,
-      "max_events": 2, "exclude": ["ava brooks"]})");
+      "max_events": 2, "exclude": ["ava brooks"], "allow_estimates": true})");
   ASSERT_EQ(r.status, 200) << r.body;
   const nlohmann::json doc = r.json();
   ASSERT_EQ(doc["relays"].size(), 4u);
@@ -101,6 +103,10 @@ TEST_F(MeetPredictionApi, BadMeetRequestsAreRefused) {
       {R"({"relays": [{"event": "4x100"}], "exclude": "Ava Brooks"})", 400, "exclude"},
       {R"({"relays": [{"event": "4x100"}], "exclude": ["Nobody Here"]})", 404, "exclude"},
       {R"({"relays": [{"event": "4x100"}], "time_limit_s": 60})", 400, "time_limit_s"},
+      {R"({"relays": [{"event": "4x100"}], "allow_estimates": "yes"})", 400, "allow_estimates"},
+      {R"({"relays": [{"event": "4x100", "sex": "F"}, {"event": "4x400", "sex": "F"}],
+          "teams_per_relay": 2, "exclude": ["Ava Brooks"]})",
+       400, "allow_estimates"},
       {R"({"relays": [{"event": "4x100", "sex": "F"}], "locks": {"4x100/F": 1}})", 400, "locks"},
       {R"({"relays": [{"event": "4x100", "sex": "F"}], "locks": [{"relay": "4x100/F",
           "leg": "2", "name": "Ava Brooks"}]})",

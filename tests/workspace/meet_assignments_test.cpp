@@ -3,6 +3,7 @@
 // every leg.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "baton/meet_lineup_query.h"
@@ -180,6 +181,85 @@ TEST_F(MeetAssignmentsTest, BadLocksExclusionsAndConflictsNameTheField) {
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("Ann Avery"), std::string::npos) << e.what();
   }
+}
+
+}  // namespace
+}  // namespace baton
+
+namespace baton {
+namespace {
+
+// Four sprinters with marks up to 400 m and four half-milers with real 800 m marks.
+constexpr const char* kEightHundredSquad = R"(name = "Hilltop"
+rules = "nfhs"
+[[athlete]]
+name = "Sam Sprint"
+sex = "M"
+bests = { "100m" = "10.90", "200m" = "21.90", "400m" = "48.20" }
+[[athlete]]
+name = "Tim Sprint"
+sex = "M"
+bests = { "100m" = "11.00", "200m" = "22.10", "400m" = "48.60" }
+[[athlete]]
+name = "Uli Sprint"
+sex = "M"
+bests = { "100m" = "11.10", "200m" = "22.30", "400m" = "49.00" }
+[[athlete]]
+name = "Vic Sprint"
+sex = "M"
+bests = { "100m" = "11.20", "200m" = "22.50", "400m" = "49.40" }
+[[athlete]]
+name = "Al Miler"
+sex = "M"
+bests = { "400m" = "52.00", "800m" = "1:58.90" }
+[[athlete]]
+name = "Bo Miler"
+sex = "M"
+bests = { "400m" = "52.40", "800m" = "1:59.85" }
+[[athlete]]
+name = "Cy Miler"
+sex = "M"
+bests = { "400m" = "52.80", "800m" = "2:00.50" }
+[[athlete]]
+name = "Di Miler"
+sex = "M"
+bests = { "400m" = "53.20", "800m" = "2:01.40" }
+)";
+
+TEST(MeetEstimates, RealMarksRunUnlessEstimatesAreAllowed) {
+  testing::TempDir dir;
+  const Workspace ws = Workspace::open_team_file(dir.write("squad.toml", kEightHundredSquad));
+  MeetLineupQuery q;
+  q.relays = {{"4x800", Sex::male}};
+  const MeetLineupAnswer real = plan_meet_lineups(ws, q);
+  ASSERT_EQ(real.result.relays.size(), 1u);
+  std::vector<int> runners = real.result.relays[0].order;
+  std::sort(runners.begin(), runners.end());
+  EXPECT_EQ(runners, (std::vector<int>{4, 5, 6, 7}));  // the four with 800 m marks
+  EXPECT_EQ(real.estimated[0], std::vector<bool>(4, false));
+
+  // Allowed, the estimated legs are options too: never a slower answer, and any leg that
+  // rests on an estimate is flagged.
+  q.allow_estimates = true;
+  const MeetLineupAnswer any = plan_meet_lineups(ws, q);
+  EXPECT_LE(any.result.objective, real.result.objective + 1e-9);
+  for (size_t leg = 0; leg < 4; ++leg) {
+    EXPECT_EQ(any.estimated[0][leg], any.result.relays[0].order[leg] < 4) << leg;
+  }
+
+  // Three real half-milers: the relay cannot be filled without an estimate, and says so.
+  q.allow_estimates = false;
+  q.exclude = {"Di Miler"};
+  try {
+    plan_meet_lineups(ws, q);
+    ADD_FAILURE() << "filled with an estimated leg";
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.where().field, "allow_estimates");
+    EXPECT_NE(std::string(e.what()).find("4x800/M cannot be filled"), std::string::npos)
+        << e.what();
+  }
+  q.allow_estimates = true;
+  EXPECT_NO_THROW(plan_meet_lineups(ws, q));
 }
 
 }  // namespace

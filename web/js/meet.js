@@ -72,6 +72,7 @@ export function meetForm({ team, events }) {
   const counts = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => [String(n), String(n)]);
   const limit = select(ids.limit, "limit", [["0", "No limit"], ...counts]);
   const eventLimit = select(ids.events, "max-events", [["0", "No limit"], ...counts]);
+  const estimates = h("input", { type: "checkbox", name: "allow-estimates" });
   const excludes = h("fieldset", { class: "excludes" },
     h("legend", {}, "Leave out"),
     h("div", { class: "checks" }, team.athletes.map((a) => h("label", { class: "check" },
@@ -114,6 +115,7 @@ export function meetForm({ team, events }) {
       teams_per_relay: Number(teams.value),
       max_relays_per_athlete: Number(limit.value),
       max_events: Number(eventLimit.value),
+      allow_estimates: estimates.checked,
     };
     const out = [...excludes.querySelectorAll("input:checked")].map((c) => c.value);
     if (out.length) body.exclude = out;
@@ -146,6 +148,7 @@ export function meetForm({ team, events }) {
       h("label", { for: ids.limit }, "Relays per athlete", limit),
       h("label", { for: ids.events }, "Events per athlete", eventLimit)),
     h("p", { class: "hint" }, "Events count the relays and each athlete's individual events from the roster."),
+    h("label", { class: "check" }, estimates, "Allow legs estimated from marks at other distances"),
     h("details", {}, h("summary", {}, "Leave out athletes (injured, absent, saved)"), excludes),
     h("details", {}, h("summary", {}, "Locks, one-relay exclusions and schedule conflicts"),
       locks.element, outs.element, conflicts.element),
@@ -174,7 +177,7 @@ function relayCard(r) {
         h("td", { "data-label": "Leg" }, String(l.leg)),
         h("th", { scope: "row" }, l.athlete, l.locked ? h("span", { class: "tag" }, " (locked)") : null),
         h("td", { class: "num", "data-label": "Distance" }, `${l.distance_m} m`),
-        h("td", { class: "num", "data-label": "Split" }, timeText(l.split_s)),
+        h("td", { class: "num", "data-label": "Split" }, `${timeText(l.split_s)}${l.estimated ? " *" : ""}`),
         h("td", { class: "alternate", "data-label": "Alternate" }, alternateText(r.alternates && r.alternates[i]))))))),
     h("p", { class: "buttons" },
       h("a", { class: "button", href: planLink(id, r.order), "aria-label": `Plan the hand-offs: ${title}` }, "Plan the hand-offs"),
@@ -215,6 +218,9 @@ function meetView(doc) {
     h("p", { class: "meet-status" }, h("strong", {}, status), ` Sum of team times ${timeText(doc.objective_s)}.`),
     h("p", { class: "muted" }, SPLIT_NOTE),
     h("p", { class: "muted" }, "Alternate: the best runner free to take the leg (in no team of the relay, within the limits, in no conflicting relay) and what the swap adds to the team time."),
+    doc.relays.some((r) => r.legs.some((l) => l.estimated))
+      ? h("p", { class: "muted" }, "* from a mark estimated at another distance; a real mark at the leg's distance makes it firmer.")
+      : null,
     doc.relays.map(relayCard),
     athletesTable(doc));
 }
