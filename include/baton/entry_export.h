@@ -37,6 +37,7 @@ struct EntryQuery {
   int max_events = 0;              ///< as MeetLineupQuery
   MeetSearchBudget budget;         ///< as MeetLineupQuery
   CostModel model = CostModel::physics;
+  bool allow_estimates = false;  ///< as MeetLineupQuery
   std::string team_code;  ///< "team_code": up to 4 letters or digits; empty = from the team name
 };
 

@@ -80,6 +80,7 @@ EntryList plan_entries(const Workspace& ws, const EntryQuery& query) {
   mq.max_events = query.max_events;
   mq.budget = query.budget;
   mq.model = query.model;
+  mq.allow_estimates = query.allow_estimates;
   const MeetLineupAnswer a = plan_meet_lineups(ws, mq);
 
   // The teams entered: the coach's order where there is one, the solver's teams elsewhere.
