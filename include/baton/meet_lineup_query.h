@@ -65,8 +65,8 @@ struct MeetLineupQuery {
   std::vector<MeetConflict> conflicts;           ///< "conflicts": relays that share no athlete
   CostModel model = CostModel::physics;          ///< "model"
   /// "allow_estimates": let a runner take a leg whose prediction rests on a mark estimated from
-  /// another distance (physics model). Off, such legs are left out, so runners with real marks
-  /// at the distance run them.
+  /// another distance (physics model). Off, such legs are left out (a locked leg stays, as
+  /// the coach chose it), so runners with real marks at the distance run them.
   bool allow_estimates = false;
   /// Most athletes who may run (a bound on the solver's work); 0 = no limit. More is refused
   /// naming "exclude".

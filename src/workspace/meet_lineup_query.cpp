@@ -99,8 +99,10 @@ void apply_relay_rules(const Team& team, const MeetLineupQuery& query,
 }
 
 // Leaves out every leg whose prediction rests on a mark estimated from another distance
-// (relay_costs() predicts each leg as predict_leg() does). Returns how many were left out.
-int drop_estimated_legs(const Team& team, const Event& event, RelayCosts& costs) {
+// (relay_costs() predicts each leg as predict_leg() does), except where the coach locked that
+// runner. Returns how many were left out.
+int drop_estimated_legs(const Team& team, const Event& event, MeetRelay& relay) {
+  RelayCosts& costs = relay.costs;
   int dropped = 0;
   for (int a = 0; a < costs.athletes; ++a) {
     std::optional<AthleteModel> model;
@@ -110,6 +112,8 @@ int drop_estimated_legs(const Team& team, const Event& event, RelayCosts& costs)
       continue;  // no model: the athlete runs no leg anyway
     }
     for (int l = 0; l < costs.legs; ++l) {
+      const auto lock = relay.locked_legs.find(l);
+      if (lock != relay.locked_legs.end() && lock->second == a) continue;
       if (std::isfinite(costs.leg(a, l)) && predict_leg(*model, event, l).estimated) {
         costs.leg(a, l) = RelayCosts::kImpossible;
         ++dropped;
@@ -241,7 +245,7 @@ MeetLineupAnswer plan_meet_lineups(const Workspace& ws, const MeetLineupQuery& q
   if (query.model == CostModel::physics && !query.allow_estimates) {
     for (size_t r = 0; r < a.request.relays.size(); ++r) {
       with_estimates.push_back(a.request.relays[r].costs);
-      dropped += drop_estimated_legs(team, a.events[r], a.request.relays[r].costs);
+      dropped += drop_estimated_legs(team, a.events[r], a.request.relays[r]);
     }
   }
   try {

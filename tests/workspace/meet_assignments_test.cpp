@@ -260,6 +260,14 @@ TEST(MeetEstimates, RealMarksRunUnlessEstimatesAreAllowed) {
   }
   q.allow_estimates = true;
   EXPECT_NO_THROW(plan_meet_lineups(ws, q));
+
+  // A runner the coach locks on a leg runs it, estimate or not.
+  q.allow_estimates = false;
+  q.exclude.clear();
+  q.locks = {{"4x800/M", 3, "Sam Sprint"}};
+  const MeetLineupAnswer locked = plan_meet_lineups(ws, q);
+  EXPECT_EQ(locked.result.relays[0].order[2], 0);
+  EXPECT_TRUE(locked.estimated[0][2]);
 }
 
 }  // namespace
