@@ -2,7 +2,6 @@
 // alternate for every leg.
 #include <fmt/format.h>
 
-#include <charconv>
 #include <chrono>
 
 #include "baton/lineup_json.h"
@@ -10,23 +9,10 @@
 #include "baton/text_table.h"
 #include "baton/units.h"
 #include "cli/lineup_command.h"
+#include "cli/meet_rules.h"
 
 namespace baton::cli {
 namespace {
-
-// "4x100/F:2=Ann Lee" -> relay, leg, runner.
-MeetLock meet_lock(const std::string& text) {
-  const size_t colon = text.find(':');
-  const size_t eq = text.find('=', colon == std::string::npos ? 0 : colon);
-  int leg = 0;
-  const char* from = text.data() + colon + 1;
-  const char* to = text.data() + (eq == std::string::npos ? text.size() : eq);
-  if (colon == std::string::npos || colon == 0 || eq == std::string::npos ||
-      std::from_chars(from, to, leg).ptr != to || eq + 1 >= text.size()) {
-    throw ParseError("expected RELAY:LEG=NAME, e.g. \"4x100/F:2=Ann Lee\"", {"--lock", 0, text});
-  }
-  return MeetLock{text.substr(0, colon), leg, text.substr(eq + 1)};
-}
 
 // --events "4x100/F,4x400": each entry an event id with an optional "/F" or "/M" squad.
 MeetLineupQuery meet_query(const LineupOptions& opt) {
@@ -47,28 +33,11 @@ MeetLineupQuery meet_query(const LineupOptions& opt) {
                                 std::chrono::duration<double>(opt.time_limit_s)] {
     return std::chrono::steady_clock::now() >= end;
   };
-  for (const std::string& lock : opt.locks) q.locks.push_back(meet_lock(lock));
-  for (const std::string& list : opt.excludes) {  // NAME[,NAME...] or RELAY:NAME[,NAME...]
-    const size_t colon = list.find(':');
-    const std::string names = colon == std::string::npos ? list : list.substr(colon + 1);
-    if (colon == 0) {
-      throw ParseError("expected RELAY:NAME, e.g. \"4x800/M:Bob Ray\"", {"--exclude", 0, list});
-    }
-    for (std::string& name : split_names(names, {"--exclude", 0, list})) {
-      if (colon == std::string::npos) {
-        q.exclude.push_back(std::move(name));
-      } else {
-        q.exclude_from.push_back({list.substr(0, colon), std::move(name)});
-      }
-    }
-  }
-  for (const std::string& pair : opt.conflicts) {
-    const std::vector<std::string> relays = split_names(pair, {"--conflict", 0, pair});
-    if (relays.size() != 2) {
-      throw ParseError("expected two relays, e.g. 4x100/F,4x400/F", {"--conflict", 0, pair});
-    }
-    q.conflicts.push_back({relays[0], relays[1]});
-  }
+  MeetRules rules = parse_meet_rules(opt.locks, opt.excludes, opt.conflicts);
+  q.exclude = std::move(rules.exclude);
+  q.locks = std::move(rules.locks);
+  q.exclude_from = std::move(rules.exclude_from);
+  q.conflicts = std::move(rules.conflicts);
   q.model = parse_cost_model(opt.model, {"--model", 0, ""});
   q.allow_estimates = opt.allow_estimates;
   return q;

@@ -37,7 +37,11 @@ struct EntryQuery {
   int max_events = 0;              ///< as MeetLineupQuery
   MeetSearchBudget budget;         ///< as MeetLineupQuery
   CostModel model = CostModel::physics;
-  bool allow_estimates = false;  ///< as MeetLineupQuery
+  bool allow_estimates = false;                  ///< as MeetLineupQuery
+  std::vector<std::string> exclude;              ///< as MeetLineupQuery
+  std::vector<MeetLock> locks;                   ///< as MeetLineupQuery
+  std::vector<MeetRelayExclusion> exclude_from;  ///< as MeetLineupQuery
+  std::vector<MeetConflict> conflicts;           ///< as MeetLineupQuery
   std::string team_code;  ///< "team_code": up to 4 letters or digits; empty = from the team name
 };
 

@@ -81,6 +81,10 @@ EntryList plan_entries(const Workspace& ws, const EntryQuery& query) {
   mq.budget = query.budget;
   mq.model = query.model;
   mq.allow_estimates = query.allow_estimates;
+  mq.exclude = query.exclude;
+  mq.locks = query.locks;
+  mq.exclude_from = query.exclude_from;
+  mq.conflicts = query.conflicts;
   const MeetLineupAnswer a = plan_meet_lineups(ws, mq);
 
   // The teams entered: the coach's order where there is one, the solver's teams elsewhere.
