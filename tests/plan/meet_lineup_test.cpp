@@ -7,6 +7,7 @@
 #include <random>
 
 #include "baton/error.h"
+#include "baton/meet_assignments.h"
 #include "plan/lineup_rules.h"
 #include "plan/lineup_scenarios.h"
 #include "plan/meet_brute_force.h"
@@ -237,6 +238,53 @@ std::vector<std::pair<std::string, MeetLineupRequest>> enumerable_meets() {
     out.push_back({"seed " + std::to_string(seed), std::move(req)});
   }
   return out;
+}
+
+// Who could step in for each leg, checked one swap at a time against the brute force's own
+// rules: a runner is listed exactly when putting them on the leg (the rest unchanged) leaves a
+// team order the relay allows and a meet the limits allow, at the cost the tables give; and,
+// the lineups being optimal with positive weights, no listed swap is a gain.
+TEST(MeetLineup, SubstitutesAreExactlyTheSwapsTheMeetAllows) {
+  int listed = 0;
+  for (const auto& [what, req] : enumerable_meets()) {
+    const MeetLineupResult r = best_meet_lineups(req);
+    const std::vector<Slot> slots = slots_of(req);
+    std::vector<const std::vector<int>*> orders;
+    for (const MeetRelayLineup& l : r.relays) orders.push_back(&l.order);
+    for (size_t k = 0; k < r.relays.size(); ++k) {
+      const MeetRelayLineup& team = r.relays[k];
+      const RelayCosts& c = req.relays[team.event_index].costs;
+      const auto legal = team_orders(req, slots[k]);
+      const auto subs = meet_substitutes(req, r, k);
+      ASSERT_EQ(subs.size(), team.order.size()) << what;
+      for (size_t leg = 0; leg < team.order.size(); ++leg) {
+        // A locked leg may be handed on (the substitute is the coach's fallback): the brute
+        // force's team orders keep the lock, so it cannot judge that leg.
+        if (slots[k].team == 0 && req.relays[team.event_index].locked_legs.count(leg)) continue;
+        for (size_t i = 1; i < subs[leg].size(); ++i) {
+          EXPECT_LE(subs[leg][i - 1].cost_s, subs[leg][i].cost_s) << what;
+        }
+        for (int a = 0; a < c.athletes; ++a) {
+          if (a == team.order[leg]) continue;
+          std::vector<int> swapped = team.order;
+          swapped[leg] = a;
+          std::vector<const std::vector<int>*> after = orders;
+          after[k] = &swapped;
+          const bool allowed = std::find(legal.begin(), legal.end(), swapped) != legal.end() &&
+                               meet_allows(req, slots, after);
+          const auto it = std::find_if(subs[leg].begin(), subs[leg].end(),
+                                       [&](const MeetSubstitute& x) { return x.athlete == a; });
+          EXPECT_EQ(it != subs[leg].end(), allowed)
+              << what << " lineup " << k << " leg " << leg << " athlete " << a;
+          if (it == subs[leg].end()) continue;
+          ++listed;
+          EXPECT_NEAR(it->cost_s, c.team_time_s(swapped) - c.team_time_s(team.order), 1e-9);
+          if (r.optimal && weight_of(req, slots[k]) > 0) EXPECT_GE(it->cost_s, -1e-9) << what;
+        }
+      }
+    }
+  }
+  EXPECT_GT(listed, 0);
 }
 
 TEST(MeetLineup, LagrangianBoundNeverExceedsTheOptimum) {
