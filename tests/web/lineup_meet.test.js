@@ -131,6 +131,9 @@ test("on a 375 px phone the meet and the own order fit and work from the keyboar
   assert.equal(await page.locator("article.meet-relay").count(), 2);
   let overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `meet lineups are ${overflow} px wider than the screen`);
+  await page.getByText("Locks, one-relay exclusions and schedule conflicts").click();
+  overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the locks, exclusions and conflicts are ${overflow} px wider than the screen`);
 
   await page.getByLabel("Whole meet").focus();
   await page.keyboard.press("ArrowLeft");

@@ -191,9 +191,9 @@ function limitText(count, max) {
 /** Who runs what: every athlete with a relay or an individual event. */
 function athletesTable(doc) {
   const busy = doc.athletes.filter((a) => a.relays.length || a.entries.length);
-  return h("section", { class: "who-runs-what" },
+  return h("section", { class: "card who-runs-what" },
     h("h3", {}, "Who runs what"),
-    h("div", { class: "table-wrap" }, h("table", { class: "stack" },
+    h("div", { class: "table-wrap" }, h("table", { class: "legs stack" },
       h("caption", { class: "sr" }, "Every athlete's relays, individual events and counts against the limits"),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Athlete"), h("th", { scope: "col" }, "Relays"),
         h("th", { scope: "col" }, "Individual events"), h("th", { scope: "col", class: "num" }, "Relays run"),
