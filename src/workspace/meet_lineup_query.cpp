@@ -134,12 +134,21 @@ int drop_estimated_legs(const Team& team, const Event& event, MeetRelay& relay) 
   for (size_t r = 0; r < without.relays.size(); ++r) {
     with_estimates.relays[r].costs = all_costs[r];
   }
-  const MeetLineupResult result = best_meet_lineups(with_estimates);  // throws if no way at all
+  // With estimates: the solver's own reason when even they would not help. A search cut short
+  // by the budget says nothing either way, so the relays alone decide the message then.
+  MeetLineupResult result;
+  try {
+    result = best_meet_lineups(with_estimates);
+  } catch (const ValidationError& e) {
+    if (e.where().field != "budget") throw;
+  }
+  // Relays that cannot be filled even on their own (one relay solves quickly: no step limit).
   std::vector<std::string> alone;
   for (size_t r = 0; r < without.relays.size(); ++r) {
     MeetLineupRequest one = without;
     one.relays = {without.relays[r]};
     one.conflicts.clear();
+    one.budget = {};
     try {
       best_meet_lineups(one);
     } catch (const ValidationError&) {
@@ -164,6 +173,12 @@ int drop_estimated_legs(const Team& team, const Event& event, MeetRelay& relay) 
                               event.legs[leg].distance_m);
       }
     }
+  }
+  if (alone.empty() && using_estimates.empty()) {
+    throw ValidationError(
+        "the relays could not all be filled without legs estimated from marks at other "
+        "distances within the time limit: allow estimates or give the solver longer",
+        Location{"", 0, "allow_estimates"});
   }
   const std::string what = alone.empty()
                                ? fmt::format(
