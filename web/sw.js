@@ -15,7 +15,7 @@ const MAX_DATA_ENTRIES = 300;
 
 const SHELL_FILES = ["/", "/index.html", "/style.css", "/favicon.svg", "/manifest.webmanifest",
   "/js/app.js", "/js/api.js", "/js/cards.js", "/js/dom.js", "/js/drill_queue.js", "/js/events.js",
-  "/js/format.js", "/js/handoffs.js", "/js/latest.js", "/js/lineup.js", "/js/odds.js",
+  "/js/format.js", "/js/handoffs.js", "/js/latest.js", "/js/lineup.js", "/js/meet.js", "/js/odds.js",
   "/js/practice.js", "/js/relay_form.js", "/js/roster.js", "/js/roster_import.js", "/js/session.js", "/login.css"];
 
 // POSTs that only read: their answers may be shown again offline.

@@ -8,6 +8,7 @@
 #include "baton/entry_export.h"
 #include "baton/units.h"
 #include "cli/context.h"
+#include "cli/meet_rules.h"
 
 namespace baton::cli {
 namespace {
@@ -24,6 +25,8 @@ struct ExportArgs {
   int max_relays = 0;
   int max_events = 0;
   std::string model = "physics";
+  bool allow_estimates = false;
+  std::vector<std::string> locks, excludes, conflicts;  // as lineup --events
   double time_limit_s = 10.0;
 };
 
@@ -50,6 +53,12 @@ EntryQuery entry_query(const ExportArgs& args) {
   q.max_relays_per_athlete = args.max_relays;
   q.max_events = args.max_events;
   q.model = parse_cost_model(args.model, {"--model", 0, ""});
+  q.allow_estimates = args.allow_estimates;
+  MeetRules rules = parse_meet_rules(args.locks, args.excludes, args.conflicts);
+  q.exclude = std::move(rules.exclude);
+  q.locks = std::move(rules.locks);
+  q.exclude_from = std::move(rules.exclude_from);
+  q.conflicts = std::move(rules.conflicts);
   q.team_code = args.team_code;
   // The command line has a wall-clock limit; the library takes it as a stop condition.
   q.budget.should_stop = [end = std::chrono::steady_clock::now() +
@@ -133,6 +142,12 @@ void add_export_command(CLI::App& app, Context& ctx) {
   entries->add_option("--max-relays-per-athlete", args->max_relays, "Relay limit (0: none)");
   entries->add_option("--max-events", args->max_events, "Event limit per athlete (0: none)");
   entries->add_option("--model", args->model, "Relay cost model: physics (default) or open");
+  entries->add_flag("--allow-estimates", args->allow_estimates,
+                    "Let runners take legs predicted from marks at other distances");
+  entries->add_option("--lock", args->locks, "Fix a leg: RELAY:LEG=NAME (repeatable)");
+  entries->add_option("--exclude", args->excludes,
+                      "Leave out: NAME[,NAME...], or RELAY:NAME[,NAME...] (repeatable)");
+  entries->add_option("--conflict", args->conflicts, "Relays that share no athlete: A,B");
   entries->add_option("--time-limit", args->time_limit_s, "Solver time limit, seconds")
       ->check(CLI::Range(0.001, 86400.0));
   entries->callback([args, &ctx] { run(*args, ctx); });

@@ -42,18 +42,17 @@ LineupQuery lineup_query(const LineupOptions& opt) {
   return q;
 }
 
-namespace {
-
 std::string model_label(CostModel model) {
   return model == CostModel::open ? "sum of open bests" : "predicted legs and exchanges";
 }
 
-// What the split column means, under every lineup table.
-constexpr const char* kSplitNote =
+const char* const kSplitNote =
     "split: baton to baton (leg 1 from the gun, then pass to pass, the anchor to the finish); "
     "the splits add up to the team time\n";
 
 std::string team_label(const Team& team) { return team.name.empty() ? "the roster" : team.name; }
+
+namespace {
 
 void run_single(const LineupOptions& opt, const Context& ctx) {
   const Workspace ws = ctx.workspace(opt.team_file);
@@ -102,64 +101,6 @@ void run_single(const LineupOptions& opt, const Context& ctx) {
   }
 }
 
-// --events "4x100/F,4x400": each entry an event id with an optional "/F" or "/M" squad.
-MeetLineupQuery meet_query(const LineupOptions& opt) {
-  MeetLineupQuery q;
-  for (const std::string& entry : split_names(opt.events, {"--events", 0, ""})) {
-    const size_t slash = entry.find('/');
-    MeetRelayChoice relay{entry.substr(0, slash), std::nullopt};
-    if (slash != std::string::npos)
-      relay.sex = parse_sex(entry.substr(slash + 1), {"--events", 0, entry});
-    q.relays.push_back(std::move(relay));
-  }
-  if (!opt.sex.empty()) q.sex = parse_sex(opt.sex, {"--sex", 0, ""});
-  q.teams_per_relay = opt.teams_per_relay;
-  q.max_relays_per_athlete = opt.max_relays;
-  q.max_events = opt.max_events;
-  // The command line has a wall-clock limit; the library takes it as a stop condition.
-  q.budget.should_stop = [end = std::chrono::steady_clock::now() +
-                                std::chrono::duration<double>(opt.time_limit_s)] {
-    return std::chrono::steady_clock::now() >= end;
-  };
-  q.exclude = lineup_query(opt).exclude;
-  q.model = parse_cost_model(opt.model, {"--model", 0, ""});
-  return q;
-}
-
-void run_meet(const LineupOptions& opt, const Context& ctx) {
-  const Workspace ws = ctx.workspace(opt.team_file);
-  const MeetLineupAnswer a = plan_meet_lineups(ws, meet_query(opt));
-  const Team& team = ws.team();
-  if (ctx.json) {
-    nlohmann::json doc = meet_lineup_to_json(team, a.request, a.result, &a.events, &a.splits_s);
-    doc["model"] = to_string(a.model);
-    ctx.print_json(doc);
-    return;
-  }
-  ctx.print(fmt::format("Meet lineups for {} (cost model: {})\n", team_label(team),
-                        model_label(a.model)));
-  for (size_t r = 0; r < a.result.relays.size(); ++r) {
-    const MeetRelayLineup& l = a.result.relays[r];
-    const Event& e = a.events[static_cast<size_t>(l.event_index)];
-    const MeetRelay& relay = a.request.relays[static_cast<size_t>(l.event_index)];
-    ctx.print(fmt::format("\n{} ({}), team {}: {}\n", e.name, relay.event, l.team,
-                          time_text(l.team_time_s)));
-    TextTable table({">leg", ">distance", "athlete", ">split"});
-    for (size_t leg = 0; leg < l.order.size(); ++leg) {
-      const int runner = l.order[leg];
-      table.add_row({std::to_string(leg + 1), fmt::format("{:g} m", e.legs[leg].distance_m),
-                     team.athletes[static_cast<size_t>(runner)].name,
-                     time_text(a.splits_s[r][leg])});
-    }
-    ctx.print(table.render());
-  }
-  ctx.print(kSplitNote);
-  ctx.print(a.result.optimal
-                ? "\nproven optimal\n"
-                : fmt::format("\nbest found within {:g} s; at most {:.2f} % from optimal\n",
-                              opt.time_limit_s, 100.0 * a.result.gap));
-}
-
 }  // namespace
 
 void add_lineup_command(CLI::App& app, Context& ctx) {
@@ -171,8 +112,15 @@ void add_lineup_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--events", opt->events,
                   "Several relays at once, e.g. 4x100/F,4x100/M,4x400 (/F, /M: girls, boys)");
   cmd->add_option("--top", opt->top, "Also list the K next-best orders (one relay)");
-  cmd->add_option("--lock", opt->locks, "Fix a leg: LEG=NAME, e.g. \"2=Ann Lee\" (repeatable)");
-  cmd->add_option("--exclude", opt->excludes, "Leave out athletes: NAME[,NAME...] (repeatable)");
+  cmd->add_option("--lock", opt->locks,
+                  "Fix a leg: LEG=NAME, e.g. \"2=Ann Lee\"; with --events RELAY:LEG=NAME, e.g. "
+                  "\"4x100/F:2=Ann Lee\" (repeatable)");
+  cmd->add_option("--exclude", opt->excludes,
+                  "Leave out athletes: NAME[,NAME...]; with --events RELAY:NAME[,NAME...] leaves "
+                  "them out of that relay only (repeatable)");
+  cmd->add_option("--conflict", opt->conflicts,
+                  "--events: two relays too close in the schedule to share an athlete, e.g. "
+                  "4x100/F,4x400/F (repeatable)");
   cmd->add_option("--sex", opt->sex, "Girls' (F) or boys' (M) relay");
   cmd->add_option("--model", opt->model,
                   "Relay cost model: physics (predicted legs and exchanges, default) or open (sum "
@@ -182,6 +130,8 @@ void add_lineup_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--max-events", opt->max_events, "Event limit per athlete (0: none)");
   cmd->add_option("--time-limit", opt->time_limit_s, "Solver time limit for --events, seconds")
       ->check(CLI::Range(0.001, 86400.0));
+  cmd->add_flag("--allow-estimates", opt->allow_estimates,
+                "--events: let runners take legs predicted from marks at other distances");
   cmd->add_flag("--no-practice", opt->no_practice,
                 "Ignore the practice log's pair records (database roster only)");
   cmd->add_option("--objective", opt->objective,
@@ -207,11 +157,12 @@ void add_lineup_command(CLI::App& app, Context& ctx) {
                             {"--event", 0, ""});
     }
     if (!opt->event.empty()) {
+      if (!opt->conflicts.empty()) {
+        throw ValidationError("--conflict is for a meet's relays (--events)",
+                              {"--conflict", 0, ""});
+      }
       run_single(*opt, ctx);
     } else {
-      if (!opt->locks.empty()) {
-        throw ValidationError("--lock applies to one relay (--event)", {"--lock", 0, ""});
-      }
       run_meet(*opt, ctx);
     }
   });

@@ -25,6 +25,7 @@ struct AthleteEdits {
   std::optional<double> form_sd_percent;
   std::string hand;
   bool clear_hand = false;
+  std::optional<std::string> entries;  // --entries "100m,LJ" ("" clears)
 };
 
 std::pair<std::string, std::string> split_pair(const std::string& text, const char* option) {
@@ -72,6 +73,8 @@ void apply(const AthleteEdits& e, Athlete& a) {
   if (e.form_sd_percent) a.form_sd_percent = *e.form_sd_percent;
   if (e.clear_hand) a.hand.reset();
   if (!e.hand.empty()) a.hand = parse_hand(e.hand, {"--hand", 0, ""});
+  if (e.entries && e.entries->empty()) a.entries.clear();
+  if (e.entries && !e.entries->empty()) a.entries = split_names(*e.entries, {"--entries", 0, ""});
 }
 
 std::string roster_table(const std::vector<Athlete>& athletes) {
@@ -82,6 +85,7 @@ std::string roster_table(const std::vector<Athlete>& athletes) {
   std::vector<std::string> header = {"name", "sex"};
   for (double d : distances) header.push_back(">" + distance_label(d));
   header.push_back("splits");
+  header.push_back("events");
   TextTable table(header);
   for (const Athlete& a : athletes) {
     std::vector<std::string> row = {a.name, std::string(to_string(a.sex))};
@@ -92,6 +96,7 @@ std::string roster_table(const std::vector<Athlete>& athletes) {
     row.push_back(a.splits.empty()
                       ? ""
                       : fmt::format("{} to {:g} m", a.splits.size(), a.splits.back().distance_m));
+    row.push_back(fmt::format("{}", fmt::join(a.entries, ", ")));
     table.add_row(row);
   }
   return table.render();
@@ -107,6 +112,8 @@ void add_edit_options(CLI::App* cmd, AthleteEdits& e) {
   cmd->add_option("--form-sd", e.form_sd_percent,
                   "Day-to-day spread of their legs, % of the leg (race odds; default 1)")
       ->check(CLI::Range(0.0, 10.0));
+  cmd->add_option("--entries", e.entries,
+                  "Individual events at the coming meet, e.g. \"100m,LJ\" (\"\" clears)");
 }
 
 }  // namespace

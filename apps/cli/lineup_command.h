@@ -17,6 +17,7 @@ struct LineupOptions {
   int top = 0;
   std::vector<std::string> locks;
   std::vector<std::string> excludes;
+  std::vector<std::string> conflicts;
   std::string sex;
   std::string model = "physics";
   int teams_per_relay = 1;
@@ -24,6 +25,7 @@ struct LineupOptions {
   int max_events = 0;
   double time_limit_s = 10.0;
   bool no_practice = false;
+  bool allow_estimates = false;
   // --objective win|points against a meet's field
   std::string objective = "time";
   std::string meet;
@@ -36,6 +38,18 @@ LineupQuery lineup_query(const LineupOptions& opt);
 
 /// "12.10 s"; times of a minute or more as coaches write them, "3:26.00".
 std::string time_text(double seconds);
+
+/// "predicted legs and exchanges" or "sum of open bests".
+std::string model_label(CostModel model);
+
+/// What the split column means, under every lineup table.
+extern const char* const kSplitNote;
+
+/// The team's name, or "the roster".
+std::string team_label(const Team& team);
+
+/// --events: the best lineups for a meet's relays, who runs what and the alternates.
+void run_meet(const LineupOptions& opt, const Context& ctx);
 
 /// --objective win|points: the fastest orders compared by their odds against --meet's field.
 void run_lineup_odds(const LineupOptions& opt, const Context& ctx);

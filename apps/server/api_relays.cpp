@@ -19,6 +19,7 @@
 #include "baton/relay_splits.h"
 #include "baton/zone_svg.h"
 #include "server/http_json.h"
+#include "server/meet_request.h"
 #include "server/request_fields.h"
 #include "server/routes.h"
 
@@ -27,9 +28,8 @@ namespace {
 
 constexpr int kMaxTop = 50;       // alternatives a page can usefully show
 constexpr size_t kMaxNames = 64;  // athletes named in one request
-// A meet request solves an integer program: these bounds keep one within the time limit's reach
-// on a laptop (8 relays of 3 teams over 64 athletes).
-constexpr size_t kMaxMeetRelays = 8;
+// A meet request solves an integer program: at most this many athletes keep it within the time
+// limit's reach on a laptop; past the limit it answers with the best lineups found and the gap.
 constexpr size_t kMaxMeetAthletes = 64;
 constexpr double kMeetTimeLimitS = 10.0;
 
@@ -48,57 +48,27 @@ nlohmann::json lineups(const nlohmann::json& body, const std::string& db_path) {
   return doc;
 }
 
-// One relay of a meet request, {"event", "sex"?} at relays.i.
-MeetRelayChoice meet_relay_choice(const nlohmann::json& item, const std::string& field) {
-  if (!item.is_object()) {
-    throw ParseError("must be a relay, e.g. {\"event\": \"4x100\", \"sex\": \"F\"}",
-                     Location{"", 0, field});
-  }
-  for (const auto& [key, value] : item.items()) {
-    if (key != "event" && key != "sex") {
-      throw ParseError("unknown field", {"", 0, field + "." + key});
-    }
-  }
-  if (!item.contains("event")) throw ParseError("is required", Location{"", 0, field + ".event"});
-  MeetRelayChoice out{string_field(item["event"], field + ".event"), std::nullopt};
-  if (item.contains("sex") && !item["sex"].is_null()) {
-    const Location where{"", 0, field + ".sex"};
-    out.sex = parse_sex(string_field(item["sex"], where.field), where);
-  }
-  return out;
-}
-
-// {relays: [{event, sex?}], teams_per_relay?, max_relays_per_athlete?, max_events?, exclude?}
-// -> the document of `baton lineup --events --json`, each relay with "name" and "legs".
+// {relays: [{event, sex?}], teams_per_relay?, max_relays_per_athlete?, max_events?, exclude?,
+// locks?, exclude_from?, conflicts?} (meet_request.h) -> the document of `baton lineup --events
+// --json`: each relay with "name", "legs" and "alternates", and "athletes".
 nlohmann::json meet_lineups(const nlohmann::json& body, const std::string& db_path) {
-  only_fields(body,
-              {"relays", "teams_per_relay", "max_relays_per_athlete", "max_events", "exclude"});
-  const nlohmann::json& list = required(body, "relays");
-  const Location relays_at{"", 0, "relays"};
-  if (!list.is_array()) {
-    throw ParseError("must be a list of relays, e.g. [{\"event\": \"4x100\", \"sex\": \"F\"}]",
-                     relays_at);
+  const Workspace ws = roster_workspace(db_path);
+  // Every relay the roster can enter: each single-sex event for girls and for boys, each mixed
+  // one once.
+  size_t most = 0;
+  for (const Event& e : standard_events(ws.team().rules)) {
+    most += e.sex_rule == SexRule::single_sex ? 2 : 1;
   }
-  if (list.size() > kMaxMeetRelays) {
-    throw ValidationError(fmt::format("must name at most {} relays", kMaxMeetRelays), relays_at);
-  }
-  MeetLineupQuery query;
-  query.teams_per_relay = static_cast<int>(whole_number(body, "teams_per_relay", 1, 1, 3));
-  query.max_relays_per_athlete = static_cast<int>(
-      whole_number(body, "max_relays_per_athlete", 0, 0, static_cast<int>(kMaxMeetRelays)));
-  query.max_events = static_cast<int>(whole_number(body, "max_events", 0, 0, 20));
-  if (body.contains("exclude")) query.exclude = names_field(body["exclude"], "exclude", kMaxNames);
-  for (size_t i = 0; i < list.size(); ++i) {
-    query.relays.push_back(meet_relay_choice(list[i], fmt::format("relays.{}", i)));
-  }
+  MeetLineupQuery query = meet_lineup_query(body, most);
   query.budget.should_stop = [end = std::chrono::steady_clock::now() +
                                     std::chrono::duration<double>(kMeetTimeLimitS)] {
     return std::chrono::steady_clock::now() >= end;
   };
   query.max_athletes = kMaxMeetAthletes;
-  const Workspace ws = roster_workspace(db_path);
   const MeetLineupAnswer a = plan_meet_lineups(ws, query);
   nlohmann::json doc = meet_lineup_to_json(ws.team(), a.request, a.result, &a.events, &a.splits_s);
+  add_meet_assignments_json(doc, ws.team(), a.request, a.result, a.athletes, a.substitutes,
+                            &a.estimated);
   doc["model"] = to_string(a.model);
   doc["time_limit_s"] = kMeetTimeLimitS;
   return doc;

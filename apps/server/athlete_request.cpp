@@ -61,7 +61,8 @@ std::vector<Split> read_splits(const nlohmann::json& splits) {
 void apply_athlete_json(const nlohmann::json& body, Athlete& a) {
   for (const auto& [key, value] : body.items()) {
     if (key != "name" && key != "sex" && key != "marks" && key != "splits" &&
-        key != "foot_length_m" && key != "hand" && key != "bests" && key != "form_sd_percent") {
+        key != "foot_length_m" && key != "hand" && key != "bests" && key != "form_sd_percent" &&
+        key != "entries") {
       throw ParseError("unknown field", field(key));
     }
   }
@@ -90,6 +91,20 @@ void apply_athlete_json(const nlohmann::json& body, Athlete& a) {
       a.form_sd_percent = v.get<double>();
     } else {
       throw ParseError("must be a number (percent of the leg) or null", field("form_sd_percent"));
+    }
+  }
+  if (body.contains("entries")) {
+    const nlohmann::json& list = body["entries"];
+    if (!list.is_array()) {
+      throw ParseError("must be a list of individual events, e.g. [\"100m\", \"200m\"]",
+                       field("entries"));
+    }
+    if (list.size() > kMaxEntries) {
+      throw ValidationError(fmt::format("at most {} entries", kMaxEntries), field("entries"));
+    }
+    a.entries.clear();
+    for (size_t i = 0; i < list.size(); ++i) {
+      a.entries.push_back(string_field(list[i], fmt::format("entries.{}", i)));
     }
   }
   if (body.contains("hand")) {

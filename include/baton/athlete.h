@@ -48,6 +48,9 @@ struct Athlete {
   /// Day-to-day spread of the athlete's legs, percent of the leg time (sd; 0-10). None: the
   /// simulation's default (1 %). Raise it for an inconsistent runner, lower it for a metronome.
   std::optional<double> form_sd_percent;
+  /// Individual events the athlete is entered in at the coming meet, as the coach writes them
+  /// ("100m", "LJ"): each counts against a meet's per-athlete event limit with the relays.
+  std::vector<std::string> entries;
 
   /// The best at exactly this distance (within 1 mm), or nullptr.
   const Best* best_at(double distance_m) const;
@@ -57,6 +60,11 @@ struct Athlete {
 
 /// Longest athlete name, in characters (Unicode code points, not bytes).
 inline constexpr std::size_t kMaxNameCodePoints = 80;
+
+/// Most individual entries one athlete may have (no meet rule allows more than a handful).
+inline constexpr std::size_t kMaxEntries = 12;
+/// Longest individual entry, in characters.
+inline constexpr std::size_t kMaxEntryCodePoints = 30;
 
 /// Default foot length when an athlete has none, metres (an adult training shoe).
 inline constexpr double kDefaultFootLengthM = 0.28;
@@ -71,7 +79,9 @@ double world_record_s(double distance_m, Sex sex);
 void check_mark_plausible(double distance_m, double fat_s, Sex sex, const Location& where);
 
 /// Validates a whole athlete (name: 1 to kMaxNameCodePoints characters of valid UTF-8 without
-/// commas or control characters; marks, splits, foot length); throws ValidationError with
+/// commas or control characters; marks, splits, foot length; at most kMaxEntries entries, each
+/// 1 to kMaxEntryCodePoints characters without commas, semicolons or control characters, none
+/// twice ignoring case, field "entries.i"); throws ValidationError with
 /// `where` and the offending field.
 void validate_athlete(const Athlete& athlete, const Location& where = {});
 

@@ -37,18 +37,23 @@ struct EntryQuery {
   int max_events = 0;              ///< as MeetLineupQuery
   MeetSearchBudget budget;         ///< as MeetLineupQuery
   CostModel model = CostModel::physics;
+  bool allow_estimates = false;                  ///< as MeetLineupQuery
+  std::vector<std::string> exclude;              ///< as MeetLineupQuery
+  std::vector<MeetLock> locks;                   ///< as MeetLineupQuery
+  std::vector<MeetRelayExclusion> exclude_from;  ///< as MeetLineupQuery
+  std::vector<MeetConflict> conflicts;           ///< as MeetLineupQuery
   std::string team_code;  ///< "team_code": up to 4 letters or digits; empty = from the team name
 };
 
 /// The entries: one RelayEntry per team of each relay, relays in query order. Solved relays
 /// take plan_meet_lineups()'s teams and predicted times; a relay with an order takes that order
 /// (every name on the roster, once, one per leg, of the relay's sex) with its predicted time
-/// under the same cost model. Alternates are the athletes of the relay's sex running no team of
-/// that relay, best first by their best leg relative to the roster's fastest on that leg, each
-/// used by one team only. Throws ValidationError naming "orders.i" for an order of a relay not
-/// in "relays" or with the wrong number of runners, "team_code" for a bad code,
-/// "alternates" out of range; NotFoundError naming "orders.i.names.j" for an unknown runner;
-/// and like plan_meet_lineups().
+/// under the same cost model. Alternates are the substitutes meet_substitutes() finds for the
+/// team's legs (the relay's squad, running no team of that relay, within the limits), best
+/// first by the least time their best swap costs, each used by one team of the relay only. Throws
+/// ValidationError naming "orders.i" for an order of a relay not in "relays" or with the wrong
+/// number of runners, "team_code" for a bad code, "alternates" out of range; NotFoundError naming
+/// "orders.i.names.j" for an unknown runner; and like plan_meet_lineups().
 EntryList plan_entries(const Workspace& ws, const EntryQuery& query);
 
 }  // namespace baton

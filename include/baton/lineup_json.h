@@ -6,6 +6,7 @@
 
 #include "baton/event.h"
 #include "baton/lineup.h"
+#include "baton/meet_assignments.h"
 #include "baton/meet_lineup.h"
 #include "baton/relay_costs.h"
 #include "baton/team.h"
@@ -46,5 +47,23 @@ nlohmann::json meet_lineup_to_json(const Team& team, const MeetLineupRequest& re
                                    const MeetLineupResult& result,
                                    const std::vector<Event>* events = nullptr,
                                    const std::vector<std::vector<double>>* splits = nullptr);
+
+/// Adds who runs what to a meet_lineup_to_json() document of the same request and result:
+/// - "athletes": every athlete, roster order: {"name", "sex", "relays": [{"event", "team",
+///   "leg"}] (leg 1-based), "entries": [individual events], "relay_count", "event_count"}
+///   (event_count: relays plus entries);
+/// - "limits": {"max_relays_per_athlete", "max_events"} (0 = no limit);
+/// - "conflicts": [["4x100/F", "4x400/F"]], relays that may share no athlete;
+/// - per relay "alternates": one per leg, {"leg", "athlete", "cost_s"} with the best substitute
+///   (cost_s: what the swap adds to the team time, seconds) or {"leg", "reason"} when nobody
+///   can take the leg; and on the A team's locked legs "locked": true.
+/// `athletes` and `substitutes` come from meet_athlete_loads() and meet_substitutes() (one per
+/// result relay). With `estimated` (per result relay, per leg: the leg rests on a mark
+/// estimated from another distance) every leg also gets "estimated".
+void add_meet_assignments_json(
+    nlohmann::json& doc, const Team& team, const MeetLineupRequest& request,
+    const MeetLineupResult& result, const std::vector<MeetAthleteLoad>& athletes,
+    const std::vector<std::vector<std::vector<MeetSubstitute>>>& substitutes,
+    const std::vector<std::vector<bool>>* estimated = nullptr);
 
 }  // namespace baton

@@ -7,6 +7,7 @@
 //   q.max_relays_per_athlete = 1;
 //   const baton::MeetLineupAnswer a = baton::plan_meet_lineups(ws, q);
 //   // a.result.relays: every team of every relay; a.result.optimal, a.result.gap
+//   // a.athletes: who runs what; a.substitutes: per team and leg, who could step in
 #pragma once
 
 #include <optional>
@@ -16,6 +17,7 @@
 #include "baton/athlete.h"
 #include "baton/event.h"
 #include "baton/lineup_query.h"
+#include "baton/meet_assignments.h"
 #include "baton/meet_lineup.h"
 #include "baton/workspace.h"
 
@@ -25,6 +27,25 @@ namespace baton {
 struct MeetRelayChoice {
   std::string event;       ///< "relays.i.event": event id
   std::optional<Sex> sex;  ///< "relays.i.sex": girls' or boys' relay; single-sex events only
+};
+
+/// A leg the coach fixes in one relay's A team ("locks.i").
+struct MeetLock {
+  std::string relay;  ///< "locks.i.relay": a relay as the answer labels it, e.g. "4x100/F"
+  int leg = 0;        ///< "locks.i.leg": 1-based
+  std::string name;   ///< "locks.i.name": the runner
+};
+
+/// An athlete kept out of one relay only ("exclude_from.i").
+struct MeetRelayExclusion {
+  std::string relay;  ///< "exclude_from.i.relay": e.g. "4x800/M"
+  std::string name;   ///< "exclude_from.i.name"
+};
+
+/// Two relays run too close together in the schedule to share an athlete ("conflicts.i").
+struct MeetConflict {
+  std::string first;   ///< "conflicts.i": relay labels, e.g. "4x100/F"
+  std::string second;  ///< and "4x400/F"
 };
 
 /// The meet's question. Each member names the request field its errors carry.
@@ -38,8 +59,15 @@ struct MeetLineupQuery {
   /// How much the solver may search (a deadline comes from the caller as should_stop); the
   /// default searches until the lineups are proven optimal.
   MeetSearchBudget budget;
-  std::vector<std::string> exclude;      ///< "exclude": athletes who run no relay, by name
-  CostModel model = CostModel::physics;  ///< "model"
+  std::vector<std::string> exclude;              ///< "exclude": athletes who run no relay, by name
+  std::vector<MeetLock> locks;                   ///< "locks": legs fixed in A teams
+  std::vector<MeetRelayExclusion> exclude_from;  ///< "exclude_from": athletes out of one relay
+  std::vector<MeetConflict> conflicts;           ///< "conflicts": relays that share no athlete
+  CostModel model = CostModel::physics;          ///< "model"
+  /// "allow_estimates": let a runner take a leg whose prediction rests on a mark estimated from
+  /// another distance (physics model). Off, such legs are left out (a locked leg stays, as
+  /// the coach chose it), so runners with real marks at the distance run them.
+  bool allow_estimates = false;
   /// Most athletes who may run (a bound on the solver's work); 0 = no limit. More is refused
   /// naming "exclude".
   size_t max_athletes = 0;
@@ -54,13 +82,28 @@ struct MeetLineupAnswer {
   /// Per relay of `result`: the baton-to-baton splits of its order (relay_splits.h), seconds;
   /// they add up to its team time.
   std::vector<std::vector<double>> splits_s;
+  /// Per relay of `result`, per leg: the leg rests on a mark estimated from another distance
+  /// (physics model; all false under the open model, which uses each runner's open best).
+  std::vector<std::vector<bool>> estimated;
+  /// Every athlete of the roster, in roster order: relay legs and counts against the limits
+  /// (the events count includes the athlete's individual entries).
+  std::vector<MeetAthleteLoad> athletes;
+  /// Per relay of `result`, per leg: who could step in, cheapest first (meet_substitutes()).
+  std::vector<std::vector<std::vector<MeetSubstitute>>> substitutes;
 };
 
 /// Every relay team's running order at once (best_meet_lineups()) over the workspace's team.
-/// A relay is labelled by its event id, with "/F" or "/M" when it names its squad. Throws
-/// ValidationError for no relays ("relays"), one asked twice ("relays.i"), a squad for a mixed
-/// relay ("relays.i.sex"), too many athletes ("exclude"); NotFoundError for an unknown event
-/// ("relays.i.event") or athlete ("exclude"); and like best_meet_lineups().
+/// A relay is labelled by its event id, with "/F" or "/M" when it names its squad; locks,
+/// exclusions from one relay and conflicts name relays by that label (any case). Each
+/// athlete's individual entries (Athlete::entries) count against max_events with the relays.
+/// Throws ValidationError for no relays ("relays"), one asked twice ("relays.i"), a squad for
+/// a mixed relay ("relays.i.sex"), too many athletes ("exclude"), a relay not asked for
+/// ("locks.i.relay", "exclude_from.i.relay", "conflicts.i"), a leg the relay does not have
+/// ("locks.i.leg"), a leg locked twice or a runner locked on two legs ("locks.i"), a relay in
+/// conflict with itself ("conflicts.i"), relays that can only be filled with estimated legs
+/// when !allow_estimates ("allow_estimates", naming them); NotFoundError for an unknown event
+/// ("relays.i.event") or athlete ("exclude", "locks.i.name", "exclude_from.i.name", with the
+/// closest name); and like best_meet_lineups().
 MeetLineupAnswer plan_meet_lineups(const Workspace& ws, const MeetLineupQuery& query);
 
 }  // namespace baton

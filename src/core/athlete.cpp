@@ -155,6 +155,33 @@ void validate_athlete(const Athlete& a, const Location& where) {
     throw ValidationError("form spread must be between 0 and 10 % of the leg",
                           with_field(where, "form_sd_percent"));
   }
+  if (a.entries.size() > kMaxEntries) {
+    throw ValidationError(fmt::format("at most {} individual entries", kMaxEntries),
+                          with_field(where, "entries"));
+  }
+  for (size_t i = 0; i < a.entries.size(); ++i) {
+    const std::string& e = a.entries[i];
+    const Location at = with_field(where, fmt::format("entries.{}", i));
+    text::require_utf8(e, at);
+    if (e.empty() || text::code_points(e) > kMaxEntryCodePoints) {
+      throw ValidationError(
+          fmt::format("an individual entry is 1 to {} characters, e.g. 100m", kMaxEntryCodePoints),
+          at);
+    }
+    for (char c : e) {
+      if (static_cast<unsigned char>(c) < 0x20 || c == ',' || c == ';') {
+        throw ValidationError(
+            "an individual entry must not contain commas, semicolons or "
+            "control characters",
+            at);
+      }
+    }
+    for (size_t j = 0; j < i; ++j) {
+      if (text::lowercase(a.entries[j]) == text::lowercase(e)) {
+        throw ValidationError(e + " is entered twice", at);
+      }
+    }
+  }
 }
 
 }  // namespace baton

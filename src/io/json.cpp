@@ -22,8 +22,8 @@ nlohmann::json to_json(const Athlete& a) {
                       {"splits", splits}};
   j["foot_length_m"] = a.foot_length_m ? nlohmann::json(*a.foot_length_m) : nlohmann::json();
   j["hand"] = a.hand ? nlohmann::json(to_string(*a.hand)) : nlohmann::json();
-  j["form_sd_percent"] =
-      a.form_sd_percent ? nlohmann::json(*a.form_sd_percent) : nlohmann::json();
+  j["form_sd_percent"] = a.form_sd_percent ? nlohmann::json(*a.form_sd_percent) : nlohmann::json();
+  j["entries"] = a.entries;
   return j;
 }
 

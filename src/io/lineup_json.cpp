@@ -91,4 +91,62 @@ nlohmann::json meet_lineup_to_json(const Team& team, const MeetLineupRequest& re
           {"objective_s", result.objective}};
 }
 
+void add_meet_assignments_json(
+    nlohmann::json& doc, const Team& team, const MeetLineupRequest& request,
+    const MeetLineupResult& result, const std::vector<MeetAthleteLoad>& athletes,
+    const std::vector<std::vector<std::vector<MeetSubstitute>>>& substitutes,
+    const std::vector<std::vector<bool>>* estimated) {
+  nlohmann::json& relays = doc["relays"];
+  for (size_t r = 0; r < result.relays.size() && r < relays.size(); ++r) {
+    const MeetRelayLineup& l = result.relays[r];
+    const MeetRelay& relay = request.relays[static_cast<size_t>(l.event_index)];
+    nlohmann::json alternates = nlohmann::json::array();
+    for (size_t leg = 0; leg < l.order.size(); ++leg) {
+      nlohmann::json alt = {{"leg", leg + 1}};
+      if (r < substitutes.size() && leg < substitutes[r].size() && !substitutes[r][leg].empty()) {
+        const MeetSubstitute& best = substitutes[r][leg].front();
+        alt["athlete"] = team.athletes[static_cast<size_t>(best.athlete)].name;
+        alt["cost_s"] = best.cost_s;
+      } else {
+        alt["reason"] =
+            "nobody else can take this leg (squad, other teams of the relay, limits, conflicts)";
+      }
+      alternates.push_back(alt);
+      if (!relays[r].contains("legs") || leg >= relays[r]["legs"].size()) continue;
+      if (l.team == "A" && relay.locked_legs.count(static_cast<int>(leg)) > 0) {
+        relays[r]["legs"][leg]["locked"] = true;
+      }
+      if (estimated != nullptr && r < estimated->size() && leg < (*estimated)[r].size()) {
+        relays[r]["legs"][leg]["estimated"] = static_cast<bool>((*estimated)[r][leg]);
+      }
+    }
+    relays[r]["alternates"] = alternates;
+  }
+  nlohmann::json list = nlohmann::json::array();
+  for (const MeetAthleteLoad& load : athletes) {
+    const Athlete& a = team.athletes[static_cast<size_t>(load.athlete)];
+    nlohmann::json runs = nlohmann::json::array();
+    for (const MeetLegAssignment& leg : load.legs) {
+      runs.push_back({{"event", request.relays[static_cast<size_t>(leg.event_index)].event},
+                      {"team", leg.team},
+                      {"leg", leg.leg + 1}});
+    }
+    list.push_back({{"name", a.name},
+                    {"sex", to_string(a.sex)},
+                    {"relays", runs},
+                    {"entries", a.entries},
+                    {"relay_count", load.relays},
+                    {"event_count", load.events}});
+  }
+  doc["athletes"] = list;
+  doc["limits"] = {{"max_relays_per_athlete", request.max_relays_per_athlete},
+                   {"max_events", request.max_events}};
+  nlohmann::json conflicts = nlohmann::json::array();
+  for (const auto& [r1, r2] : request.conflicts) {
+    conflicts.push_back({request.relays[static_cast<size_t>(r1)].event,
+                         request.relays[static_cast<size_t>(r2)].event});
+  }
+  doc["conflicts"] = conflicts;
+}
+
 }  // namespace baton

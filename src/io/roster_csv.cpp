@@ -13,7 +13,7 @@ using text::lowercase;
 
 std::string trimmed(const std::string& s) { return std::string(text::trim(s)); }
 
-enum class Column { name, sex, best, split, foot, hand, form };
+enum class Column { name, sex, best, split, foot, hand, form, entries };
 
 // A whole cell as a number; ParseError with `message` otherwise.
 double number_cell(const std::string& value, const Location& loc, const char* message) {
@@ -56,6 +56,8 @@ Team parse_roster_csv(std::string_view text, const std::string& source,
       kind = Column::hand;
     } else if (h == "form_sd_percent") {
       kind = Column::form;
+    } else if (h == "entries") {
+      kind = Column::entries;
     } else if (h.starts_with("split_")) {
       kind = Column::split;
       d = parse_distance(h.substr(6), loc);
@@ -66,7 +68,7 @@ Team parse_roster_csv(std::string_view text, const std::string& source,
       } catch (const ParseError&) {
         throw ParseError("unknown column '" + trimmed(raw) +
                              "' (use name, sex, distances such as 100m or mile, split_10m, "
-                             "foot_length_m, hand, form_sd_percent)",
+                             "foot_length_m, hand, form_sd_percent, entries)",
                          loc);
       }
     }
@@ -120,6 +122,20 @@ Team parse_roster_csv(std::string_view text, const std::string& source,
         case Column::form:
           a.form_sd_percent =
               number_cell(value, loc, "form spread must be a number (percent of the leg)");
+          break;
+        case Column::entries:  // "100m;200m": a semicolon between events
+          for (size_t from = 0; from <= value.size();) {
+            const size_t end = std::min(value.find(';', from), value.size());
+            const std::string entry = trimmed(value.substr(from, end - from));
+            if (entry.empty()) {
+              throw ParseError(
+                  "empty individual entry: separate events with one ';', e.g. "
+                  "100m;200m",
+                  loc);
+            }
+            a.entries.push_back(entry);
+            from = end + 1;
+          }
           break;
         case Column::name:
         case Column::sex:

@@ -52,14 +52,14 @@ Mark read_mark(const toml::node& node, const Location& where) {
 }
 
 Athlete read_athlete(const toml::table& t, const std::string& source) {
-  static const std::set<std::string> kKnown = {"name",          "sex",  "bests",          "splits",
-                                               "foot_length_m", "hand", "form_sd_percent"};
+  static const std::set<std::string> kKnown = {
+      "name", "sex", "bests", "splits", "foot_length_m", "hand", "form_sd_percent", "entries"};
   const Location here = at(source, t, "athlete");
   for (auto&& [key, value] : t) {
     if (!kKnown.contains(std::string(key.str()))) {
       throw ParseError("unknown field '" + std::string(key.str()) +
                            "' (known: name, sex, bests, splits, foot_length_m, hand, "
-                           "form_sd_percent)",
+                           "form_sd_percent, entries)",
                        at(source, value, std::string(key.str())));
     }
   }
@@ -111,6 +111,17 @@ Athlete read_athlete(const toml::table& t, const std::string& source) {
   }
   if (const toml::node* form = t.get("form_sd_percent")) {
     a.form_sd_percent = require_number(*form, at(source, *form, "form_sd_percent"));
+  }
+  if (const toml::node* entries = t.get("entries")) {
+    const toml::array* list = entries->as_array();
+    if (!list) {
+      throw ParseError("entries must be a list such as [\"100m\", \"200m\"]",
+                       at(source, *entries, "entries"));
+    }
+    for (size_t i = 0; i < list->size(); ++i) {
+      const toml::node& e = *list->get(i);
+      a.entries.push_back(require_string(e, at(source, e, "entries." + std::to_string(i))));
+    }
   }
   if (const toml::node* hand = t.get("hand")) {
     const Location loc = at(source, *hand, "hand");

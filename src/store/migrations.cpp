@@ -146,6 +146,17 @@ CREATE TABLE audit (
 ALTER TABLE drills ADD COLUMN key TEXT CHECK (key IS NULL OR length(key) BETWEEN 1 AND 100);
 CREATE UNIQUE INDEX drills_by_key ON drills (key) WHERE key IS NOT NULL;
 )sql"},
+    // Individual events each athlete is entered in at the coming meet ("100m", "LJ"), in the
+    // coach's order; they count against a meet's per-athlete event limit with the relays.
+    {9, R"sql(
+CREATE TABLE athlete_entries (
+  athlete_id INTEGER NOT NULL REFERENCES athletes (id) ON DELETE CASCADE,
+  position   INTEGER NOT NULL CHECK (position >= 0),
+  event      TEXT NOT NULL COLLATE NOCASE CHECK (length(event) BETWEEN 1 AND 120),
+  PRIMARY KEY (athlete_id, position),
+  UNIQUE (athlete_id, event)
+);
+)sql"},
 };
 
 }  // namespace

@@ -30,6 +30,10 @@ Athlete read_athlete(const Connection& impl, Statement& row) {
       impl, "SELECT distance_m, time_s FROM splits WHERE athlete_id = ? ORDER BY distance_m");
   splits.bind(1, id);
   while (splits.step()) a.splits.push_back(Split{splits.column_double(0), splits.column_double(1)});
+  Statement entries(impl,
+                    "SELECT event FROM athlete_entries WHERE athlete_id = ? ORDER BY position");
+  entries.bind(1, id);
+  while (entries.step()) a.entries.push_back(entries.column_text(0));
   return a;
 }
 
@@ -61,6 +65,15 @@ void write_marks(const Connection& impl, long long id, const Athlete& a) {
     split.bind(1, id).bind(2, s.distance_m).bind(3, s.time_s);
     split.run();
     split.reset();
+  }
+  Statement clear_entries(impl, "DELETE FROM athlete_entries WHERE athlete_id = ?");
+  clear_entries.bind(1, id).run();
+  Statement entry(impl,
+                  "INSERT INTO athlete_entries (athlete_id, position, event) VALUES (?, ?, ?)");
+  for (size_t i = 0; i < a.entries.size(); ++i) {
+    entry.bind(1, id).bind(2, static_cast<long long>(i)).bind(3, a.entries[i]);
+    entry.run();
+    entry.reset();
   }
 }
 

@@ -28,19 +28,6 @@ bool same_label(const std::string& a, const std::string& b) {
   return true;
 }
 
-// How good an athlete is for a relay: the smallest margin, over the legs, between their leg
-// time and the roster's fastest on that leg (seconds); infinity when they can run no leg.
-double alternate_score(const RelayCosts& costs, int athlete) {
-  double best = RelayCosts::kImpossible;
-  for (int l = 0; l < costs.legs; ++l) {
-    double fastest = RelayCosts::kImpossible;
-    for (int a = 0; a < costs.athletes; ++a) fastest = std::min(fastest, costs.leg(a, l));
-    const double own = costs.leg(athlete, l);
-    if (std::isfinite(own) && std::isfinite(fastest)) best = std::min(best, own - fastest);
-  }
-  return best;
-}
-
 EntryRunner runner(const Team& team, int index) {
   const Athlete& a = team.athletes[static_cast<size_t>(index)];
   return split_runner_name(a.name, a.sex);
@@ -93,70 +80,82 @@ EntryList plan_entries(const Workspace& ws, const EntryQuery& query) {
   mq.max_events = query.max_events;
   mq.budget = query.budget;
   mq.model = query.model;
+  mq.allow_estimates = query.allow_estimates;
+  mq.exclude = query.exclude;
+  mq.locks = query.locks;
+  mq.exclude_from = query.exclude_from;
+  mq.conflicts = query.conflicts;
   const MeetLineupAnswer a = plan_meet_lineups(ws, mq);
 
+  // The teams entered: the coach's order where there is one, the solver's teams elsewhere.
+  MeetLineupResult entered;
   for (size_t r = 0; r < query.relays.size(); ++r) {
     const MeetRelay& relay = a.request.relays[r];
     const Event& event = a.events[r];
-    std::vector<std::pair<std::vector<int>, double>> teams;  // order, predicted seconds
-    if (ordered[r] != nullptr) {
-      const size_t i = static_cast<size_t>(ordered[r] - query.orders.data());
-      const std::string field = fmt::format("orders.{}", i);
-      if (ordered[r]->names.size() != event.legs.size()) {
-        throw ValidationError(fmt::format("{} needs {} runners, got {}", event.name,
-                                          event.legs.size(), ordered[r]->names.size()),
-                              Location{"", 0, field});
-      }
-      std::vector<int> order;
-      for (size_t j = 0; j < ordered[r]->names.size(); ++j) {
-        const std::string name_field = fmt::format("{}.names.{}", field, j);
-        const int idx = detail::athlete_index(team, ordered[r]->names[j], name_field);
-        if (std::find(order.begin(), order.end(), idx) != order.end()) {
-          throw ValidationError(team.athletes[static_cast<size_t>(idx)].name + " runs twice",
-                                Location{"", 0, name_field});
-        }
-        if (relay.required_sex &&
-            team.athletes[static_cast<size_t>(idx)].sex != *relay.required_sex) {
-          throw ValidationError(team.athletes[static_cast<size_t>(idx)].name + " is not in the " +
-                                    std::string(to_string(*relay.required_sex)) + " squad",
-                                Location{"", 0, name_field});
-        }
-        order.push_back(idx);
-      }
-      teams.emplace_back(order, relay.costs.team_time_s(order));
-    } else {
+    if (ordered[r] == nullptr) {
       for (const MeetRelayLineup& l : a.result.relays) {
-        if (l.event_index == static_cast<int>(r)) teams.emplace_back(l.order, l.team_time_s);
+        if (l.event_index == static_cast<int>(r)) entered.relays.push_back(l);
       }
+      continue;
     }
+    const size_t i = static_cast<size_t>(ordered[r] - query.orders.data());
+    const std::string field = fmt::format("orders.{}", i);
+    if (ordered[r]->names.size() != event.legs.size()) {
+      throw ValidationError(fmt::format("{} needs {} runners, got {}", event.name,
+                                        event.legs.size(), ordered[r]->names.size()),
+                            Location{"", 0, field});
+    }
+    std::vector<int> order;
+    for (size_t j = 0; j < ordered[r]->names.size(); ++j) {
+      const std::string name_field = fmt::format("{}.names.{}", field, j);
+      const int idx = detail::athlete_index(team, ordered[r]->names[j], name_field);
+      if (std::find(order.begin(), order.end(), idx) != order.end()) {
+        throw ValidationError(team.athletes[static_cast<size_t>(idx)].name + " runs twice",
+                              Location{"", 0, name_field});
+      }
+      if (relay.required_sex &&
+          team.athletes[static_cast<size_t>(idx)].sex != *relay.required_sex) {
+        throw ValidationError(team.athletes[static_cast<size_t>(idx)].name + " is not in the " +
+                                  std::string(to_string(*relay.required_sex)) + " squad",
+                              Location{"", 0, name_field});
+      }
+      order.push_back(idx);
+    }
+    entered.relays.push_back(
+        MeetRelayLineup{static_cast<int>(r), "A", order, relay.costs.team_time_s(order)});
+  }
 
-    std::set<int> taken;
-    for (const auto& t : teams) taken.insert(t.first.begin(), t.first.end());
-    std::vector<std::pair<double, int>> pool;
-    for (int i = 0; i < static_cast<int>(team.athletes.size()); ++i) {
-      if (taken.count(i)) continue;
-      if (relay.required_sex && team.athletes[static_cast<size_t>(i)].sex != *relay.required_sex) {
-        continue;
+  // Alternates: whoever could step in for one of the team's legs (meet_substitutes(): same
+  // squad, no team of the relay, within the limits), best first by the least time their best
+  // swap costs, each used by one team of the relay only.
+  std::set<std::pair<int, int>> used;  // relay, athlete
+  for (size_t k = 0; k < entered.relays.size(); ++k) {
+    const MeetRelayLineup& l = entered.relays[k];
+    const MeetRelay& relay = a.request.relays[static_cast<size_t>(l.event_index)];
+    std::vector<std::pair<double, int>> pool;  // least swap cost, athlete
+    for (const std::vector<MeetSubstitute>& leg : meet_substitutes(a.request, entered, k)) {
+      for (const MeetSubstitute& sub : leg) {
+        auto it = std::find_if(pool.begin(), pool.end(),
+                               [&](const auto& p) { return p.second == sub.athlete; });
+        if (it == pool.end()) {
+          pool.emplace_back(sub.cost_s, sub.athlete);
+        } else {
+          it->first = std::min(it->first, sub.cost_s);
+        }
       }
-      const double score = alternate_score(relay.costs, i);
-      if (std::isfinite(score)) pool.emplace_back(score, i);
     }
-    std::stable_sort(pool.begin(), pool.end(),
-                     [](const auto& x, const auto& y) { return x.first < y.first; });
-
-    size_t next = 0;
-    for (size_t t = 0; t < teams.size(); ++t) {
-      RelayEntry e;
-      e.event = event.id;
-      e.sex = relay.required_sex;
-      e.letter = std::string(1, static_cast<char>('A' + t));
-      for (int i : teams[t].first) e.runners.push_back(runner(team, i));
-      if (std::isfinite(teams[t].second)) e.seed_s = teams[t].second;
-      for (int k = 0; k < query.alternates && next < pool.size(); ++k) {
-        e.alternates.push_back(runner(team, pool[next++].second));
-      }
-      out.relays.push_back(std::move(e));
+    std::sort(pool.begin(), pool.end());
+    RelayEntry e;
+    e.event = a.events[static_cast<size_t>(l.event_index)].id;
+    e.sex = relay.required_sex;
+    e.letter = l.team;
+    for (int i : l.order) e.runners.push_back(runner(team, i));
+    if (std::isfinite(l.team_time_s)) e.seed_s = l.team_time_s;
+    for (const auto& [cost, who] : pool) {
+      if (static_cast<int>(e.alternates.size()) >= query.alternates) break;
+      if (used.insert({l.event_index, who}).second) e.alternates.push_back(runner(team, who));
     }
+    out.relays.push_back(std::move(e));
   }
   return out;
 }

@@ -95,13 +95,17 @@ PracticeLookup Workspace::practice(const Event& event) const {
 
 std::string cli_option_for_field(std::string_view field) {
   // The request field (its part before the first '.') and the option that carries it.
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 19> kOptions = {{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 23> kOptions = {{
       {"event", "--event"},
       {"events", "--events"},
       {"relays", "--events"},
       {"order", "--order"},
       {"locks", "--lock"},
       {"exclude", "--exclude"},
+      {"exclude_from", "--exclude"},
+      {"conflicts", "--conflict"},
+      {"allow_estimates", "--allow-estimates"},
+      {"entries", "--entries"},
       {"sex", "--sex"},
       {"top", "--top"},
       {"model", "--model"},

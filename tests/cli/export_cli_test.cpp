@@ -57,6 +57,30 @@ TEST(ExportCli, HytekEntriesReadBackWithTheGivenOrderAndAlternates) {
   EXPECT_EQ(f.relays[0].team_code, "HILL");
 }
 
+TEST(ExportCli, LocksExclusionsAndConflictsAsLineupEvents) {
+  // Eve locked on leg 1 of the 4x100 and Ann kept out of the 4x400 reach the solver; with the
+  // two relays in conflict, five girls cannot fill their eight places.
+  TempDir dir;
+  const std::string team = dir.write("team.toml", kTeam);
+  const std::string out = dir.file("entries.csv");
+  const std::vector<std::string> base = {
+      "--json",    "export",           "entries",  "--team", team,
+      "--events",  "4x100/F,4x400/F",  "--format", "csv",    "--out",
+      out,         "--model",          "open",     "--lock", "4x100/F:1=Eve Ennis",
+      "--exclude", "4x400/F:Ann Avery"};
+  const auto r = run_cli(base);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = r.json();
+  EXPECT_EQ(doc["relays"][0]["runners"][0], "Eve Ennis");
+  for (const auto& name : doc["relays"][1]["runners"]) EXPECT_NE(name, "Ann Avery");
+  std::vector<std::string> conflict = base;
+  conflict.insert(conflict.end(), {"--conflict", "4x100/F,4x400/F"});
+  const auto refused = run_cli(conflict);
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("relays that may not share athletes"), std::string::npos)
+      << refused.err;
+}
+
 TEST(ExportCli, JsonSummaryAndCsv) {
   TempDir dir;
   const std::string team = dir.write("team.toml", kTeam);

@@ -192,6 +192,86 @@ TEST(LineupCli, LegsOnEstimatedMarksAreFlagged) {
   for (const auto& leg : sprint["legs"]) EXPECT_FALSE(leg["estimated"].get<bool>()) << leg;
 }
 
+// Who runs what and an alternate per leg; individual entries from the team file count against
+// --max-events.
+TEST(LineupCli, MeetJsonCarriesAthletesAndAlternates) {
+  TempDir dir;
+  std::string text = kTeam;
+  text.insert(text.find("sex = \"F\"") + 9, "\nentries = [\"100m\", \"200m\", \"LJ\"]");
+  const std::string team = dir.write("team.toml", text);
+  const auto r = run_cli({"lineup", "--model", "open", "--team", team, "--events",
+                          "4x100/F,4x400/F", "--max-events", "4", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = r.json();
+  EXPECT_EQ(j["limits"]["max_events"], 4);
+  ASSERT_EQ(j["athletes"].size(), 10u);
+  const auto& ava = j["athletes"][0];
+  EXPECT_EQ(ava["name"], "Ava");
+  EXPECT_EQ(ava["entries"], (nlohmann::json{"100m", "200m", "LJ"}));
+  EXPECT_EQ(ava["relay_count"], 1);  // three entries, a four-event limit
+  EXPECT_EQ(ava["event_count"], 4);
+  ASSERT_EQ(ava["relays"].size(), 1u);
+  EXPECT_TRUE(ava["relays"][0].contains("event") && ava["relays"][0].contains("team"));
+  for (const auto& relay : j["relays"]) {
+    ASSERT_EQ(relay["alternates"].size(), 4u);
+    for (size_t l = 0; l < 4; ++l) {
+      const auto& alt = relay["alternates"][l];
+      EXPECT_EQ(alt["leg"], l + 1);
+      if (alt.contains("athlete")) {
+        EXPECT_GE(alt["cost_s"].get<double>(), 0.0);  // the lineups are optimal
+        for (const auto& runner : relay["order"]) EXPECT_NE(alt["athlete"], runner);
+      } else {
+        EXPECT_TRUE(alt["reason"].is_string());
+      }
+    }
+  }
+  const auto human = run_cli({"lineup", "--model", "open", "--team", team, "--events",
+                              "4x100/F,4x400/F", "--max-events", "4"});
+  ASSERT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_NE(human.out.find("Who runs what"), std::string::npos) << human.out;
+  EXPECT_NE(human.out.find("100m, 200m, LJ"), std::string::npos) << human.out;
+  EXPECT_NE(human.out.find("4/4"), std::string::npos) << human.out;
+}
+
+TEST(LineupCli, MeetLocksExclusionsAndConflictsReachTheSolver) {
+  TempDir dir;
+  const std::string team = dir.write("team.toml", kTeam);
+  const auto r = run_cli({"lineup", "--model", "open", "--team", team, "--events",
+                          "4x100/F,4x400/F,4x100/M", "--lock", "4x100/f:1=fay", "--exclude",
+                          "4x400/F:Ava", "--conflict", "4x100/M,4x400/F", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = r.json();
+  EXPECT_EQ(j["relays"][0]["order"][0], "Fay");
+  EXPECT_EQ(j["relays"][0]["legs"][0]["locked"], true);
+  EXPECT_FALSE(j["relays"][0]["legs"][1].contains("locked"));
+  for (const auto& name : j["relays"][1]["order"]) EXPECT_NE(name, "Ava");
+  EXPECT_EQ(j["conflicts"].dump(), R"([["4x400/F","4x100/M"]])");
+}
+
+TEST(LineupCli, MeetUsesEstimatedLegsOnlyWhenAllowed) {
+  // Riverside's boys with a real 800 m mark, two of them left out: three for four legs.
+  const std::vector<std::string> args = {"lineup",
+                                         "--team",
+                                         testing::source_path("examples/riverside.toml"),
+                                         "--events",
+                                         "4x800/M",
+                                         "--exclude",
+                                         "Dylan Foster,Owen Hughes",
+                                         "--json"};
+  const auto refused = run_cli(args);
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_EQ(refused.err.rfind("baton: --allow-estimates: 4x800/M cannot be filled", 0), 0u)
+      << refused.err;
+  std::vector<std::string> allowed = args;
+  allowed.push_back("--allow-estimates");
+  const auto r = run_cli(allowed);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json doc = r.json();
+  int estimated = 0;
+  for (const auto& leg : doc["relays"][0]["legs"]) estimated += leg["estimated"].get<bool>();
+  EXPECT_GE(estimated, 1);
+}
+
 // The library names request fields ("exclude", "locks.5", "relays.1.event", "runs"); the
 // command line shows the option that carried the value.
 TEST(LineupCli, ErrorsNameTheOptionThatHeldTheValue) {
@@ -206,6 +286,14 @@ TEST(LineupCli, ErrorsNameTheOptionThatHeldTheValue) {
       {{"--event", "4x100", "--lock", "2=Nobody"}, "baton: --lock: "},
       {{"--event", "4x150"}, "baton: --event: "},
       {{"--events", "4x100/F,4x150"}, "baton: --events: "},
+      {{"--events", "4x100/F", "--lock", "4x400/F:1=Ava"}, "baton: --lock: "},
+      {{"--events", "4x100/F", "--lock", "4x100/F:5=Ava"}, "baton: --lock: "},
+      {{"--events", "4x100/F", "--lock", "4x100/F:2"}, "baton: --lock: "},
+      {{"--events", "4x100/F", "--lock", "4x100/F:1=Nobody"}, "baton: --lock: "},
+      {{"--events", "4x100/F", "--exclude", "4x800/F:Ava"}, "baton: --exclude: "},
+      {{"--events", "4x100/F,4x400/F", "--conflict", "4x100/F"}, "baton: --conflict: "},
+      {{"--events", "4x100/F,4x400/F", "--conflict", "4x100/F,4x800/F"}, "baton: --conflict: "},
+      {{"--event", "4x100", "--conflict", "4x100/F,4x400/F"}, "baton: --conflict: "},
       {{"--event", "4x100", "--model", "sum"}, "baton: --model: "},
   };
   for (const auto& c : cases) {
@@ -218,6 +306,10 @@ TEST(LineupCli, ErrorsNameTheOptionThatHeldTheValue) {
   // The closest name is suggested.
   const auto r = run_cli({"lineup", "--team", team, "--event", "4x100", "--exclude", "Bee"});
   EXPECT_NE(r.err.find("'Bea'"), std::string::npos) << r.err;
+  const auto meet =
+      run_cli({"lineup", "--team", team, "--events", "4x100/F", "--exclude", "4x100/F:Bee"});
+  EXPECT_EQ(meet.err.rfind("baton: --exclude: ", 0), 0u) << meet.err;
+  EXPECT_NE(meet.err.find("'Bea'"), std::string::npos) << meet.err;
 }
 
 }  // namespace

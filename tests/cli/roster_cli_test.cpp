@@ -52,6 +52,21 @@ TEST_F(RosterCli, AddEditRemove) {
   EXPECT_TRUE(baton({"roster", "list", "--json"}).json()["athletes"].empty());
 }
 
+TEST_F(RosterCli, IndividualEntriesAreSetListedAndCleared) {
+  ASSERT_EQ(baton({"roster", "add", "Kim Lee", "--sex", "F", "--entries", "100m, LJ"}).exit_code,
+            0);
+  EXPECT_EQ(baton({"roster", "list", "--json"}).json()["athletes"][0]["entries"],
+            nlohmann::json({"100m", "LJ"}));
+  EXPECT_NE(baton({"roster", "list"}).out.find("100m, LJ"), std::string::npos);
+  const auto r = baton({"roster", "edit", "Kim Lee", "--entries", "LJ,lj"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err.rfind("baton: --entries: ", 0), 0u) << r.err;
+  EXPECT_EQ(baton({"roster", "list", "--json"}).json()["athletes"][0]["entries"],
+            nlohmann::json({"100m", "LJ"}));
+  ASSERT_EQ(baton({"roster", "edit", "Kim Lee", "--entries", ""}).exit_code, 0);
+  EXPECT_TRUE(baton({"roster", "list", "--json"}).json()["athletes"][0]["entries"].empty());
+}
+
 TEST_F(RosterCli, BadInputIsRefusedAndNothingChanges) {
   ASSERT_EQ(baton({"roster", "import", source_path("examples/riverside.toml")}).exit_code, 0);
   const std::string before = baton({"roster", "list", "--json"}).out;

@@ -59,6 +59,33 @@ TEST(Athlete, ValidatesSplitsAndFootLength) {
   EXPECT_THROW(validate_athlete(a), ValidationError);
 }
 
+TEST(Athlete, ValidatesIndividualEntries) {
+  Athlete a{"Ava Brooks", Sex::female};
+  a.entries = {"100m", "200m", "LJ"};
+  EXPECT_NO_THROW(validate_athlete(a));
+  struct Case {
+    std::vector<std::string> entries;
+    const char* field;
+  };
+  const Case bad[] = {
+      {{"100m", "lj", "LJ"}, "entries.2"},             // twice, ignoring case
+      {{"100m", ""}, "entries.1"},                     // empty
+      {{"100m;200m"}, "entries.0"},                    // a list in one entry
+      {{"100m, 200m"}, "entries.0"},                   // a list in one entry
+      {{std::string(31, 'x')}, "entries.0"},           // too long
+      {std::vector<std::string>(13, "x"), "entries"},  // too many
+  };
+  for (const Case& c : bad) {
+    a.entries = c.entries;
+    try {
+      validate_athlete(a);
+      ADD_FAILURE() << c.field;
+    } catch (const ValidationError& e) {
+      EXPECT_EQ(e.where().field, c.field) << e.what();
+    }
+  }
+}
+
 TEST(Athlete, SetBestKeepsOnePerDistanceSorted) {
   Athlete a{"Ava Brooks", Sex::female};
   a.set_best({400.0, {58.2, false}});

@@ -73,6 +73,33 @@ TEST(TeamToml, ErrorsNameFileLineAndField) {
                   "t.toml", 4, "bests.far", "cannot read distance");
 }
 
+TEST(TeamToml, ReadsIndividualEntries) {
+  const Team t = parse_team_toml(
+      "[[athlete]]\nname = \"A\"\nsex = \"F\"\nentries = [\"100m\", \"LJ\"]\n"
+      "[[athlete]]\nname = \"B\"\nsex = \"F\"\n",
+      "t.toml");
+  EXPECT_EQ(t.athletes[0].entries, (std::vector<std::string>{"100m", "LJ"}));
+  EXPECT_TRUE(t.athletes[1].entries.empty());
+  auto parse = [](const char* text) { return [text] { parse_team_toml(text, "t.toml"); }; };
+  expect_error_at(parse("[[athlete]]\nname = \"A\"\nsex = \"F\"\nentries = \"100m\"\n"), "t.toml",
+                  4, "entries", "must be a list");
+  expect_error_at(parse("[[athlete]]\nname = \"A\"\nsex = \"F\"\nentries = [\"100m\", 2]\n"),
+                  "t.toml", 4, "entries.1", "expected text");
+  expect_error_at(parse("[[athlete]]\nname = \"A\"\nsex = \"F\"\n\nentries = [\"LJ\", \"lj\"]\n"),
+                  "t.toml", 5, "entries.1", "entered twice");
+}
+
+TEST(RosterCsv, ReadsTheEntriesColumn) {
+  const Team t =
+      parse_roster_csv("name,sex,100m,entries\nA,F,12.5, 100m ; 200m\nB,F,12.9,\n", "r.csv");
+  EXPECT_EQ(t.athletes[0].entries, (std::vector<std::string>{"100m", "200m"}));
+  EXPECT_TRUE(t.athletes[1].entries.empty());
+  auto parse = [](std::string text) { return [text] { parse_roster_csv(text, "r.csv"); }; };
+  expect_error_at(parse("name,sex,entries\nA,F,100m;;LJ\n"), "r.csv", 2, "entries",
+                  "empty individual entry");
+  expect_error_at(parse("name,sex,entries\nA,F,\"100m,LJ\"\n"), "r.csv", 2, "entries.0", "commas");
+}
+
 TEST(RosterCsv, ReadsQuotedCellsHandTimesAndSplits) {
   const Team t = parse_roster_csv(
       "\xEF\xBB\xBFname,sex,100m,200m,split_10m,foot_length_m,hand,form_sd_percent\r\n"

@@ -7,117 +7,24 @@
 #include <random>
 
 #include "baton/error.h"
+#include "baton/meet_assignments.h"
 #include "plan/lineup_rules.h"
 #include "plan/lineup_scenarios.h"
+#include "plan/meet_brute_force.h"
 #include "plan/meet_model.h"
 
 namespace baton {
 namespace {
 
+using testing::brute_force_objective;
+using testing::meet_allows;
+using testing::Slot;
+using testing::slots_of;
+using testing::team_orders;
+using testing::weight_of;
+
 using scenarios::alternating_sexes;
 using scenarios::random_relay_costs;
-
-struct Slot {
-  int relay;
-  int team;
-};
-
-std::vector<Slot> slots_of(const MeetLineupRequest& req) {
-  std::vector<Slot> out;
-  for (int r = 0; r < static_cast<int>(req.relays.size()); ++r) {
-    for (int t = 0; t < req.relays[r].teams; ++t) out.push_back({r, t});
-  }
-  return out;
-}
-
-// Every order a team could run on its own (locks, exclusions and sex rules only).
-std::vector<std::vector<int>> team_orders(const MeetLineupRequest& req, const Slot& s) {
-  const MeetRelay& relay = req.relays[s.relay];
-  const RelayCosts& c = relay.costs;
-  std::vector<std::vector<int>> out;
-  std::vector<int> order(c.legs);
-  std::vector<char> used(c.athletes, 0);
-  std::function<void(int)> rec = [&](int l) {
-    if (l == c.legs) {
-      if (c.team_time_s(order) == RelayCosts::kImpossible) return;
-      int women = 0;
-      for (int a : order) women += req.sexes[a] == Sex::female;
-      if (relay.sex_rule == SexRule::mixed_two_two && women != c.legs / 2) return;
-      if (relay.sex_rule == SexRule::single_sex) {
-        if (relay.required_sex && women != (*relay.required_sex == Sex::female ? c.legs : 0)) {
-          return;
-        }
-        if (women != 0 && women != c.legs) return;
-      }
-      out.push_back(order);
-      return;
-    }
-    for (int a = 0; a < c.athletes; ++a) {
-      if (used[a] || std::count(relay.excluded.begin(), relay.excluded.end(), a)) continue;
-      if (s.team == 0) {
-        auto it = relay.locked_legs.find(l);
-        if (it != relay.locked_legs.end() && it->second != a) continue;
-      }
-      order[l] = a;
-      used[a] = 1;
-      rec(l + 1);
-      used[a] = 0;
-    }
-  };
-  rec(0);
-  return out;
-}
-
-// Checks a complete meet lineup against every meet-wide rule.
-bool meet_allows(const MeetLineupRequest& req, const std::vector<Slot>& slots,
-                 const std::vector<const std::vector<int>*>& orders) {
-  // Fixed-size tables: this runs millions of times in the brute force (at most 8 athletes).
-  const int n = req.relays[0].costs.athletes;
-  if (n > 8 || req.relays.size() > 4) throw std::logic_error("brute force is for tiny meets");
-  int count[8] = {};
-  char in_relay[4][8] = {};
-  for (size_t s = 0; s < slots.size(); ++s) {
-    for (int a : *orders[s]) {
-      if (in_relay[slots[s].relay][a]) return false;  // twice in one relay
-      in_relay[slots[s].relay][a] = 1;
-      count[a]++;
-    }
-  }
-  for (int a = 0; a < n; ++a) {
-    if (req.max_relays_per_athlete > 0 && count[a] > req.max_relays_per_athlete) return false;
-    const int already = req.events_already.empty() ? 0 : req.events_already[a];
-    if (req.max_events > 0 && already + count[a] > req.max_events) return false;
-    for (const auto& [r1, r2] : req.conflicts) {
-      if (in_relay[r1][a] && in_relay[r2][a]) return false;
-    }
-  }
-  return true;
-}
-
-double weight_of(const MeetLineupRequest& req, const Slot& s) {
-  return req.relays[s.relay].weight * req.team_weights[s.team];
-}
-
-// The optimal objective by enumerating every combination of team orders (+inf: infeasible).
-double brute_force_objective(const MeetLineupRequest& req) {
-  const std::vector<Slot> slots = slots_of(req);
-  std::vector<std::vector<std::vector<int>>> options;
-  for (const Slot& s : slots) options.push_back(team_orders(req, s));
-  double best = RelayCosts::kImpossible;
-  std::vector<const std::vector<int>*> pick(slots.size());
-  std::function<void(size_t, double)> rec = [&](size_t s, double sum) {
-    if (s == slots.size()) {
-      if (sum < best && meet_allows(req, slots, pick)) best = sum;
-      return;
-    }
-    for (const std::vector<int>& o : options[s]) {
-      pick[s] = &o;
-      rec(s + 1, sum + weight_of(req, slots[s]) * req.relays[slots[s].relay].costs.team_time_s(o));
-    }
-  };
-  rec(0, 0.0);
-  return best;
-}
 
 void expect_optimal_and_legal(const MeetLineupRequest& req, const std::string& what) {
   const double expected = brute_force_objective(req);
@@ -331,6 +238,53 @@ std::vector<std::pair<std::string, MeetLineupRequest>> enumerable_meets() {
     out.push_back({"seed " + std::to_string(seed), std::move(req)});
   }
   return out;
+}
+
+// Who could step in for each leg, checked one swap at a time against the brute force's own
+// rules: a runner is listed exactly when putting them on the leg (the rest unchanged) leaves a
+// team order the relay allows and a meet the limits allow, at the cost the tables give; and,
+// the lineups being optimal with positive weights, no listed swap is a gain.
+TEST(MeetLineup, SubstitutesAreExactlyTheSwapsTheMeetAllows) {
+  int listed = 0;
+  for (const auto& [what, req] : enumerable_meets()) {
+    const MeetLineupResult r = best_meet_lineups(req);
+    const std::vector<Slot> slots = slots_of(req);
+    std::vector<const std::vector<int>*> orders;
+    for (const MeetRelayLineup& l : r.relays) orders.push_back(&l.order);
+    for (size_t k = 0; k < r.relays.size(); ++k) {
+      const MeetRelayLineup& team = r.relays[k];
+      const RelayCosts& c = req.relays[team.event_index].costs;
+      const auto legal = team_orders(req, slots[k]);
+      const auto subs = meet_substitutes(req, r, k);
+      ASSERT_EQ(subs.size(), team.order.size()) << what;
+      for (size_t leg = 0; leg < team.order.size(); ++leg) {
+        // A locked leg may be handed on (the substitute is the coach's fallback): the brute
+        // force's team orders keep the lock, so it cannot judge that leg.
+        if (slots[k].team == 0 && req.relays[team.event_index].locked_legs.count(leg)) continue;
+        for (size_t i = 1; i < subs[leg].size(); ++i) {
+          EXPECT_LE(subs[leg][i - 1].cost_s, subs[leg][i].cost_s) << what;
+        }
+        for (int a = 0; a < c.athletes; ++a) {
+          if (a == team.order[leg]) continue;
+          std::vector<int> swapped = team.order;
+          swapped[leg] = a;
+          std::vector<const std::vector<int>*> after = orders;
+          after[k] = &swapped;
+          const bool allowed = std::find(legal.begin(), legal.end(), swapped) != legal.end() &&
+                               meet_allows(req, slots, after);
+          const auto it = std::find_if(subs[leg].begin(), subs[leg].end(),
+                                       [&](const MeetSubstitute& x) { return x.athlete == a; });
+          EXPECT_EQ(it != subs[leg].end(), allowed)
+              << what << " lineup " << k << " leg " << leg << " athlete " << a;
+          if (it == subs[leg].end()) continue;
+          ++listed;
+          EXPECT_NEAR(it->cost_s, c.team_time_s(swapped) - c.team_time_s(team.order), 1e-9);
+          if (r.optimal && weight_of(req, slots[k]) > 0) EXPECT_GE(it->cost_s, -1e-9) << what;
+        }
+      }
+    }
+  }
+  EXPECT_GT(listed, 0);
 }
 
 TEST(MeetLineup, LagrangianBoundNeverExceedsTheOptimum) {

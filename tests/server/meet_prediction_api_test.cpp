@@ -53,9 +53,11 @@ TEST_F(MeetPredictionApi, EachRelayIsAnsweredInRequestOrder) {
 }
 
 TEST_F(MeetPredictionApi, TeamsPerRelayAndExclusionsReachTheSolver) {
+  // Eight girls' 4x100 places without Ava: only seven have a 100 m mark, so the eighth leg is
+  // an estimate, which the request must allow.
   const auto r = post("/api/meet-lineups", R"({"relays": [{"event": "4x100", "sex": "F"},
       {"event": "4x400", "sex": "F"}], "teams_per_relay": 2, "max_relays_per_athlete": 2,
-      "max_events": 2, "exclude": ["ava brooks"]})");
+      "max_events": 2, "exclude": ["ava brooks"], "allow_estimates": true})");
   ASSERT_EQ(r.status, 200) << r.body;
   const nlohmann::json doc = r.json();
   ASSERT_EQ(doc["relays"].size(), 4u);
@@ -101,6 +103,36 @@ TEST_F(MeetPredictionApi, BadMeetRequestsAreRefused) {
       {R"({"relays": [{"event": "4x100"}], "exclude": "Ava Brooks"})", 400, "exclude"},
       {R"({"relays": [{"event": "4x100"}], "exclude": ["Nobody Here"]})", 404, "exclude"},
       {R"({"relays": [{"event": "4x100"}], "time_limit_s": 60})", 400, "time_limit_s"},
+      {R"({"relays": [{"event": "4x100"}], "allow_estimates": "yes"})", 400, "allow_estimates"},
+      {R"({"relays": [{"event": "4x100", "sex": "F"}, {"event": "4x400", "sex": "F"}],
+          "teams_per_relay": 2, "exclude": ["Ava Brooks"]})",
+       400, "allow_estimates"},
+      {R"({"relays": [{"event": "4x100", "sex": "F"}], "locks": {"4x100/F": 1}})", 400, "locks"},
+      {R"({"relays": [{"event": "4x100", "sex": "F"}], "locks": [{"relay": "4x100/F",
+          "leg": "2", "name": "Ava Brooks"}]})",
+       400, "locks.0.leg"},
+      {R"({"relays": [{"event": "4x100", "sex": "F"}], "locks": [{"relay": "4x100/F",
+          "leg": 5, "name": "Ava Brooks"}]})",
+       400, "locks.0.leg"},
+      {R"({"relays": [{"event": "4x100", "sex": "F"}], "locks": [{"relay": "4x400/F",
+          "leg": 1, "name": "Ava Brooks"}]})",
+       400, "locks.0.relay"},
+      {R"({"relays": [{"event": "4x100", "sex": "F"}], "locks": [{"relay": "4x100/F",
+          "leg": 1, "name": "Ava Brookes"}]})",
+       404, "locks.0.name"},
+      {R"({"relays": [{"event": "4x100", "sex": "F"}], "locks": [{"relay": "4x100/F",
+          "leg": 1}]})",
+       400, "locks.0.name"},
+      {R"({"relays": [{"event": "4x100", "sex": "F"}], "exclude_from": [{"relay": "4x100/F",
+          "name": "Nobody Here"}]})",
+       404, "exclude_from.0.name"},
+      {R"({"relays": [{"event": "4x100", "sex": "F"}], "exclude_from": [{"relay": "4x100/F",
+          "who": "Ava Brooks"}]})",
+       400, "exclude_from.0.who"},
+      {R"({"relays": [{"event": "4x100", "sex": "F"}], "conflicts": [["4x100/F"]]})", 400,
+       "conflicts.0"},
+      {R"({"relays": [{"event": "4x100", "sex": "F"}], "conflicts": [["4x100/F", "4x400/F"]]})",
+       400, "conflicts.0"},
   };
   for (const Case& c : cases) {
     const auto r = post("/api/meet-lineups", c.body);
@@ -109,10 +141,11 @@ TEST_F(MeetPredictionApi, BadMeetRequestsAreRefused) {
     EXPECT_EQ(r.json()["field"], c.field) << c.body << " -> " << r.body;
     EXPECT_TRUE(r.json()["error"].is_string());
   }
-  // Nine relays are more than one request may solve.
-  nlohmann::json nine = {{"relays", nlohmann::json::array()}};
-  for (int i = 0; i < 9; ++i) nine["relays"].push_back({{"event", "4x100"}});
-  auto r = post("/api/meet-lineups", nine.dump());
+  // More relays than the roster can enter (each of the 11 single-sex relays for girls and
+  // boys, the mixed 4x400 once: 23) are refused before the solver starts.
+  nlohmann::json many_relays = {{"relays", nlohmann::json::array()}};
+  for (int i = 0; i < 24; ++i) many_relays["relays"].push_back({{"event", "4x100"}});
+  auto r = post("/api/meet-lineups", many_relays.dump());
   EXPECT_EQ(r.status, 400) << r.body;
   EXPECT_EQ(r.json()["field"], "relays");
   // Sixty-five exclusions are more names than a request may carry.
@@ -126,6 +159,41 @@ TEST_F(MeetPredictionApi, BadMeetRequestsAreRefused) {
       {"event": "4x400", "sex": "F"}], "teams_per_relay": 3, "max_relays_per_athlete": 1})");
   EXPECT_EQ(r.status, 400) << r.body;
   EXPECT_TRUE(r.json()["error"].is_string());
+}
+
+TEST_F(MeetPredictionApi, TenRelaysWithLocksExclusionsConflictsAndWhoRunsWhat) {
+  // Five relays for girls and for boys; a lock, an exclusion from one relay and a conflict reach
+  // the solver, and the answer says who runs what and gives every leg an alternate.
+  nlohmann::json body = {{"relays", nlohmann::json::array()}};
+  for (const char* event : {"4x100", "4x200", "4x400", "4x800", "4x1600"}) {
+    for (const char* sex : {"F", "M"}) body["relays"].push_back({{"event", event}, {"sex", sex}});
+  }
+  body["locks"] = {{{"relay", "4x100/f"}, {"leg", 2}, {"name", "ava brooks"}}};
+  body["exclude_from"] = {{{"relay", "4x400/M"}, {"name", "Marcus Reed"}}};
+  body["conflicts"] = nlohmann::json::parse(R"([["4x100/M", "4x400/M"]])");
+  const auto r = post("/api/meet-lineups", body.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  const nlohmann::json doc = r.json();
+  ASSERT_EQ(doc["relays"].size(), 10u);
+  EXPECT_EQ(doc["relays"][0]["order"][1], "Ava Brooks");
+  EXPECT_EQ(doc["relays"][0]["legs"][1]["locked"], true);
+  std::set<std::string> short_relay;
+  for (const auto& name : doc["relays"][1]["order"]) short_relay.insert(name.get<std::string>());
+  for (const auto& name : doc["relays"][5]["order"]) {
+    EXPECT_NE(name, "Marcus Reed");
+    EXPECT_EQ(short_relay.count(name.get<std::string>()), 0u) << name << " in both";
+  }
+  EXPECT_EQ(doc["conflicts"].dump(), R"([["4x100/M","4x400/M"]])");
+  ASSERT_EQ(doc["athletes"].size(), 24u);
+  int legs = 0;
+  for (const auto& a : doc["athletes"]) {
+    for (const char* key : {"name", "sex", "relays", "entries", "relay_count", "event_count"}) {
+      EXPECT_TRUE(a.contains(key)) << key;
+    }
+    legs += static_cast<int>(a["relays"].size());
+  }
+  EXPECT_EQ(legs, 40);
+  for (const auto& relay : doc["relays"]) EXPECT_EQ(relay["alternates"].size(), 4u);
 }
 
 TEST_F(MeetPredictionApi, MoreThanSixtyFourAthletesAreRefusedUnlessSomeAreLeftOut) {

@@ -73,6 +73,28 @@ TEST_F(RosterApi, AddListEditRenameRemove) {
   EXPECT_TRUE(athletes().empty());
 }
 
+TEST_F(RosterApi, IndividualEntriesAreKeptAndReplacedWhole) {
+  auto r = add(R"({"name": "Kim Lee", "sex": "F", "entries": ["100m", "LJ"]})");
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(athletes()[0]["entries"], nlohmann::json({"100m", "LJ"}));
+  r = server.send_json("PUT", "/api/athletes/Kim%20Lee", R"({"hand": "left"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(athletes()[0]["entries"], nlohmann::json({"100m", "LJ"}));  // not sent: kept
+  r = server.send_json("PUT", "/api/athletes/Kim%20Lee", R"({"entries": ["200m"]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(athletes()[0]["entries"], nlohmann::json({"200m"}));
+  for (const auto& [body, field] : std::vector<std::pair<const char*, const char*>>{
+           {R"({"entries": "100m"})", "entries"},
+           {R"({"entries": ["100m", 4]})", "entries.1"},
+           {R"({"entries": ["LJ", "lj"]})", "entries.1"},
+           {R"({"entries": ["100m;200m"]})", "entries.0"}}) {
+    r = server.send_json("PUT", "/api/athletes/Kim%20Lee", body);
+    EXPECT_EQ(r.status, 400) << body;
+    EXPECT_EQ(r.json()["field"], field) << body << " -> " << r.body;
+  }
+  EXPECT_EQ(athletes()[0]["entries"], nlohmann::json({"200m"}));
+}
+
 TEST_F(RosterApi, UnknownAthleteIs404WithTheField) {
   ASSERT_EQ(add(R"({"name": "Ava Brooks", "sex": "F"})").status, 201);
   for (const char* method : {"GET", "PUT", "DELETE"}) {

@@ -59,6 +59,25 @@ TEST(Roster, KeepsTheFormSpreadThroughAddAndUpdate) {
   EXPECT_FALSE(Roster(db).find("Ava Brooks")->form_sd_percent.has_value());
 }
 
+TEST(Roster, KeepsIndividualEntriesInOrderAndRefusesBadOnes) {
+  TempDir dir;
+  Database db = Database::open(dir.file("e.db"));
+  Athlete a;
+  a.name = "Ava Brooks";
+  a.entries = {"200m", "100m", "LJ"};
+  Roster(db).add(a);
+  EXPECT_EQ(Roster(db).find("Ava Brooks")->entries, a.entries);
+  EXPECT_EQ(Roster(db).team().athletes[0].entries, a.entries);
+  a.entries = {"400m"};
+  Roster(db).update("Ava Brooks", a);
+  EXPECT_EQ(Roster(db).find("Ava Brooks")->entries, std::vector<std::string>{"400m"});
+  a.entries = {"LJ", "lj"};  // twice: refused, nothing written
+  EXPECT_THROW(Roster(db).update("Ava Brooks", a), ValidationError);
+  EXPECT_EQ(Roster(db).find("Ava Brooks")->entries, std::vector<std::string>{"400m"});
+  Roster(db).remove("Ava Brooks");
+  EXPECT_EQ(sql(dir.file("e.db"), "SELECT count(*) FROM athlete_entries"), "0");
+}
+
 TEST(Database, UpgradesAVersionOneFileKeepingItsData) {
   TempDir dir;
   const std::string path = dir.file("old.db");
@@ -86,6 +105,11 @@ TEST(Database, UpgradesAVersionOneFileKeepingItsData) {
   ASSERT_TRUE(ava.has_value());
   EXPECT_NEAR(ava->best_at(100.0)->fat_s(), 12.31, 1e-12);
   EXPECT_EQ(sql(path, "SELECT updated_at FROM bests"), "1970-01-01T00:00:00Z");
+  EXPECT_TRUE(ava->entries.empty());  // the entries table came with the upgrade, empty
+  Athlete entered = *ava;
+  entered.entries = {"100m"};
+  Roster(db).update("Ava Brooks", entered);
+  EXPECT_EQ(Roster(db).find("Ava Brooks")->entries, std::vector<std::string>{"100m"});
 }
 
 TEST(Database, RefusesNewerForeignAndCorruptFiles) {

@@ -46,6 +46,16 @@ const ACTIONS = {
   "lineup, whole meet": ["#/lineup?mode=meet", async () => {
     await page.getByLabel("4x100 m relay, F (girls/women)", { exact: true }).check();
     await page.getByLabel("4x400 m relay, F (girls/women)", { exact: true }).check();
+    // The locks, one-relay exclusions and conflicts open, with one of each added.
+    await page.getByText("Locks, one-relay exclusions and schedule conflicts").click();
+    const pick = { "lock-name": "Ava Brooks", "out-relay": "4x400/F", "out-name": "Maya Johnson",
+      "conflict-b": "4x400/F" };
+    for (const [name, value] of Object.entries(pick)) {
+      await page.locator(`select[name=${name}]`).selectOption(value);
+    }
+    for (const title of ["Locked legs", "Out of one relay", "Schedule conflicts"]) {
+      await page.getByRole("button", { name: `Add: ${title}` }).click();
+    }
     await page.getByRole("button", { name: "Optimise the meet" }).click();
     await page.getByRole("heading", { name: /^Meet lineups: / }).waitFor({ timeout: 30000 });
   }],

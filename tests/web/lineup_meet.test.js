@@ -131,6 +131,9 @@ test("on a 375 px phone the meet and the own order fit and work from the keyboar
   assert.equal(await page.locator("article.meet-relay").count(), 2);
   let overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `meet lineups are ${overflow} px wider than the screen`);
+  await page.getByText("Locks, one-relay exclusions and schedule conflicts").click();
+  overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the locks, exclusions and conflicts are ${overflow} px wider than the screen`);
 
   await page.getByLabel("Whole meet").focus();
   await page.keyboard.press("ArrowLeft");
@@ -175,4 +178,61 @@ test("a drilled pair's practice record is named in the order editor's note", asy
   assert.ok(text.includes(`timed at ${formatted(drilled.team_time_s - drilled.practice_s)}`), text);
   // The editor compares like with like: the best order against itself is no difference.
   await page.locator(".order-time").filter({ hasText: "±0.00 s" }).waitFor();
+});
+
+test("ten relays with a lock, a one-relay exclusion and a conflict: lineups, alternates and who runs what as the CLI", async () => {
+  await open("#/lineup");
+  await page.getByLabel("Whole meet").check();
+  const events = [["4x100 m relay", "4x100"], ["4x200 m relay", "4x200"], ["4x400 m relay", "4x400"],
+    ["4x800 m relay", "4x800"], ["4x1600 m relay", "4x1600"]];
+  const labels = [];
+  for (const [name, id] of events) {
+    for (const sex of ["F", "M"]) {
+      await page.getByLabel(`${name}, ${sex === "F" ? "F (girls/women)" : "M (boys/men)"}`, { exact: true }).check();
+      labels.push(`${id}/${sex}`);
+    }
+  }
+  await page.getByLabel("Relays per athlete").selectOption("3");
+  await page.getByLabel("Events per athlete").selectOption("4");
+  await page.getByText("Locks, one-relay exclusions and schedule conflicts").click();
+  const lock = page.locator("fieldset.meet-rule", { hasText: "Locked legs" });
+  await lock.locator("select[name=lock-relay]").selectOption("4x100/F");
+  await lock.locator("select[name=lock-leg]").selectOption("2");
+  await lock.locator("select[name=lock-name]").selectOption("Ava Brooks");
+  await lock.getByRole("button", { name: "Add: Locked legs" }).click();
+  const out = page.locator("fieldset.meet-rule", { hasText: "Out of one relay" });
+  await out.locator("select[name=out-relay]").selectOption("4x400/M");
+  await out.locator("select[name=out-name]").selectOption("Marcus Reed");
+  await out.getByRole("button", { name: "Add: Out of one relay" }).click();
+  const conflict = page.locator("fieldset.meet-rule", { hasText: "Schedule conflicts" });
+  await conflict.locator("select[name=conflict-a]").selectOption("4x100/M");
+  await conflict.locator("select[name=conflict-b]").selectOption("4x400/M");
+  await conflict.getByRole("button", { name: "Add: Schedule conflicts" }).click();
+  assert.equal(await lock.locator("ul.rules li").count(), 1);
+  await page.getByRole("button", { name: "Optimise the meet" }).click();
+  await page.getByRole("heading", { name: /^Meet lineups: / }).waitFor({ timeout: 30000 });
+
+  const want = cli("lineup", "--events", labels.join(","), "--max-relays-per-athlete", "3",
+    "--max-events", "4", "--lock", "4x100/F:2=Ava Brooks", "--exclude", "4x400/M:Marcus Reed",
+    "--conflict", "4x100/M,4x400/M");
+  const cards = page.locator("article.meet-relay");
+  assert.equal(await cards.count(), 10);
+  for (let i = 0; i < 10; i += 1) {
+    const card = cards.nth(i);
+    const relay = want.relays[i];
+    assert.equal(await card.getAttribute("data-event"), relay.event);
+    const names = (await card.locator("table.legs tbody th").allTextContents()).map((n) => n.replace(" (locked)", ""));
+    assert.deepEqual(names, relay.order);
+    const alternates = await card.locator("td.alternate").allTextContents();
+    assert.deepEqual(alternates, relay.alternates.map((a) => (a.athlete ? `${a.athlete} (+${a.cost_s.toFixed(2)} s)` : "none free")));
+  }
+  assert.equal(await cards.nth(0).locator("table.legs tbody tr").nth(1).locator("th").textContent(), "Ava Brooks (locked)");
+  // Who runs what: each busy athlete's row as the CLI counts it.
+  const rows = page.locator(".who-runs-what tbody tr");
+  const busy = want.athletes.filter((a) => a.relays.length);
+  assert.equal(await rows.count(), busy.length);
+  const ava = want.athletes.find((a) => a.name === "Ava Brooks");
+  const row = page.locator('.who-runs-what tr[data-athlete="Ava Brooks"]');
+  assert.equal(await row.locator("td").nth(0).textContent(), ava.relays.map((r) => `${r.event} ${r.team} leg ${r.leg}`).join(", "));
+  assert.equal(await row.locator("td").nth(3).textContent(), `${ava.event_count} of 4`);
 });

@@ -77,6 +77,24 @@ test("editing a mark changes what the list shows", async () => {
   assert.equal(await row("Ava Brooks").locator('td[data-label="Hand"]').textContent(), "right");
 });
 
+test("individual events are edited in the form, listed, and a repeated one names its input", async () => {
+  await open(IMPORT_EXAMPLE_TEAM);
+  await page.getByRole("button", { name: "Edit Ava Brooks" }).click();
+  const form = athleteForm();
+  const entries = form.getByLabel("Individual events at the next meet");
+  assert.equal(await entries.inputValue(), "");
+  await entries.fill("100m, LJ, lj");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await form.locator(".error").filter({ hasText: "entered twice" }).waitFor();
+  assert.equal(await entries.getAttribute("aria-invalid"), "true");
+  await entries.fill("100m, LJ");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await page.locator("form.athlete-form").waitFor({ state: "detached" });
+  assert.equal(await row("Ava Brooks").locator('td[data-label="Events"]').textContent(), "100m, LJ");
+  const ava = web.cli("roster", "list").athletes.find((a) => a.name === "Ava Brooks");
+  assert.deepEqual(ava.entries, ["100m", "LJ"]);
+});
+
 test("removing an athlete asks first", async () => {
   await open(IMPORT_EXAMPLE_TEAM);
   page.once("dialog", (d) => d.dismiss());

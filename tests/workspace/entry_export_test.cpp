@@ -67,6 +67,22 @@ TEST_F(EntryExportTest, ACoachsOrderIsKeptAsGiven) {
   EXPECT_EQ(e.relays[0].alternates[0].name, "Ann Avery");
 }
 
+TEST(EntryExport, AnAthleteAtTheEventLimitIsNoAlternate) {
+  // Eve, the one girl left out of the 4x100, is entered in four individual events: under a
+  // four-event limit she could not step in, so the team has no alternate.
+  std::string toml = testing::kSquadToml;
+  const std::string eve = "name = \"Eve Ennis\"\n";
+  toml.insert(toml.find(eve) + eve.size(), "entries = [\"100m\", \"200m\", \"LJ\", \"TJ\"]\n");
+  testing::TempDir dir;
+  const Workspace ws = Workspace::open_team_file(dir.write("squad.toml", toml));
+  EntryQuery q;
+  q.relays = {{"4x100", Sex::female}};
+  q.model = CostModel::open;
+  EXPECT_EQ(plan_entries(ws, q).relays[0].alternates.size(), 1u);  // no limit: Eve
+  q.max_events = 4;
+  EXPECT_TRUE(plan_entries(ws, q).relays[0].alternates.empty());
+}
+
 TEST(EntryExport, AlternatesAreTheFastestLeftBestFirstAtMostFour) {
   // Seven girls; the coach runs the four slowest, so the three fastest are the alternates,
   // fastest first. Solved, the four fastest run and --alternates 2 keeps the next two.

@@ -5,8 +5,9 @@ import { api } from "./api.js";
 import { announce, focusResult, h, replace, uid } from "./dom.js";
 import { latest, STALE } from "./latest.js";
 import { formatTime, SEX_TEXT } from "./format.js";
-import { cardsLink, describe, errorBox, eventSelect, loadRelays, oddsLink, planLink, timeText }
-  from "./relay_form.js";
+import { cardsLink, describe, errorBox, eventSelect, loadRelays, oddsLink, planLink, SPLIT_NOTE,
+  timeText } from "./relay_form.js";
+import { meetForm } from "./meet.js";
 
 export async function lineupPage(main, params = new URLSearchParams()) {
   replace(main, h("h1", {}, "Lineup"), h("p", { class: "muted" }, "Loading the roster…"));
@@ -118,8 +119,6 @@ function oneRelayForm({ team, events }, params) {
     form, result);
 }
 
-// What every split on these pages is, the same number baton lineup, predict, plan and pacing print.
-const SPLIT_NOTE = "Splits are baton to baton: leg 1 from the gun to the first pass, then pass to pass, the anchor from the last pass to the finish. They add up to the team time.";
 
 function lineupView(doc) {
   return h("div", { class: "card lineup" },
@@ -232,112 +231,4 @@ function orderEditor(doc, team, events) {
 
   update();
   return box;
-}
-
-/** "4x100/F" -> {id: "4x100", sex: "F"}. */
-function splitRelay(label) {
-  const [id, sex] = label.split("/");
-  return { id, sex: sex || "" };
-}
-
-/** The whole-meet form: relays ticked (each squad separately), teams per relay, relay limit. */
-function meetForm({ team, events }) {
-  const sexes = ["F", "M"].filter((s) => team.athletes.some((a) => a.sex === s));
-  const choices = [];
-  for (const e of events) {
-    if (e.sex_rule === "single-sex") {
-      for (const s of sexes) choices.push({ event: e.id, sex: s, text: `${e.name}, ${SEX_TEXT[s]}` });
-    } else if (sexes.length === 2) {
-      choices.push({ event: e.id, sex: "", text: e.name });
-    }
-  }
-  const relays = h("fieldset", { class: "meet-relays" }, h("legend", {}, "Relays (up to 8)"),
-    h("div", { class: "checks" }, choices.map((c) => h("label", { class: "check" },
-      h("input", { type: "checkbox", name: "relay", value: c.sex ? `${c.event}/${c.sex}` : c.event }), c.text))));
-  const teamsId = uid("teams");
-  const limitId = uid("limit");
-  const teams = h("select", { id: teamsId, name: "teams" },
-    h("option", { value: "1" }, "1 (A team)"), h("option", { value: "2" }, "2 (A and B)"),
-    h("option", { value: "3" }, "3 (A, B and C)"));
-  const limit = h("select", { id: limitId, name: "limit" }, h("option", { value: "0" }, "No limit"),
-    [1, 2, 3, 4, 5, 6, 7, 8].map((n) => h("option", { value: String(n) }, String(n))));
-  const excludes = h("fieldset", { class: "excludes" },
-    h("legend", {}, "Leave out"),
-    h("div", { class: "checks" }, team.athletes.map((a) => h("label", { class: "check" },
-      h("input", { type: "checkbox", name: "exclude", value: a.name }), `${a.name} (${a.sex})`))));
-  const error = h("p", { class: "error", role: "alert" });
-  const result = h("section", { class: "result-area", "aria-live": "polite", "aria-label": "Meet lineups" });
-  const button = h("button", { type: "submit", class: "primary" }, "Optimise the meet");
-  const meets = latest(result);
-
-  const run = async () => {
-    // While the solver runs the button stays focusable (aria-disabled, not disabled), so focus
-    // is never dropped to the page; a second press is ignored.
-    if (button.getAttribute("aria-disabled") === "true") return;
-    error.textContent = "";
-    const body = {
-      relays: [...relays.querySelectorAll("input:checked")].map((c) => {
-        const { id, sex } = splitRelay(c.value);
-        return sex ? { event: id, sex } : { event: id };
-      }),
-      teams_per_relay: Number(teams.value),
-      max_relays_per_athlete: Number(limit.value),
-    };
-    const out = [...excludes.querySelectorAll("input:checked")].map((c) => c.value);
-    if (out.length) body.exclude = out;
-    button.setAttribute("aria-disabled", "true");
-    button.textContent = "Optimising…";
-    try {
-      const doc = await meets.run((signal) => api("POST", "/api/meet-lineups", { json: body, signal }),
-        body.relays.map((r) => (r.sex ? `${r.event}/${r.sex}` : r.event)).join(", "));
-      if (doc === STALE) return;
-      replace(result, meetView(doc));
-      announce(doc.optimal ? "Meet lineups: proven optimal" : "Meet lineups: best found in the time limit");
-      focusResult(result);
-    } catch (err) {
-      replace(result);
-      error.textContent = describe(err);
-      error.setAttribute("tabindex", "-1");
-      error.focus();
-    } finally {
-      button.removeAttribute("aria-disabled");
-      button.textContent = "Optimise the meet";
-    }
-  };
-  const form = h("form", { class: "card meet-form", onsubmit: (e) => { e.preventDefault(); run(); } },
-    relays,
-    h("div", { class: "row" },
-      h("label", { for: teamsId }, "Teams per relay", teams),
-      h("label", { for: limitId }, "Relays per athlete", limit)),
-    h("details", {}, h("summary", {}, "Leave out athletes (injured, absent, saved)"), excludes),
-    error, button);
-  return h("div", {},
-    h("p", { class: "hint" }, "Every ticked relay's teams at once: no athlete in two teams of a relay, none over the relay limit, the sum of team times as low as it can be."),
-    form, result);
-}
-
-function meetView(doc) {
-  const status = doc.optimal
-    ? "Proven optimal: no other lineups have a lower sum of team times."
-    : `Best found in ${doc.time_limit_s} s: at most ${(100 * doc.gap).toFixed(2)} % from optimal.`;
-  return h("div", { class: "meet-lineups" },
-    h("h2", {}, doc.optimal ? "Meet lineups: optimal" : "Meet lineups: best found"),
-    h("p", { class: "meet-status" }, h("strong", {}, status), ` Sum of team times ${timeText(doc.objective_s)}.`),
-    h("p", { class: "muted" }, SPLIT_NOTE),
-    doc.relays.map((r) => {
-      const { id, sex } = splitRelay(r.event);
-      const title = `${r.name}${sex ? `, ${SEX_TEXT[sex]}` : ""}, team ${r.team}`;
-      return h("article", { class: "card meet-relay", dataset: { event: r.event, team: r.team } },
-        h("h3", {}, `${title}: ${timeText(r.team_time_s)}`),
-        h("table", { class: "legs" },
-          h("caption", { class: "sr" }, `Running order of the ${title}`),
-          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Leg"), h("th", { scope: "col" }, "Athlete"),
-            h("th", { scope: "col", class: "num" }, "Distance"), h("th", { scope: "col", class: "num" }, "Split"))),
-          h("tbody", {}, r.legs.map((l) => h("tr", {},
-            h("td", {}, String(l.leg)), h("th", { scope: "row" }, l.athlete),
-            h("td", { class: "num" }, `${l.distance_m} m`), h("td", { class: "num" }, timeText(l.split_s)))))),
-        h("p", { class: "buttons" },
-          h("a", { class: "button", href: planLink(id, r.order), "aria-label": `Plan the hand-offs: ${title}` }, "Plan the hand-offs"),
-          h("a", { class: "button secondary", href: cardsLink(id, r.order), "aria-label": `Cards & report: ${title}` }, "Cards & report")));
-    }));
 }

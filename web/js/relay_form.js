@@ -10,6 +10,9 @@ export async function loadRelays() {
   return { team, events: events.events };
 }
 
+// What every split on these pages is, the same number baton lineup, predict, plan and pacing print.
+export const SPLIT_NOTE = "Splits are baton to baton: leg 1 from the gun to the first pass, then pass to pass, the anchor from the last pass to the finish. They add up to the team time.";
+
 export function describe(err) {
   return err instanceof ApiError ? err.describe() : String(err);
 }

@@ -88,13 +88,14 @@ function athleteTable(view, formSlot) {
   const distances = sortDistances(new Set(athletes.flatMap((a) => Object.keys(a.marks))));
   const head = h("tr", {}, h("th", { scope: "col" }, "Name"), h("th", { scope: "col" }, "Sex"),
     distances.map((d) => h("th", { scope: "col", class: "num" }, distanceText(d))),
-    h("th", { scope: "col" }, "Splits"), h("th", { scope: "col" }, "Foot"),
+    h("th", { scope: "col" }, "Splits"), h("th", { scope: "col" }, "Events"), h("th", { scope: "col" }, "Foot"),
     h("th", { scope: "col" }, "Hand"), h("th", { scope: "col" }, h("span", { class: "sr" }, "Actions")));
   const rows = athletes.map((a) => h("tr", { dataset: { athlete: a.name } },
     h("th", { scope: "row", class: "name" }, a.name),
     h("td", { "data-label": "Sex" }, a.sex),
     distances.map((d) => markCell(a, d)),
     h("td", { "data-label": "Splits" }, splitsText(a.splits)),
+    h("td", { "data-label": "Events" }, (a.entries || []).join(", ")),
     h("td", { "data-label": "Foot" }, a.foot_length_m ? `${a.foot_length_m.toFixed(2)} m` : ""),
     h("td", { "data-label": "Hand" }, a.hand || ""),
     h("td", { class: "actions" },
@@ -145,7 +146,7 @@ function errorBox(err) {
 // The add/edit form. `athlete` is null to add a new one.
 function openForm(view, slot, athlete) {
   const a = athlete || { name: "", sex: "F", marks: {}, splits: {}, foot_length_m: null, hand: null,
-    form_sd_percent: null };
+    form_sd_percent: null, entries: [] };
   const title = athlete ? `Edit ${athlete.name}` : "Add athlete";
   const error = h("p", { class: "error", role: "alert" });
   const marks = h("div", { class: "pairs" });
@@ -155,7 +156,7 @@ function openForm(view, slot, athlete) {
   for (const k of splitKeys) splits.append(splitRow(k, a.splits[k]));
 
   const ids = { name: uid("name"), sex: uid("sex"), foot: uid("foot"), hand: uid("hand"),
-    form: uid("form") };
+    form: uid("form"), entries: uid("entries") };
   const sex = h("select", { id: ids.sex, name: "sex", "data-field": "sex" },
     Object.entries(SEX_TEXT).map(([k, v]) => h("option", { value: k }, v)));
   sex.value = a.sex;
@@ -182,6 +183,10 @@ function openForm(view, slot, athlete) {
     splits,
     h("button", { type: "button", onclick: () => addRow(splits, splitRow("", "")) },
       "Add a split")),
+  h("label", { for: ids.entries }, "Individual events at the next meet",
+    h("input", { id: ids.entries, name: "entries", value: (a.entries || []).join(", "),
+      placeholder: "100m, 200m, LJ", autocomplete: "off", spellcheck: "false", "data-field": "entries" }),
+    h("span", { class: "hint" }, "Separated by commas; each counts against the meet's event limit with the relays.")),
   h("div", { class: "row" },
     h("label", { for: ids.foot }, "Foot length (m)",
       h("input", { id: ids.foot, name: "foot", type: "number", step: "0.01", min: "0.15",
@@ -258,6 +263,7 @@ function readForm(form) {
       body.splits[d.value] = Number(t.value);
     }
   }
+  body.entries = form.elements.entries.value.split(",").map((e) => e.trim()).filter((e) => e);
   const foot = form.elements.foot.value;
   body.foot_length_m = foot === "" ? null : Number(foot);
   body.hand = form.elements.hand.value || null;
@@ -286,9 +292,10 @@ async function saveAthlete(view, form, original, error) {
   }
 }
 
-// The input an API error's field names: "name", "marks.100m", "splits.10", ...
+// The input an API error's field names: "name", "marks.100m", "splits.10", "entries.1", ...
 function fieldInput(form, field) {
   if (!field) return null;
+  if (field.startsWith("entries")) return form.elements.entries;
   const direct = form.querySelector(`[data-field="${CSS.escape(field)}"]`);
   if (direct) return direct;
   const [group, key] = field.split(".");

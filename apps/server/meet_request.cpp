@@ -1,0 +1,123 @@
+#include "server/meet_request.h"
+
+#include <fmt/format.h>
+
+#include "server/request_fields.h"
+
+namespace baton::server {
+namespace {
+
+constexpr size_t kMaxNames = 64;  // athletes named in one request
+constexpr size_t kMaxRules = 64;  // locks, exclusions or conflicts in one request
+
+// An object with exactly the fields `known` allows (any may be required by the caller).
+const nlohmann::json& object_at(const nlohmann::json& item, const std::string& field,
+                                std::initializer_list<const char*> known, const char* example) {
+  if (!item.is_object())
+    throw ParseError(std::string("must be an object, e.g. ") + example, Location{"", 0, field});
+  for (const auto& [key, value] : item.items()) {
+    bool ok = false;
+    for (const char* k : known) ok = ok || key == k;
+    if (!ok) throw ParseError("unknown field", Location{"", 0, field + "." + key});
+  }
+  return item;
+}
+
+const nlohmann::json& list_at(const nlohmann::json& body, const char* key, const char* example) {
+  const nlohmann::json& list = body[key];
+  if (!list.is_array()) {
+    throw ParseError(std::string("must be a list, e.g. ") + example, Location{"", 0, key});
+  }
+  if (list.size() > kMaxRules) {
+    throw ValidationError(fmt::format("must have at most {} items", kMaxRules),
+                          Location{"", 0, key});
+  }
+  return list;
+}
+
+// One relay of a meet request, {"event", "sex"?} at relays.i.
+MeetRelayChoice meet_relay_choice(const nlohmann::json& item, const std::string& field) {
+  object_at(item, field, {"event", "sex"}, "{\"event\": \"4x100\", \"sex\": \"F\"}");
+  if (!item.contains("event")) throw ParseError("is required", Location{"", 0, field + ".event"});
+  MeetRelayChoice out{string_field(item["event"], field + ".event"), std::nullopt};
+  if (item.contains("sex") && !item["sex"].is_null()) {
+    const Location where{"", 0, field + ".sex"};
+    out.sex = parse_sex(string_field(item["sex"], where.field), where);
+  }
+  return out;
+}
+
+}  // namespace
+
+MeetLineupQuery meet_lineup_query(const nlohmann::json& body, size_t max_relays) {
+  only_fields(body, {"relays", "teams_per_relay", "max_relays_per_athlete", "max_events", "exclude",
+                     "locks", "exclude_from", "conflicts", "allow_estimates"});
+  const nlohmann::json& list = required(body, "relays");
+  const Location relays_at{"", 0, "relays"};
+  if (!list.is_array()) {
+    throw ParseError("must be a list of relays, e.g. [{\"event\": \"4x100\", \"sex\": \"F\"}]",
+                     relays_at);
+  }
+  if (list.size() > max_relays) {
+    throw ValidationError(fmt::format("must name at most {} relays", max_relays), relays_at);
+  }
+  MeetLineupQuery query;
+  query.teams_per_relay = static_cast<int>(whole_number(body, "teams_per_relay", 1, 1, 3));
+  query.max_relays_per_athlete = static_cast<int>(
+      whole_number(body, "max_relays_per_athlete", 0, 0, static_cast<int>(max_relays)));
+  query.max_events = static_cast<int>(whole_number(body, "max_events", 0, 0, 20));
+  if (body.contains("exclude")) query.exclude = names_field(body["exclude"], "exclude", kMaxNames);
+  if (body.contains("allow_estimates")) {
+    if (!body["allow_estimates"].is_boolean()) {
+      throw ParseError("must be true or false", Location{"", 0, "allow_estimates"});
+    }
+    query.allow_estimates = body["allow_estimates"].get<bool>();
+  }
+  for (size_t i = 0; i < list.size(); ++i) {
+    query.relays.push_back(meet_relay_choice(list[i], fmt::format("relays.{}", i)));
+  }
+  if (body.contains("locks")) {
+    const nlohmann::json& locks =
+        list_at(body, "locks", "[{\"relay\": \"4x100/F\", \"leg\": 2, \"name\": \"Ann Lee\"}]");
+    for (size_t i = 0; i < locks.size(); ++i) {
+      const std::string field = fmt::format("locks.{}", i);
+      const nlohmann::json& item = object_at(locks[i], field, {"relay", "leg", "name"},
+                                             "{\"relay\": \"4x100/F\", \"leg\": 2, \"name\": ...}");
+      const nlohmann::json& leg = required(item, "leg", field + ".leg");
+      if (!leg.is_number_integer()) {
+        throw ParseError("must be a leg number, 1 first", Location{"", 0, field + ".leg"});
+      }
+      query.locks.push_back(
+          {string_field(required(item, "relay", field + ".relay"), field + ".relay"),
+           static_cast<int>(std::clamp<std::int64_t>(leg.get<std::int64_t>(), -1, 99)),
+           string_field(required(item, "name", field + ".name"), field + ".name")});
+    }
+  }
+  if (body.contains("exclude_from")) {
+    const nlohmann::json& outs =
+        list_at(body, "exclude_from", "[{\"relay\": \"4x800/M\", \"name\": \"Bob Ray\"}]");
+    for (size_t i = 0; i < outs.size(); ++i) {
+      const std::string field = fmt::format("exclude_from.{}", i);
+      const nlohmann::json& item = object_at(outs[i], field, {"relay", "name"},
+                                             "{\"relay\": \"4x800/M\", \"name\": \"Bob Ray\"}");
+      query.exclude_from.push_back(
+          {string_field(required(item, "relay", field + ".relay"), field + ".relay"),
+           string_field(required(item, "name", field + ".name"), field + ".name")});
+    }
+  }
+  if (body.contains("conflicts")) {
+    const nlohmann::json& pairs = list_at(body, "conflicts", "[[\"4x100/F\", \"4x400/F\"]]");
+    for (size_t i = 0; i < pairs.size(); ++i) {
+      const std::string field = fmt::format("conflicts.{}", i);
+      if (!pairs[i].is_array() || pairs[i].size() != 2) {
+        throw ParseError("must be two relays, e.g. [\"4x100/F\", \"4x400/F\"]",
+                         Location{"", 0, field});
+      }
+      query.conflicts.push_back(
+          {string_field(pairs[i][0], field), string_field(pairs[i][1], field)});
+    }
+  }
+  return query;
+}
+
+}  // namespace baton::server

@@ -1,0 +1,226 @@
+// The Lineup page's whole-meet mode: every relay the roster can enter at once, with the relay and
+// event limits (individual entries from the roster count as events), legs locked, athletes kept
+// out of one relay, relays too close in the schedule to share anyone; the answer shows each
+// team with an alternate per leg, and who runs what.
+import { api } from "./api.js";
+import { announce, focusResult, h, replace, uid } from "./dom.js";
+import { latest, STALE } from "./latest.js";
+import { SEX_TEXT } from "./format.js";
+import { cardsLink, describe, planLink, SPLIT_NOTE, timeText } from "./relay_form.js";
+
+/** "4x100/F" -> {id: "4x100", sex: "F"}. */
+function splitRelay(label) {
+  const [id, sex] = label.split("/");
+  return { id, sex: sex || "" };
+}
+
+/** Every relay the roster can enter: each single-sex relay per squad, mixed relays once. */
+function relayChoices(team, events) {
+  const sexes = ["F", "M"].filter((s) => team.athletes.some((a) => a.sex === s));
+  const choices = [];
+  for (const e of events) {
+    if (e.sex_rule === "single-sex") {
+      for (const s of sexes) {
+        choices.push({ label: `${e.id}/${s}`, legs: e.legs.length, text: `${e.name}, ${SEX_TEXT[s]}` });
+      }
+    } else if (sexes.length === 2) {
+      choices.push({ label: e.id, legs: e.legs.length, text: e.name });
+    }
+  }
+  return choices;
+}
+
+function select(id, name, options) {
+  return h("select", { id, name }, options.map(([value, text]) => h("option", { value }, text)));
+}
+
+/**
+ * A list the coach builds one item at a time: `fields` are [label, <select>] pairs, `make`
+ * turns their values into an item and `text` describes one. Returns {element, items}.
+ */
+function ruleList(title, hint, fields, make, text) {
+  const items = [];
+  const list = h("ul", { class: "rules" });
+  const draw = () => replace(list, items.map((item, i) => h("li", {}, text(item), " ",
+    h("button", { type: "button", class: "danger small", "aria-label": `Remove: ${text(item)}`,
+      onclick: () => { items.splice(i, 1); draw(); } }, "Remove"))));
+  const add = h("button", { type: "button" }, `Add`);
+  add.setAttribute("aria-label", `Add: ${title}`);
+  add.onclick = () => {
+    const item = make(fields.map(([, s]) => s.value));
+    items.push(item);
+    draw();
+    announce(`Added: ${text(item)}`);
+  };
+  const element = h("fieldset", { class: "meet-rule" }, h("legend", {}, title),
+    h("p", { class: "hint" }, hint),
+    h("div", { class: "row" }, fields.map(([label, s]) => h("label", { for: s.id }, label, s)), add),
+    list);
+  return { element, items };
+}
+
+/** The whole-meet form and its answer. */
+export function meetForm({ team, events }) {
+  const choices = relayChoices(team, events);
+  const relayOptions = choices.map((c) => [c.label, c.text]);
+  const athleteOptions = team.athletes.map((a) => [a.name, `${a.name} (${a.sex})`]);
+  const relays = h("fieldset", { class: "meet-relays" }, h("legend", {}, "Relays"),
+    h("div", { class: "checks" }, choices.map((c) => h("label", { class: "check" },
+      h("input", { type: "checkbox", name: "relay", value: c.label }), c.text))));
+  const ids = { teams: uid("teams"), limit: uid("limit"), events: uid("events") };
+  const teams = select(ids.teams, "teams", [["1", "1 (A team)"], ["2", "2 (A and B)"], ["3", "3 (A, B and C)"]]);
+  const counts = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => [String(n), String(n)]);
+  const limit = select(ids.limit, "limit", [["0", "No limit"], ...counts]);
+  const eventLimit = select(ids.events, "max-events", [["0", "No limit"], ...counts]);
+  const estimates = h("input", { type: "checkbox", name: "allow-estimates" });
+  const excludes = h("fieldset", { class: "excludes" },
+    h("legend", {}, "Leave out"),
+    h("div", { class: "checks" }, team.athletes.map((a) => h("label", { class: "check" },
+      h("input", { type: "checkbox", name: "exclude", value: a.name }), `${a.name} (${a.sex})`))));
+
+  const legSelect = select(uid("lock-leg"), "lock-leg", [1, 2, 3, 4].map((n) => [String(n), String(n)]));
+  const lockRelay = select(uid("lock-relay"), "lock-relay", relayOptions);
+  lockRelay.onchange = () => {
+    const legs = choices.find((c) => c.label === lockRelay.value)?.legs || 4;
+    replace(legSelect, Array.from({ length: legs }, (_, i) => h("option", { value: String(i + 1) }, String(i + 1))));
+  };
+  const locks = ruleList("Locked legs", "A team only: this runner runs this leg.",
+    [["Relay", lockRelay], ["Leg", legSelect], ["Runner", select(uid("lock-name"), "lock-name", athleteOptions)]],
+    ([relay, leg, name]) => ({ relay, leg: Number(leg), name }),
+    (l) => `${l.relay} leg ${l.leg}: ${l.name}`);
+  const outs = ruleList("Out of one relay", "The runner may run other relays, not this one.",
+    [["Relay", select(uid("out-relay"), "out-relay", relayOptions)],
+      ["Runner", select(uid("out-name"), "out-name", athleteOptions)]],
+    ([relay, name]) => ({ relay, name }), (o) => `${o.name} not in ${o.relay}`);
+  const conflicts = ruleList("Schedule conflicts", "Two relays too close together to share a runner.",
+    [["Relay", select(uid("conflict-a"), "conflict-a", relayOptions)],
+      ["and relay", select(uid("conflict-b"), "conflict-b", relayOptions)]],
+    ([a, b]) => [a, b], ([a, b]) => `${a} and ${b}`);
+
+  const error = h("p", { class: "error", role: "alert" });
+  const result = h("section", { class: "result-area", "aria-live": "polite", "aria-label": "Meet lineups" });
+  const button = h("button", { type: "submit", class: "primary" }, "Optimise the meet");
+  const meets = latest(result);
+
+  const run = async () => {
+    // While the solver runs the button stays focusable (aria-disabled, not disabled), so focus
+    // is never dropped to the page; a second press is ignored.
+    if (button.getAttribute("aria-disabled") === "true") return;
+    error.textContent = "";
+    const body = {
+      relays: [...relays.querySelectorAll("input:checked")].map((c) => {
+        const { id, sex } = splitRelay(c.value);
+        return sex ? { event: id, sex } : { event: id };
+      }),
+      teams_per_relay: Number(teams.value),
+      max_relays_per_athlete: Number(limit.value),
+      max_events: Number(eventLimit.value),
+      allow_estimates: estimates.checked,
+    };
+    const out = [...excludes.querySelectorAll("input:checked")].map((c) => c.value);
+    if (out.length) body.exclude = out;
+    if (locks.items.length) body.locks = locks.items;
+    if (outs.items.length) body.exclude_from = outs.items;
+    if (conflicts.items.length) body.conflicts = conflicts.items;
+    button.setAttribute("aria-disabled", "true");
+    button.textContent = "Optimising…";
+    try {
+      const doc = await meets.run((signal) => api("POST", "/api/meet-lineups", { json: body, signal }),
+        body.relays.map((r) => (r.sex ? `${r.event}/${r.sex}` : r.event)).join(", "));
+      if (doc === STALE) return;
+      replace(result, meetView(doc));
+      announce(doc.optimal ? "Meet lineups: proven optimal" : "Meet lineups: best found in the time limit");
+      focusResult(result);
+    } catch (err) {
+      replace(result);
+      error.textContent = describe(err);
+      error.setAttribute("tabindex", "-1");
+      error.focus();
+    } finally {
+      button.removeAttribute("aria-disabled");
+      button.textContent = "Optimise the meet";
+    }
+  };
+  const form = h("form", { class: "card meet-form", onsubmit: (e) => { e.preventDefault(); run(); } },
+    relays,
+    h("div", { class: "row" },
+      h("label", { for: ids.teams }, "Teams per relay", teams),
+      h("label", { for: ids.limit }, "Relays per athlete", limit),
+      h("label", { for: ids.events }, "Events per athlete", eventLimit)),
+    h("p", { class: "hint" }, "Events count the relays and each athlete's individual events from the roster."),
+    h("label", { class: "check" }, estimates, "Allow legs estimated from marks at other distances"),
+    h("details", {}, h("summary", {}, "Leave out athletes (injured, absent, saved)"), excludes),
+    h("details", {}, h("summary", {}, "Locks, one-relay exclusions and schedule conflicts"),
+      locks.element, outs.element, conflicts.element),
+    error, button);
+  return h("div", {},
+    h("p", { class: "hint" }, "Every ticked relay's teams at once: no athlete in two teams of a relay, none over the limits, the sum of team times as low as it can be."),
+    form, result);
+}
+
+function alternateText(alt) {
+  if (!alt || !alt.athlete) return "none free";
+  return `${alt.athlete} (+${alt.cost_s.toFixed(2)} s)`;
+}
+
+function relayCard(r) {
+  const { id, sex } = splitRelay(r.event);
+  const title = `${r.name}${sex ? `, ${SEX_TEXT[sex]}` : ""}, team ${r.team}`;
+  return h("article", { class: "card meet-relay", dataset: { event: r.event, team: r.team } },
+    h("h3", {}, `${title}: ${timeText(r.team_time_s)}`),
+    h("div", { class: "table-wrap" }, h("table", { class: "legs stack" },
+      h("caption", { class: "sr" }, `Running order of the ${title}`),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Leg"), h("th", { scope: "col" }, "Athlete"),
+        h("th", { scope: "col", class: "num" }, "Distance"), h("th", { scope: "col", class: "num" }, "Split"),
+        h("th", { scope: "col" }, "Alternate"))),
+      h("tbody", {}, r.legs.map((l, i) => h("tr", {},
+        h("td", { "data-label": "Leg" }, String(l.leg)),
+        h("th", { scope: "row" }, l.athlete, l.locked ? h("span", { class: "tag" }, " (locked)") : null),
+        h("td", { class: "num", "data-label": "Distance" }, `${l.distance_m} m`),
+        h("td", { class: "num", "data-label": "Split" }, `${timeText(l.split_s)}${l.estimated ? " *" : ""}`),
+        h("td", { class: "alternate", "data-label": "Alternate" }, alternateText(r.alternates && r.alternates[i]))))))),
+    h("p", { class: "buttons" },
+      h("a", { class: "button", href: planLink(id, r.order), "aria-label": `Plan the hand-offs: ${title}` }, "Plan the hand-offs"),
+      h("a", { class: "button secondary", href: cardsLink(id, r.order), "aria-label": `Cards & report: ${title}` }, "Cards & report")));
+}
+
+function limitText(count, max) {
+  return max ? `${count} of ${max}` : String(count);
+}
+
+/** Who runs what: every athlete with a relay or an individual event. */
+function athletesTable(doc) {
+  const busy = doc.athletes.filter((a) => a.relays.length || a.entries.length);
+  return h("section", { class: "card who-runs-what" },
+    h("h3", {}, "Who runs what"),
+    h("div", { class: "table-wrap" }, h("table", { class: "legs stack" },
+      h("caption", { class: "sr" }, "Every athlete's relays, individual events and counts against the limits"),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Athlete"), h("th", { scope: "col" }, "Relays"),
+        h("th", { scope: "col" }, "Individual events"), h("th", { scope: "col", class: "num" }, "Relays run"),
+        h("th", { scope: "col", class: "num" }, "Events"))),
+      h("tbody", {}, busy.map((a) => h("tr", { dataset: { athlete: a.name } },
+        h("th", { scope: "row" }, a.name),
+        h("td", { "data-label": "Relays" }, a.relays.map((r) => `${r.event} ${r.team} leg ${r.leg}`).join(", ")),
+        h("td", { "data-label": "Individual events" }, a.entries.join(", ")),
+        h("td", { class: "num", "data-label": "Relays run" }, limitText(a.relay_count, doc.limits.max_relays_per_athlete)),
+        h("td", { class: "num", "data-label": "Events" }, limitText(a.event_count, doc.limits.max_events))))))),
+    doc.conflicts.length
+      ? h("p", { class: "muted" }, `No runner in both of: ${doc.conflicts.map(([a, b]) => `${a} and ${b}`).join("; ")}.`)
+      : null);
+}
+
+function meetView(doc) {
+  const status = doc.optimal
+    ? "Proven optimal: no other lineups have a lower sum of team times."
+    : `Best found in ${doc.time_limit_s} s: at most ${(100 * doc.gap).toFixed(2)} % from optimal.`;
+  return h("div", { class: "meet-lineups" },
+    h("h2", {}, doc.optimal ? "Meet lineups: optimal" : "Meet lineups: best found"),
+    h("p", { class: "meet-status" }, h("strong", {}, status), ` Sum of team times ${timeText(doc.objective_s)}.`),
+    h("p", { class: "muted" }, SPLIT_NOTE),
+    h("p", { class: "muted" }, "Alternate: the best runner free to take the leg (in no team of the relay, within the limits, in no conflicting relay) and what the swap adds to the team time."),
+    doc.relays.some((r) => r.legs.some((l) => l.estimated))
+      ? h("p", { class: "muted" }, "* from a mark estimated at another distance; a real mark at the leg's distance makes it firmer.")
+      : null,
+    doc.relays.map(relayCard),
+    athletesTable(doc));
+}
