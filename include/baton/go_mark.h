@@ -42,9 +42,8 @@ struct MarkRisk {
   double legal_time_s = 0.0;     ///< expected baton time of the legal passes only, s (0 if none)
   double p_illegal = 0.0;        ///< probability of any failure (sum of the three below)
   double p_before_zone = 0.0;    ///< probability the baton passes before the zone's start
-  /// probability the baton passes beyond the zone's end, or is carried past it unpassed
-  double p_beyond_zone = 0.0;
-  double p_no_exchange = 0.0;  ///< probability the incoming runner never reaches the outgoing
+  double p_beyond_zone = 0.0;    ///< probability the baton passes beyond the zone's end
+  double p_no_exchange = 0.0;    ///< probability the incoming runner never reaches the outgoing
   /// Probability of a late but legal pass: the gap stopped closing, the outgoing runner eased
   /// (HandoffParams::ease_mps2). Counted among the legal passes, not in p_illegal.
   double p_late = 0.0;
