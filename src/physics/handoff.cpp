@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "baton/error.h"
 
@@ -119,28 +120,27 @@ HandoffResult late_pass(const HandoffParams& p, double t_match_s, double gap_m) 
   r.closest_gap_m = gap_m;
   const double f = p.free_distance_m;
   const double x_match = outgoing_position(p, t_match_s);
-  if (!(p.ease_mps2 > 0.0) || !std::isfinite(t_match_s) || !(gap_m > f)) {
+  // No pass: the runners as they are when the speeds match, and why.
+  const auto unpassed = [&](std::string reason) {
     r.exchange_time_s = t_match_s;
     r.baton_position_m = x_match - 0.5 * f;
     r.incoming_speed_mps = incoming_speed(p, t_match_s);
     r.outgoing_speed_mps = outgoing_speed(p, t_match_s);
-    r.reason = fmt::format(
+    r.reason = std::move(reason);
+    return r;
+  };
+  if (!(p.ease_mps2 > 0.0) || !std::isfinite(t_match_s) || !(gap_m > f)) {
+    return unpassed(fmt::format(
         "no exchange: the incoming runner never gets closer than {:.2f} m (arm reach {:.2f} m); "
         "shorten the go-mark",
-        gap_m, f);
-    return r;
+        gap_m, f));
   }
   if (x_match - 0.5 * f > p.zone_length_m) {
     // The speeds match only past the zone's end: the baton leaves the zone unpassed.
-    r.exchange_time_s = t_match_s;
-    r.baton_position_m = x_match - 0.5 * f;
-    r.incoming_speed_mps = incoming_speed(p, t_match_s);
-    r.outgoing_speed_mps = outgoing_speed(p, t_match_s);
-    r.reason = fmt::format(
+    return unpassed(fmt::format(
         "no exchange in the zone: the incoming runner is still {:.2f} m short (arm reach {:.2f} "
         "m) where the speeds match, beyond the zone's end; shorten the go-mark",
-        gap_m - f, f);
-    return r;
+        gap_m - f, f));
   }
   // Relative to the incoming runner the outgoing one decelerates at ease_mps2 from equal speed.
   const double s = std::sqrt(2.0 * (gap_m - f) / p.ease_mps2);

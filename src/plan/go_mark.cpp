@@ -224,17 +224,26 @@ class SpreadModel {
     if (sd <= 0.0) {
       return (mark > n.match_m && mark <= n.late_hi_m) ? late_time_s(n, mark) : 0.0;
     }
-    const double a = std::max(n.match_m, mark - kMarkSpanSd * sd);
-    const double b = std::min(n.late_hi_m, mark + kMarkSpanSd * sd);
+    return mark_error_integral(n.match_m, n.late_hi_m, mark, 6,
+                               [&](double m) { return late_time_s(n, m); });
+  }
+
+  // E[f(M + e) 1{lo <= M + e <= hi}] for e ~ N(0, mark_sd^2) by composite Gauss-Legendre over
+  // +-kMarkSpanSd sd, one panel per 2 sd (at most `max_panels`); mark_sd_m > 0.
+  template <class F>
+  double mark_error_integral(double lo, double hi, double mark, int max_panels, F f) const {
+    const double sd = o_.exchange.mark_sd_m;
+    const double a = std::max(lo, mark - kMarkSpanSd * sd);
+    const double b = std::min(hi, mark + kMarkSpanSd * sd);
     if (b <= a) return 0.0;
-    const int panels = std::clamp(static_cast<int>(std::ceil((b - a) / (2.0 * sd))), 1, 6);
+    const int panels = std::clamp(static_cast<int>(std::ceil((b - a) / (2.0 * sd))), 1, max_panels);
     const double h = (b - a) / panels;
     double sum = 0.0;
     for (int k = 0; k < panels; ++k) {
       const double mid = a + (k + 0.5) * h;
       for (size_t i = 0; i < kGlX.size(); ++i) {
         const double m = mid + 0.5 * h * kGlX[i];
-        sum += 0.5 * h * kGlW[i] * normal_pdf((m - mark) / sd) / sd * late_time_s(n, m);
+        sum += 0.5 * h * kGlW[i] * normal_pdf((m - mark) / sd) / sd * f(m);
       }
     }
     return sum;
@@ -253,20 +262,8 @@ class SpreadModel {
       return ((mark - c0) * mass + sd * (normal_pdf(z_lo) - normal_pdf(z_hi))) /
              p_.incoming_speed_mps;
     }
-    const double a = std::max(lo, mark - kMarkSpanSd * sd);
-    const double b = std::min(hi, mark + kMarkSpanSd * sd);
-    if (b <= a) return 0.0;
-    const int panels = std::max(1, static_cast<int>(std::ceil((b - a) / (2.0 * sd))));
-    const double h = (b - a) / panels;
-    double sum = 0.0;
-    for (int k = 0; k < panels; ++k) {
-      const double mid = a + (k + 0.5) * h;
-      for (size_t i = 0; i < kGlX.size(); ++i) {
-        const double m = mid + 0.5 * h * kGlX[i];
-        sum += 0.5 * h * kGlW[i] * normal_pdf((m - mark) / sd) / sd * baton_enters_s(p_, m);
-      }
-    }
-    return sum;
+    return mark_error_integral(lo, hi, mark, std::numeric_limits<int>::max(),
+                               [&](double m) { return baton_enters_s(p_, m); });
   }
 
   HandoffParams p_;
