@@ -94,4 +94,25 @@ inline constexpr double kMaxPlainRisk = 0.05;
 std::optional<MarkRisk> safer_go_mark(const HandoffParams& p, double from_mark_m,
                                       double max_risk = kMaxPlainRisk, const GoMarkOptions& o = {});
 
+/// The blind pass a plan makes, the one every number is priced on (the prediction's team time,
+/// the plan's mark and cue, the cards, the simulation).
+struct PlannedPass {
+  HandoffResult pass;              ///< the planned pass at the plan's mark (nominal reaction)
+  double speed_rule_mark_m = 0.0;  ///< the mark the speed rule alone gives, metres
+  /// The speed rule's mark failed more often than kMaxPlainRisk, so the plan moved to the
+  /// nearest mark that does not (safer_go_mark()); `pass` is the pass at that mark.
+  bool made_safer = false;
+  double speed_rule_p_illegal = 0.0;  ///< the speed rule mark's risk when made_safer, 0-1
+};
+
+/// The planned blind pass: the outgoing runner at x.pass_speed_fraction of the incoming speed,
+/// at least x.earliest_pass_m into the zone and by x.latest_pass_fraction of it
+/// (handoff_for_speed_fraction()); when that mark's risk of a failed pass under the spreads of
+/// `x` is above kMaxPlainRisk, the nearest mark at or below it instead. The risk is integrated
+/// only when the nominal pass is not legal across +-2.5 sd of the combined mark error (mark
+/// placement and reaction times the incoming speed): with that margin it stays near 1 %.
+/// Uses p's reaction, start, reach and zone; p.go_mark_m is ignored. Throws ValidationError
+/// for bad p or settings.
+PlannedPass planned_blind_pass(const HandoffParams& p, const ExchangeSettings& x);
+
 }  // namespace baton

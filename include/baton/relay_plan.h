@@ -49,19 +49,25 @@ struct ExchangePlan {
   /// is at most kMaxPlainRisk (safer_go_mark()), metres (0: none).
   double safer_go_mark_m = 0.0;
   double safer_p_illegal = 0.0;  ///< the risk of safer_go_mark_m (when there is one)
-  bool legal = false;            ///< the planned pass is legal
-  std::string reason;            ///< why not, when not legal
-  std::string cue;               ///< what the outgoing runner is told, in words
-  std::string rationale;         ///< blind: why this mark (pass point, speeds, risks), in words
+  /// Blind: the speed rule's own mark failed more than kMaxPlainRisk of the time, so the plan
+  /// runs the nearest mark that does not (planned_blind_pass()); the rule's mark and its risk.
+  bool made_safer = false;
+  double speed_rule_go_mark_m = 0.0;  ///< metres (when made_safer)
+  double speed_rule_p_illegal = 0.0;  ///< 0-1 (when made_safer)
+  bool legal = false;                 ///< the planned pass is legal
+  std::string reason;                 ///< why not, when not legal
+  std::string cue;                    ///< what the outgoing runner is told, in words
+  std::string rationale;  ///< blind: why this mark (pass point, speeds, risks), in words
   /// The nominal hand-off as planned (both runners' motion, reaction, reach, zone, start and
   /// the planned go-mark): what a simulation varies around.
   HandoffParams handoff;
 };
 
 /// Plans an exchange under the team's `settings` (where the outgoing runner stands, reaction,
-/// spreads, failure cost). Blind zones: the planned pass (handoff_for_speed_fraction(), the one
-/// predictions price) with the hands' reach, its risk under the spreads (evaluate_go_mark()) and,
-/// above kMaxPlainRisk, a safer mark.
+/// spreads, failure cost). Blind zones: the planned pass (planned_blind_pass(), the one
+/// predictions price: the speed rule, or the nearest mark failing at most kMaxPlainRisk) with
+/// the hands' reach, its risk under the spreads (evaluate_go_mark()) and, when even that stays
+/// above kMaxPlainRisk, the nearest safer mark.
 /// Visual zones: the cue distance that puts the pass where the outgoing runner has reached
 /// settings.visual_speed_fraction of the incoming runner's speed (kept 2 m inside the zone's
 /// end). Throws ValidationError for out-of-range motion or settings.

@@ -114,6 +114,11 @@ nlohmann::json exchange_to_json(const RelayPlanExchange& x) {
       j["safer_go_mark_m"] = p.safer_go_mark_m;
       j["safer_p_illegal"] = p.safer_p_illegal;
     }
+    j["made_safer"] = p.made_safer;
+    if (p.made_safer) {
+      j["speed_rule_go_mark_m"] = p.speed_rule_go_mark_m;
+      j["speed_rule_p_illegal"] = p.speed_rule_p_illegal;
+    }
   }
   return j;
 }

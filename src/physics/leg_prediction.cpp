@@ -7,6 +7,7 @@
 #include <limits>
 #include <optional>
 
+#include "baton/go_mark.h"
 #include "baton/handoff.h"
 #include "baton/level_profile.h"
 #include "baton/units.h"
@@ -76,8 +77,7 @@ ExchangeOutcome blind_exchange(const Incoming& in, const AthleteModel& out, cons
   p.start_m = x.blind_start_m;
   p.ease_mps2 = x.ease_mps2;
   // The planned pass, the one relay_plan.h shows, cards print and the simulation races.
-  const HandoffResult h = handoff_for_speed_fraction(p, x.pass_speed_fraction, x.earliest_pass_m,
-                                                     x.latest_pass_fraction * z.zone_length_m);
+  const HandoffResult h = planned_blind_pass(p, x).pass;
   if (!h.exchanged || !h.legal) return r;
   const double scratch = z.scratch_from_zone_start_m;
   const double to_scratch_in = incoming_time_s(in, scratch - p.start_m + h.go_mark_m);

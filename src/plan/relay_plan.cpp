@@ -58,9 +58,8 @@ ExchangePlan plan_exchange(const ExchangeZone& zone, const ExchangeHands& hands,
     p.reaction_s = settings.blind_reaction_s;
     // The planned pass, the one the prediction prices (leg_prediction.h), so the plan's own
     // marks give its team time; then what the scatter of real passes does to that mark.
-    const HandoffResult planned =
-        handoff_for_speed_fraction(p, settings.pass_speed_fraction, settings.earliest_pass_m,
-                                   settings.latest_pass_fraction * zone.zone_length_m);
+    const PlannedPass chosen = planned_blind_pass(p, settings);
+    const HandoffResult& planned = chosen.pass;
     fill_pass(plan, p, planned);
     plan.start_m = p.start_m;
     plan.failure_cost_s = settings.failure_cost_s;
@@ -99,6 +98,15 @@ ExchangePlan plan_exchange(const ExchangeZone& zone, const ExchangeHands& hands,
           plan.baton_position_m, 100.0 * plan.outgoing_speed_mps / plan.incoming_speed_mps,
           plan.outgoing_speed_mps, plan.incoming_speed_mps, 100.0 * plan.p_illegal,
           100.0 * plan.p_late);
+      if (chosen.made_safer) {
+        plan.made_safer = true;
+        plan.speed_rule_go_mark_m = chosen.speed_rule_mark_m;
+        plan.speed_rule_p_illegal = chosen.speed_rule_p_illegal;
+        plan.rationale += fmt::format(
+            "; the speed rule's mark, {:.2f} m, would fail {:.1f} % of the time, so the mark is "
+            "moved to the nearest one that fails at most {:.0f} %",
+            chosen.speed_rule_mark_m, 100.0 * chosen.speed_rule_p_illegal, 100.0 * kMaxPlainRisk);
+      }
     }
     return plan;
   }

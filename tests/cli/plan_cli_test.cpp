@@ -11,6 +11,41 @@ namespace {
 
 using testing::run_cli;
 
+// The example high-school team's best plans: no exchange fails more than one time in twenty,
+// every 4x100 pass has the outgoing runner at 85 % of the incoming speed or more, and the
+// 4x200 and sprint medley relays, raced 20,000 times, are disqualified at most one time in ten.
+TEST(PlanCli, BestPlansKeepEveryExchangeUnderFivePercent) {
+  const std::string team = testing::source_path("examples/riverside.toml");
+  testing::TempDir dir;
+  for (const char* event : {"4x100", "4x200", "smr"}) {
+    for (const char* sex : {"F", "M"}) {
+      const auto r =
+          run_cli({"plan", "--team", team, "--event", event, "--best", "--sex", sex, "--json"});
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+      const nlohmann::json plan = r.json();
+      for (const auto& x : plan["exchanges"]) {
+        if (x["visual"].get<bool>()) continue;
+        EXPECT_LE(x["p_illegal"].get<double>(), 0.05) << event << sex << x.dump();
+        if (std::string(event) == "4x100") {
+          EXPECT_GE(x["outgoing_speed_mps"].get<double>(),
+                    0.85 * x["incoming_speed_mps"].get<double>() - 1e-9)
+              << sex << x.dump();
+        }
+      }
+      if (std::string(event) == "4x100") continue;
+      const std::string meet = dir.write(std::string("meet-") + event + sex + ".toml",
+                                         std::string("event = \"") + event +
+                                             "\"\nrules = \"nfhs\"\n[[team]]\nfile = \"" + team +
+                                             "\"\nsex = \"" + sex + "\"\n");
+      const auto sim =
+          run_cli({"simulate", "--meet", meet, "--runs", "20000", "--seed", "1", "--json"});
+      ASSERT_EQ(sim.exit_code, 0) << sim.err;
+      const nlohmann::json odds = sim.json();
+      EXPECT_LE(odds["teams"][0]["p_dq"].get<double>(), 0.10) << event << sex;
+    }
+  }
+}
+
 TEST(PlanCli, MedleyHandsAndTechniques) {
   const auto r = run_cli({"plan", "--event", "medley", "--technique", "upsweep", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;

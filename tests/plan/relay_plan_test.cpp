@@ -7,6 +7,8 @@
 
 #include "baton/athlete_model.h"
 #include "baton/error.h"
+#include "baton/go_mark.h"
+#include "baton/leg_prediction.h"
 #include "baton/team_file.h"
 #include "support/handoff_pairs.h"
 #include "support/run_cli.h"
@@ -140,6 +142,52 @@ TEST(RelayPlan, SplitsAddUpAndEveryMarkGivesThePassItPlans) {
   // Zoe prefers her left hand but leg 3 carries right.
   ASSERT_FALSE(plan.warnings.empty());
   EXPECT_NE(plan.warnings.back().find("Zoe Carter"), std::string::npos);
+}
+
+// Riverside's girls' 4x200: Maya slows so much over her 200 m that Zoe reaches 85 % of her
+// speed within a few metres, and the speed rule's mark fails 6.8 % of the time (a pass before
+// the zone or none). The plan runs the nearest mark failing at most 5 % instead, and the
+// prediction prices that same mark.
+TEST(RelayPlan, AMarkFailingMoreThanOneInTwentyIsMovedToTheNearestSaferOne) {
+  const Team team = riverside();
+  const Event relay = find_event("4x200", team.rules);
+  const std::vector<std::string> order = {"Ava Brooks", "Lily Nguyen", "Maya Johnson",
+                                          "Zoe Carter"};
+  const RelayPlan plan = build_relay_plan(team, relay, order);
+  const RelayPrediction predicted = predict_relay(team, relay, order);
+  EXPECT_NEAR(plan.team_time_s, predicted.team_time_s, 1e-9);
+  const ExchangePlan& x = plan.exchanges[2].plan;
+  ASSERT_TRUE(x.made_safer);
+  ASSERT_TRUE(x.legal) << x.reason;
+  EXPECT_NEAR(x.go_mark_m, predicted.legs[2].go_mark_m, 1e-9);
+  const GoMarkOptions spread{};  // the team file sets no spreads: the defaults
+  HandoffParams p = x.handoff;
+  // The speed rule's own mark (85 % of the incoming speed, 5 m in at the earliest, by 75 % of
+  // the zone), and it is too risky.
+  const HandoffResult rule = handoff_for_speed_fraction(p, 0.85, 5.0, 0.75 * p.zone_length_m);
+  ASSERT_TRUE(rule.exchanged && rule.legal);
+  EXPECT_NEAR(rule.go_mark_m, x.speed_rule_go_mark_m, 1e-9);
+  const double rule_risk = evaluate_go_mark(p, x.speed_rule_go_mark_m, spread).p_illegal;
+  EXPECT_NEAR(x.speed_rule_p_illegal, rule_risk, 1e-12);
+  EXPECT_GT(rule_risk, kMaxPlainRisk);
+  // The plan's mark is at most 5 %, and every mark on a 1 cm grid nearer to the rule's (short
+  // of the 5 cm step the search takes) is above it.
+  EXPECT_LE(evaluate_go_mark(p, x.go_mark_m, spread).p_illegal, kMaxPlainRisk);
+  EXPECT_NEAR(x.p_illegal, evaluate_go_mark(p, x.go_mark_m, spread).p_illegal, 1e-12);
+  const double gap = std::abs(x.go_mark_m - x.speed_rule_go_mark_m);
+  EXPECT_GT(gap, 0.0);
+  for (double d = 0.0; d < gap - 0.05; d += 0.01) {
+    for (double m : {x.speed_rule_go_mark_m - d, x.speed_rule_go_mark_m + d}) {
+      EXPECT_GT(evaluate_go_mark(p, m, spread).p_illegal, kMaxPlainRisk) << m;
+    }
+  }
+  EXPECT_NE(x.rationale.find("the speed rule's mark, 4.82 m, would fail 6.8 % of the time"),
+            std::string::npos)
+      << x.rationale;
+  // No exchange of the relay is left above 5 %.
+  for (const RelayPlanExchange& e : plan.exchanges) {
+    EXPECT_LE(e.plan.p_illegal, kMaxPlainRisk) << e.plan.exchange;
+  }
 }
 
 TEST(RelayPlan, PairModeMatchesTheRelayPlan) {

@@ -398,4 +398,38 @@ std::optional<MarkRisk> safer_go_mark(const HandoffParams& p, double from_mark_m
   return std::nullopt;
 }
 
+PlannedPass planned_blind_pass(const HandoffParams& p, const ExchangeSettings& x) {
+  PlannedPass out;
+  out.pass = handoff_for_speed_fraction(p, x.pass_speed_fraction, x.earliest_pass_m,
+                                        x.latest_pass_fraction * p.zone_length_m);
+  out.speed_rule_mark_m = out.pass.go_mark_m;
+  if (!out.pass.exchanged || !out.pass.legal) return out;
+  // A mark whose nominal pass stays legal when put 2.5 sd short or long fails about 1 % of
+  // the time: no need to integrate.
+  const double u_sd = p.incoming_speed_mps * x.reaction_sd_s;
+  const double sd = std::sqrt(x.mark_sd_m * x.mark_sd_m + u_sd * u_sd);
+  const auto legal_at = [&](double mark) {
+    HandoffParams q = p;
+    q.go_mark_m = std::clamp(mark, 0.0, kMaxMarkM);
+    const HandoffResult r = solve_handoff(q);
+    return r.exchanged && r.legal;
+  };
+  constexpr double kMarginSd = 2.5;
+  const double mark = out.pass.go_mark_m;
+  if (legal_at(mark - kMarginSd * sd) && legal_at(mark + kMarginSd * sd)) return out;
+  const GoMarkOptions spread{.exchange = x};
+  const MarkRisk risk = evaluate_go_mark(p, mark, spread);
+  if (risk.p_illegal <= kMaxPlainRisk) return out;
+  const std::optional<MarkRisk> safer = safer_go_mark(p, mark, kMaxPlainRisk, spread);
+  if (!safer) return out;
+  HandoffParams q = p;
+  q.go_mark_m = safer->go_mark_m;
+  const HandoffResult r = solve_handoff(q);
+  if (!r.exchanged || !r.legal) return out;
+  out.pass = r;
+  out.made_safer = true;
+  out.speed_rule_p_illegal = risk.p_illegal;
+  return out;
+}
+
 }  // namespace baton
