@@ -26,7 +26,7 @@ struct ExportArgs {
   int max_events = 0;
   std::string model = "physics";
   bool allow_estimates = false;
-  std::vector<std::string> locks, excludes, conflicts;  // as lineup --events
+  std::vector<std::string> locks, excludes, conflicts, weights;  // as lineup --events
   double time_limit_s = 10.0;
 };
 
@@ -54,11 +54,12 @@ EntryQuery entry_query(const ExportArgs& args) {
   q.max_events = args.max_events;
   q.model = parse_cost_model(args.model, {"--model", 0, ""});
   q.allow_estimates = args.allow_estimates;
-  MeetRules rules = parse_meet_rules(args.locks, args.excludes, args.conflicts);
+  MeetRules rules = parse_meet_rules(args.locks, args.excludes, args.conflicts, args.weights);
   q.exclude = std::move(rules.exclude);
   q.locks = std::move(rules.locks);
   q.exclude_from = std::move(rules.exclude_from);
   q.conflicts = std::move(rules.conflicts);
+  q.weights = std::move(rules.weights);
   q.team_code = args.team_code;
   // The command line has a wall-clock limit; the library takes it as a stop condition.
   q.budget.should_stop = [end = std::chrono::steady_clock::now() +
@@ -148,6 +149,8 @@ void add_export_command(CLI::App& app, Context& ctx) {
   entries->add_option("--exclude", args->excludes,
                       "Leave out: NAME[,NAME...], or RELAY:NAME[,NAME...] (repeatable)");
   entries->add_option("--conflict", args->conflicts, "Relays that share no athlete: A,B");
+  entries->add_option("--weights", args->weights,
+                      "How much a second counts per relay: RELAY=W[,RELAY=W...] (others 1)");
   entries->add_option("--time-limit", args->time_limit_s, "Solver time limit, seconds")
       ->check(CLI::Range(0.001, 86400.0));
   entries->callback([args, &ctx] { run(*args, ctx); });

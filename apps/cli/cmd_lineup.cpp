@@ -121,6 +121,9 @@ void add_lineup_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--conflict", opt->conflicts,
                   "--events: two relays too close in the schedule to share an athlete, e.g. "
                   "4x100/F,4x400/F (repeatable)");
+  cmd->add_option("--weights", opt->weights,
+                  "--events: how much a second counts in each relay, e.g. 4x100/F=2,4x800/M=0.5 "
+                  "(others count 1; the objective is the weighted sum of team times)");
   cmd->add_option("--sex", opt->sex, "Girls' (F) or boys' (M) relay");
   cmd->add_option("--model", opt->model,
                   "Relay cost model: physics (predicted legs and exchanges, default) or open (sum "
@@ -160,6 +163,9 @@ void add_lineup_command(CLI::App& app, Context& ctx) {
       if (!opt->conflicts.empty()) {
         throw ValidationError("--conflict is for a meet's relays (--events)",
                               {"--conflict", 0, ""});
+      }
+      if (!opt->weights.empty()) {
+        throw ValidationError("--weights is for a meet's relays (--events)", {"--weights", 0, ""});
       }
       run_single(*opt, ctx);
     } else {

@@ -33,11 +33,12 @@ MeetLineupQuery meet_query(const LineupOptions& opt) {
                                 std::chrono::duration<double>(opt.time_limit_s)] {
     return std::chrono::steady_clock::now() >= end;
   };
-  MeetRules rules = parse_meet_rules(opt.locks, opt.excludes, opt.conflicts);
+  MeetRules rules = parse_meet_rules(opt.locks, opt.excludes, opt.conflicts, opt.weights);
   q.exclude = std::move(rules.exclude);
   q.locks = std::move(rules.locks);
   q.exclude_from = std::move(rules.exclude_from);
   q.conflicts = std::move(rules.conflicts);
+  q.weights = std::move(rules.weights);
   q.model = parse_cost_model(opt.model, {"--model", 0, ""});
   q.allow_estimates = opt.allow_estimates;
   return q;
@@ -83,6 +84,14 @@ void run_meet(const LineupOptions& opt, const Context& ctx) {
   }
   ctx.print(fmt::format("Meet lineups for {} (cost model: {})\n", team_label(team),
                         model_label(a.model)));
+  std::vector<std::string> weighted;
+  for (const MeetRelay& relay : a.request.relays) {
+    if (relay.weight != 1.0) weighted.push_back(fmt::format("{} x{:g}", relay.event, relay.weight));
+  }
+  ctx.print(weighted.empty()
+                ? std::string("Objective: the sum of the team times\n")
+                : fmt::format("Objective: the weighted sum of the team times ({}; others x1)\n",
+                              fmt::join(weighted, ", ")));
   bool any_estimated = false;
   for (size_t r = 0; r < a.result.relays.size(); ++r) {
     const MeetRelayLineup& l = a.result.relays[r];

@@ -18,6 +18,7 @@ struct LineupOptions {
   std::vector<std::string> locks;
   std::vector<std::string> excludes;
   std::vector<std::string> conflicts;
+  std::vector<std::string> weights;
   std::string sex;
   std::string model = "physics";
   int teams_per_relay = 1;

@@ -23,7 +23,8 @@ MeetLock meet_lock(const std::string& text) {
 
 MeetRules parse_meet_rules(const std::vector<std::string>& locks,
                            const std::vector<std::string>& excludes,
-                           const std::vector<std::string>& conflicts) {
+                           const std::vector<std::string>& conflicts,
+                           const std::vector<std::string>& weights) {
   MeetRules rules;
   for (const std::string& lock : locks) rules.locks.push_back(meet_lock(lock));
   for (const std::string& list : excludes) {  // NAME[,NAME...] or RELAY:NAME[,NAME...]
@@ -46,6 +47,20 @@ MeetRules parse_meet_rules(const std::vector<std::string>& locks,
       throw ParseError("expected two relays, e.g. 4x100/F,4x400/F", {"--conflict", 0, pair});
     }
     rules.conflicts.push_back({relays[0], relays[1]});
+  }
+  for (const std::string& list : weights) {
+    for (const std::string& item : split_names(list, {"--weights", 0, list})) {
+      const size_t eq = item.find('=');
+      double w = 0.0;
+      const char* from = item.data() + eq + 1;
+      const char* to = item.data() + item.size();
+      if (eq == std::string::npos || eq == 0 || from == to ||
+          std::from_chars(from, to, w).ptr != to) {
+        throw ParseError("expected RELAY=WEIGHT, e.g. \"4x100/F=2,4x800/M=0.5\"",
+                         {"--weights", 0, item});
+      }
+      rules.weights.push_back({item.substr(0, eq), w});
+    }
   }
   return rules;
 }

@@ -51,7 +51,7 @@ MeetRelayChoice meet_relay_choice(const nlohmann::json& item, const std::string&
 
 MeetLineupQuery meet_lineup_query(const nlohmann::json& body, size_t max_relays) {
   only_fields(body, {"relays", "teams_per_relay", "max_relays_per_athlete", "max_events", "exclude",
-                     "locks", "exclude_from", "conflicts", "allow_estimates"});
+                     "locks", "exclude_from", "conflicts", "weights", "allow_estimates"});
   const nlohmann::json& list = required(body, "relays");
   const Location relays_at{"", 0, "relays"};
   if (!list.is_array()) {
@@ -115,6 +115,22 @@ MeetLineupQuery meet_lineup_query(const nlohmann::json& body, size_t max_relays)
       }
       query.conflicts.push_back(
           {string_field(pairs[i][0], field), string_field(pairs[i][1], field)});
+    }
+  }
+  if (body.contains("weights")) {
+    const nlohmann::json& weights =
+        list_at(body, "weights", "[{\"relay\": \"4x100/F\", \"weight\": 2}]");
+    for (size_t i = 0; i < weights.size(); ++i) {
+      const std::string field = fmt::format("weights.{}", i);
+      const nlohmann::json& item = object_at(weights[i], field, {"relay", "weight"},
+                                             "{\"relay\": \"4x100/F\", \"weight\": 2}");
+      const nlohmann::json& w = required(item, "weight", field + ".weight");
+      if (!w.is_number()) {
+        throw ParseError("must be a number, e.g. 2", Location{"", 0, field + ".weight"});
+      }
+      query.weights.push_back(
+          {string_field(required(item, "relay", field + ".relay"), field + ".relay"),
+           w.get<double>()});
     }
   }
   return query;

@@ -42,6 +42,7 @@ struct EntryQuery {
   std::vector<MeetLock> locks;                   ///< as MeetLineupQuery
   std::vector<MeetRelayExclusion> exclude_from;  ///< as MeetLineupQuery
   std::vector<MeetConflict> conflicts;           ///< as MeetLineupQuery
+  std::vector<MeetRelayWeight> weights;          ///< as MeetLineupQuery
   std::string team_code;  ///< "team_code": up to 4 letters or digits; empty = from the team name
 };
 

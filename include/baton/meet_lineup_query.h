@@ -48,6 +48,13 @@ struct MeetConflict {
   std::string second;  ///< and "4x400/F"
 };
 
+/// How much one relay's seconds count in the objective ("weights.i"): a coach weighs a second in
+/// the relay worth the most points more than a second in one the team cannot score in.
+struct MeetRelayWeight {
+  std::string relay;    ///< "weights.i.relay": e.g. "4x100/F"
+  double weight = 1.0;  ///< "weights.i.weight": 0 to 100; every relay not named counts 1
+};
+
 /// The meet's question. Each member names the request field its errors carry.
 struct MeetLineupQuery {
   std::vector<MeetRelayChoice> relays;  ///< "relays": at least one, each at most once
@@ -63,6 +70,7 @@ struct MeetLineupQuery {
   std::vector<MeetLock> locks;                   ///< "locks": legs fixed in A teams
   std::vector<MeetRelayExclusion> exclude_from;  ///< "exclude_from": athletes out of one relay
   std::vector<MeetConflict> conflicts;           ///< "conflicts": relays that share no athlete
+  std::vector<MeetRelayWeight> weights;          ///< "weights": per-relay objective weights
   CostModel model = CostModel::physics;          ///< "model"
   /// "allow_estimates": let a runner take a leg whose prediction rests on a mark estimated from
   /// another distance (physics model). Off, such legs are left out (a locked leg stays, as

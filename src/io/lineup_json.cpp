@@ -147,6 +147,18 @@ void add_meet_assignments_json(
                          request.relays[static_cast<size_t>(r2)].event});
   }
   doc["conflicts"] = conflicts;
+  nlohmann::json weights = nlohmann::json::object();
+  bool weighted = false;
+  for (const MeetRelay& relay : request.relays) {
+    weights[relay.event] = relay.weight;
+    weighted = weighted || relay.weight != 1.0;
+    for (size_t t = 0; t < request.team_weights.size() && t < static_cast<size_t>(relay.teams);
+         ++t) {
+      weighted = weighted || request.team_weights[t] != 1.0;
+    }
+  }
+  doc["objective"] = weighted ? "weighted time" : "time";
+  doc["weights"] = weights;
 }
 
 }  // namespace baton

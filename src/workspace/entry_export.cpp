@@ -85,6 +85,7 @@ EntryList plan_entries(const Workspace& ws, const EntryQuery& query) {
   mq.locks = query.locks;
   mq.exclude_from = query.exclude_from;
   mq.conflicts = query.conflicts;
+  mq.weights = query.weights;
   const MeetLineupAnswer a = plan_meet_lineups(ws, mq);
 
   // The teams entered: the coach's order where there is one, the solver's teams elsewhere.

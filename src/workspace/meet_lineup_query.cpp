@@ -81,6 +81,22 @@ void apply_relay_rules(const Team& team, const MeetLineupQuery& query,
       }
     }
   }
+  std::vector<bool> weighted(request.relays.size(), false);
+  for (size_t i = 0; i < query.weights.size(); ++i) {
+    const MeetRelayWeight& w = query.weights[i];
+    const std::string field = fmt::format("weights.{}", i);
+    const size_t r = static_cast<size_t>(relay_index(request, w.relay, field + ".relay"));
+    if (!(w.weight >= 0.0 && w.weight <= 100.0)) {
+      throw ValidationError(fmt::format("must be 0 to 100 (got {:g})", w.weight),
+                            Location{"", 0, field + ".weight"});
+    }
+    if (weighted[r]) {
+      throw ValidationError(request.relays[r].event + " is weighted twice",
+                            Location{"", 0, field + ".relay"});
+    }
+    weighted[r] = true;
+    request.relays[r].weight = w.weight;
+  }
   for (size_t i = 0; i < query.conflicts.size(); ++i) {
     const MeetConflict& c = query.conflicts[i];
     const std::string field = fmt::format("conflicts.{}", i);

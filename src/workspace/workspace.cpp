@@ -95,7 +95,7 @@ PracticeLookup Workspace::practice(const Event& event) const {
 
 std::string cli_option_for_field(std::string_view field) {
   // The request field (its part before the first '.') and the option that carries it.
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 23> kOptions = {{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 24> kOptions = {{
       {"event", "--event"},
       {"events", "--events"},
       {"relays", "--events"},
@@ -104,6 +104,7 @@ std::string cli_option_for_field(std::string_view field) {
       {"exclude", "--exclude"},
       {"exclude_from", "--exclude"},
       {"conflicts", "--conflict"},
+      {"weights", "--weights"},
       {"allow_estimates", "--allow-estimates"},
       {"entries", "--entries"},
       {"sex", "--sex"},

@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "support/run_cli.h"
@@ -248,6 +249,66 @@ TEST(LineupCli, MeetLocksExclusionsAndConflictsReachTheSolver) {
   EXPECT_EQ(j["conflicts"].dump(), R"([["4x400/F","4x100/M"]])");
 }
 
+// Eight girls, each 0.2 s slower at 100 m and 1 s slower at 400 m than the one before, one relay
+// each. Unweighted, the sum of both open-model team times is least with the four whose 400 m is
+// furthest above their 100 m (the slowest four) in the 4x100: 52.4 + 230 = 282.4 s. A second in
+// the 4x100 worth ten makes 10 t100 - t400 the price of a 4x100 place (64, 65, ... 71 s), so the
+// fastest four run it: 10 x 49.2 + 246 = 738 s.
+TEST(LineupCli, MeetWeightsDecideWhereASecondCountsMost) {
+  TempDir dir;
+  std::string toml = "name = \"Weights HS\"\nrules = \"nfhs\"\n";
+  const char* names[] = {"Ann", "Bo", "Cy", "Di", "Ed", "Flo", "Gem", "Hu"};
+  for (int i = 0; i < 8; ++i) {
+    toml += fmt::format(
+        "[[athlete]]\nname = \"{}\"\nsex = \"F\"\nbests = {{ \"100m\" = \"{:.2f}\", \"400m\" = "
+        "\"{:.2f}\" }}\n",
+        names[i], 12.0 + 0.2 * i, 56.0 + i);
+  }
+  const std::string team = dir.write("team.toml", toml);
+  const std::vector<std::string> base = {"lineup",
+                                         "--model",
+                                         "open",
+                                         "--team",
+                                         team,
+                                         "--events",
+                                         "4x100/F,4x400/F",
+                                         "--max-relays-per-athlete",
+                                         "1"};
+  std::vector<std::string> plain = base;
+  plain.push_back("--json");
+  const auto r = run_cli(plain);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = r.json();
+  EXPECT_EQ(j["objective"], "time");
+  EXPECT_NEAR(j["relays"][0]["team_time_s"].get<double>(), 52.4, 1e-9);
+  EXPECT_NEAR(j["relays"][1]["team_time_s"].get<double>(), 230.0, 1e-9);
+  EXPECT_NEAR(j["objective_s"].get<double>(), 282.4, 1e-9);
+
+  std::vector<std::string> weighted = plain;
+  weighted.insert(weighted.end() - 1, {"--weights", "4x100/f=10"});
+  const auto w = run_cli(weighted);
+  ASSERT_EQ(w.exit_code, 0) << w.err;
+  const auto k = w.json();
+  EXPECT_EQ(k["objective"], "weighted time");
+  EXPECT_EQ(k["weights"]["4x100/F"], 10.0);
+  EXPECT_EQ(k["weights"]["4x400/F"], 1.0);
+  EXPECT_NEAR(k["relays"][0]["team_time_s"].get<double>(), 49.2, 1e-9);
+  EXPECT_NEAR(k["relays"][1]["team_time_s"].get<double>(), 246.0, 1e-9);
+  EXPECT_NEAR(k["objective_s"].get<double>(), 738.0, 1e-9);
+  EXPECT_EQ(k["relays"][0]["order"].size(), 4u);
+  for (const auto& name : k["relays"][0]["order"]) {
+    EXPECT_TRUE(name == "Ann" || name == "Bo" || name == "Cy" || name == "Di") << name;
+  }
+
+  std::vector<std::string> human = base;
+  human.insert(human.end(), {"--weights", "4x100/F=10"});
+  const auto h = run_cli(human);
+  ASSERT_EQ(h.exit_code, 0) << h.err;
+  EXPECT_NE(h.out.find("Objective: the weighted sum of the team times (4x100/F x10; others x1)"),
+            std::string::npos)
+      << h.out;
+}
+
 TEST(LineupCli, MeetUsesEstimatedLegsOnlyWhenAllowed) {
   // Riverside's boys with a real 800 m mark, two of them left out: three for four legs.
   const std::vector<std::string> args = {"lineup",
@@ -294,6 +355,11 @@ TEST(LineupCli, ErrorsNameTheOptionThatHeldTheValue) {
       {{"--events", "4x100/F,4x400/F", "--conflict", "4x100/F"}, "baton: --conflict: "},
       {{"--events", "4x100/F,4x400/F", "--conflict", "4x100/F,4x800/F"}, "baton: --conflict: "},
       {{"--event", "4x100", "--conflict", "4x100/F,4x400/F"}, "baton: --conflict: "},
+      {{"--events", "4x100/F,4x400/F", "--weights", "4x800/F=2"}, "baton: --weights: "},
+      {{"--events", "4x100/F,4x400/F", "--weights", "4x100/F=-1"}, "baton: --weights: "},
+      {{"--events", "4x100/F,4x400/F", "--weights", "4x100/F"}, "baton: --weights: "},
+      {{"--events", "4x100/F,4x400/F", "--weights", "4x100/F=2,4x100/f=3"}, "baton: --weights: "},
+      {{"--event", "4x100", "--weights", "4x100/F=2"}, "baton: --weights: "},
       {{"--event", "4x100", "--model", "sum"}, "baton: --model: "},
   };
   for (const auto& c : cases) {

@@ -133,6 +133,17 @@ TEST_F(MeetPredictionApi, BadMeetRequestsAreRefused) {
        "conflicts.0"},
       {R"({"relays": [{"event": "4x100", "sex": "F"}], "conflicts": [["4x100/F", "4x400/F"]]})",
        400, "conflicts.0"},
+      {R"({"relays": [{"event": "4x100", "sex": "F"}], "weights": [{"relay": "4x400/F",
+          "weight": 2}]})",
+       400, "weights.0.relay"},
+      {R"({"relays": [{"event": "4x100", "sex": "F"}], "weights": [{"relay": "4x100/F",
+          "weight": -1}]})",
+       400, "weights.0.weight"},
+      {R"({"relays": [{"event": "4x100", "sex": "F"}], "weights": [{"relay": "4x100/F",
+          "weight": "2"}]})",
+       400, "weights.0.weight"},
+      {R"({"relays": [{"event": "4x100", "sex": "F"}], "weights": {"4x100/F": 2}})", 400,
+       "weights"},
   };
   for (const Case& c : cases) {
     const auto r = post("/api/meet-lineups", c.body);
@@ -184,6 +195,8 @@ TEST_F(MeetPredictionApi, TenRelaysWithLocksExclusionsConflictsAndWhoRunsWhat) {
     EXPECT_EQ(short_relay.count(name.get<std::string>()), 0u) << name << " in both";
   }
   EXPECT_EQ(doc["conflicts"].dump(), R"([["4x100/M","4x400/M"]])");
+  EXPECT_EQ(doc["objective"], "time");
+  EXPECT_EQ(doc["weights"]["4x1600/M"], 1.0);
   ASSERT_EQ(doc["athletes"].size(), 24u);
   int legs = 0;
   for (const auto& a : doc["athletes"]) {
@@ -194,6 +207,21 @@ TEST_F(MeetPredictionApi, TenRelaysWithLocksExclusionsConflictsAndWhoRunsWhat) {
   }
   EXPECT_EQ(legs, 40);
   for (const auto& relay : doc["relays"]) EXPECT_EQ(relay["alternates"].size(), 4u);
+}
+
+TEST_F(MeetPredictionApi, WeightsReachTheSolverAndTheAnswerNamesTheObjective) {
+  const auto r = post("/api/meet-lineups", R"({"relays": [{"event": "4x100", "sex": "F"},
+      {"event": "4x400", "sex": "F"}], "max_relays_per_athlete": 1,
+      "weights": [{"relay": "4x400/f", "weight": 0.5}]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const nlohmann::json doc = r.json();
+  EXPECT_EQ(doc["objective"], "weighted time");
+  EXPECT_EQ(doc["weights"]["4x100/F"], 1.0);
+  EXPECT_EQ(doc["weights"]["4x400/F"], 0.5);
+  EXPECT_NEAR(doc["objective_s"].get<double>(),
+              doc["relays"][0]["team_time_s"].get<double>() +
+                  0.5 * doc["relays"][1]["team_time_s"].get<double>(),
+              1e-6);
 }
 
 TEST_F(MeetPredictionApi, MoreThanSixtyFourAthletesAreRefusedUnlessSomeAreLeftOut) {
