@@ -14,6 +14,7 @@
 #include "server/http_json.h"
 #include "server/request_fields.h"
 #include "server/routes.h"
+#include "server/simulation_request.h"
 
 namespace baton::server {
 namespace {
@@ -23,61 +24,15 @@ namespace {
 constexpr std::int64_t kMinRuns = 1000;
 constexpr std::int64_t kMaxRuns = 200000;
 constexpr std::int64_t kDefaultRuns = 20000;
-constexpr size_t kMaxOpponents = 15;
 // Comparing orders runs the races once per candidate: fewer races per order keep it as quick.
 constexpr std::int64_t kMaxOddsRuns = 50000;
 constexpr std::int64_t kDefaultOddsRuns = 10000;
 constexpr std::int64_t kMaxCandidates = 10;
 constexpr std::int64_t kDefaultCandidates = 6;
 
-// A seed as coaches write it ("46.55", "3:25.4", hand times "46.5h" taken to FAT over the
-// event's distance, `total_m` metres) or a number of seconds.
-double seed_seconds(const nlohmann::json& value, double total_m, const std::string& field) {
-  const Location where{"", 0, field};
-  if (value.is_string()) return to_fat_s(parse_time(value.get<std::string>(), where), total_m);
-  if (!value.is_number()) throw ParseError("must be a time such as \"46.55\"", where);
-  return value.get<double>();
-}
-
-// [{"name", "seed"}, ...] for a relay of `total_m` metres; the names are checked by the library.
-std::vector<Opponent> opponents(const nlohmann::json& body, double total_m) {
-  if (!body.contains("opponents")) return {};
-  const nlohmann::json& value = body["opponents"];
-  if (!value.is_array()) {
-    throw ParseError("must be a list of {\"name\", \"seed\"}", Location{"", 0, "opponents"});
-  }
-  if (value.size() > kMaxOpponents) {
-    throw ValidationError(fmt::format("at most {} opponents", kMaxOpponents),
-                          Location{"", 0, "opponents"});
-  }
-  std::vector<Opponent> out;
-  for (size_t i = 0; i < value.size(); ++i) {
-    const std::string at = fmt::format("opponents.{}", i);
-    const nlohmann::json& o = value[i];
-    if (!o.is_object()) throw ParseError("must be {\"name\", \"seed\"}", Location{"", 0, at});
-    for (const auto& [key, v] : o.items()) {
-      if (key != "name" && key != "seed") {
-        throw ParseError("unknown field", Location{"", 0, at + "." + key});
-      }
-    }
-    out.push_back({string_field(required(o, "name", at + ".name"), at + ".name"),
-                   seed_seconds(required(o, "seed", at + ".seed"), total_m, at + ".seed")});
-  }
-  return out;
-}
-
 // The relay's length, for taking hand-timed seeds to FAT.
 double relay_length_m(const Workspace& ws, const std::string& event_id) {
   return find_event(event_id, ws.team().rules, Location{"", 0, "event"}).total_m();
-}
-
-SimulationOptions simulation_options(const nlohmann::json& body, std::int64_t default_runs,
-                                     std::int64_t max_runs) {
-  SimulationOptions options;
-  options.runs = whole_number(body, "runs", default_runs, kMinRuns, max_runs);
-  options.seed = static_cast<std::uint64_t>(
-      whole_number(body, "seed", 1, 0, (std::int64_t{1} << 53)));  // exact in any JSON reader
-  return options;
 }
 
 // {event, sex?, order?, opponents?, runs?, seed?} -> {event, name, order, chosen, runs, seed,
@@ -86,8 +41,11 @@ SimulationOptions simulation_options(const nlohmann::json& body, std::int64_t de
 nlohmann::json simulations(const nlohmann::json& body, const std::string& db_path) {
   only_fields(body, {"event", "sex", "order", "opponents", "runs", "seed"});
   const OrderRequest order = order_request(body);
-  RaceQuery query{
-      order.event, order.sex, order.order, {}, simulation_options(body, kDefaultRuns, kMaxRuns)};
+  RaceQuery query{order.event,
+                  order.sex,
+                  order.order,
+                  {},
+                  simulation_options(body, kDefaultRuns, kMinRuns, kMaxRuns)};
   const Workspace ws = roster_workspace(db_path);
   query.opponents = opponents(body, relay_length_m(ws, query.event));
   const RaceAnswer a = race_odds(ws, query);
@@ -118,7 +76,7 @@ nlohmann::json lineup_odds(const nlohmann::json& body, const std::string& db_pat
   query.lineup = lineup_query(body, 0);
   query.objective = parse_lineup_objective(string_field(required(body, "objective"), "objective"),
                                            Location{"", 0, "objective"});
-  query.simulation = simulation_options(body, kDefaultOddsRuns, kMaxOddsRuns);
+  query.simulation = simulation_options(body, kDefaultOddsRuns, kMinRuns, kMaxOddsRuns);
   query.candidates =
       static_cast<int>(whole_number(body, "candidates", kDefaultCandidates, 1, kMaxCandidates));
   const Workspace ws = roster_workspace(db_path);
