@@ -39,7 +39,9 @@ struct AddArgs {
     if (!time.empty()) e.time = parse_time(time, {"--time", 0, ""});
     if (!splits.empty()) {
       for (const std::string& s : split_names(splits, {"--splits", 0, ""})) {
-        e.splits_s.push_back(parse_time(s, {"--splits", 0, ""}).time_s);
+        const Mark t = parse_time(s, {"--splits", 0, ""});
+        e.splits_s.push_back(t.time_s);
+        e.splits_hand.push_back(t.hand_timed);
       }
     }
     return e;
@@ -65,7 +67,8 @@ void add_results_command(CLI::App& app, Context& ctx) {
   add->add_option("--event", a->event, "Event id: 4x100, 4x400, smr, ...")->required();
   add->add_option("--order", a->order, "Runners, leg 1 first: \"A,B,C,D\"")->required();
   add->add_option("--time", a->time, "Team time as timed: 48.92, 3:58.1h (omit if no finish)");
-  add->add_option("--splits", a->splits, "Leg splits, leg 1 first: \"12.4,11.5,11.8,11.9\"");
+  add->add_option("--splits", a->splits,
+                  "Leg splits, leg 1 first: \"12.4,11.5,11.8,11.9\"; hand-timed with h: 11.5h");
   add->add_option("--drop", a->drop, "Leg on which the baton was dropped");
   add->add_flag("--dq", a->dq, "The team was disqualified");
   add->add_option("--date", a->date, "YYYY-MM-DD (default today)");

@@ -24,6 +24,29 @@ std::string status(const RelayResult& r) {
   return s;
 }
 
+std::string signed_s(double v) { return fmt::format("{:+.2f} s", v); }
+
+// The team's relay times against the prediction and the exchange times they taught.
+std::string team_text(const ExchangeEfficiency& x) {
+  if (x.races.empty()) return "\nNo finished relay times to learn the team's exchanges from.\n";
+  TextTable t({"date", "event", "order", ">actual", ">predicted", ">residual", ">next change"});
+  for (const RaceResidual& r : x.races) {
+    std::string order;
+    for (const std::string& n : r.order) order += (order.empty() ? "" : ", ") + n;
+    t.add_row({r.date, r.event, order, format_time(r.actual_s) + " s",
+               format_time(r.predicted_s) + " s", signed_s(r.residual_s),
+               signed_s(r.next_change_s)});
+  }
+  return fmt::format(
+      "\nRelay times against the prediction (runners as their splits taught them):\n{}"
+      "Team exchanges ({} level: {:.2f} s per blind pass, {:.2f} s per visual pass), "
+      "prior weight {:g} races, races weight {:g}:\n"
+      "  learned {} per blind exchange, {} per visual exchange\n",
+      t.render(), std::string(to_string(x.level)), x.level_blind_exchange_s,
+      x.level_visual_exchange_s, x.prior_weight, x.weight, signed_s(x.blind_learned_s),
+      signed_s(x.visual_learned_s));
+}
+
 }  // namespace
 
 nlohmann::json result_json(const RelayResult& r) {
@@ -32,7 +55,8 @@ nlohmann::json result_json(const RelayResult& r) {
     legs.push_back(
         {{"leg", i + 1},
          {"athlete", r.order[i]},
-         {"split_s", r.splits_s.empty() ? nlohmann::json() : nlohmann::json(r.splits_s[i])}});
+         {"split_s", r.splits_s.empty() ? nlohmann::json() : nlohmann::json(r.splits_s[i])},
+         {"split_hand_timed", i < r.splits_hand.size() && r.splits_hand[i]}});
   }
   return {{"id", r.id},
           {"event", r.event},
@@ -50,7 +74,10 @@ std::string results_table(const std::vector<RelayResult>& results) {
     std::string order, splits;
     for (size_t i = 0; i < r.order.size(); ++i) {
       order += (i ? ", " : "") + r.order[i];
-      if (!r.splits_s.empty()) splits += (i ? " " : "") + format_time(r.splits_s[i]);
+      if (!r.splits_s.empty()) {
+        const bool hand = i < r.splits_hand.size() && r.splits_hand[i];
+        splits += (i ? " " : "") + format_time(r.splits_s[i]) + (hand ? "h" : "");
+      }
     }
     t.add_row({std::to_string(r.id), r.date, r.meet, r.event,
                r.team_time_s ? format_time(*r.team_time_s) : "DNF", order, splits, status(r)});
@@ -58,44 +85,27 @@ std::string results_table(const std::vector<RelayResult>& results) {
   return t.render();
 }
 
-nlohmann::json models_json(const RaceModels& m) {
-  nlohmann::json legs = nlohmann::json::array();
-  for (const OpenEquivalent& q : m.legs) {
-    legs.push_back({{"date", q.split.date},
-                    {"athlete", q.split.athlete},
-                    {"event", q.split.event},
-                    {"leg", q.split.leg},
-                    {"distance_m", q.distance_m},
-                    {"split_s", q.split.split_s},
-                    {"predicted_split_s", r3(q.predicted_split_s)},
-                    {"model_open_s", r3(q.model_open_s)},
-                    {"open_equivalent_s", r3(q.open_equivalent_s)}});
-  }
-  nlohmann::json athletes = nlohmann::json::array();
-  for (const LearnedMark& x : m.marks) {
-    athletes.push_back({{"athlete", x.athlete},
-                        {"distance_m", x.distance_m},
-                        {"best_s", or_null(x.best_s)},
-                        {"updated_s", r3(x.updated_s)}});
-  }
-  return {{"legs", legs}, {"athletes", athletes}};
-}
-
 std::string models_text(const RaceModels& m) {
-  if (m.legs.empty()) return "No race splits to learn from: add results with --splits\n";
-  TextTable t({"date", "athlete", "event", ">leg", ">split", ">model split", ">open equivalent"});
+  const std::string team = team_text(m.team);
+  if (m.legs.empty()) return "No race splits to learn from: add results with --splits\n" + team;
+  TextTable t({"date", "athlete", "event", ">leg", ">split", "timing", ">predicted split",
+               ">open equivalent"});
   for (const OpenEquivalent& q : m.legs) {
+    const std::string timing =
+        q.split.hand_timed ? fmt::format("hand, {} FAT", format_time(q.fat_split_s)) : "FAT";
     t.add_row({q.split.date, q.split.athlete, q.split.event, std::to_string(q.split.leg),
-               format_time(q.split.split_s), format_time(q.predicted_split_s),
-               fmt::format("{} for {:g} m", format_time(q.open_equivalent_s), q.distance_m)});
+               format_time(q.split.split_s) + " s", timing, format_time(q.predicted_split_s) + " s",
+               fmt::format("{} s for {:g} m", format_time(q.open_equivalent_s), q.distance_m)});
   }
   TextTable u({"athlete", ">distance", ">best", ">updated"});
   for (const LearnedMark& x : m.marks) {
     u.add_row({x.athlete, fmt::format("{:g} m", x.distance_m),
-               x.best_s ? format_time(*x.best_s) : "", format_time(x.updated_s)});
+               x.best_s ? format_time(*x.best_s) + " s" : "", format_time(x.updated_s) + " s"});
   }
-  return "Leg splits against each runner's model (flying legs are not open times):\n" + t.render() +
-         "\nOpen marks the models would use with these races (FAT):\n" + u.render();
+  return "Leg splits against the split baton predict gives for that leg of that order (a runner "
+         "faster than predicted is credited faster; hand splits weigh half):\n" +
+         t.render() + "\nOpen marks the models would use with these races (FAT):\n" + u.render() +
+         team;
 }
 
 nlohmann::json race_progress_json(const RaceProgress& p, const std::string& svg) {

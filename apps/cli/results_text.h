@@ -7,18 +7,16 @@
 
 #include "baton/race_learning.h"
 #include "baton/relay_result.h"
+#include "common/race_models_json.h"
 
 namespace baton::cli {
 
 /// {"id", "event", "date", "meet", "team_time_s" (null: did not finish), "legs": [{"leg",
-/// "athlete", "split_s" (null: not timed)}], "dropped_leg" (null: none), "dq"}.
+/// "athlete", "split_s" (null: not timed), "split_hand_timed"}], "dropped_leg" (null: none),
+/// "dq"}.
 nlohmann::json result_json(const RelayResult& result);
 /// The results as a table, one a row: time (DNF when none), order, splits, drop and DQ.
 std::string results_table(const std::vector<RelayResult>& results);
-/// {"legs": [{"date", "athlete", "event", "leg", "distance_m", "split_s", "predicted_split_s",
-/// "model_open_s", "open_equivalent_s"}], "athletes": [{"athlete", "distance_m", "best_s"
-/// (null: none), "updated_s"}]}.
-nlohmann::json models_json(const RaceModels& models);
 /// The legs against the models and the open marks they lead to, as two tables.
 std::string models_text(const RaceModels& models);
 /// {"athlete", "distance_m", "entered_best_s" (null: none), "dates": [{"date", "splits",

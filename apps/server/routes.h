@@ -34,6 +34,10 @@ void add_simulation_routes(httplib::Server& server, const std::string& db_path);
 /// GET/POST /api/practice (drills), DELETE /api/practice/{id}, GET /api/practice/report.
 void add_practice_routes(httplib::Server& server, const std::string& db_path);
 
+/// GET /api/results/models[?athlete=]: the runners' relay splits against the prediction, the
+/// open marks they credit, and the team's relay times and learned exchanges.
+void add_results_routes(httplib::Server& server, const std::string& db_path);
+
 /// Every other GET: the embedded web app ("/" is /index.html); anything else is 404.
 void add_static_routes(httplib::Server& server);
 

@@ -176,6 +176,7 @@ void serve(const ServeOptions& options) {
   add_events_routes(server, options.db_path);
   add_relay_routes(server, options.db_path);
   add_practice_routes(server, options.db_path);
+  add_results_routes(server, options.db_path);
   add_cards_routes(server, options.db_path);
   add_simulation_routes(server, options.db_path);
   add_static_routes(server);

@@ -121,10 +121,24 @@ PairTarget planned_pair_target(const Team& team, const Event& event, int exchang
 
 // ---- Athlete models from race splits ----
 // A relay split is not an open time: legs 2+ start flying, some legs run a bend, the runner
-// carries a baton. So a split is compared with what the athlete's model predicts for that very
-// leg (predict_leg), and the ratio carries over to the open distance:
-//     open-equivalent = open_time(d) * split / predicted split
-// A runner who beats their predicted leg by 2 % is credited with an open time 2 % faster.
+// carries a baton, and a baton-to-baton split holds part of the exchanges. So a split is
+// compared with what `baton predict` gives for that very leg of that very running order
+// (predict_splits(), the baton-to-baton split, on the roster as entered), and the ratio
+// carries over to the open distance:
+//     open-equivalent = open mark(d) * FAT split / predicted split
+// where the open mark is the runner's entered best at d (FAT) or, without one, the model's
+// open time. A runner who beats their predicted leg by 2 % is credited with an open time 2 %
+// faster, never slower. Hand-timed splits are converted to FAT (kHandSplitOffset* below) and
+// count kHandSplitWeight of a FAT split (docs/MODEL.md "Races").
+
+/// Seconds added to a hand-timed leg-1 split to make it FAT: the watch starts on the gun as in
+/// an open race, so the open-race conversion of the leg's distance (hand_to_fat_offset_s()).
+/// A flying split (legs 2+) starts and stops on a pass the timer watches coming, so the late
+/// start on the smoke that the open-race conversion corrects is not there: 0 s.
+constexpr double kHandFlyingSplitOffsetS = 0.0;
+/// A hand-timed split counts this much of a FAT split when marks are updated: each click
+/// carries about 0.1 s of error, as much as a whole leg's race-day scatter.
+constexpr double kHandSplitWeight = 0.5;
 
 /// One timed leg of a race.
 struct RaceSplit {
@@ -133,15 +147,22 @@ struct RaceSplit {
   int leg = 1;          ///< 1-based
   double split_s = 0;   ///< as timed, seconds
   std::string date;     ///< YYYY-MM-DD, for reports
+  /// The race's running order, leg 1 first: the split is compared with predict_splits() of it.
+  /// Empty: with the runner's own leg (predict_leg()), for a split whose order is unknown.
+  std::vector<std::string> order;
+  bool hand_timed = false;  ///< timed by hand (converted to FAT, weighs kHandSplitWeight)
 };
 
 /// What one split says about the runner's open speed.
 struct OpenEquivalent {
   RaceSplit split;
   double distance_m = 0;         ///< the leg's distance, metres
-  double predicted_split_s = 0;  ///< the model's split for this leg, seconds
+  double predicted_split_s = 0;  ///< `baton predict`'s split for this leg and order, seconds
   double model_open_s = 0;       ///< the model's open time at distance_m, FAT seconds
-  double open_equivalent_s = 0;  ///< model_open_s * split_s / predicted_split_s, seconds
+  double open_equivalent_s = 0;  ///< base_open_s * fat_split_s / predicted_split_s, seconds
+  double fat_split_s = 0;        ///< the split as FAT, seconds (split_s when FAT-timed)
+  double base_open_s = 0;        ///< the entered best at distance_m (FAT) or model_open_s
+  double weight = 1;             ///< 1 for a FAT split, kHandSplitWeight for a hand-timed one
 };
 
 /// The open-equivalent of each split whose runner has a model and a usable mark for the leg
@@ -151,9 +172,10 @@ std::vector<OpenEquivalent> open_equivalents(const Team& team, const std::vector
                                              const PredictOptions& options = {});
 
 /// The team with each athlete's marks updated from races: at each leg distance with
-/// open-equivalents, the best becomes the mean of the existing best (FAT, when there is one)
-/// and every open-equivalent, each counting once, as a FAT mark. Athletes and distances without
-/// race splits are unchanged, so model_athlete() on the result is the updated model.
+/// open-equivalents, the best becomes the weighted mean of the existing best (FAT, when there
+/// is one, weight 1) and every open-equivalent (its `weight`), as a FAT mark. Athletes and
+/// distances without race splits are unchanged, so model_athlete() on the result is the updated
+/// model.
 Team team_updated_from_races(const Team& team, const std::vector<OpenEquivalent>& equivalents);
 
 /// The leg splits of logged results as RaceSplits, for runners still on the team (only

@@ -6,9 +6,9 @@
 
 namespace baton {
 
-/// The database roster with its athletes' marks updated from the logged race splits
-/// (team_learned_from_results(), include/baton/calibration.h): what the CLI and the web app
-/// predict with.
+/// The database roster with its athletes' marks updated from the logged race splits and its
+/// exchanges from the logged relay times (team_learned_from_races(),
+/// include/baton/exchange_learning.h): what the CLI and the web app predict with.
 Team learned_roster(Database& db);
 
 }  // namespace baton

@@ -44,6 +44,11 @@ struct PredictOptions {
   double visual_exchange_loss_s = 0.2;
   /// Time cost of carrying the baton, as a fraction of the leg time (arm swing slightly held).
   double baton_cost_fraction = 0.002;
+  /// Seconds added to each blind / visual exchange for what the team's races taught; empty:
+  /// the team's own (Team::blind_exchange_learned_s, visual_exchange_learned_s) where a team
+  /// is predicted, 0 otherwise. 0 predicts without them.
+  std::optional<double> learned_blind_exchange_s;
+  std::optional<double> learned_visual_exchange_s;
   double bend_cost_coefficient = 0.06;  ///< see bend cost in docs/MODEL.md (Greene 1985)
   int lane = 4;  ///< lane assumed for bends run in lanes; lane 1 after the break line
 };
@@ -56,6 +61,11 @@ struct LegPrediction {
   bool estimated = false;     ///< uses a mark estimated from another distance
   std::string note;           ///< what was assumed (start, bends, estimates)
 };
+
+/// `options` with what the team decides filled in where the caller left it empty: the level
+/// (team_level()) and the exchange times its races taught. Every prediction of a team goes
+/// through this, so the same team gives the same numbers in every command and page.
+PredictOptions options_for_team(const Team& team, const PredictOptions& options);
 
 /// Metres the runner of leg `leg_index` (0-based) runs before the leg's first scratch line: 0
 /// on leg 1, from where the outgoing runner stands (options.exchange.blind_start_m) after a

@@ -1,5 +1,7 @@
-// What the results log teaches about each athlete, in a coach's terms: their relay splits as
-// open times, the marks predictions use after them, and one athlete's progress race by race.
+// What the results log teaches about each athlete and the team, in a coach's terms: their relay
+// splits as open times, the marks predictions use after them, the team's relay times against
+// the prediction and the exchange efficiency they teach, and one athlete's progress race by
+// race.
 // Computed from the roster as entered (not the learned one) and the logged results.
 //
 // Example:
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "baton/calibration.h"
+#include "baton/exchange_learning.h"
 #include "baton/progress_svg.h"
 #include "baton/workspace.h"
 
@@ -29,6 +32,9 @@ struct LearnedMark {
 struct RaceModels {
   std::vector<OpenEquivalent> legs;  ///< every timed leg with a usable model, oldest first
   std::vector<LearnedMark> marks;    ///< one per athlete and distance raced, in legs' order
+  /// The team's relay times against the prediction and the exchange efficiency they taught
+  /// (every race of the team, whoever `athlete` is).
+  ExchangeEfficiency team;
 };
 
 /// The race models of every athlete, or of `athlete` only when not empty (matched like the

@@ -23,6 +23,8 @@ struct RelayResult {
   /// Leg splits as timed (usually by hand from the stands), seconds, leg 1 first; empty when
   /// not taken. Legs 2+ are flying: they are not open times.
   std::vector<double> splits_s;
+  /// Per split, whether it was timed by hand (written with a trailing "h"); empty: all FAT.
+  std::vector<bool> splits_hand;
   std::optional<int> dropped_leg;  ///< leg (1-based) whose incoming exchange or carry dropped
   bool dq = false;                 ///< disqualified
 };

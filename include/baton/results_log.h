@@ -27,6 +27,7 @@ struct ResultEntry {
   std::optional<Mark> time;        ///< team time as timed (hand times converted to FAT); none
                                    ///< when the team did not finish
   std::vector<double> splits_s;    ///< leg splits as timed, seconds, leg 1 first; may be empty
+  std::vector<bool> splits_hand;   ///< per split: timed by hand; empty: all FAT
   std::optional<int> dropped_leg;  ///< leg (1-based) on which the baton was dropped
   bool dq = false;                 ///< disqualified
   std::string date;                ///< YYYY-MM-DD (required: the caller knows today)

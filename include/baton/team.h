@@ -21,6 +21,11 @@ struct Team {
   bool has_team_info = true;
   /// The level the coach set; empty: inferred from the marks (team_level(), level_profile.h).
   std::optional<Level> level;
+  /// What the team's logged races taught about its exchanges: seconds added to each blind /
+  /// visual exchange beyond the level's (negative: the team passes better); 0 without races
+  /// (learn_exchange_efficiency(), include/baton/exchange_learning.h).
+  double blind_exchange_learned_s = 0.0;
+  double visual_exchange_learned_s = 0.0;
 
   /// The athlete with this name (exact, then case-insensitive). Throws NotFoundError naming
   /// `where` and suggesting the closest names.

@@ -70,6 +70,11 @@ RelayResult validate_result(const RelayResult& in, const Team& roster, const Loc
       throw ValidationError(fmt::format("{} splits for {} legs", in.splits_s.size(), legs),
                             at(where, "splits"));
     }
+    if (!in.splits_hand.empty() && in.splits_hand.size() != legs) {
+      throw ValidationError(
+          fmt::format("{} hand-timing flags for {} splits", in.splits_hand.size(), legs),
+          at(where, "splits"));
+    }
     double sum = 0;
     for (size_t i = 0; i < legs; ++i) {
       const double s = in.splits_s[i];

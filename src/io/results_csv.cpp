@@ -106,7 +106,12 @@ std::vector<RelayResult> parse_results_csv(std::string_view text, const std::str
     const std::string splits = cell("splits");
     if (!splits.empty()) {
       for (const std::string& s : split_list(splits)) {
-        res.splits_s.push_back(parse_time(s, loc("splits")).time_s);
+        const Mark m = parse_time(s, loc("splits"));
+        res.splits_s.push_back(m.time_s);
+        res.splits_hand.push_back(m.hand_timed);
+      }
+      if (std::none_of(res.splits_hand.begin(), res.splits_hand.end(), [](bool h) { return h; })) {
+        res.splits_hand.clear();
       }
     }
     out.push_back(std::move(res));

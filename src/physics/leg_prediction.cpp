@@ -84,7 +84,8 @@ ExchangeOutcome blind_exchange(const Incoming& in, const AthleteModel& out, cons
   const double to_scratch_out = p.reaction_s + model_time_s(out, scratch - p.start_m);
   r.cost_s = to_scratch_out - to_scratch_in +
              o.blind_exchange_loss_s.value_or(
-                 level_profile(o.level.value_or(Level::high_school)).blind_exchange_loss_s);
+                 level_profile(o.level.value_or(Level::high_school)).blind_exchange_loss_s) +
+             o.learned_blind_exchange_s.value_or(0.0);
   r.before_scratch = h.baton_position_m < scratch;
   r.go_mark_m = h.go_mark_m;
   return r;
@@ -96,7 +97,7 @@ ExchangeOutcome exchange_outcome(const AthleteModel& in, const LegPrediction& in
   const ExchangeZone& z = e.exchanges[k];
   if (!z.blind) {
     ExchangeOutcome r;
-    r.cost_s = o.visual_exchange_loss_s;
+    r.cost_s = o.visual_exchange_loss_s + o.learned_visual_exchange_s.value_or(0.0);
     return r;
   }
   const double to_scratch = leg_run_up_m(e, k, o) + e.legs[k].distance_m;
@@ -113,6 +114,14 @@ std::optional<AthleteModel> try_model(const Athlete& a, const ModelOptions& o) {
 }
 
 }  // namespace
+
+PredictOptions options_for_team(const Team& team, const PredictOptions& options) {
+  PredictOptions o = options;
+  if (!o.level) o.level = team_level(team);
+  if (!o.learned_blind_exchange_s) o.learned_blind_exchange_s = team.blind_exchange_learned_s;
+  if (!o.learned_visual_exchange_s) o.learned_visual_exchange_s = team.visual_exchange_learned_s;
+  return o;
+}
 
 double leg_run_up_m(const Event& e, int l, const PredictOptions& o) {
   if (l == 0) return 0.0;
@@ -209,8 +218,7 @@ double exchange_cost_s(const AthleteModel& incoming, const AthleteModel& outgoin
 
 RelayCosts relay_costs(const Team& team, const Event& e, const PredictOptions& options) {
   validate_exchange_settings(options.exchange);
-  PredictOptions o = options;
-  if (!o.level) o.level = team_level(team);
+  const PredictOptions o = options_for_team(team, options);
   const int n = static_cast<int>(team.athletes.size());
   const int legs = static_cast<int>(e.legs.size());
   RelayCosts c(n, legs);
@@ -248,8 +256,7 @@ RelayPrediction predict_relay(const Team& team, const Event& e,
                               const std::vector<std::string>& order,
                               const PredictOptions& options) {
   validate_exchange_settings(options.exchange);
-  PredictOptions o = options;
-  if (!o.level) o.level = team_level(team);
+  const PredictOptions o = options_for_team(team, options);
   const Location where{"--order", 0, ""};
   const int legs = static_cast<int>(e.legs.size());
   if (static_cast<int>(order.size()) != legs) {

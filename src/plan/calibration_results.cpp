@@ -5,13 +5,57 @@
 
 #include "baton/athlete_model.h"
 #include "baton/calibration.h"
+#include "baton/relay_splits.h"
+#include "baton/units.h"
 
 namespace baton {
+
+namespace {
+
+// `baton predict`'s baton-to-baton splits of one running order, computed once per order.
+class PredictedSplits {
+ public:
+  PredictedSplits(const Team& team, const PredictOptions& options)
+      : team_(team), options_(options) {}
+
+  // The predicted split of leg `leg` (1-based) of `order` in `event`; NaN when the order
+  // cannot be predicted (a runner no longer on the roster or without a usable mark).
+  double split_s(const Event& event, const std::vector<std::string>& order, int leg) {
+    auto key = std::make_pair(event.id, order);
+    auto it = cache_.find(key);
+    if (it == cache_.end()) {
+      std::vector<double> splits;
+      try {
+        for (const RelayLegResult& l : predict_splits(team_, event, order, options_).legs) {
+          splits.push_back(l.split_s);
+        }
+      } catch (const Error&) {
+        splits.clear();
+      }
+      it = cache_.emplace(std::move(key), std::move(splits)).first;
+    }
+    const auto i = static_cast<size_t>(leg - 1);
+    return i < it->second.size() ? it->second[i] : std::nan("");
+  }
+
+ private:
+  const Team& team_;
+  const PredictOptions& options_;
+  std::map<std::pair<std::string, std::vector<std::string>>, std::vector<double>> cache_;
+};
+
+double fat_split_s(const RaceSplit& s, double distance_m) {
+  if (!s.hand_timed) return s.split_s;
+  return s.split_s + (s.leg == 1 ? hand_to_fat_offset_s(distance_m) : kHandFlyingSplitOffsetS);
+}
+
+}  // namespace
 
 std::vector<OpenEquivalent> open_equivalents(const Team& team, const std::vector<RaceSplit>& splits,
                                              const PredictOptions& options) {
   std::vector<OpenEquivalent> out;
   std::map<std::string, AthleteModel> models;
+  PredictedSplits predicted(team, options);
   for (const RaceSplit& s : splits) {
     const Athlete& a = team.athlete(s.athlete, Location{"", 0, "athlete"});
     const Event e = find_event(s.event, team.rules, Location{"", 0, "event"});
@@ -30,12 +74,20 @@ std::vector<OpenEquivalent> open_equivalents(const Team& team, const std::vector
     OpenEquivalent q;
     q.split = s;
     q.distance_m = e.legs[static_cast<size_t>(s.leg - 1)].distance_m;
-    q.predicted_split_s = predict_leg(m, e, s.leg - 1, options).split_s;
+    // The baseline is what `baton predict` shows for this leg of this order; a split without
+    // an order can only be held against the runner's own leg.
+    q.predicted_split_s = s.order.empty() ? predict_leg(m, e, s.leg - 1, options).split_s
+                                          : predicted.split_s(e, s.order, s.leg);
     q.model_open_s = open_time_s(m, q.distance_m);
-    if (!std::isfinite(q.predicted_split_s) || !std::isfinite(q.model_open_s) || !(s.split_s > 0)) {
+    const Best* best = a.best_at(q.distance_m);
+    q.base_open_s = best ? best->fat_s() : q.model_open_s;
+    q.fat_split_s = fat_split_s(s, q.distance_m);
+    q.weight = s.hand_timed ? kHandSplitWeight : 1.0;
+    if (!std::isfinite(q.predicted_split_s) || !(q.predicted_split_s > 0) ||
+        !std::isfinite(q.base_open_s) || !(s.split_s > 0)) {
       continue;
     }
-    q.open_equivalent_s = q.model_open_s * s.split_s / q.predicted_split_s;
+    q.open_equivalent_s = q.base_open_s * q.fat_split_s / q.predicted_split_s;
     out.push_back(q);
   }
   return out;
@@ -43,27 +95,27 @@ std::vector<OpenEquivalent> open_equivalents(const Team& team, const std::vector
 
 Team team_updated_from_races(const Team& team, const std::vector<OpenEquivalent>& equivalents) {
   Team out = team;
-  // athlete -> distance -> equivalents
-  std::map<std::string, std::map<double, std::vector<double>>> by;
+  // athlete -> distance -> (open-equivalent, weight)
+  std::map<std::string, std::map<double, std::vector<std::pair<double, double>>>> by;
   for (const OpenEquivalent& q : equivalents) {
     const Athlete* a = team.find(q.split.athlete);
-    if (a) by[a->name][q.distance_m].push_back(q.open_equivalent_s);
+    if (a) by[a->name][q.distance_m].emplace_back(q.open_equivalent_s, q.weight);
   }
   for (Athlete& a : out.athletes) {
     const auto it = by.find(a.name);
     if (it == by.end()) continue;
     for (const auto& [distance, times] : it->second) {
       double sum = 0;
-      int n = 0;
+      double weight = 0;
       if (const Best* b = a.best_at(distance)) {
         sum += b->fat_s();
-        ++n;
+        weight += 1.0;
       }
-      for (double t : times) {
-        sum += t;
-        ++n;
+      for (const auto& [t, w] : times) {
+        sum += w * t;
+        weight += w;
       }
-      a.set_best(Best{distance, Mark{sum / n, false}});
+      if (weight > 0) a.set_best(Best{distance, Mark{sum / weight, false}});
     }
   }
   return out;
@@ -76,7 +128,9 @@ std::vector<RaceSplit> race_splits(const Team& team, const std::vector<RelayResu
     for (size_t i = 0; i < r.splits_s.size() && i < r.order.size(); ++i) {
       const Athlete* runner = team.find(r.order[i]);
       if (!runner || (!athlete.empty() && runner->name != athlete)) continue;
-      splits.push_back({runner->name, r.event, static_cast<int>(i + 1), r.splits_s[i], r.date});
+      const bool hand = i < r.splits_hand.size() && r.splits_hand[i];
+      splits.push_back(
+          {runner->name, r.event, static_cast<int>(i + 1), r.splits_s[i], r.date, r.order, hand});
     }
   }
   return splits;

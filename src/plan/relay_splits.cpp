@@ -95,8 +95,7 @@ std::vector<double> baton_splits_s(const RelayCosts& costs, std::span<const int>
 RelayPrediction predict_splits(const Team& team, const Event& event,
                                const std::vector<std::string>& order, const PredictOptions& given) {
   // The team's level, as predict_relay() and relay_costs() resolve it, for the pair terms.
-  PredictOptions options = given;
-  if (!options.level) options.level = team_level(team);
+  const PredictOptions options = options_for_team(team, given);
   RelayPrediction p = predict_relay(team, event, order, options);
   const std::vector<int> runners = order_indices(team, order);
   // The order's own terms: each runner's leg and each pair's exchange, as relay_costs() has

@@ -157,6 +157,12 @@ CREATE TABLE athlete_entries (
   UNIQUE (athlete_id, event)
 );
 )sql"},
+    // Whether each leg split was timed by hand: hand splits are converted and weigh less when
+    // they update a runner's marks. Splits logged before this column count as FAT.
+    {10, R"sql(
+ALTER TABLE result_legs ADD COLUMN split_hand INTEGER NOT NULL DEFAULT 0
+  CHECK (split_hand IN (0, 1));
+)sql"},
 };
 
 }  // namespace

@@ -18,9 +18,10 @@ long long insert(Database& db, const RelayResult& r) {
   s.bind(1, r.event).bind(2, r.date).bind(3, r.meet).bind(4, r.team_time_s);
   s.bind(5, r.dropped_leg).bind(6, r.dq ? 1 : 0).run();
   const long long id = sqlite3_last_insert_rowid(impl.db);
-  Statement leg(impl,
-                "INSERT INTO result_legs (result_id, leg, athlete_id, athlete, split_s) VALUES "
-                "(?, ?, (SELECT id FROM athletes WHERE name = ?), ?, ?)");
+  Statement leg(
+      impl,
+      "INSERT INTO result_legs (result_id, leg, athlete_id, athlete, split_s, split_hand) "
+      "VALUES (?, ?, (SELECT id FROM athletes WHERE name = ?), ?, ?, ?)");
   for (size_t i = 0; i < r.order.size(); ++i) {
     leg.bind(1, id).bind(2, static_cast<int>(i + 1)).bind(3, r.order[i]).bind(4, r.order[i]);
     if (r.splits_s.empty()) {
@@ -28,6 +29,7 @@ long long insert(Database& db, const RelayResult& r) {
     } else {
       leg.bind(5, r.splits_s[i]);
     }
+    leg.bind(6, i < r.splits_hand.size() && r.splits_hand[i] ? 1 : 0);
     leg.run();
     leg.reset();
   }
@@ -69,19 +71,25 @@ std::vector<RelayResult> Results::list() const {
     if (!s.column_null(5)) r.dropped_leg = static_cast<int>(s.column_int(5));
     r.dq = s.column_int(6) != 0;
     Statement legs(impl,
-                   "SELECT athlete, split_s FROM result_legs WHERE result_id = ? ORDER BY leg");
+                   "SELECT athlete, split_s, split_hand FROM result_legs WHERE result_id = ? "
+                   "ORDER BY leg");
     legs.bind(1, r.id);
     bool all_splits = true;
     std::vector<double> splits;
+    std::vector<bool> hand;
+    bool any_hand = false;
     while (legs.step()) {
       r.order.push_back(legs.column_text(0));
       if (legs.column_null(1)) {
         all_splits = false;
       } else {
         splits.push_back(legs.column_double(1));
+        hand.push_back(legs.column_int(2) != 0);
+        any_hand = any_hand || hand.back();
       }
     }
     if (all_splits) r.splits_s = splits;
+    if (all_splits && any_hand) r.splits_hand = hand;
     out.push_back(std::move(r));
   }
   return out;

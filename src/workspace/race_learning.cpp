@@ -14,8 +14,10 @@ RaceModels race_models(const Workspace& ws, const std::string& athlete) {
   const Team team = Roster(db).team();
   const std::string who =
       athlete.empty() ? "" : team.athlete(athlete, Location{"", 0, "athlete"}).name;
+  const std::vector<RelayResult> results = Results(db).list();
   RaceModels out;
-  out.legs = open_equivalents(team, race_splits(team, Results(db).list(), who));
+  out.legs = open_equivalents(team, race_splits(team, results, who));
+  out.team = learn_exchange_efficiency(team_learned_from_results(team, results), results);
   const Team updated = team_updated_from_races(team, out.legs);
   std::set<std::pair<std::string, double>> done;
   for (const OpenEquivalent& q : out.legs) {

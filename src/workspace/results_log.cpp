@@ -13,6 +13,7 @@ RelayResult add_result(const Workspace& ws, const ResultEntry& entry) {
   r.meet = entry.meet;
   r.order = entry.order;
   r.splits_s = entry.splits_s;
+  r.splits_hand = entry.splits_hand;
   r.dropped_leg = entry.dropped_leg;
   r.dq = entry.dq;
   if (entry.time) {

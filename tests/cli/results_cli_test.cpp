@@ -124,5 +124,39 @@ TEST_F(ResultsCli, ModelsLearnFromLegSplits) {
   EXPECT_LT(j["athletes"][0]["updated_s"].get<double>(), 12.08);
 }
 
+TEST_F(ResultsCli, ModelsShowHandSplitsAndWhatTheTeamTimesTaught) {
+  ASSERT_EQ(baton({"results", "add", "--event", "4x100", "--order", order, "--time", "47.9",
+                   "--splits", "12.6h,10.6h,12.3,12.4", "--date", "2024-04-20"})
+                .exit_code,
+            0);
+  auto r = baton({"results", "list", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.json()["results"][0]["legs"][1]["split_hand_timed"], true);
+  EXPECT_EQ(r.json()["results"][0]["legs"][2]["split_hand_timed"], false);
+  r = baton({"results", "models", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = r.json();
+  ASSERT_EQ(j["legs"].size(), 4u);
+  EXPECT_EQ(j["legs"][0]["hand_timed"], true);
+  EXPECT_DOUBLE_EQ(j["legs"][0]["fat_split_s"].get<double>(), 12.84);  // 12.6 + 0.24 from the gun
+  EXPECT_DOUBLE_EQ(j["legs"][1]["fat_split_s"].get<double>(), 10.6);   // flying: as timed
+  EXPECT_DOUBLE_EQ(j["legs"][1]["weight"].get<double>(), 0.5);
+  EXPECT_DOUBLE_EQ(j["legs"][2]["weight"].get<double>(), 1.0);
+  const auto team = j["team"];
+  EXPECT_DOUBLE_EQ(team["prior_weight"].get<double>(), 1.5);
+  EXPECT_DOUBLE_EQ(team["weight"].get<double>(), 1.0);
+  ASSERT_EQ(team["races"].size(), 1u);
+  EXPECT_DOUBLE_EQ(team["races"][0]["actual_s"].get<double>(), 47.9);
+  EXPECT_EQ(team["races"][0]["blind_exchanges"], 3);
+  // One race: a third of the per-exchange residual over 1 + 1.5 races, three exchanges.
+  EXPECT_NEAR(team["races"][0]["next_change_s"].get<double>(),
+              team["races"][0]["residual_s"].get<double>() / 2.5, 0.002);
+  EXPECT_TRUE(team.contains("blind_learned_s") && team.contains("level_blind_exchange_s"));
+  r = baton({"results", "models"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("hand, 12.84 FAT"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("per blind exchange"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace baton

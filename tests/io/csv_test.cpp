@@ -87,6 +87,18 @@ TEST(CsvReader, ARosterAndAResultsFileWithAByteOrderMarkAndCrlfRead) {
   EXPECT_EQ(at, std::vector<int>{2});
 }
 
+TEST(CsvReader, HandTimedSplitsKeepTheirFlag) {
+  const std::vector<RelayResult> results = parse_results_csv(
+      "event,order,time,splits\n"
+      "4x100,Ava Brooks;Maya Johnson;Lily Nguyen;Zoe Carter,48.92,12.6h;11.9;12.2h;12.2\n"
+      "4x100,Ava Brooks;Maya Johnson;Lily Nguyen;Zoe Carter,48.92,12.6;11.9;12.2;12.2\n",
+      "res.csv", "2024-01-01");
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0].splits_s, (std::vector<double>{12.6, 11.9, 12.2, 12.2}));
+  EXPECT_EQ(results[0].splits_hand, (std::vector<bool>{true, false, true, false}));
+  EXPECT_TRUE(results[1].splits_hand.empty());  // all FAT
+}
+
 TEST(CsvReader, AResultsHeaderAfterBlankLinesIsNamedAtItsLine) {
   try {
     parse_results_csv("\nevent,order,speed\n", "res.csv", "2024-01-01");

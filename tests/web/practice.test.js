@@ -72,3 +72,64 @@ test("on a 375 px phone the practice form fits and outcomes are finger-sized", a
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.name), "to");
 });
+
+test("the page opens on the best lineup's first pass, one squad, and takes marks in foot lengths", async () => {
+  await open("#/practice");
+  await report().waitFor();
+  const incoming = page.getByLabel("Incoming (brings the baton)");
+  const outgoing = page.getByLabel("Outgoing (takes it)");
+  // The squad of the roster's first athlete (the roster lists boys and girls).
+  const sex = (await incoming.locator("option:checked").textContent()).endsWith("(M)") ? "M" : "F";
+  const best = cli("lineup", "--event", "4x100", "--sex", sex);
+  assert.equal(await incoming.inputValue(), best.order[0]);
+  assert.equal(await outgoing.inputValue(), best.order[1]);
+  // The best lineup's squad is listed first, in leg order.
+  const fromNames = await page.locator("select[name=from] option").evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(fromNames.slice(0, 4), best.order);
+  // Never a girl handing to a boy: only the incoming runner's squad can take the baton.
+  const toText = await page.locator("select[name=to] option").allTextContents();
+  assert.ok(toText.length > 4 && toText.every((t) => t.endsWith(`(${sex})`)), toText.join(", "));
+  await incoming.selectOption("Marcus Reed");
+  const boys = await page.locator("select[name=to] option").allTextContents();
+  assert.ok(boys.every((t) => t.endsWith("(M)")), boys.join(", "));
+  await incoming.selectOption("Ava Brooks");
+  const girls = await page.locator("select[name=to] option").allTextContents();
+  assert.ok(girls.every((t) => t.endsWith("(F)")), girls.join(", "));
+
+  // Maya Johnson's foot is 0.27 m (examples/riverside.toml): 40 foot lengths are 10.80 m.
+  await outgoing.selectOption("Maya Johnson");
+  await report().filter({ hasText: "Maya Johnson" }).waitFor();
+  await page.getByLabel("Mark in").selectOption("foot");
+  const mark = page.getByLabel("Go-mark used, foot lengths");
+  // The recommendation, now in foot lengths.
+  const r = cli("practice", "report", "--from", "Ava Brooks", "--to", "Maya Johnson", "--exchange", "1");
+  assert.ok(Math.abs(Number(await mark.inputValue()) - r.recommended_go_mark_foot_lengths) < 0.06);
+  await mark.fill("40");
+  await page.getByLabel("Baton changed hands at, m into the zone").fill("12");
+  await page.getByRole("button", { name: "Log drill" }).click();
+  await report().filter({ hasText: "1 drill" }).waitFor();
+  const drills = cli("practice", "list").drills;
+  assert.equal(drills.length, 1);
+  assert.equal(drills[0].go_mark_m, 10.8);
+});
+
+test("a collapsed section shows it opens, and the races section shows what moved", async () => {
+  await open("#/practice");
+  await report().waitFor();
+  const summary = page.locator("summary", { hasText: "What the races taught" });
+  const marker = await summary.evaluate((el) => {
+    const before = getComputedStyle(el, "::before");
+    return { width: before.borderLeftWidth, transform: before.transform };
+  });
+  assert.notEqual(marker.width, "0px", "the summary has a disclosure marker");
+  const best = cli("lineup", "--event", "4x100", "--sex", "F");
+  cli("results", "add", "--event", "4x100", "--order", best.order.join(","), "--time",
+    (best.team_time_s + 1).toFixed(2), "--date", "2024-04-20");
+  await summary.click();
+  const races = page.locator("details.races");
+  await races.getByText(/per blind pass/).waitFor();
+  const turned = await summary.evaluate((el) => getComputedStyle(el, "::before").transform);
+  assert.notEqual(turned, marker.transform, "the marker turns when the section opens");
+  const text = await races.textContent();
+  assert.ok(text.includes("+1.00 s") || /\+0\.99 s|\+1\.01 s/.test(text), text);
+});
