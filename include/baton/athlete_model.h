@@ -47,8 +47,9 @@ struct AthleteModel {
 /// else the sex prior; MSS so the model runs the 100 m mark (estimated from a 200 m or 400 m
 /// mark when there is none); T_F so it runs the 200 m mark with the bend of a lane-4 200 m (a
 /// missing 200 m is estimated from the 100 m with a level-dependent ratio, so slower runners
-/// fade more). Every estimate is listed in `notes`. Throws ValidationError (field "bests") when
-/// the athlete has no mark at 400 m or below and no splits: such a runner has no sprint model.
+/// fade more); a runner with only 800 m or longer marks gets a 400 m estimated from the shortest
+/// of them. Every estimate is listed in `notes`. Throws ValidationError (field "bests") when the
+/// athlete has no mark and no splits.
 AthleteModel model_athlete(const Athlete& athlete, const ModelOptions& options = {});
 
 /// Speed t seconds after the first movement, m/s (may reach 0 late in a very long sprint).

@@ -25,7 +25,8 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 // with no 400 m mark is seldom a 400 m specialist, so the steeper end is the honest estimate.
 constexpr double kRiegelExponent = 1.06;
 constexpr double kShortRaceExponent = 1.17;
-constexpr double kShortRaceLimitM = 1000.0;  // below this the steeper exponent applies
+constexpr double kShortRaceLimitM = 1000.0;       // below this the steeper exponent applies
+constexpr double kMiddleToSprintExponent = 1.15;  // a 1600 m or longer down to a 400 m
 // Speed-endurance loss grows as (t / T_F)^p: small in the acceleration phase, growing late in
 // the race, as measured 100 m speed curves show (peak speed near 50-70 m, then a decline).
 constexpr double kFatiguePower = 3.0;
@@ -158,6 +159,23 @@ AthleteModel model_athlete(const Athlete& a, const ModelOptions& opt) {
     }
   }
   const ModelMark* m100 = mark_at(m, 100.0);
+  // A middle-distance runner with no sprint mark: a 400 m estimated from the shortest longer
+  // race, with the steep exponents of the ratios above (800/400 m about 2.26, k = 1.17; from a
+  // 1600 m, 1600/800 about 2.2 and 800/400 about 2.26 make k about 1.15 over the two
+  // doublings, where Riegel's 1.06 would make a 5:05 miler a 70 s 400 m runner). The legs at
+  // their own distances come from their real marks; every sprint leg is flagged as an estimate.
+  const bool sprint_marks = std::any_of(m.marks.begin(), m.marks.end(),
+                                        [](const ModelMark& x) { return x.distance_m <= 400.0; });
+  if (!sprint_marks && !fit && !m.marks.empty()) {
+    const ModelMark& shortest = m.marks.front();
+    const std::string label = distance_label(shortest.distance_m);
+    const double k =
+        shortest.distance_m < kShortRaceLimitM ? kShortRaceExponent : kMiddleToSprintExponent;
+    add_mark(m, 400.0, shortest.time_s * std::pow(400.0 / shortest.distance_m, k), true,
+             "from " + label);
+    m.notes.push_back("400m estimated from the " + label + " mark (no sprint mark)");
+    m100 = mark_at(m, 100.0);
+  }
   if (!m100 && !mark_at(m, 200.0) && mark_at(m, 400.0)) {
     add_mark(m, 200.0, k200Per400 * mark_at(m, 400.0)->time_s, true, "from 400m");
     m.notes.push_back("200m estimated from the 400m mark");
@@ -188,8 +206,8 @@ AthleteModel model_athlete(const Athlete& a, const ModelOptions& opt) {
   m100 = mark_at(m, 100.0);
   if (!m100) {
     throw ValidationError(a.name +
-                              " has no mark at 400 m or below and no splits: add a 100m, "
-                              "200m or 400m best",
+                              " has no mark a model can be built from and no splits: add a "
+                              "100m, 200m, 400m or 800m best",
                           Location{"", 0, "bests"});
   }
 

@@ -333,6 +333,47 @@ TEST(LineupCli, MeetUsesEstimatedLegsOnlyWhenAllowed) {
   EXPECT_GE(estimated, 1);
 }
 
+// Four girls known only by their 800 m and 1600 m marks: the 4x800 runs on those marks (the
+// open-model team time is their sum), with no leg estimated, so the meet solver takes them
+// without --allow-estimates; their 4x100 legs rest on estimated sprints and are flagged.
+TEST(LineupCli, DistanceRunnersRunTheirOwnRelayOnTheirOwnMarks) {
+  TempDir dir;
+  const std::string team = dir.write("team.toml", R"(name = "Distance HS"
+rules = "nfhs"
+[[athlete]]
+name = "Ana"
+sex = "F"
+bests = { "800m" = "2:16.10", "1600m" = "5:12.30" }
+[[athlete]]
+name = "Bea"
+sex = "F"
+bests = { "800m" = "2:19.80" }
+[[athlete]]
+name = "Cat"
+sex = "F"
+bests = { "800m" = "2:21.50", "1600m" = "5:05.80" }
+[[athlete]]
+name = "Dot"
+sex = "F"
+bests = { "800m" = "2:24.90", "1600m" = "5:18.40" }
+)");
+  const auto open = run_cli(
+      {"lineup", "--model", "open", "--team", team, "--event", "4x800", "--sex", "F", "--json"});
+  ASSERT_EQ(open.exit_code, 0) << open.err;
+  EXPECT_NEAR(open.json()["team_time_s"].get<double>(), 136.1 + 139.8 + 141.5 + 144.9, 1e-9);
+  const auto meet = run_cli({"lineup", "--team", team, "--events", "4x800/F", "--json"});
+  ASSERT_EQ(meet.exit_code, 0) << meet.err;
+  int estimated = 0;
+  for (const auto& leg : meet.json()["relays"][0]["legs"])
+    estimated += leg["estimated"].get<bool>();
+  EXPECT_EQ(estimated, 0);
+  const auto sprint =
+      run_cli({"lineup", "--team", team, "--event", "4x100", "--sex", "F", "--json"});
+  ASSERT_EQ(sprint.exit_code, 0) << sprint.err;
+  ASSERT_EQ(sprint.json()["legs"].size(), 4u);
+  for (const auto& leg : sprint.json()["legs"]) EXPECT_TRUE(leg["estimated"].get<bool>()) << leg;
+}
+
 // The library names request fields ("exclude", "locks.5", "relays.1.event", "runs"); the
 // command line shows the option that carried the value.
 TEST(LineupCli, ErrorsNameTheOptionThatHeldTheValue) {

@@ -114,7 +114,29 @@ TEST(AthleteModel, InterpolatesBetweenMarksWithTheAthletesOwnExponent) {
 TEST(AthleteModel, SprintOnlyAthleteCannotRunADistanceLeg) {
   const AthleteModel m = model_athlete(athlete("S", Sex::male, {{100, 11.0}}));
   EXPECT_TRUE(std::isinf(open_time_s(m, 800.0)));
-  EXPECT_THROW(model_athlete(athlete("M", Sex::male, {{1600, 300.0}})), ValidationError);
+  EXPECT_THROW(model_athlete(athlete("N", Sex::male, {})), ValidationError);
+}
+
+// A middle-distance runner with no sprint mark runs their own distances on their real marks;
+// the sprints come from a 400 m estimated with the steep exponent (2:00 -> 120 x 0.5^1.17 =
+// 53.33 s; a 5:00 1600 m alone -> 300 x 0.25^1.15 = 60.92 s), each flagged as an estimate.
+TEST(AthleteModel, DistanceRunnerRunsOnRealMarksAndEstimatedSprints) {
+  const AthleteModel m = model_athlete(athlete("M", Sex::male, {{800, 120.0}, {1600, 260.0}}));
+  bool estimated = true;
+  EXPECT_EQ(open_time_s(m, 800.0, &estimated), 120.0);
+  EXPECT_FALSE(estimated);
+  EXPECT_EQ(open_time_s(m, 1600.0, &estimated), 260.0);
+  EXPECT_FALSE(estimated);
+  EXPECT_NEAR(open_time_s(m, 400.0, &estimated), 53.33, 0.005);
+  EXPECT_TRUE(estimated);
+  EXPECT_NEAR(open_time_s(m, 100.0, &estimated), 0.495 * 0.455 * 53.33, 0.005);
+  EXPECT_TRUE(estimated);
+  bool noted = false;
+  for (const std::string& n : m.notes)
+    noted = noted || n == "400m estimated from the 800m mark (no sprint mark)";
+  EXPECT_TRUE(noted);
+  const AthleteModel miler = model_athlete(athlete("L", Sex::female, {{1600, 300.0}}));
+  EXPECT_NEAR(open_time_s(miler, 400.0), 60.92, 0.005);
 }
 
 TEST(AthleteModel, SplitsGiveTau) {
