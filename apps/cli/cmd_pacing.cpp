@@ -46,15 +46,22 @@ void run(const PacingArgs& args, const Context& ctx) {
       "{} pacing{}{}: team time {}\n", event.name, args.order.empty() ? " (best lineup)" : "",
       team.name.empty() ? "" : " for " + team.name, format_time(plan.team_time_s)));
   TextTable t({">leg", "athlete", ">distance", ">split", "takes the baton", "plan"});
+  bool any_estimated = false;
   for (const LegPacing& l : plan.legs) {
+    any_estimated = any_estimated || l.estimated;
     t.add_row({std::to_string(l.leg), l.athlete, distance_label(l.distance_m),
-               format_time(l.split_s) + (l.split_s < 60.0 ? " s" : ""),
+               format_time(l.split_s) + (l.split_s < 60.0 ? " s" : "") + (l.estimated ? " *" : ""),
                l.leg == 1 ? "gun"
                           : fmt::format("{} (sd {:.2f} s)", format_gun_offset(l.start_after_gun_s),
                                         l.start_after_gun_sd_s),
                std::string(to_string(l.style))});
   }
   ctx.print(t.render());
+  if (any_estimated) {
+    ctx.print(
+        "* from a mark estimated at another distance (baton predict shows which); a real mark "
+        "at the leg's distance makes it firmer\n");
+  }
   ctx.print("\ntargets (metres into the leg, time since taking the baton; leg 1 from the gun)\n");
   for (const LegPacing& l : plan.legs) {
     ctx.print(fmt::format("  leg {} {}: {}\n", l.leg, l.athlete, targets(l)));

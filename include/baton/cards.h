@@ -42,6 +42,7 @@ struct RelayCard {
   std::string athlete;
   double distance_m = 0.0;  ///< metres
   double split_s = 0.0;     ///< predicted split, seconds
+  bool estimated = false;   ///< the split rests on a mark estimated from another distance
   PacingStyle style = PacingStyle::all_out;
   std::vector<PacePoint> pacing;
   RunnerTimeline timeline;        ///< warm-up, report, expected start

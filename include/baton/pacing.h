@@ -62,6 +62,9 @@ struct LegPacing {
   /// Predicted baton-to-baton split (pass to pass; gun to pass on leg 1, pass to finish on the
   /// anchor), seconds: what a split timer records and what every command shows.
   double split_s = 0.0;
+  /// The split rests on a mark estimated from another distance (a sprinter's 800 m from their
+  /// 400 m): a real mark at the leg's distance makes it firmer.
+  bool estimated = false;
   PacingStyle style = PacingStyle::all_out;
   /// Increasing times from the leg's start line; the last point is at distance_m (the next
   /// scratch line or the finish). It differs from split_s by where the passes fall.

@@ -16,6 +16,7 @@ nlohmann::json to_json(const LegPacing& leg) {
           {"athlete", leg.athlete},
           {"distance_m", leg.distance_m},
           {"split_s", leg.split_s},
+          {"estimated", leg.estimated},
           {"style", std::string(to_string(leg.style))},
           {"start_after_gun_s", leg.start_after_gun_s},
           {"start_after_gun_sd_s", leg.start_after_gun_sd_s},

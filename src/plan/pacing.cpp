@@ -190,6 +190,7 @@ PacingPlan plan_pacing(const Team& team, const Event& e, const std::vector<std::
     leg.athlete = r.athlete;
     leg.distance_m = r.distance_m;
     leg.split_s = r.split_s;
+    leg.estimated = r.estimated;
     leg.pacing = pace_leg(m, e, static_cast<int>(l), along_leg.legs[l].split_s, o, p, &leg);
     plan.legs.push_back(std::move(leg));
   }

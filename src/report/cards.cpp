@@ -138,7 +138,9 @@ std::string card_html(const RelayCard& c) {
                       : "<span class=\"big\">" + when(c.timeline.start_after_gun_s) + "</span>" +
                             escape(fmt::format(" (sd {:.1f} s)", c.timeline.start_after_gun_sd_s)));
   s += fact("Carry in", c.carry_hand.empty() ? pending() : escape(c.carry_hand) + " hand");
-  s += fact("Predicted split", escape(format_duration(c.split_s)));
+  s += fact("Predicted split",
+            escape(format_duration(c.split_s) +
+                   (c.estimated ? " (estimate: no mark of yours at this distance)" : "")));
   s += "</dl>\n";
   if (c.leg > 1) {
     s += "<p class=\"note\">Stay loose while you wait: jog in place, leg swings, and watch "
@@ -192,6 +194,7 @@ std::vector<RelayCard> build_cards(const std::string& team, const Event& e, cons
     c.athlete = p.athlete;
     c.distance_m = p.distance_m;
     c.split_s = p.split_s;
+    c.estimated = p.estimated;
     c.style = p.style;
     c.pacing = p.pacing;
     c.timeline = timeline.runners[l];

@@ -74,6 +74,33 @@ TEST(PacingCli, TableNamesRunnersAndTargets) {
   EXPECT_NE(r.out.find("Lily Nguyen"), std::string::npos);
 }
 
+// Zoe Carter has no 400 m mark: her 4x400 leg is an estimate, flagged in the pacing JSON and
+// table and on her relay card; Maya Johnson's rests on her own 400 m.
+TEST(PacingCli, EstimatedLegsAreFlaggedInPacingAndOnTheCards) {
+  const std::string team = source_path("examples/riverside.toml");
+  const char* order = "Maya Johnson,Ava Brooks,Lily Nguyen,Zoe Carter";
+  const auto r =
+      run_cli({"--json", "pacing", "--team", team, "--event", "4x400", "--order", order});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = r.json();
+  EXPECT_FALSE(j["legs"][0]["estimated"].get<bool>());
+  EXPECT_TRUE(j["legs"][3]["estimated"].get<bool>());
+  const auto text = run_cli({"pacing", "--team", team, "--event", "4x400", "--order", order});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("* from a mark estimated at another distance"), std::string::npos)
+      << text.out;
+  testing::TempDir dir;
+  const std::string html = dir.file("cards.html");
+  const auto cards =
+      run_cli({"cards", "--team", team, "--event", "4x400", "--order", order, "--html", html});
+  ASSERT_EQ(cards.exit_code, 0) << cards.err;
+  const std::string page = testing::read_file(html);
+  const size_t zoe = page.find("<h2>Zoe Carter</h2>");
+  ASSERT_NE(zoe, std::string::npos);
+  EXPECT_NE(page.find("(estimate: no mark of yours at this distance)", zoe), std::string::npos);
+  EXPECT_EQ(page.find("(estimate:"), page.find("(estimate:", zoe)) << "only Zoe's split";
+}
+
 TEST(PacingCli, UnknownRunnerIsAnError) {
   const auto r = run_cli({"pacing", "--team", source_path("examples/riverside.toml"), "--event",
                           "4x100", "--order", "Maya Johnson,Ava Brooks,Zoe Carter,Nobody"});
