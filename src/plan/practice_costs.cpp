@@ -79,10 +79,14 @@ int add_practice_costs(RelayCosts& costs, const Team& team, const Event& event,
         if (blind && record.drills >= 2 && record.timing_sd_m >= 0.0) {
           // The pair's plan, as `baton plan` makes it: its hand-off, failure cost and expected
           // baton time under the default spread.
+          // A calibrated pair runs its own plan, priced against what the models' plan costs an
+          // undrilled pair of the same speeds.
           const RelayPlanExchange x = plan_pair(team, event, k, from, to, calibrated_options);
+          const RelayPlanExchange models =
+              o.calibrated ? plan_pair(team, event, k, from, to, plan_options) : x;
           nominal = x.plan.handoff;
           failure_cost_s = x.plan.failure_cost_s;
-          if (x.plan.legal) planned_expected_s = x.plan.expected_time_s;
+          if (x.plan.legal && models.plan.legal) planned_expected_s = models.plan.expected_time_s;
         }
         costs.exchange(k, a, b) +=
             practice_cost_s(record, nominal, blind, failure_cost_s, o, planned_expected_s);
