@@ -63,7 +63,8 @@ void run_relay(const PlanOptions& opt, const Context& ctx) {
   const Team& team = ws.team();
   const Event& event = relay.event;
   const std::vector<std::string>& order = relay.names;
-  const RelayPlan plan = build_relay_plan(team, event, order, options);
+  const RelayPlan plan =
+      build_relay_plan(team, event, order, calibrated_plan_options(ws, event, options));
   const PacingPlan pacing = plan_pacing(team, event, order, {}, options.predict);
   if (!opt.svg_dir.empty()) write_svgs(plan, opt.svg_dir);
   if (ctx.json) {
@@ -95,8 +96,15 @@ void run_relay(const PlanOptions& opt, const Context& ctx) {
   }
   ctx.print(xs.render());
   ctx.print("mark: metres / foot lengths back from the outgoing runner's start\n");
-  for (const RelayPlanExchange& x : plan.exchanges) {
+  for (size_t k = 0; k < plan.exchanges.size(); ++k) {
+    const RelayPlanExchange& x = plan.exchanges[k];
     ctx.print(fmt::format("{} -> {}: {}\n", x.from, x.to, x.plan.cue));
+    if (k < plan.calibrated.size() && plan.calibrated[k].calibrated) {
+      ctx.print(
+          fmt::format("  calibrated from the pair's drills (baton {:+.2f} s against the "
+                      "models)\n",
+                      plan.calibrated[k].time_change_s));
+    }
     if (!x.plan.rationale.empty()) ctx.print("  why: " + x.plan.rationale + "\n");
   }
   for (const std::string& w : plan.warnings) ctx.print("warning: " + w + "\n");

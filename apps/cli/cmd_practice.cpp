@@ -23,7 +23,7 @@ struct PairArgs {
   std::string from, to, event = "4x100";
   int exchange = 0;  // 0: the pair's exchange in the event's best order
   std::string incoming_speed, outgoing_mss, outgoing_tau, reaction, free_distance, zone_length,
-      start, incoming_decel, target;
+      start, incoming_decel, target, go_mark;
   std::string half_life = "28";  // days
   std::string as_of;             // default: today
 
@@ -45,6 +45,9 @@ struct PairArgs {
     cmd->add_option("--incoming-decel", incoming_decel, "Override: incoming slowing, m/s^2");
     cmd->add_option("--target", target,
                     "Planned baton position, m into the zone (default: the relay plan's)");
+    cmd->add_option("--go-mark", go_mark,
+                    "Report: where the pair passes with this go-mark, m (default: the "
+                    "recommended one)");
     cmd->add_option("--half-life", half_life, "Days after which a drill counts half")
         ->capture_default_str();
     cmd->add_option("--as-of", as_of, "Date to calibrate for, YYYY-MM-DD (default today)");
@@ -71,6 +74,7 @@ struct PairArgs {
     o.start_m = number(start, "--start");
     o.incoming_decel_mps2 = number(incoming_decel, "--incoming-decel");
     o.target_m = number(target, "--target");
+    r.go_mark_m = number(go_mark, "--go-mark");
     return r;
   }
 };

@@ -40,7 +40,8 @@ void run(const ReportArgs& args, const Context& ctx) {
   RelayReport report =
       build_report(ws.team(), event, order,
                    relay.chosen ? "Running order chosen by the coach"
-                                : "Best predicted lineup (fastest order of the roster)");
+                                : "Best predicted lineup (fastest order of the roster)",
+                   {}, {}, calibrated_plan_options(ws, event));
   if (!args.meet.empty()) {
     Meet meet = load_meet(args.meet);
     // The report's team races in the report's order (its predicted legs and planned

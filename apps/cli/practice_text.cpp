@@ -48,14 +48,42 @@ std::string report_text(const PracticeReport& r) {
         "No go-mark puts the baton at " + metres(c.target_m) + ": " + c.recommended.reason + "\n";
   } else {
     out += fmt::format("Go-mark for a pass at {}: {} ({:.1f} foot lengths); model alone {}\n",
-                       metres(c.target_m), metres(c.recommended.go_mark_m),
+                       metres(c.recommended.baton_position_m), metres(c.recommended.go_mark_m),
                        c.recommended.go_mark_m / r.foot_length_m,
                        c.model.exchanged ? metres(c.model.go_mark_m) : "none");
-    out +=
-        fmt::format("Outgoing runner leaves {:.2f} s after the mark in practice (model {:.2f} s)\n",
-                    c.effective_reaction_s, c.nominal_reaction_s);
   }
-  if (c.reaction_at_bound) out += "Warning: the drills do not fit the pair's speeds; check them.\n";
+  const PairCalibration& pc = r.pair;
+  if (pc.drills > 0) {
+    const auto param = [](const FittedParameter& f, const char* unit, int digits) {
+      return fmt::format("{:.{}f} {} (+/- {:.{}f} {}; model {:.{}f} {})", f.value, digits, unit,
+                         f.sd, digits, unit, f.prior, digits, unit);
+    };
+    const FittedParameter& r0 = pc.reaction_s;
+    const std::string leaves =
+        r0.value < 0.0 ? fmt::format(
+                             "{:.2f} s before the incoming runner reaches the mark (+/- {:.2f} s; "
+                             "model {:.2f} s after)",
+                             -r0.value, r0.sd, r0.prior)
+                       : fmt::format("{} after the mark", param(r0, "s", 2));
+    out += fmt::format(
+        "Fitted from {} drills: outgoing runner leaves {}, TAU {}, incoming "
+        "runner at {}\n",
+        pc.drills, leaves, param(pc.outgoing_tau_s, "s", 2),
+        param(pc.incoming_speed_mps, "m/s", 2));
+  }
+  if (r.go_mark_m && r.predicted_exchange_at_m) {
+    out += fmt::format("With a {} mark the pair should pass {} into the zone\n",
+                       metres(*r.go_mark_m), metres(*r.predicted_exchange_at_m));
+  }
+  for (const UnexplainedDrill& u : pc.unexplained) {
+    out += fmt::format("Not explained: {} drill, {} mark, pass at {}: {}\n", u.date,
+                       metres(u.go_mark_m), metres(u.exchange_at_m), u.reason);
+  }
+  if (c.reaction_at_bound) {
+    out +=
+        "Warning: a fitted value stopped at its limit; the drills do not fit the pair's "
+        "speeds, check them.\n";
+  }
   return out;
 }
 

@@ -75,7 +75,8 @@ Printout report(const nlohmann::json& body, const std::string& db_path) {
   const RelayReport report =
       build_report(ws.team(), order.event, order.names,
                    order.chosen ? "Running order chosen by the coach"
-                                : "Best predicted lineup (fastest order of the roster)");
+                                : "Best predicted lineup (fastest order of the roster)",
+                   {}, {}, calibrated_plan_options(ws, order.event));
   nlohmann::json doc = summary(order);
   doc["team_time_s"] = report.pacing.team_time_s;
   return {doc, render_report_html(report)};

@@ -37,6 +37,7 @@ struct DrillObservation {
   double go_mark_m = 0.0;      ///< go-mark used, metres behind the outgoing runner's start
   double exchange_at_m = 0.0;  ///< observed baton position at the pass, metres from zone start
   double age_days = 0.0;       ///< days before the date the calibration is for (>= 0)
+  std::string date;            ///< YYYY-MM-DD, for reports (may be empty)
 };
 
 /// How drills are weighed. Validated by calibrate_go_mark().

@@ -37,8 +37,10 @@ struct HandoffParams {
 };
 
 /// Throws ValidationError naming the field for values out of range: speeds and mss in (0, 15],
-/// tau in [0.3, 3], reaction in [0, 1], free distance in [0.3, 3], zone in (0, 50], start inside
-/// the zone, go-mark in [0, 60], deceleration in [0, 5].
+/// tau in [0.3, 3], reaction in [-0.5, 1] (below 0: an outgoing runner who anticipates the mark
+/// and leaves before the incoming runner reaches it, as a pair's calibration may find), free
+/// distance in [0.3, 3], zone in (0, 50], start inside the zone, go-mark in [0, 60], deceleration
+/// in [0, 5].
 void validate_handoff(const HandoffParams& p);
 
 /// Where and when the baton changes hands. An illegal or impossible pass is a result, not an

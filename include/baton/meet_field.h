@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "baton/meet.h"
+#include "baton/pair_calibration.h"
 #include "baton/pair_practice.h"
 #include "baton/sim_team.h"
 #include "baton/simulation.h"
@@ -17,8 +18,9 @@ namespace baton {
 /// The database side of a meet: the roster that `roster = true` entries run, and the practice
 /// log's pair records for it.
 struct MeetRoster {
-  const Team* team = nullptr;  ///< the database roster; null when there is none
-  PracticeLookup practice;     ///< its pairs' drill records (may be empty)
+  const Team* team = nullptr;        ///< the database roster; null when there is none
+  PracticeLookup practice;           ///< its pairs' drill records (may be empty)
+  PairCalibrationLookup calibrated;  ///< its drilled pairs' calibrated hand-offs (may be empty)
 };
 
 /// The simulated field for a meet: opponents from their seeds; own teams from their team files

@@ -18,9 +18,10 @@ using PracticeLookup =
     std::function<PairRecord(int exchange_index, const std::string& from, const std::string& to)>;
 
 /// What a pair's drills say for the simulation and the lineup: summarize_drills() and (blind
-/// passes, two drills or more) the timing spread, the RMS residual of the go-mark calibration
-/// against the planned hand-off `nominal` and its baton position `target_m`, with drill ages
-/// counted from the latest drill, capped at 10 m.
+/// passes, two drills or more) the timing spread, the RMS residual of the pair's calibration
+/// (calibrate_pair()) around the planned hand-off `nominal`, with drill ages counted from the
+/// latest drill, capped at 10 m. `target_m` (the planned baton position) is not needed by that
+/// fit, which finds the pair's own planned pass.
 PairRecord practice_record(const std::vector<Drill>& drills, const HandoffParams& nominal,
                            double target_m);
 

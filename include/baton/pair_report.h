@@ -48,9 +48,15 @@ struct PairReportRequest {
   std::string as_of;           ///< YYYY-MM-DD: drills after it do not count (report only)
   double half_life_days = 28;  ///< a drill this many days old counts half, days (> 0)
   HandoffOverrides overrides;
+  /// Where does the pair pass with this go-mark (metres behind the outgoing runner's start)?
+  /// Default: the recommended mark (report only).
+  std::optional<double> go_mark_m;
 };
 
-/// The pair's record and calibrated go-mark as of request.as_of. Throws NotFoundError naming
+/// The pair's record and calibrated go-mark as of request.as_of: the plan's pass under the
+/// pair's calibrated exchange (calibrate_pair()), the mark `baton plan` then uses; with a
+/// target or the whole hand-off given by hand, the mark that puts the calibrated pass at the
+/// target. Throws NotFoundError naming
 /// "from", "to" or "event" for an unknown name; ValidationError naming "exchange" for an
 /// exchange the event does not have or a visual one, "from" for a runner without a model, the
 /// hand-off field ("reaction_s", "zone_length_m", ...) for an override out of range, or

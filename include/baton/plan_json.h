@@ -39,8 +39,8 @@ nlohmann::json hands_to_json(const HandPlan& plan);
 nlohmann::json exchange_to_json(const RelayPlanExchange& x);
 
 /// {"event", "team_time_s", "legs": [{"leg", "athlete", "distance_m", "split_s", "carry_hand",
-///  "receive_hand", "switch_hands", "lane_side"}], "exchanges": [exchange_to_json...],
-///  "warnings"}
+///  "receive_hand", "switch_hands", "lane_side"}], "exchanges": [exchange_to_json... with
+///  "calibrated" (the pair's drills calibrated it)], "warnings"}
 nlohmann::json relay_plan_to_json(const RelayPlan& plan);
 
 }  // namespace baton

@@ -6,6 +6,7 @@
 
 #include "baton/event.h"
 #include "baton/exchange_settings.h"
+#include "baton/pair_calibration.h"
 #include "baton/pair_practice.h"
 #include "baton/relay_costs.h"
 #include "baton/team.h"
@@ -21,6 +22,10 @@ struct PracticeCostOptions {
   /// Seconds one non-clean pass costs on average: stutters and checked strides cost tenths, a
   /// drop seconds or the race; half a second weighs them at a few drops in ten misses.
   double fumble_cost_s = 0.5;
+  /// Each drilled pair's calibrated hand-off (the practice use case's calibration_lookup());
+  /// empty: the models' hand-off. A calibrated pair's timing spread is priced at its
+  /// calibrated plan (mark and pass), the one `baton plan` shows.
+  PairCalibrationLookup calibrated;
 };
 
 /// Throws ValidationError naming the field: validate_exchange_settings(), fumble_cost_s in
@@ -33,10 +38,13 @@ void validate_practice_cost_options(const PracticeCostOptions& o);
 /// plus, for a blind pass with a timing record, the expected baton time lost (or gained) by
 /// planning the go-mark under the pair's own timing spread instead of the default spread
 /// (best_go_mark() with the spreads scaled by practice_spread_scale(), failure counted at
-/// `failure_cost_s`). `default_expected_s`, when given, is the expected baton time of the plan's
-/// mark (nominal.go_mark_m) under the default spread at that failure cost (the plan's
-/// ExchangePlan::expected_time_s): the pair's spread is then priced at that same mark, the one
-/// the team runs. 0 for a pair that never drilled.
+/// `failure_cost_s`). `default_expected_s`, when given, is the expected baton time an undrilled
+/// pair of the same speeds has (the models' plan under the default spread at that failure
+/// cost, ExchangePlan::expected_time_s): the pair's own plan (nominal.go_mark_m, calibrated when
+/// it has drilled) is then priced under its own spread against it. 0 for a pair that never drilled.
+/// A pair whose every pass was clean never costs more than one that never drilled: clean passes are
+/// legal passes, whatever their scatter, so their spread term is at most 0 (what goes wrong is
+/// priced by the fumble term).
 double practice_cost_s(const PairRecord& record, const HandoffParams& nominal, bool blind,
                        double failure_cost_s, const PracticeCostOptions& o = {},
                        std::optional<double> default_expected_s = std::nullopt);

@@ -15,6 +15,7 @@
 #include "baton/athlete.h"
 #include "baton/cards.h"
 #include "baton/event.h"
+#include "baton/relay_plan.h"
 #include "baton/workspace.h"
 
 namespace baton {
@@ -46,8 +47,15 @@ struct RelayCards {
   double team_time_s = 0.0;      ///< the order's predicted time, seconds
 };
 
+/// `options` with each drilled pair's calibrated hand-off from the practice log
+/// (calibration_lookup()), so plans, cards, reports and races all use the mark `baton practice
+/// report` recommends; unchanged for a team file.
+RelayPlanOptions calibrated_plan_options(const Workspace& ws, const Event& event,
+                                         RelayPlanOptions options = {});
+
 /// One card per runner: the pacing plan, the race-day timeline and the hand-off plan's hands
-/// and marks (build_cards(), attach_relay_plan()). Throws like plan_pacing().
+/// and marks (build_cards(), attach_relay_plan()), drilled pairs calibrated. Throws like
+/// plan_pacing().
 RelayCards relay_cards(const Workspace& ws, const RelayOrder& order);
 
 }  // namespace baton

@@ -4,6 +4,7 @@
 // outgoing runner's standing-start curve from the athlete models.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "baton/go_mark.h"
 #include "baton/hand_plan.h"
 #include "baton/leg_prediction.h"
+#include "baton/pair_calibration.h"
 #include "baton/team.h"
 
 namespace baton {
@@ -21,6 +23,9 @@ struct PairMotion {
   double incoming_decel_mps2 = 0.0;            ///< incoming runner's slowing there, m/s^2 (>= 0)
   SprintCurve outgoing{9.5, 1.1};              ///< outgoing runner's standing-start curve
   double foot_length_m = kDefaultFootLengthM;  ///< outgoing runner's foot length, metres
+  /// Blind: the pair's own effective reaction after the mark (calibrated from its drills),
+  /// seconds; empty: the team's settings.blind_reaction_s.
+  std::optional<double> blind_reaction_s;
 };
 
 /// One exchange, ready for the card, the diagram and JSON.
@@ -82,6 +87,12 @@ struct RelayPlanOptions {
   /// Count a failed pass as the whole predicted race (a disqualification loses it) instead of
   /// predict.exchange.failure_cost_s.
   bool failure_costs_the_race = true;
+  /// The calibrated hand-off of each pair with blind-pass drills (the practice use case's
+  /// calibration_lookup()); empty or nullopt: the models' hand-off. A calibrated pair is
+  /// planned with its own reaction, TAU and incoming speed, so its mark, pass point and risk
+  /// are the practice report's. The team time stays the models' (race speeds, not drill
+  /// speeds); RelayPlan::calibrated says what the pair's own pass would change.
+  PairCalibrationLookup calibrated;
 };
 
 /// One leg of the plan.
@@ -100,6 +111,14 @@ struct RelayPlanExchange {
   ExchangePlan plan;
 };
 
+/// What a pair's calibration changed at one exchange: the calibrated plan's deterministic baton
+/// time through the zone minus the models' plan's, seconds (0 for a pair without calibration or
+/// a pass that is not legal either way). Shown beside the team time, not added to it.
+struct CalibratedExchange {
+  bool calibrated = false;  ///< the pair's drills calibrated this exchange
+  double time_change_s = 0.0;
+};
+
 /// The whole relay: splits, hands, marks and risks.
 struct RelayPlan {
   std::string event;                 ///< event id
@@ -109,13 +128,16 @@ struct RelayPlan {
   double team_time_p90_s = 0.0;      ///< 90th percentile of the team time, seconds
   std::vector<RelayPlanLeg> legs;
   std::vector<RelayPlanExchange> exchanges;
+  /// Per exchange: what the pair's calibration changed.
+  std::vector<CalibratedExchange> calibrated;
   std::vector<std::string> warnings;  ///< hand preference clashes, infeasible exchanges
 };
 
 /// The exchange between two named athletes at exchange `exchange_index` (0 = legs 1 -> 2) of
 /// `event`: incoming speed and slowing from `from`'s model at the end of that leg (fatigue
-/// included), `to`'s standing-start curve and foot length. Throws NotFoundError for an unknown
-/// name, ValidationError for a runner without a model.
+/// included), `to`'s standing-start curve and foot length; a blind pair that
+/// options.calibrated knows is planned with its calibrated hand-off. Throws NotFoundError for an
+/// unknown name, ValidationError for a runner without a model.
 RelayPlanExchange plan_pair(const Team& team, const Event& event, int exchange_index,
                             const std::string& from, const std::string& to,
                             const RelayPlanOptions& options = {});

@@ -136,7 +136,12 @@ nlohmann::json relay_plan_to_json(const RelayPlan& plan) {
                     {"lane_side", l.hands.lane_side}});
   }
   nlohmann::json xs = nlohmann::json::array();
-  for (const RelayPlanExchange& x : plan.exchanges) xs.push_back(exchange_to_json(x));
+  for (size_t k = 0; k < plan.exchanges.size(); ++k) {
+    nlohmann::json x = exchange_to_json(plan.exchanges[k]);
+    // Whether the pair's drills calibrated this exchange (its mark is the practice report's).
+    x["calibrated"] = k < plan.calibrated.size() && plan.calibrated[k].calibrated;
+    xs.push_back(std::move(x));
+  }
   return {{"event", plan.event},
           {"team_time_s", plan.team_time_s},
           {"team_time_p10_s", plan.team_time_p10_s},

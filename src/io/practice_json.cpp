@@ -67,6 +67,36 @@ nlohmann::json practice_report_to_json(const PracticeReport& r) {
         {"zone_length_m", p.zone_length_m},
         {"start_m", p.start_m}}}};
   if (!c.recommended.exchanged) doc["reason"] = c.recommended.reason;
+  // The pair's calibrated exchange.
+  const PairCalibration& pc = r.pair;
+  doc["recommended_exchange_at_m"] = c.recommended.exchanged
+                                         ? nlohmann::json(rounded(c.recommended.baton_position_m))
+                                         : nlohmann::json();
+  doc["go_mark_m"] = r.go_mark_m ? nlohmann::json(rounded(*r.go_mark_m)) : nlohmann::json();
+  doc["predicted_exchange_at_m"] = r.predicted_exchange_at_m
+                                       ? nlohmann::json(rounded(*r.predicted_exchange_at_m))
+                                       : nlohmann::json();
+  const auto parameter = [](const FittedParameter& f) {
+    return nlohmann::json{{"value", rounded(f.value, 10000)},
+                          {"sd", rounded(f.sd, 10000)},
+                          {"prior", rounded(f.prior, 10000)},
+                          {"prior_sd", rounded(f.prior_sd, 10000)},
+                          {"at_bound", f.at_bound}};
+  };
+  doc["parameters"] = {{"reaction_s", parameter(pc.reaction_s)},
+                       {"outgoing_tau_s", parameter(pc.outgoing_tau_s)},
+                       {"incoming_speed_mps", parameter(pc.incoming_speed_mps)}};
+  doc["recommended_go_mark_sd_m"] = rounded(pc.mark_sd_m);
+  doc["drill_sd_m"] = rounded(pc.drill_sd_m);
+  nlohmann::json unexplained = nlohmann::json::array();
+  for (const UnexplainedDrill& u : pc.unexplained) {
+    unexplained.push_back({{"date", u.date},
+                           {"go_mark_m", u.go_mark_m},
+                           {"exchange_at_m", u.exchange_at_m},
+                           {"residual_m", rounded(u.residual_m)},
+                           {"reason", u.reason}});
+  }
+  doc["unexplained_drills"] = unexplained;
   return doc;
 }
 

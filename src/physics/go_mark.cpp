@@ -142,7 +142,10 @@ class SpreadModel {
       for (size_t i = 0; i < kGlX.size(); ++i) {
         const double z = mid + 0.5 * h * kGlX[i];
         const double w = 0.5 * h * kGlW[i] * normal_pdf(z);
-        const double r = std::max(0.0, p.reaction_s + o.exchange.reaction_sd_s * z);
+        // A reaction is never earlier than the mark, unless the pair's own effective reaction
+        // already is (an anticipating pair's calibration): then it scatters freely.
+        const double r =
+            std::max(p.reaction_s < 0.0 ? -0.5 : 0.0, p.reaction_s + o.exchange.reaction_sd_s * z);
         nodes_.push_back(make_node(p, r, w, shared_reach));
         total += w;
       }

@@ -105,7 +105,9 @@ void validate_handoff(const HandoffParams& p) {
   check_range(p.incoming_decel_mps2, 0.0, 5.0, false, "incoming_decel_mps2", "m/s^2");
   check_range(p.outgoing.mss_mps, 0.0, 15.0, true, "outgoing_mss_mps", "m/s");
   check_range(p.outgoing.tau_s, 0.3, 3.0, false, "outgoing_tau_s", "s");
-  check_range(p.reaction_s, 0.0, 1.0, false, "reaction_s", "s");
+  // Below 0: the outgoing runner anticipates and leaves before the mark is hit (a pair's
+  // calibrated effective reaction, include/baton/pair_calibration.h).
+  check_range(p.reaction_s, -0.5, 1.0, false, "reaction_s", "s");
   check_range(p.free_distance_m, 0.3, 3.0, false, "free_distance_m", "m");
   check_range(p.zone_length_m, 0.0, 50.0, true, "zone_length_m", "m");
   check_range(p.start_m, 0.0, p.zone_length_m, false, "start_m", "m (inside the zone)");

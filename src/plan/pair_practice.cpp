@@ -5,18 +5,20 @@
 #include <cmath>
 
 #include "baton/calibration.h"
+#include "baton/pair_calibration.h"
 #include "baton/practice_report.h"
 
 namespace baton {
 
 PairRecord practice_record(const std::vector<Drill>& drills, const HandoffParams& nominal,
-                           double target_m) {
+                           double /*target_m*/) {
   PairRecord r = summarize_drills(drills);
   if (drills.size() < 2) return r;
-  // Aged from the latest drill (YYYY-MM-DD dates order as text).
+  // Aged from the latest drill (YYYY-MM-DD dates order as text); the scatter around the pair's
+  // own calibrated exchange, so a pair that passes consistently deeper than the model is not
+  // counted as erratic.
   r.timing_sd_m = std::min(
-      calibrate_go_mark(nominal, drill_observations(drills, r.last_date), target_m).rms_residual_m,
-      10.0);
+      calibrate_pair(nominal, drill_observations(drills, r.last_date)).rms_residual_m, 10.0);
   return r;
 }
 

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "baton/go_mark.h"
@@ -36,16 +37,20 @@ double practice_cost_s(const PairRecord& record, const HandoffParams& nominal, b
   GoMarkOptions pair = base;
   pair.exchange.reaction_sd_s = std::min(0.3, x.reaction_sd_s * scale);
   pair.exchange.mark_sd_m = std::min(3.0, x.mark_sd_m * scale);
+  // Clean passes are legal passes: a pair with no failed pass is never priced above one that
+  // never drilled, whatever the scatter of its clean passes.
+  const bool all_clean = record.clean >= record.drills;
+  const auto spread_term = [&](double s) { return all_clean ? std::min(0.0, s) : s; };
   if (default_expected_s) {
     // The plan's mark under the pair's own spread against the same mark under the default one.
-    return cost + evaluate_go_mark(nominal, nominal.go_mark_m, pair).expected_time_s -
-           *default_expected_s;
+    return cost + spread_term(evaluate_go_mark(nominal, nominal.go_mark_m, pair).expected_time_s -
+                              *default_expected_s);
   }
   const GoMarkPlan with_pair = best_go_mark(nominal, pair);
   if (!with_pair.feasible) return cost;
   const GoMarkPlan with_default = best_go_mark(nominal, base);
   if (with_default.feasible)
-    cost += with_pair.best.expected_time_s - with_default.best.expected_time_s;
+    cost += spread_term(with_pair.best.expected_time_s - with_default.best.expected_time_s);
   return cost;
 }
 
@@ -56,6 +61,8 @@ int add_practice_costs(RelayCosts& costs, const Team& team, const Event& event,
   int changed = 0;
   RelayPlanOptions plan_options;
   plan_options.predict.exchange = o.exchange;
+  RelayPlanOptions calibrated_options = plan_options;
+  calibrated_options.calibrated = o.calibrated;
   const int n = costs.athletes;
   for (int k = 0; k + 1 < costs.legs; ++k) {
     const bool blind = event.exchanges[static_cast<size_t>(k)].blind;
@@ -72,10 +79,14 @@ int add_practice_costs(RelayCosts& costs, const Team& team, const Event& event,
         if (blind && record.drills >= 2 && record.timing_sd_m >= 0.0) {
           // The pair's plan, as `baton plan` makes it: its hand-off, failure cost and expected
           // baton time under the default spread.
-          const RelayPlanExchange x = plan_pair(team, event, k, from, to, plan_options);
+          // A calibrated pair runs its own plan, priced against what the models' plan costs an
+          // undrilled pair of the same speeds.
+          const RelayPlanExchange x = plan_pair(team, event, k, from, to, calibrated_options);
+          const RelayPlanExchange models =
+              o.calibrated ? plan_pair(team, event, k, from, to, plan_options) : x;
           nominal = x.plan.handoff;
           failure_cost_s = x.plan.failure_cost_s;
-          if (x.plan.legal) planned_expected_s = x.plan.expected_time_s;
+          if (x.plan.legal && models.plan.legal) planned_expected_s = models.plan.expected_time_s;
         }
         costs.exchange(k, a, b) +=
             practice_cost_s(record, nominal, blind, failure_cost_s, o, planned_expected_s);

@@ -55,7 +55,7 @@ ExchangePlan plan_exchange(const ExchangeZone& zone, const ExchangeHands& hands,
   HandoffParams p = base_params(zone, hands, pair, settings);
   if (!hands.visual) {
     p.start_m = settings.blind_start_m;
-    p.reaction_s = settings.blind_reaction_s;
+    p.reaction_s = pair.blind_reaction_s.value_or(settings.blind_reaction_s);
     // The planned pass, the one the prediction prices (leg_prediction.h), so the plan's own
     // marks give its team time; then what the scatter of real passes does to that mark.
     const PlannedPass chosen = planned_blind_pass(p, settings);
@@ -160,6 +160,34 @@ PairMotion pair_motion(const AthleteModel& incoming, const Athlete& outgoing_ath
   return pair;
 }
 
+// The exchange planned for the pair, calibrated when options.calibrated knows the pair's blind
+// passes: the same plan with the pair's own reaction, TAU and incoming speed.
+struct PlannedPair {
+  ExchangePlan plan;
+  CalibratedExchange calibrated;
+};
+
+PlannedPair planned_pair(const ExchangeZone& zone, const ExchangeHands& hands, PairMotion motion,
+                         const ExchangeSettings& settings, const RelayPlanOptions& options,
+                         int exchange_index, const std::string& from, const std::string& to) {
+  PlannedPair out;
+  out.plan = plan_exchange(zone, hands, motion, settings);
+  if (hands.visual || !options.calibrated) return out;
+  const std::optional<HandoffParams> c =
+      options.calibrated(exchange_index, from, to, out.plan.handoff);
+  if (!c) return out;
+  motion.incoming_speed_mps = c->incoming_speed_mps;
+  motion.outgoing.tau_s = c->outgoing.tau_s;
+  motion.blind_reaction_s = c->reaction_s;
+  ExchangePlan calibrated = plan_exchange(zone, hands, motion, settings);
+  out.calibrated.calibrated = true;
+  if (out.plan.legal && calibrated.legal) {
+    out.calibrated.time_change_s = calibrated.baton_time_s - out.plan.baton_time_s;
+  }
+  out.plan = std::move(calibrated);
+  return out;
+}
+
 }  // namespace
 
 RelayPlanExchange plan_pair(const Team& team, const Event& event, int exchange_index,
@@ -188,8 +216,10 @@ RelayPlanExchange plan_pair(const Team& team, const Event& event, int exchange_i
   RelayPlanExchange x;
   x.from = a.name;
   x.to = b.name;
-  x.plan = plan_exchange(event.exchanges[exchange_index], hands.exchanges[exchange_index],
-                         pair_motion(ma, b, mb, event, exchange_index, options.predict), exchange);
+  x.plan = planned_pair(event.exchanges[exchange_index], hands.exchanges[exchange_index],
+                        pair_motion(ma, b, mb, event, exchange_index, options.predict), exchange,
+                        options, exchange_index, x.from, x.to)
+               .plan;
   return x;
 }
 
@@ -225,10 +255,13 @@ RelayPlan build_relay_plan(const Team& team, const Event& event,
     RelayPlanExchange x;
     x.from = plan.legs[k].athlete;
     x.to = plan.legs[k + 1].athlete;
-    x.plan = plan_exchange(event.exchanges[k], hands.exchanges[k],
-                           pair_motion(models[k], *runners[k + 1], models[k + 1], event,
-                                       static_cast<int>(k), options.predict),
-                           exchange);
+    const PlannedPair planned =
+        planned_pair(event.exchanges[k], hands.exchanges[k],
+                     pair_motion(models[k], *runners[k + 1], models[k + 1], event,
+                                 static_cast<int>(k), options.predict),
+                     exchange, options, static_cast<int>(k), x.from, x.to);
+    x.plan = planned.plan;
+    plan.calibrated.push_back(planned.calibrated);
     if (!x.plan.legal) {
       plan.warnings.push_back(
           fmt::format("exchange {} ({} to {}): {}", k + 1, x.from, x.to, x.plan.reason));

@@ -6,9 +6,10 @@
 namespace baton {
 SimTeam own_sim_team(const Team& team, const Event& event, const std::vector<std::string>& order,
                      std::string name, const PracticeLookup& practice,
-                     const ExchangeSettings& settings) {
+                     const ExchangeSettings& settings, const PairCalibrationLookup& calibrated) {
   RelayPlanOptions options;
   options.predict.exchange = settings;
+  options.calibrated = calibrated;
   const RelayPlan plan = build_relay_plan(team, event, order, options);
   SimTeam t;
   t.name = std::move(name);

@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "baton/practice_lookup.h"
+
 namespace baton {
 namespace {
 
@@ -76,6 +78,8 @@ PairHandoff handoff_pair(const Workspace& ws, const HandoffPairRequest& request)
   options.failure_costs_the_race = false;
   options.predict.exchange = request.spread.exchange;
   if (request.technique) options.predict.exchange.blind_technique = *request.technique;
+  // A drilled pair's own exchange, as `baton plan` and `practice report` have it.
+  options.calibrated = calibration_lookup(ws, event);
   RelayPlanExchange x = plan_pair(team, event, request.exchange - 1, from, to, options);
   PairHandoff out{event, x, std::nullopt, request.target_m};
   if (!request.go_mark_m && !request.target_m) return out;

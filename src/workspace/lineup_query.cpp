@@ -63,12 +63,14 @@ LineupRequest resolve_lineup(const Team& team, const Event& event, const LineupQ
 }
 
 PricedCosts priced_costs(const Team& team, const Event& event, CostModel model,
-                         const PracticeLookup& practice) {
+                         const PracticeLookup& practice, const PairCalibrationLookup& calibrated) {
   PricedCosts out;
   out.costs = model == CostModel::open ? open_time_costs(team, event) : relay_costs(team, event);
   out.without_practice = out.costs;
   if (model == CostModel::physics) {
-    out.practice_pair_terms = add_practice_costs(out.costs, team, event, practice);
+    PracticeCostOptions o;
+    o.calibrated = calibrated;
+    out.practice_pair_terms = add_practice_costs(out.costs, team, event, practice, o);
   }
   return out;
 }
@@ -83,7 +85,8 @@ LineupAnswer find_lineups(const Workspace& ws, const LineupQuery& query) {
   const LineupRequest req = detail::resolve_lineup(team, a.event, query);
   const bool practice = query.practice && query.model == CostModel::physics;
   detail::PricedCosts priced = detail::priced_costs(
-      team, a.event, query.model, practice ? ws.practice(a.event) : PracticeLookup{});
+      team, a.event, query.model, practice ? ws.practice(a.event) : PracticeLookup{},
+      practice ? calibration_lookup(ws, a.event) : PairCalibrationLookup{});
   a.costs = std::move(priced.costs);
   a.without_practice = std::move(priced.without_practice);
   a.practice_pair_terms = priced.practice_pair_terms;

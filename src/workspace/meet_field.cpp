@@ -96,7 +96,7 @@ std::vector<SimTeam> meet_field(const Meet& meet, const SimulationOptions& optio
       const std::string name = e.name.empty() ? roster.team->name : e.name;
       field.push_back(at_entry(meet, e, [&] {
         return own_sim_team(*roster.team, meet.event, order, name, roster.practice,
-                            options.exchange);
+                            options.exchange, roster.calibrated);
       }));
       continue;
     }

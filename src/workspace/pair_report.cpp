@@ -7,6 +7,7 @@
 #include "baton/calibration.h"
 #include "baton/date.h"
 #include "baton/leg_prediction.h"
+#include "baton/pair_calibration.h"
 #include "baton/practice.h"
 #include "baton/relay_order.h"
 
@@ -108,6 +109,12 @@ PairReportRequest resolved(const Workspace& ws, const PairReportRequest& r, std:
       Location{"", 0, "exchange"});
 }
 
+// A target given by hand, or a whole hand-off given by hand (no plan to follow), is aimed at;
+// otherwise the recommendation is the plan's own pass under the pair's calibration.
+bool aims_at_target(const HandoffOverrides& o) {
+  return o.target_m || (o.incoming_speed_mps && o.outgoing_mss_mps && o.outgoing_tau_s);
+}
+
 CalibrationOptions calibration_options(const PairReportRequest& r) {
   CalibrationOptions o;
   o.half_life_days = r.half_life_days;
@@ -122,9 +129,10 @@ PracticeReport pair_report(const Workspace& ws, const PairReportRequest& asked) 
   const PairReportRequest request = resolved(ws, asked, &source);
   const Nominal n = nominal(ws, request);
   const std::vector<Drill> drills = Practice(ws.database()).pair(request.from, request.to);
-  PracticeReport report = practice_report(
-      ws.athlete_name(request.from, "from"), ws.athlete_name(request.to, "to"), drills, n.handoff,
-      n.target_m, as_of, calibration_options(request), n.foot_length_m);
+  PracticeReport report =
+      practice_report(ws.athlete_name(request.from, "from"), ws.athlete_name(request.to, "to"),
+                      drills, n.handoff, n.target_m, as_of, calibration_options(request),
+                      n.foot_length_m, request.go_mark_m, aims_at_target(request.overrides));
   report.exchange = request.exchange;
   report.exchange_source = source;
   return report;
@@ -147,16 +155,21 @@ PairProgress pair_progress(const Workspace& ws, const PairReportRequest& asked) 
       if (x.date <= d.date) upto.push_back(x);
     }
     const PairRecord r = summarize_drills(day);
-    const Calibration c =
-        calibrate_go_mark(n.handoff, drill_observations(upto, d.date), n.target_m, options);
+    PairFitOptions fit;
+    fit.half_life_days = options.half_life_days;
+    const PairCalibration c = calibrate_pair(n.handoff, drill_observations(upto, d.date), fit);
     PairProgressDay p;
     p.date = d.date;
     p.drills = r.drills;
     p.total_drills = static_cast<int>(upto.size());
     p.mean_exchange_at_m = r.mean_exchange_at_m;
     p.p_clean = r.clean_rate();
-    if (c.recommended.exchanged) p.go_mark_m = c.recommended.go_mark_m;
-    p.effective_reaction_s = c.effective_reaction_s;
+    // The mark the report would recommend that day.
+    const HandoffResult mark = aims_at_target(request.overrides)
+                                   ? handoff_for_target(c.calibrated, n.target_m)
+                                   : c.recommended;
+    if (mark.exchanged) p.go_mark_m = mark.go_mark_m;
+    p.effective_reaction_s = c.reaction_s.value;
     out.days.push_back(p);
   }
   return out;

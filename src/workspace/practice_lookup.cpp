@@ -1,11 +1,13 @@
 // The practice log and the results log turned into pair records for planning and simulation.
 #include "baton/practice_lookup.h"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <tuple>
 
 #include "baton/practice.h"
+#include "baton/practice_report.h"
 #include "baton/relay_plan.h"
 #include "baton/results.h"
 
@@ -43,6 +45,7 @@ PracticeLookup practice_lookup(Database& db, const Team& team, const Event& even
           const bool blind = k >= 0 && k < static_cast<int>(event.exchanges.size()) &&
                              event.exchanges[static_cast<size_t>(k)].blind;
           if (blind) {
+            // Timing scatter against the pair's own calibrated exchange (practice_record()).
             const RelayPlanExchange x = plan_pair(team, event, k, from, to);
             r = practice_record(found->second, x.plan.handoff, x.plan.baton_position_m);
           } else {
@@ -57,6 +60,47 @@ PracticeLookup practice_lookup(Database& db, const Team& team, const Event& even
         cache->emplace(key, r);
         return r;
       };
+}
+
+PairCalibrationLookup calibration_lookup(Database& db, const Event& event) {
+  using Pair = std::pair<std::string, std::string>;
+  auto drills = std::make_shared<std::map<Pair, std::vector<Drill>>>();
+  for (Drill& d : Practice(db).list()) (*drills)[{d.from, d.to}].push_back(std::move(d));
+  struct Fit {
+    HandoffParams nominal;
+    HandoffParams calibrated;
+  };
+  auto cache = std::make_shared<std::map<std::tuple<int, std::string, std::string>, Fit>>();
+  return [drills, cache, event](int k, const std::string& from, const std::string& to,
+                                const HandoffParams& nominal) -> std::optional<HandoffParams> {
+    const bool blind = k >= 0 && k < static_cast<int>(event.exchanges.size()) &&
+                       event.exchanges[static_cast<size_t>(k)].blind;
+    if (!blind) return std::nullopt;
+    const auto found = drills->find({from, to});
+    if (found == drills->end() || found->second.empty()) return std::nullopt;
+    const auto key = std::make_tuple(k, from, to);
+    const auto same = [](const HandoffParams& a, const HandoffParams& b) {
+      return a.incoming_speed_mps == b.incoming_speed_mps &&
+             a.incoming_decel_mps2 == b.incoming_decel_mps2 &&
+             a.outgoing.mss_mps == b.outgoing.mss_mps && a.outgoing.tau_s == b.outgoing.tau_s &&
+             a.reaction_s == b.reaction_s && a.free_distance_m == b.free_distance_m &&
+             a.zone_length_m == b.zone_length_m && a.start_m == b.start_m &&
+             a.ease_mps2 == b.ease_mps2;
+    };
+    if (const auto hit = cache->find(key);
+        hit != cache->end() && same(hit->second.nominal, nominal))
+      return hit->second.calibrated;
+    std::string latest;
+    for (const Drill& d : found->second) latest = std::max(latest, d.date);
+    const PairCalibration c = calibrate_pair(nominal, drill_observations(found->second, latest));
+    (*cache)[key] = Fit{nominal, c.calibrated};
+    return c.calibrated;
+  };
+}
+
+PairCalibrationLookup calibration_lookup(const Workspace& ws, const Event& event) {
+  if (!ws.has_logs()) return {};
+  return calibration_lookup(ws.database(), event);
 }
 
 }  // namespace baton

@@ -7,6 +7,7 @@
 #include "baton/lineup.h"
 #include "baton/lineup_query.h"
 #include "baton/pair_practice.h"
+#include "baton/practice_lookup.h"
 #include "baton/race_query.h"
 #include "baton/relay_costs.h"
 #include "baton/sim_team.h"
@@ -27,8 +28,10 @@ struct PricedCosts {
   RelayCosts without_practice;
   int practice_pair_terms = 0;
 };
+/// Drilled pairs' calibrated hand-offs from `calibrated` join their pair terms.
 PricedCosts priced_costs(const Team& team, const Event& event, CostModel model,
-                         const PracticeLookup& practice);
+                         const PracticeLookup& practice,
+                         const PairCalibrationLookup& calibrated = {});
 
 /// Our team's name in a race.
 std::string race_name(const Team& team);

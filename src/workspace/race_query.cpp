@@ -56,8 +56,9 @@ RaceAnswer race_odds(const Workspace& ws, const RaceQuery& query) {
   a.order = requested_order(ws, OrderRequest{query.event, std::nullopt, query.order, query.sex});
   a.team = detail::race_name(team);
   const Event& event = a.order.event;
-  a.field = {own_sim_team(team, event, a.order.names, a.team,
-                          query.practice ? ws.practice(event) : PracticeLookup{})};
+  a.field = {own_sim_team(
+      team, event, a.order.names, a.team, query.practice ? ws.practice(event) : PracticeLookup{},
+      {}, query.practice ? calibration_lookup(ws, event) : PairCalibrationLookup{})};
   for (SimTeam& t : detail::seeded_opponents(query.opponents, event, query.simulation, a.team)) {
     a.field.push_back(std::move(t));
   }
@@ -79,7 +80,10 @@ MeetRoster meet_roster(const Meet& meet, const Workspace* ws, bool practice) {
   MeetRoster out;
   if (ws == nullptr || !uses_roster(meet)) return out;
   out.team = &ws->team();
-  if (practice) out.practice = ws->practice(meet.event);
+  if (practice) {
+    out.practice = ws->practice(meet.event);
+    out.calibrated = calibration_lookup(*ws, meet.event);
+  }
   return out;
 }
 

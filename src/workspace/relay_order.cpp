@@ -5,6 +5,7 @@
 #include "baton/error.h"
 #include "baton/lineup.h"
 #include "baton/pacing.h"
+#include "baton/practice_lookup.h"
 #include "baton/relay_plan.h"
 #include "baton/timeline.h"
 #include "workspace/query_parts.h"
@@ -22,7 +23,8 @@ RelayOrder requested_order(const Workspace& ws, const OrderRequest& request) {
     LineupRequest lineup = lineup_request(team, out.event);
     lineup.required_sex = request.sex;
     const detail::PricedCosts priced =
-        detail::priced_costs(team, out.event, CostModel::physics, ws.practice(out.event));
+        detail::priced_costs(team, out.event, CostModel::physics, ws.practice(out.event),
+                             calibration_lookup(ws, out.event));
     out.names = athlete_names(team, best_lineups(priced.costs, lineup).best.order);
     return out;
   }
@@ -46,12 +48,21 @@ RelayOrder requested_order(const Workspace& ws, const OrderRequest& request) {
   return out;
 }
 
+RelayPlanOptions calibrated_plan_options(const Workspace& ws, const Event& event,
+                                         RelayPlanOptions options) {
+  options.calibrated = calibration_lookup(ws, event);
+  return options;
+}
+
 RelayCards relay_cards(const Workspace& ws, const RelayOrder& order) {
   const Team& team = ws.team();
   const PacingPlan plan = plan_pacing(team, order.event, order.names);
   RelayCards out;
   out.cards = build_cards(team.name, order.event, plan, plan_timeline(plan, order.event));
-  attach_relay_plan(out.cards, build_relay_plan(team, order.event, order.names));
+  // Drilled pairs with their calibrated marks, as `baton plan` shows them.
+  const RelayPlan relay =
+      build_relay_plan(team, order.event, order.names, calibrated_plan_options(ws, order.event));
+  attach_relay_plan(out.cards, relay);
   out.team_time_s = plan.team_time_s;
   return out;
 }

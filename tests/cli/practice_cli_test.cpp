@@ -159,7 +159,8 @@ TEST_F(PracticeCli, EarlyExchangesMoveTheMarkOutLateOnesIn) {
   EXPECT_EQ(j["drills"], 3);
   EXPECT_DOUBLE_EQ(j["mean_exchange_at_m"].get<double>(), 18.5);
   EXPECT_DOUBLE_EQ(j["p_clean"].get<double>(), 0.0);
-  EXPECT_GT(j["effective_reaction_s"].get<double>(), 0.15);
+  // The move is shared by the reaction, TAU and incoming speed (docs/PRACTICE.md); the mark
+  // moves out.
   EXPECT_GT(j["recommended_go_mark_m"].get<double>(), model);
   // Only drills up to the date asked for count.
   EXPECT_EQ(report({"--as-of", "2024-04-02"}).json()["drills"], 1);

@@ -47,8 +47,10 @@ TEST(PracticeCosts, AnErraticPairPaysForTheMarkItMustShorten) {
   const Event relay = find_event("4x100", team.rules);
   const PairTarget t = planned_pair_target(team, relay, 0, "Ava Brooks", "Maya Johnson");
   const PairRecord steady = PairRecord::of_passes(30, 30, 0.1);
-  const PairRecord erratic = PairRecord::of_passes(30, 30, 1.5);
+  // 28 clean passes of 30, scattered: the two that went wrong show a pair that can fail.
+  const PairRecord erratic = PairRecord::of_passes(30, 28, 1.5);
   const double fumble = 0.5 * (practice_fail_rate(steady, 0.1, 20.0) - 0.1);
+  const double erratic_fumble = 0.5 * (practice_fail_rate(erratic, 0.1, 20.0) - 0.1);
   // Steadier than the default spread: the go-mark can be bolder, the baton gets through faster.
   EXPECT_LT(practice_cost_s(steady, t.nominal, true, 46.0), fumble);
   // Much less steady: the expected baton time under their spread, best mark re-chosen, is worse.
@@ -61,8 +63,15 @@ TEST(PracticeCosts, AnErraticPairPaysForTheMarkItMustShorten) {
   wide.exchange.reaction_sd_s *= scale;
   wide.exchange.mark_sd_m *= scale;
   const double widened = best_go_mark(t.nominal, wide).best.expected_time_s;
-  EXPECT_NEAR(practice_cost_s(erratic, t.nominal, true, 46.0), fumble + widened - base, 1e-9);
+  // (The scatter counts over clean passes: 28 of them here, so the scale is recomputed.)
+  EXPECT_NEAR(practice_cost_s(erratic, t.nominal, true, 46.0), erratic_fumble + widened - base,
+              1e-9);
   EXPECT_GT(widened, base);
+  // The same scatter with every pass clean costs nothing for the scatter: clean passes are
+  // legal passes, and honest clean drills never make a pair look worse than no drills.
+  const PairRecord clean_but_scattered = PairRecord::of_passes(30, 30, 1.5);
+  EXPECT_NEAR(practice_cost_s(clean_but_scattered, t.nominal, true, 46.0), fumble, 1e-12);
+  EXPECT_LE(practice_cost_s(clean_but_scattered, t.nominal, true, 46.0), 0.0);
 }
 
 TEST(PracticeCosts, ADrilledPairCanWinTheLineupAndTheOptimiserStaysExact) {

@@ -76,20 +76,23 @@ TEST_F(PairReport, DrillsAfterTheDateDoNotCount) {
   const PracticeReport r = pair_report(ws, steady_pair("2024-04-10"));
   EXPECT_EQ(r.record.drills, 1);
   EXPECT_EQ(r.record.clean, 1);
-  // A drill the model reproduces exactly leaves the reaction and the mark where they were.
-  EXPECT_NEAR(r.calibration.effective_reaction_s, 0.15, 1e-3);
-  EXPECT_NEAR(r.calibration.recommended.go_mark_m, kModelMarkM, 1e-2);
+  // A drill the model reproduces exactly leaves the mark about where it was (the fit gives a
+  // single drill next to the furthest reachable point a little room: 0.1 m of mark there is
+  // metres of pass).
+  EXPECT_NEAR(r.calibration.recommended.go_mark_m, kModelMarkM, 0.1);
+  EXPECT_TRUE(r.pair.unexplained.empty());
 }
 
 TEST_F(PairReport, EarlyExchangesMoveTheMarkOut) {
-  // At the model's mark the pass came at 18 m, not 22.5 m: the outgoing runner left late, so
-  // the fitted reaction grows and the mark moves out (by little: near the point where the
-  // incoming runner only just catches up, metres of pass position are tenths of mark).
+  // At the model's mark the pass came at 18 m, not 22.5 m: the outgoing runner left late or
+  // accelerated slower, or the incoming runner came faster, so the mark moves out (by little:
+  // near the point where the incoming runner only just catches up, metres of pass position are
+  // tenths of mark).
   log("2024-04-02", kModelMarkM, 18.0, DrillOutcome::early);
   log("2024-04-03", kModelMarkM, 18.5, DrillOutcome::early);
   const PracticeReport r = pair_report(ws, steady_pair("2024-04-03"));
-  EXPECT_GT(r.calibration.effective_reaction_s, 0.15);
   EXPECT_GT(r.calibration.recommended.go_mark_m, kModelMarkM + 0.05);
+  EXPECT_LT(predicted_exchange_at_m(r.pair, kModelMarkM), 20.5);
 }
 
 TEST_F(PairReport, WithoutOverridesThePlanSuppliesTheHandoff) {
