@@ -107,9 +107,6 @@ struct PairCalibration {
 /// past the furthest reachable point as model_exchange_at_m() does).
 double predicted_exchange_at_m(const PairCalibration& c, double go_mark_m);
 
-/// The planned blind pass of `p` under the team's settings (handoff_for_speed_fraction()).
-HandoffResult planned_blind_pass(const HandoffParams& p, const ExchangeSettings& s);
-
 /// Calibrates the pair from `drills` (DrillObservation::age_days counted from any date: only
 /// the differences count). With no drills: the nominal hand-off, prior sds. Throws
 /// ValidationError for invalid `nominal` or options (field named), or an observation that is

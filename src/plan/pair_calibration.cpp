@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "baton/error.h"
+#include "baton/go_mark.h"
 
 namespace baton {
 namespace {
@@ -245,8 +246,8 @@ Vec mark_gradient(const HandoffParams& p, const Vec& t, const ExchangeSettings& 
     Vec a = t, b = t;
     a[j] = std::max(-0.5, a[j] - h);
     b[j] += h;
-    const HandoffResult ra = planned_blind_pass(with(p, a), s);
-    const HandoffResult rb = planned_blind_pass(with(p, b), s);
+    const HandoffResult ra = planned_blind_pass(with(p, a), s).pass;
+    const HandoffResult rb = planned_blind_pass(with(p, b), s).pass;
     if (ra.exchanged && rb.exchanged) g[j] = (rb.go_mark_m - ra.go_mark_m) / (b[j] - a[j]);
   }
   return g;
@@ -291,11 +292,6 @@ bool PairCalibration::at_bound() const {
 
 double predicted_exchange_at_m(const PairCalibration& c, double go_mark_m) {
   return model_exchange_at_m(c.calibrated, go_mark_m, c.calibrated.reaction_s);
-}
-
-HandoffResult planned_blind_pass(const HandoffParams& p, const ExchangeSettings& s) {
-  return handoff_for_speed_fraction(p, s.pass_speed_fraction, s.earliest_pass_m,
-                                    s.latest_pass_fraction * p.zone_length_m);
 }
 
 PairCalibration calibrate_pair(const HandoffParams& nominal,
@@ -401,8 +397,8 @@ PairCalibration calibrate_pair(const HandoffParams& nominal,
     ss += d.weight * r * r;
   }
   if (c.effective_drills > 0) c.rms_residual_m = std::sqrt(ss / c.effective_drills);
-  c.model = planned_blind_pass(nominal, s);
-  c.recommended = planned_blind_pass(c.calibrated, s);
+  c.model = planned_blind_pass(nominal, s).pass;
+  c.recommended = planned_blind_pass(c.calibrated, s).pass;
   if (c.recommended.exchanged)
     c.calibrated.go_mark_m = std::clamp(c.recommended.go_mark_m, 0.0, 60.0);
   c.mark_sd_m = quadratic_sd(mark_gradient(nominal, t, s), cov);
