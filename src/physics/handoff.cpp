@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "baton/error.h"
+#include "physics/running_costs.h"
 
 namespace baton {
 namespace {
@@ -68,12 +69,19 @@ double speeds_match_s(const HandoffParams& p) {
     if (i > 60) return kInf;
     hi *= 2.0;
   }
-  double lo = 0.0;
-  for (int i = 0; i < 200 && hi - lo > 1e-13; ++i) {
-    const double mid = 0.5 * (lo + hi);
-    (closing(p, mid) < 0.0 ? lo : hi) = mid;
+  // Regula falsi (a dozen evaluations where bisection to 1e-13 s took about 45: the pair
+  // calibration asks this hundreds of thousands of times), then the first time at or after the
+  // root, as bisection's upper end was.
+  const double t = find_root([&](double x) { return closing(p, x); }, 0.0, hi, 1e-13);
+  if (closing(p, t) >= 0.0) return t;
+  double lo = t;
+  double up = std::min(hi, t + 1e-12);
+  for (int i = 0; i < 100 && closing(p, up) < 0.0; ++i) up = std::min(hi, up + 1e-12);
+  for (int i = 0; i < 200 && up - lo > 1e-15; ++i) {
+    const double mid = 0.5 * (lo + up);
+    (closing(p, mid) < 0.0 ? lo : up) = mid;
   }
-  return hi;
+  return up;
 }
 
 HandoffResult at_time(const HandoffParams& p, double t) {
