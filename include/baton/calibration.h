@@ -86,6 +86,11 @@ double planned_target_m(const HandoffParams& p, double preferred_m);
 /// Ignores p.go_mark_m and p.reaction_s. Metres; may be negative or beyond 60 m.
 double mark_for_exchange_m(const HandoffParams& p, double exchange_at_m, double reaction_s);
 
+/// The same with the furthest reachable point for this reaction already known (`reach_m`, from
+/// furthest_reachable_baton_m()), for callers that ask for many positions of one hand-off.
+double mark_for_exchange_m(const HandoffParams& p, double exchange_at_m, double reaction_s,
+                           double reach_m);
+
 /// The effective reaction that best reproduces the drills (see the file comment). Returns
 /// nominal.reaction_s with no drills and no prior. Throws ValidationError for invalid
 /// `nominal` or options, or an observation that is not finite or has a negative age.

@@ -85,14 +85,19 @@ double model_exchange_at_m(HandoffParams p, double go_mark_m, double reaction_s)
 }
 
 double mark_for_exchange_m(const HandoffParams& p, double exchange_at_m, double reaction_s) {
+  HandoffParams q = p;
+  q.reaction_s = reaction_s;
+  return mark_for_exchange_m(p, exchange_at_m, reaction_s, furthest_reachable_baton_m(q));
+}
+
+double mark_for_exchange_m(const HandoffParams& p, double exchange_at_m, double reaction_s,
+                           double reach_m) {
   // The kinematics of handoff_for_target() without its reachability checks: the outgoing
   // runner has run `run` metres when the baton passes, t = reaction + t(run) after the mark;
   // the incoming runner covered go_mark + start + run - free_distance metres by then.
   // Past the furthest reachable point the incoming runner is no longer faster, so no mark
   // passes there; such a drill says the mark reached as far as this pair can: clamp to it.
-  HandoffParams q = p;
-  q.reaction_s = reaction_s;
-  const double x = std::min(exchange_at_m, furthest_reachable_baton_m(q));
+  const double x = std::min(exchange_at_m, reach_m);
   const double run = std::max(0.0, x + 0.5 * p.free_distance_m - p.start_m);
   const double t = reaction_s + sprint_time_s(p.outgoing, run);
   const double stop =

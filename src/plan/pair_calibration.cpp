@@ -53,14 +53,15 @@ Bounds bounds(const HandoffParams& p) {
 // reachable point, and past it continued with slope 1 (each metre of mark beyond the longest
 // useful one moves the closest approach a metre on, as model_exchange_at_m() extends the
 // forward problem), so a pass logged beyond the reach pushes the fit towards pairs that reach it.
-double mark_for_m(const HandoffParams& p, double x) {
-  const double reach = furthest_reachable_baton_m(p);
-  if (x <= reach) return mark_for_exchange_m(p, x, p.reaction_s);
-  return mark_for_exchange_m(p, reach, p.reaction_s) + (x - reach);
+// `reach` is furthest_reachable_baton_m(p), asked once per hand-off by the callers.
+double mark_for_m(const HandoffParams& p, double x, double reach) {
+  if (x <= reach) return mark_for_exchange_m(p, x, p.reaction_s, reach);
+  return mark_for_exchange_m(p, reach, p.reaction_s, reach) + (x - reach);
 }
 
 double residual_m(const HandoffParams& nominal, const Weighted& d, const Vec& t) {
-  return d.go_mark_m - mark_for_m(with(nominal, t), d.exchange_at_m);
+  const HandoffParams p = with(nominal, t);
+  return d.go_mark_m - mark_for_m(p, d.exchange_at_m, furthest_reachable_baton_m(p));
 }
 
 // The slope of the mark against the pass position below which a drill counts as at the
@@ -84,11 +85,13 @@ struct Problem {
     const double reach = furthest_reachable_baton_m(p);
     double f = 0.0;
     for (const Weighted& d : drills) {
-      const double r = (d.go_mark_m - mark_for_m(p, d.exchange_at_m)) / drill_sd_m;
+      const double r = (d.go_mark_m - mark_for_m(p, d.exchange_at_m, reach)) / drill_sd_m;
       double slope = kMinSlope;
       if (d.exchange_at_m < reach) {
         const double h = std::min(0.05, 0.5 * (reach - d.exchange_at_m));
-        slope = (mark_for_m(p, d.exchange_at_m + h) - mark_for_m(p, d.exchange_at_m - h)) / (2 * h);
+        slope = (mark_for_m(p, d.exchange_at_m + h, reach) -
+                 mark_for_m(p, d.exchange_at_m - h, reach)) /
+                (2 * h);
       }
       f += d.weight * (r * r - 2.0 * std::log(std::max(kMinSlope, slope)));
     }
