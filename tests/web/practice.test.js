@@ -23,6 +23,9 @@ test("a drill logged in a few taps is listed and moves the pair's go-mark", asyn
   const markText = (r) => `${r.recommended_go_mark_foot_lengths.toFixed(1)} foot lengths ` +
     `(${r.recommended_go_mark_m.toFixed(2)} m)`;
   assert.ok((await report().textContent()).includes(markText(before)));
+  // Without drills the reaction is the model's assumption, not something seen in practice.
+  assert.ok((await report().textContent()).includes(
+    `Outgoing runner assumed to leave ${before.nominal_reaction_s.toFixed(2)} s after the mark`));
   // The mark field starts at the recommendation: the coach only enters where the pass happened.
   assert.equal(await page.getByLabel("Go-mark used, m").inputValue(), before.recommended_go_mark_m.toFixed(1));
   // About three metres before the planned pass point (the field takes half metres): the
@@ -33,6 +36,7 @@ test("a drill logged in a few taps is listed and moves the pair's go-mark", asyn
   await page.getByLabel("Early").check();
   await page.getByRole("button", { name: "Log drill" }).click();
   await report().filter({ hasText: "1 drill, 0 % clean" }).waitFor();
+  assert.ok((await report().textContent()).includes("after the mark in practice"));
   const after = cli("practice", "report", "--from", "Ava Brooks", "--to", "Maya Johnson", "--exchange", "1");
   assert.equal(after.drills, 1);
   assert.ok(after.recommended_go_mark_m > before.recommended_go_mark_m, "an early pass moves the mark out");

@@ -336,10 +336,13 @@ function reportCard(r) {
     h("h2", {}, `${r.pair.from} → ${r.pair.to}`),
     h("p", {}, record),
     mark,
-    h("p", { class: "muted" }, (r.effective_reaction_s < 0
-      ? `Outgoing runner leaves ${(-r.effective_reaction_s).toFixed(2)} s before the incoming runner reaches the mark in practice `
-      : `Outgoing runner leaves ${r.effective_reaction_s.toFixed(2)} s after the mark in practice `) +
-      `(model ${r.nominal_reaction_s.toFixed(2)} s after).`),
+    h("p", { class: "muted" }, !r.drills
+      ? `Outgoing runner assumed to leave ${r.nominal_reaction_s.toFixed(2)} s after the mark; ` +
+        "drills will show when this pair really goes."
+      : (r.effective_reaction_s < 0
+        ? `Outgoing runner leaves ${(-r.effective_reaction_s).toFixed(2)} s before the incoming runner reaches the mark in practice `
+        : `Outgoing runner leaves ${r.effective_reaction_s.toFixed(2)} s after the mark in practice `) +
+        `(model ${r.nominal_reaction_s.toFixed(2)} s after).`),
     r.reaction_at_bound ? h("p", { class: "warnings" }, "The drills do not fit the pair's speeds: check them.") : null);
 }
 
