@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "baton/error.h"
+#include "plan/drill_checks.h"
 
 namespace baton {
 namespace {
@@ -38,14 +39,9 @@ void validate_options(const CalibrationOptions& o) {
 std::vector<Weighted> weigh(const HandoffParams& nominal,
                             const std::vector<DrillObservation>& drills, double target_m,
                             const CalibrationOptions& o) {
+  plan::check_drills(drills);
   std::vector<Weighted> out;
-  for (size_t i = 0; i < drills.size(); ++i) {
-    const DrillObservation& d = drills[i];
-    if (!std::isfinite(d.go_mark_m) || !std::isfinite(d.exchange_at_m) ||
-        !std::isfinite(d.age_days) || d.age_days < 0) {
-      throw ValidationError(fmt::format("drill {} has a non-finite value or a negative age", i + 1),
-                            Location{"", 0, "drills"});
-    }
+  for (const DrillObservation& d : drills) {
     out.push_back({d.go_mark_m, d.exchange_at_m, std::exp2(-d.age_days / o.half_life_days)});
   }
   if (o.prior_drills > 0) {

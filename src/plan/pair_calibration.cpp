@@ -10,6 +10,7 @@
 
 #include "baton/error.h"
 #include "baton/go_mark.h"
+#include "plan/drill_checks.h"
 
 namespace baton {
 namespace {
@@ -302,16 +303,9 @@ PairCalibration calibrate_pair(const HandoffParams& nominal,
                                const PairFitOptions& options) {
   validate_handoff(nominal);
   validate(options);
+  plan::check_drills(drills);
   double youngest = std::numeric_limits<double>::infinity();
-  for (size_t i = 0; i < drills.size(); ++i) {
-    const DrillObservation& d = drills[i];
-    if (!std::isfinite(d.go_mark_m) || !std::isfinite(d.exchange_at_m) ||
-        !std::isfinite(d.age_days) || d.age_days < 0) {
-      throw ValidationError(fmt::format("drill {} has a non-finite value or a negative age", i + 1),
-                            Location{"", 0, "drills"});
-    }
-    youngest = std::min(youngest, d.age_days);
-  }
+  for (const DrillObservation& d : drills) youngest = std::min(youngest, d.age_days);
   std::vector<Weighted> all;
   for (size_t i = 0; i < drills.size(); ++i) {
     all.push_back({static_cast<int>(i), drills[i].go_mark_m, drills[i].exchange_at_m,
