@@ -29,18 +29,20 @@ std::string signed_s(double v) { return fmt::format("{:+.2f} s", v); }
 // The team's relay times against the prediction and the exchange times they taught.
 std::string team_text(const ExchangeEfficiency& x) {
   if (x.races.empty()) return "\nNo finished relay times to learn the team's exchanges from.\n";
-  TextTable t({"date", "event", "order", ">actual", ">predicted", ">residual", ">next change"});
+  TextTable t(
+      {"date", "event", "order", ">actual", ">predicted", ">residual", ">counts", ">next change"});
   for (const RaceResidual& r : x.races) {
     std::string order;
     for (const std::string& n : r.order) order += (order.empty() ? "" : ", ") + n;
     t.add_row({r.date, r.event, order, format_time(r.actual_s) + " s",
                format_time(r.predicted_s) + " s", signed_s(r.residual_s),
-               signed_s(r.next_change_s)});
+               fmt::format("{:.0f} %", 100.0 * r.weight), signed_s(r.next_change_s)});
   }
   return fmt::format(
       "\nRelay times against the prediction (runners as their splits taught them):\n{}"
       "Team exchanges ({} level: {:.2f} s per blind pass, {:.2f} s per visual pass), "
-      "prior weight {:g} races, races weight {:g}:\n"
+      "prior weight {:g} races, races weight {:.2f} (a race 8 weeks older than the newest "
+      "counts half):\n"
       "  learned {} per blind exchange, {} per visual exchange\n",
       t.render(), std::string(to_string(x.level)), x.level_blind_exchange_s,
       x.level_visual_exchange_s, x.prior_weight, x.weight, signed_s(x.blind_learned_s),

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "baton/event.h"
@@ -145,6 +146,16 @@ constexpr double kHandFlyingSplitOffsetS = 0.0;
 /// A hand-timed split counts this much of a FAT split when marks are updated: each click
 /// carries about 0.1 s of error, as much as a whole leg's race-day scatter.
 constexpr double kHandSplitWeight = 0.5;
+/// Races fade: a race this many days older than the newest logged race counts half as much,
+/// days. Eight weeks is half a high-school outdoor season, so the first meet of a season
+/// counts about a quarter by its championships and last season's races almost nothing
+/// (a year: 1 %); runners and their passes change faster than that within a season.
+constexpr double kRaceHalfLifeDays = 56.0;
+
+/// The weight of a race run on `date` when the newest logged race was run on `newest`:
+/// 2^(-days between / kRaceHalfLifeDays), 1 for the newest (and for a date after it or an
+/// empty one). Dates as YYYY-MM-DD; throws ParseError for any other text.
+double race_recency_weight(std::string_view date, std::string_view newest);
 
 /// One timed leg of a race.
 struct RaceSplit {
@@ -168,14 +179,21 @@ struct OpenEquivalent {
   double open_equivalent_s = 0;  ///< base_open_s * fat_split_s / predicted_split_s, seconds
   double fat_split_s = 0;        ///< the split as FAT, seconds (split_s when FAT-timed)
   double base_open_s = 0;        ///< the entered best at distance_m (FAT) or model_open_s
-  double weight = 1;             ///< 1 for a FAT split, kHandSplitWeight for a hand-timed one
+  /// 1 for a FAT split, kHandSplitWeight for a hand-timed one, times the race's
+  /// race_recency_weight()
+  double weight = 1;
 };
 
 /// The open-equivalent of each split whose runner has a model and a usable mark for the leg
-/// (others are skipped). Throws NotFoundError for an unknown athlete or event, ValidationError
-/// for a leg the event does not have.
+/// (others are skipped), weighed by its age against `newest` (YYYY-MM-DD; empty: the newest
+/// split's date). Throws NotFoundError for an unknown athlete or event, ValidationError for a
+/// leg the event does not have, ParseError for a date that is not YYYY-MM-DD.
 std::vector<OpenEquivalent> open_equivalents(const Team& team, const std::vector<RaceSplit>& splits,
-                                             const PredictOptions& options = {});
+                                             const PredictOptions& options = {},
+                                             std::string_view newest = {});
+
+/// The newest date of `results` (YYYY-MM-DD), empty when none has one.
+std::string newest_result_date(const std::vector<RelayResult>& results);
 
 /// The team with each athlete's marks updated from races: at each leg distance with
 /// open-equivalents, the best becomes the weighted mean of the existing best (FAT, when there

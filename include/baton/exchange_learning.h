@@ -10,8 +10,10 @@
 // With races of one kind this is the weighted mean with the prior as P extra races at 0:
 //     d = sum_i w_i x_i / (P + sum_i w_i)
 // so one race 1.0 s slow moves the next prediction of its order by 1/(1 + P) s, k such races by
-// k/(k + P) s: always towards the data, never past it. Every logged finish weighs 1 (team
-// times are official FAT times). P = kExchangePriorRaces (docs/MODEL.md "Races").
+// k/(k + P) s: always towards the data, never past it. The newest logged finish weighs 1 (team
+// times are official FAT times) and older ones fade by race_recency_weight() (calibration.h):
+// a race eight weeks older than the newest weighs 1/2. P = kExchangePriorRaces
+// (docs/MODEL.md "Races").
 #pragma once
 
 #include <string>
@@ -43,7 +45,7 @@ struct RaceResidual {
   double residual_s = 0;     ///< actual_s - predicted_s: + the team ran slower, seconds
   int blind_exchanges = 0;   ///< blind exchanges in the event
   int visual_exchanges = 0;  ///< visual exchanges in the event
-  double weight = 1;         ///< weight in the shrinkage
+  double weight = 1;         ///< weight in the shrinkage: its race_recency_weight()
   /// How much the learned exchanges move the next prediction of this order, seconds
   /// (+: slower).
   double next_change_s = 0;

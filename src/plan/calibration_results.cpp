@@ -1,10 +1,12 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
 #include "baton/athlete_model.h"
 #include "baton/calibration.h"
+#include "baton/date.h"
 #include "baton/relay_splits.h"
 #include "baton/units.h"
 
@@ -51,8 +53,26 @@ double fat_split_s(const RaceSplit& s, double distance_m) {
 
 }  // namespace
 
+double race_recency_weight(std::string_view date, std::string_view newest) {
+  if (date.empty() || newest.empty()) return 1.0;
+  const double age = static_cast<double>(days_since_epoch(newest) - days_since_epoch(date));
+  return age <= 0.0 ? 1.0 : std::exp2(-age / kRaceHalfLifeDays);
+}
+
+std::string newest_result_date(const std::vector<RelayResult>& results) {
+  std::string newest;
+  for (const RelayResult& r : results) newest = std::max(newest, r.date);
+  return newest;
+}
+
 std::vector<OpenEquivalent> open_equivalents(const Team& team, const std::vector<RaceSplit>& splits,
-                                             const PredictOptions& options) {
+                                             const PredictOptions& options,
+                                             std::string_view newest) {
+  std::string newest_split;
+  if (newest.empty()) {
+    for (const RaceSplit& s : splits) newest_split = std::max(newest_split, s.date);
+    newest = newest_split;
+  }
   std::vector<OpenEquivalent> out;
   std::map<std::string, AthleteModel> models;
   PredictedSplits predicted(team, options);
@@ -82,7 +102,7 @@ std::vector<OpenEquivalent> open_equivalents(const Team& team, const std::vector
     const Best* best = a.best_at(q.distance_m);
     q.base_open_s = best ? best->fat_s() : q.model_open_s;
     q.fat_split_s = fat_split_s(s, q.distance_m);
-    q.weight = s.hand_timed ? kHandSplitWeight : 1.0;
+    q.weight = (s.hand_timed ? kHandSplitWeight : 1.0) * race_recency_weight(s.date, newest);
     if (!std::isfinite(q.predicted_split_s) || !(q.predicted_split_s > 0) ||
         !std::isfinite(q.base_open_s) || !(s.split_s > 0)) {
       continue;
@@ -140,7 +160,8 @@ Team team_learned_from_results(const Team& team, const std::vector<RelayResult>&
                                const PredictOptions& options) {
   const std::vector<RaceSplit> splits = race_splits(team, results);
   if (splits.empty()) return team;
-  return team_updated_from_races(team, open_equivalents(team, splits, options));
+  return team_updated_from_races(
+      team, open_equivalents(team, splits, options, newest_result_date(results)));
 }
 
 std::vector<AthleteProgressPoint> athlete_progress(const Team& roster,

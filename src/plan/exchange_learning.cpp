@@ -23,6 +23,7 @@ ExchangeEfficiency learn_exchange_efficiency(const Team& runners,
 
   // Normal equations of the ridge fit (see the header): A d = b, A = P I + sum w f f^T.
   const double p = out.prior_weight;
+  const std::string newest = newest_result_date(results);
   double a11 = p, a12 = 0, a22 = p, b1 = 0, b2 = 0;
   for (const RelayResult& r : results) {
     if (!r.team_time_s || r.dropped_leg || r.dq) continue;
@@ -34,6 +35,7 @@ ExchangeEfficiency learn_exchange_efficiency(const Team& runners,
     x.order = r.order;
     x.with_splits = !r.splits_s.empty();
     x.actual_s = *r.team_time_s;
+    x.weight = race_recency_weight(r.date, newest);
     try {
       const Event e = find_event(r.event, runners.rules);
       x.predicted_s = predict_relay(runners, e, r.order, prior).team_time_s;

@@ -166,15 +166,16 @@ TEST_F(LearningCli, AthleteProgressFollowsTheirSplitsRaceByRace) {
   const auto& first = j["dates"][0];
   const auto& second = j["dates"][1];
   // A slow day reads slower than her best and pulls the mark used up; a fast day pulls it down.
-  // The mark is the mean of the entered best and every open-equivalent so far.
+  // The mark is the weighted mean of the entered best (1) and every open-equivalent so far; by
+  // the second date the first race is 21 days older than the newest: 2^(-21/56) = 0.7711.
   EXPECT_GT(first["open_equivalent_s"].get<double>(), 12.08);
   EXPECT_NEAR(first["learned_best_s"].get<double>(),
               (12.08 + first["open_equivalent_s"].get<double>()) / 2, 2e-3);
   EXPECT_LT(second["open_equivalent_s"].get<double>(), first["open_equivalent_s"].get<double>());
   EXPECT_NEAR(second["learned_best_s"].get<double>(),
-              (12.08 + first["open_equivalent_s"].get<double>() +
+              (12.08 + 0.7711 * first["open_equivalent_s"].get<double>() +
                second["open_equivalent_s"].get<double>()) /
-                  3,
+                  2.7711,
               2e-3);
   std::ifstream svg(dir.file("maya.svg"));
   const std::string chart((std::istreambuf_iterator<char>(svg)), {});

@@ -61,7 +61,7 @@ TEST_F(RaceCalibration, ARaceRunSlowerThanPredictedMovesTheNextPredictionTowards
   const double after_one = predicted_s();
   EXPECT_GE(after_one - before, 0.25);
   EXPECT_NEAR(after_one - before, residual / 2.5, 0.002);
-  add("2024-04-27", actual);
+  add("2024-04-20", actual);  // the same day (heat and final): both weigh 1
   const double after_two = predicted_s();
   EXPECT_NEAR(after_two - before, residual * 2.0 / 3.5, 0.002);
   EXPECT_LT(after_two, actual);  // never past the data
@@ -78,6 +78,53 @@ TEST_F(RaceCalibration, ARaceRunSlowerThanPredictedMovesTheNextPredictionTowards
   EXPECT_NEAR(m.team.blind_learned_s, residual / 3.0 * 2.0 / 3.5, 1e-9);
   EXPECT_NEAR(m.team.races[1].next_change_s, after_two - before, 0.002);
   EXPECT_DOUBLE_EQ(m.team.visual_learned_s, 0.0);
+}
+
+// Races fade: a race 56 days (kRaceHalfLifeDays) older than the newest weighs 1/2. An old race
+// 1.0 s slow and a new one as predicted: 3 d = (0.5 r + 1 * 0) / (1.5 + 0.5 + 1) = r / 6, where
+// two races of the same age would give r / 3.5. A year-old race weighs 2^(-365/56) = 1.1 %.
+TEST_F(RaceCalibration, AnOlderRaceCountsLessThanANewOne) {
+  const double before = predicted_s();
+  const double slow = std::round((before + 1.0) * 100.0) / 100.0;
+  const double as_predicted = std::round(before * 100.0) / 100.0;
+  add("2024-03-01", slow);
+  add("2024-04-26", as_predicted);  // 56 days later
+  const RaceModels m = race_models(ws);
+  ASSERT_EQ(m.team.races.size(), 2u);
+  EXPECT_NEAR(m.team.races[0].weight, 0.5, 1e-12);
+  EXPECT_DOUBLE_EQ(m.team.races[1].weight, 1.0);
+  EXPECT_NEAR(m.team.weight, 1.5, 1e-12);
+  const double r_old = slow - before;
+  const double r_new = as_predicted - before;
+  EXPECT_NEAR(predicted_s() - before, (0.5 * r_old + r_new) / 3.0, 0.002);
+  EXPECT_LT(predicted_s() - before, 0.2);  // the same two races a day apart: 0.29 s
+
+  add("2025-04-26", as_predicted);  // a year after the second: the first two nearly vanish
+  const RaceModels year = race_models(ws);
+  ASSERT_EQ(year.team.races.size(), 3u);
+  EXPECT_NEAR(year.team.races[1].weight, 0.0110, 0.0002);
+  EXPECT_NEAR(year.team.races[0].weight, std::exp2(-421.0 / 56.0), 1e-6);
+}
+
+// An old split credits its runner less than a new one: a leg 0.30 s faster than predicted
+// 56 days before the newest race counts half as much in the runner's new mark.
+TEST_F(RaceCalibration, AnOlderSplitMovesTheMarkLessThanANewOne) {
+  const double best = best_100_s("Ava Brooks");
+  std::vector<double> legs = predicted_splits();
+  std::vector<double> splits;
+  for (double s : legs) splits.push_back(std::round(s * 100.0) / 100.0);
+  splits[0] = std::round((legs[0] - 0.30) * 100.0) / 100.0;
+  double total = 0.0;
+  for (double s : splits) total += s;
+  add("2024-03-01", total, splits);
+  const double after_new = best_100_s("Ava Brooks");                   // the only race: weight 1
+  add("2024-04-26", std::round(predicted_s() * 100.0) / 100.0 + 0.0);  // a later race, no splits
+  const double after_old = best_100_s("Ava Brooks");
+  // The mark is the weighted mean of the best (weight 1) and the open-equivalent q:
+  // weight 1 gives (best + q) / 2, weight 1/2 gives (best + q / 2) / 1.5.
+  const double q = 2.0 * after_new - best;
+  EXPECT_LT(q, best);
+  EXPECT_NEAR(after_old, (best + 0.5 * q) / 1.5, 1e-6);
 }
 
 // With splits, the runners take their share first and the exchanges only what is left: the

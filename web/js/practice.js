@@ -303,15 +303,17 @@ async function showRaces(box) {
   const teamPart = t.races.length ? [
     h("div", { class: "scroll-x" }, h("table", { class: "legs" },
       h("caption", {}, "Relay times against the prediction (runners as their splits taught them)"),
-      h("thead", {}, h("tr", {}, ["Date", "Relay", "Actual", "Predicted", "Residual", "Next prediction"]
+      h("thead", {}, h("tr", {}, ["Date", "Relay", "Actual", "Predicted", "Residual", "Counts", "Next prediction"]
         .map((x) => h("th", { scope: "col" }, x)))),
       h("tbody", {}, t.races.map((r) => h("tr", {},
         h("td", {}, r.date), h("td", {}, `${r.event}: ${r.order.join(", ")}`),
         h("td", { class: "num" }, timeText(r.actual_s)), h("td", { class: "num" }, timeText(r.predicted_s)),
-        h("td", { class: "num" }, signed(r.residual_s)), h("td", { class: "num" }, signed(r.next_change_s))))))),
+        h("td", { class: "num" }, signed(r.residual_s)), h("td", { class: "num" }, `${Math.round(100 * r.weight)} %`),
+        h("td", { class: "num" }, signed(r.next_change_s))))))),
     h("p", {}, `Team exchanges: ${signed(t.blind_learned_s)} per blind pass (level ${t.level}: ` +
       `${t.level_blind_exchange_s.toFixed(2)} s), ${signed(t.visual_learned_s)} per visual pass; ` +
-      `${t.weight} race${t.weight === 1 ? "" : "s"} against a prior worth ${t.prior_weight} races.`),
+      `races worth ${Number(t.weight.toFixed(2))} against a prior worth ${t.prior_weight} races ` +
+      "(a race 8 weeks older than the newest counts half)."),
   ] : h("p", { class: "empty" }, "No finished relay times logged yet.");
   replace(box, legs, marks, teamPart);
 }
