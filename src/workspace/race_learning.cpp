@@ -16,7 +16,9 @@ RaceModels race_models(const Workspace& ws, const std::string& athlete) {
       athlete.empty() ? "" : team.athlete(athlete, Location{"", 0, "athlete"}).name;
   const std::vector<RelayResult> results = Results(db).list();
   RaceModels out;
-  out.legs = open_equivalents(team, race_splits(team, results, who));
+  // Every leg weighed by its age against the team's newest race, whoever `athlete` is.
+  out.legs =
+      open_equivalents(team, race_splits(team, results, who), {}, newest_result_date(results));
   out.team = learn_exchange_efficiency(team_learned_from_results(team, results), results);
   const Team updated = team_updated_from_races(team, out.legs);
   std::set<std::pair<std::string, double>> done;

@@ -132,9 +132,14 @@ TEST_F(RaceLearning, ModelsKeepOneMarkPerAthleteAndDistance) {
   EXPECT_DOUBLE_EQ(m.distance_m, 100.0);
   ASSERT_TRUE(m.best_s);
   EXPECT_DOUBLE_EQ(*m.best_s, 12.31);
-  // The updated mark is the mean of the entered best and each open-equivalent.
-  EXPECT_NEAR(m.updated_s,
-              (12.31 + ava.legs[0].open_equivalent_s + ava.legs[1].open_equivalent_s) / 3.0, 1e-9);
+  // The updated mark is the weighted mean of the entered best (1) and each open-equivalent;
+  // the first race is 7 days older than the newest: 2^(-7/56) = 0.91700.
+  EXPECT_NEAR(ava.legs[0].weight, 0.91700, 1e-5);
+  EXPECT_DOUBLE_EQ(ava.legs[1].weight, 1.0);
+  EXPECT_NEAR(
+      m.updated_s,
+      (12.31 + 0.91700 * ava.legs[0].open_equivalent_s + ava.legs[1].open_equivalent_s) / 2.91700,
+      1e-5);
   error_naming<NotFoundError>("athlete", [&] { race_models(ws, "Ava Brooke"); });
 }
 
