@@ -44,7 +44,8 @@ void validate_practice_cost_options(const PracticeCostOptions& o);
 /// it has drilled) is then priced under its own spread against it. 0 for a pair that never drilled.
 /// A pair whose every pass was clean never costs more than one that never drilled: clean passes are
 /// legal passes, whatever their scatter, so their spread term is at most 0 (what goes wrong is
-/// priced by the fumble term).
+/// priced by the fumble term). A pair that failed more often than practice_prior_fail_rate
+/// never costs less than the fumble term: its spread term is at least 0.
 double practice_cost_s(const PairRecord& record, const HandoffParams& nominal, bool blind,
                        double failure_cost_s, const PracticeCostOptions& o = {},
                        std::optional<double> default_expected_s = std::nullopt);

@@ -38,9 +38,14 @@ double practice_cost_s(const PairRecord& record, const HandoffParams& nominal, b
   pair.exchange.reaction_sd_s = std::min(0.3, x.reaction_sd_s * scale);
   pair.exchange.mark_sd_m = std::min(3.0, x.mark_sd_m * scale);
   // Clean passes are legal passes: a pair with no failed pass is never priced above one that
-  // never drilled, whatever the scatter of its clean passes.
+  // never drilled, whatever the scatter of its clean passes. And the other way round: a pair
+  // that fails more often than the prior assumes gains nothing from the timing its drills
+  // show, so logging drops never makes a pair look better than one that never drilled.
   const bool all_clean = record.clean >= record.drills;
-  const auto spread_term = [&](double s) { return all_clean ? std::min(0.0, s) : s; };
+  const bool failing = record.drills - record.clean > x.practice_prior_fail_rate * record.drills;
+  const auto spread_term = [&](double s) {
+    return all_clean ? std::min(0.0, s) : failing ? std::max(0.0, s) : s;
+  };
   if (default_expected_s) {
     // The plan's mark under the pair's own spread against the same mark under the default one.
     return cost + spread_term(evaluate_go_mark(nominal, nominal.go_mark_m, pair).expected_time_s -
