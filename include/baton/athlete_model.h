@@ -27,12 +27,15 @@ struct ModelMark {
 };
 
 /// A runner's model. The sprint part is the mono-exponential curve with a speed-endurance
-/// term:  v(t) = MSS (1 - e^(-t/TAU) - (t / T_F)^3),  t from the first movement.
+/// term:  v(t) = MSS (1 - e^(-t/TAU) - (t / T_F)^p),  t from the first movement.
 struct AthleteModel {
   std::string name;
   Sex sex = Sex::female;
-  SprintCurve curve;               ///< MSS (m/s) and TAU (s) of the acceleration
-  double fatigue_time_s = 0.0;     ///< T_F above, seconds; larger = better speed endurance
+  SprintCurve curve;            ///< MSS (m/s) and TAU (s) of the acceleration
+  double fatigue_time_s = 0.0;  ///< T_F above, seconds; larger = better speed endurance
+  /// p above: 3 for a world-class sprinter (holds speed late), down to 1 for a high-school
+  /// runner (fades from early on), linear in the level between (docs/MODEL.md).
+  double fatigue_power = 3.0;
   double reaction_s = 0.15;        ///< block-start reaction, seconds
   std::vector<ModelMark> marks;    ///< open marks by distance (run and estimated), FAT seconds
   bool tau_from_splits = false;    ///< TAU was fitted from the athlete's splits

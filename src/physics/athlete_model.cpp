@@ -27,9 +27,31 @@ constexpr double kRiegelExponent = 1.06;
 constexpr double kShortRaceExponent = 1.17;
 constexpr double kShortRaceLimitM = 1000.0;       // below this the steeper exponent applies
 constexpr double kMiddleToSprintExponent = 1.15;  // a 1600 m or longer down to a 400 m
-// Speed-endurance loss grows as (t / T_F)^p: small in the acceleration phase, growing late in
-// the race, as measured 100 m speed curves show (peak speed near 50-70 m, then a decline).
-constexpr double kFatiguePower = 3.0;
+// Speed-endurance loss grows as (t / T_F)^p, and the shape p depends on how fast the runner
+// is. World-class sprinters hold their speed late: Bolt's 10 m splits (Berlin 2009) peak at
+// 60-70 m and lose 2-3 % by the line, which p = 3 reproduces within 0.04 s. High-school girls
+// fade early: twelve with bests of 12.3-13.4 s peaked 23-37 m from the start and lost 7.3 % of
+// that speed by the last 10 m (Chow 1987), which p = 1 reproduces over the group (peak at
+// 34-37 m, 6.6-7.4 %) and p = 3 does not (peak near 50 m, 2.4-2.7 %). Between the two anchors
+// p is linear in the runner's level, the world record over their 100 m (Bolt 1; the fastest
+// Chow girl 10.49 / 12.3 = 0.853), and it stays within [1, 3] outside them.
+constexpr double kFatiguePowerElite = 3.0;
+constexpr double kFatiguePowerHighSchool = 1.0;
+constexpr double kHighSchoolAnchorLevel = 10.49 / 12.3;
+
+double fatigue_power_for(double t100, Sex sex) {
+  const double level = world_record_s(100.0, sex) / t100;
+  const double p = kFatiguePowerHighSchool + (kFatiguePowerElite - kFatiguePowerHighSchool) *
+                                                 (level - kHighSchoolAnchorLevel) /
+                                                 (1.0 - kHighSchoolAnchorLevel);
+  return std::clamp(p, kFatiguePowerHighSchool, kFatiguePowerElite);
+}
+
+// The speed-endurance term of one runner.
+struct Fatigue {
+  double time_s;  // T_F
+  double power;   // p
+};
 
 // Typical ratios between neighbouring sprint marks, used only when a mark is missing and said
 // so in the notes: 100 m ~ 0.495 x 200 m (e.g. 9.58 / 19.19 = 0.499, 11.2 / 23.0 = 0.487) and
@@ -40,34 +62,36 @@ constexpr double k100Per200 = 0.495;
 constexpr double k200Per400 = 0.455;
 
 // Time of the fatigued curve: d(t) = MSS (t + TAU (e^(-t/TAU) - 1) - t (t/T_F)^p / (p + 1)).
-double distance_at(const SprintCurve& c, double tf, double t) {
+double distance_at(const SprintCurve& c, Fatigue f, double t) {
   if (t <= 0.0) return 0.0;
   return c.mss_mps * (t + c.tau_s * std::expm1(-t / c.tau_s) -
-                      t * std::pow(t / tf, kFatiguePower) / (kFatiguePower + 1.0));
+                      t * std::pow(t / f.time_s, f.power) / (f.power + 1.0));
 }
-double speed_at(const SprintCurve& c, double tf, double t) {
+double speed_at(const SprintCurve& c, Fatigue f, double t) {
   if (t <= 0.0) return 0.0;
-  return c.mss_mps * (-std::expm1(-t / c.tau_s) - std::pow(t / tf, kFatiguePower));
+  return c.mss_mps * (-std::expm1(-t / c.tau_s) - std::pow(t / f.time_s, f.power));
 }
 
 // Time when the speed falls back to zero (the end of the model's reach): the root of
-// 1 - e^(-t/TAU) = (t/T_F)^p above the start, found by bisection on [TAU, T_F].
-double time_speed_vanishes(const SprintCurve& c, double tf) {
-  return find_root([&](double t) { return speed_at(c, tf, t); }, std::min(c.tau_s, tf) * 0.5, tf);
+// 1 - e^(-t/TAU) = (t/T_F)^p above the start, on [TAU / 2, T_F] (the speed is positive just
+// after the start for every T_F the fit allows, and 0 or below at T_F).
+double time_speed_vanishes(const SprintCurve& c, Fatigue f) {
+  return find_root([&](double t) { return speed_at(c, f, t); }, std::min(c.tau_s, f.time_s) * 0.5,
+                   f.time_s);
 }
 
-double time_for(const SprintCurve& c, double tf, double d) {
+double time_for(const SprintCurve& c, Fatigue f, double d) {
   if (d <= 0.0) return 0.0;
-  const double t_end = time_speed_vanishes(c, tf);
-  if (distance_at(c, tf, t_end) <= d) return kInf;
+  const double t_end = time_speed_vanishes(c, f);
+  if (distance_at(c, f, t_end) <= d) return kInf;
   // Newton from the unfatigued time (always earlier), safeguarded by bisection.
   double lo = 0.0, hi = t_end;
   double t = std::min(sprint_time_s(c, d), t_end);
   for (int i = 0; i < 60; ++i) {
-    const double f = distance_at(c, tf, t) - d;
-    (f < 0.0 ? lo : hi) = t;
-    const double v = speed_at(c, tf, t);
-    double next = v > 0.0 ? t - f / v : 0.5 * (lo + hi);
+    const double miss = distance_at(c, f, t) - d;
+    (miss < 0.0 ? lo : hi) = t;
+    const double v = speed_at(c, f, t);
+    double next = v > 0.0 ? t - miss / v : 0.5 * (lo + hi);
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
     if (std::abs(next - t) < 1e-13 * std::max(1.0, t)) return next;
     t = next;
@@ -76,18 +100,18 @@ double time_for(const SprintCurve& c, double tf, double d) {
 }
 
 // The race time of a straight 100 m or an open 200 m (its bend run in lane 4) for a curve.
-double race_time(const SprintCurve& c, double tf, double reaction, double d) {
-  const double run = time_for(c, tf, d);
+double race_time(const SprintCurve& c, Fatigue f, double reaction, double d) {
+  const double run = time_for(c, f, d);
   if (!std::isfinite(run)) return kInf;
   const double bend = d > 150.0 ? open_race_bend_m(d) : 0.0;
   return reaction + run + bend_cost_s(bend, d / run, kOpenRaceLane);
 }
 
 // MSS such that the race time over d equals target (time falls as MSS rises).
-double solve_mss(double tau, double tf, double reaction, double d, double target) {
+double solve_mss(double tau, Fatigue f, double reaction, double d, double target) {
   return find_root(
       [&](double mss) {
-        return race_time({mss, tau}, tf, reaction, d) - target;
+        return race_time({mss, tau}, f, reaction, d) - target;
       },
       1.0, 16.0, 1e-13);
 }
@@ -119,27 +143,28 @@ const ModelMark* mark_at(const AthleteModel& m, double d) {
 }  // namespace
 
 double AthleteModel::peak_speed_mps() const {
+  const Fatigue f{fatigue_time_s, fatigue_power};
   double lo = 0.0, hi = fatigue_time_s;
   for (int i = 0; i < 200; ++i) {
     const double m1 = lo + (hi - lo) / 3.0, m2 = hi - (hi - lo) / 3.0;
-    if (speed_at(curve, fatigue_time_s, m1) < speed_at(curve, fatigue_time_s, m2)) {
+    if (speed_at(curve, f, m1) < speed_at(curve, f, m2)) {
       lo = m1;
     } else {
       hi = m2;
     }
   }
-  return speed_at(curve, fatigue_time_s, 0.5 * (lo + hi));
+  return speed_at(curve, f, 0.5 * (lo + hi));
 }
 
 double model_speed_mps(const AthleteModel& m, double t_s) {
-  return std::max(0.0, speed_at(m.curve, m.fatigue_time_s, t_s));
+  return std::max(0.0, speed_at(m.curve, {m.fatigue_time_s, m.fatigue_power}, t_s));
 }
 double model_distance_m(const AthleteModel& m, double t_s) {
-  return distance_at(m.curve, m.fatigue_time_s,
-                     std::min(t_s, time_speed_vanishes(m.curve, m.fatigue_time_s)));
+  const Fatigue f{m.fatigue_time_s, m.fatigue_power};
+  return distance_at(m.curve, f, std::min(t_s, time_speed_vanishes(m.curve, f)));
 }
 double model_time_s(const AthleteModel& m, double d_m) {
-  return time_for(m.curve, m.fatigue_time_s, d_m);
+  return time_for(m.curve, {m.fatigue_time_s, m.fatigue_power}, d_m);
 }
 
 AthleteModel model_athlete(const Athlete& a, const ModelOptions& opt) {
@@ -190,8 +215,8 @@ AthleteModel model_athlete(const Athlete& a, const ModelOptions& opt) {
       if (shortest && shortest->distance_m < 100.0) {
         const double tau =
             fit ? fit->curve.tau_s : (a.sex == Sex::male ? opt.tau_male_s : opt.tau_female_s);
-        const double mss =
-            solve_mss(tau, 1e6, opt.reaction_s, shortest->distance_m, shortest->time_s);
+        const double mss = solve_mss(tau, Fatigue{1e6, kFatiguePowerElite}, opt.reaction_s,
+                                     shortest->distance_m, shortest->time_s);
         // add_mark() may move the marks: keep what is needed of `shortest` first.
         const std::string label = distance_label(shortest->distance_m);
         add_mark(m, 100.0, opt.reaction_s + sprint_time_s({mss, tau}, 100.0), true,
@@ -224,15 +249,17 @@ AthleteModel model_athlete(const Athlete& a, const ModelOptions& opt) {
     m.notes.push_back("200m estimated from the 100m mark (sets the speed endurance)");
   }
   const double t200 = mark_at(m, 200.0)->time_s;
+  m.fatigue_power = fatigue_power_for(t100, a.sex);
   // Nested: for a trial T_F, MSS runs the 100 m mark; T_F is the one that then runs the 200 m.
   auto miss_200 = [&](double log_tf) {
-    const double tf = std::exp(log_tf);
-    const SprintCurve c{solve_mss(m.curve.tau_s, tf, opt.reaction_s, 100.0, t100), m.curve.tau_s};
-    return race_time(c, tf, opt.reaction_s, 200.0) - t200;
+    const Fatigue f{std::exp(log_tf), m.fatigue_power};
+    const SprintCurve c{solve_mss(m.curve.tau_s, f, opt.reaction_s, 100.0, t100), m.curve.tau_s};
+    return race_time(c, f, opt.reaction_s, 200.0) - t200;
   };
-  const double tf = std::exp(find_root(miss_200, std::log(8.0), std::log(400.0), 1e-12));
-  m.fatigue_time_s = tf;
-  m.curve.mss_mps = solve_mss(m.curve.tau_s, tf, opt.reaction_s, 100.0, t100);
+  const Fatigue f{std::exp(find_root(miss_200, std::log(8.0), std::log(4000.0), 1e-12)),
+                  m.fatigue_power};
+  m.fatigue_time_s = f.time_s;
+  m.curve.mss_mps = solve_mss(m.curve.tau_s, f, opt.reaction_s, 100.0, t100);
   return m;
 }
 

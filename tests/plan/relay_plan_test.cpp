@@ -149,7 +149,12 @@ TEST(RelayPlan, SplitsAddUpAndEveryMarkGivesThePassItPlans) {
 // the zone or none). The plan runs the nearest mark failing at most 5 % instead, and the
 // prediction prices that same mark.
 TEST(RelayPlan, AMarkFailingMoreThanOneInTwentyIsMovedToTheNearestSaferOne) {
-  const Team team = riverside();
+  // A sprinter who fades: Maya Johnson with a 26.00 s 200 m (her 100 m stays 12.08 s) brings
+  // the baton into the third zone at about 5.5 m/s, where the speed rule's mark is too risky.
+  Team team = riverside();
+  for (Athlete& a : team.athletes) {
+    if (a.name == "Maya Johnson") a.set_best({200.0, {26.0, false}});
+  }
   const Event relay = find_event("4x200", team.rules);
   const std::vector<std::string> order = {"Ava Brooks", "Lily Nguyen", "Maya Johnson",
                                           "Zoe Carter"};
@@ -181,7 +186,7 @@ TEST(RelayPlan, AMarkFailingMoreThanOneInTwentyIsMovedToTheNearestSaferOne) {
       EXPECT_GT(evaluate_go_mark(p, m, spread).p_illegal, kMaxPlainRisk) << m;
     }
   }
-  EXPECT_NE(x.rationale.find("the speed rule's mark, 4.82 m, would fail 6.8 % of the time"),
+  EXPECT_NE(x.rationale.find("the speed rule's mark, 4.84 m, would fail 6.2 % of the time"),
             std::string::npos)
       << x.rationale;
   // No exchange of the relay is left above 5 %.
