@@ -139,15 +139,27 @@ void add_lineup_command(CLI::App& app, Context& ctx) {
                 "Ignore the practice log's pair records (database roster only)");
   cmd->add_option("--objective", opt->objective,
                   "time (fastest predicted, default), win (chance to win) or points (expected "
-                  "points) against --meet's field");
-  cmd->add_option("--meet", opt->meet, "Meet file whose field --objective plays against");
+                  "points) against --meet's field; with --events: points over all relays");
+  cmd->add_option("--meet", opt->meet,
+                  "Meet file whose field --objective plays against (with --events: one [[relay]] "
+                  "per relay)");
   cmd->add_option("--candidates", opt->candidates,
                   "--objective: how many of the fastest orders to compare (default 10)");
-  cmd->add_option("--runs", opt->sim.runs, "--objective: races per order (default 20000)");
+  cmd->add_option("--runs", opt->sim.runs,
+                  "--objective: races per order, or with --events per sampled team time (default "
+                  "20000)");
   cmd->add_option("--seed", opt->sim.seed, "--objective: random seed (the same for every order)");
   cmd->add_option("--threads", opt->sim.threads, "--objective: worker threads (default: all)");
   opt->sim.runs = 20000;
   cmd->callback([opt, &ctx] {
+    if (opt->objective == "points" && !opt->events.empty()) {
+      if (!opt->event.empty()) {
+        throw ValidationError("give exactly one of --event (one relay) or --events (a meet)",
+                              {"--event", 0, ""});
+      }
+      run_meet(*opt, ctx);
+      return;
+    }
     if (opt->objective != "time") {
       run_lineup_odds(*opt, ctx);
       return;
