@@ -131,7 +131,9 @@ void add_lineup_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--teams-per-relay", opt->teams_per_relay, "Teams per relay: 1 to 3 (A, B, C)");
   cmd->add_option("--max-relays-per-athlete", opt->max_relays, "Relay limit per athlete (0: none)");
   cmd->add_option("--max-events", opt->max_events, "Event limit per athlete (0: none)");
-  cmd->add_option("--time-limit", opt->time_limit_s, "Solver time limit for --events, seconds")
+  cmd->add_option("--time-limit", opt->time_limit_s,
+                  "Solver time limit for --events, seconds (with --objective points it starts "
+                  "after the fields are simulated)")
       ->check(CLI::Range(0.001, 86400.0));
   cmd->add_flag("--allow-estimates", opt->allow_estimates,
                 "--events: let runners take legs predicted from marks at other distances");

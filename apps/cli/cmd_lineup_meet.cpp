@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <memory>
+#include <optional>
 
 #include "baton/lineup_json.h"
 #include "baton/meet.h"
@@ -50,6 +52,14 @@ MeetLineupQuery meet_query(const LineupOptions& opt) {
     q.objective = MeetObjective::points;
     q.field = load_meet_relays(opt.meet);
     q.simulation = opt.sim;
+    // The expected-points curves are simulated first: the solver's time starts when it asks.
+    auto end = std::make_shared<std::optional<std::chrono::steady_clock::time_point>>();
+    q.budget.should_stop = [end, limit = std::chrono::duration<double>(opt.time_limit_s)] {
+      const auto now = std::chrono::steady_clock::now();
+      if (!*end)
+        *end = now + std::chrono::duration_cast<std::chrono::steady_clock::duration>(limit);
+      return now >= **end;
+    };
   }
   return q;
 }
