@@ -131,7 +131,9 @@ void add_lineup_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--teams-per-relay", opt->teams_per_relay, "Teams per relay: 1 to 3 (A, B, C)");
   cmd->add_option("--max-relays-per-athlete", opt->max_relays, "Relay limit per athlete (0: none)");
   cmd->add_option("--max-events", opt->max_events, "Event limit per athlete (0: none)");
-  cmd->add_option("--time-limit", opt->time_limit_s, "Solver time limit for --events, seconds")
+  cmd->add_option("--time-limit", opt->time_limit_s,
+                  "Solver time limit for --events, seconds (with --objective points it starts "
+                  "after the fields are simulated)")
       ->check(CLI::Range(0.001, 86400.0));
   cmd->add_flag("--allow-estimates", opt->allow_estimates,
                 "--events: let runners take legs predicted from marks at other distances");
@@ -139,15 +141,27 @@ void add_lineup_command(CLI::App& app, Context& ctx) {
                 "Ignore the practice log's pair records (database roster only)");
   cmd->add_option("--objective", opt->objective,
                   "time (fastest predicted, default), win (chance to win) or points (expected "
-                  "points) against --meet's field");
-  cmd->add_option("--meet", opt->meet, "Meet file whose field --objective plays against");
+                  "points) against --meet's field; with --events: points over all relays");
+  cmd->add_option("--meet", opt->meet,
+                  "Meet file whose field --objective plays against (with --events: one [[relay]] "
+                  "per relay)");
   cmd->add_option("--candidates", opt->candidates,
                   "--objective: how many of the fastest orders to compare (default 10)");
-  cmd->add_option("--runs", opt->sim.runs, "--objective: races per order (default 20000)");
+  cmd->add_option("--runs", opt->sim.runs,
+                  "--objective: races per order, or with --events per sampled team time (default "
+                  "20000)");
   cmd->add_option("--seed", opt->sim.seed, "--objective: random seed (the same for every order)");
   cmd->add_option("--threads", opt->sim.threads, "--objective: worker threads (default: all)");
   opt->sim.runs = 20000;
   cmd->callback([opt, &ctx] {
+    if (opt->objective == "points" && !opt->events.empty()) {
+      if (!opt->event.empty()) {
+        throw ValidationError("give exactly one of --event (one relay) or --events (a meet)",
+                              {"--event", 0, ""});
+      }
+      run_meet(*opt, ctx);
+      return;
+    }
     if (opt->objective != "time") {
       run_lineup_odds(*opt, ctx);
       return;

@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <memory>
+#include <optional>
 
 #include "baton/lineup_json.h"
+#include "baton/meet.h"
 #include "baton/meet_lineup_query.h"
 #include "baton/text_table.h"
 #include "baton/units.h"
@@ -41,6 +44,23 @@ MeetLineupQuery meet_query(const LineupOptions& opt) {
   q.weights = std::move(rules.weights);
   q.model = parse_cost_model(opt.model, {"--model", 0, ""});
   q.allow_estimates = opt.allow_estimates;
+  if (opt.objective == "points") {
+    if (opt.meet.empty()) {
+      throw ValidationError("--objective points needs the relays' fields: --meet FILE",
+                            {"--meet", 0, ""});
+    }
+    q.objective = MeetObjective::points;
+    q.field = load_meet_relays(opt.meet);
+    q.simulation = opt.sim;
+    // The expected-points curves are simulated first: the solver's time starts when it asks.
+    auto end = std::make_shared<std::optional<std::chrono::steady_clock::time_point>>();
+    q.budget.should_stop = [end, limit = std::chrono::duration<double>(opt.time_limit_s)] {
+      const auto now = std::chrono::steady_clock::now();
+      if (!*end)
+        *end = now + std::chrono::duration_cast<std::chrono::steady_clock::duration>(limit);
+      return now >= **end;
+    };
+  }
   return q;
 }
 
@@ -84,21 +104,32 @@ void run_meet(const LineupOptions& opt, const Context& ctx) {
   }
   ctx.print(fmt::format("Meet lineups for {} (cost model: {})\n", team_label(team),
                         model_label(a.model)));
+  const bool points = a.request.objective == MeetObjective::points;
   std::vector<std::string> weighted;
   for (const MeetRelay& relay : a.request.relays) {
     if (relay.weight != 1.0) weighted.push_back(fmt::format("{} x{:g}", relay.event, relay.weight));
   }
-  ctx.print(weighted.empty()
-                ? std::string("Objective: the sum of the team times\n")
-                : fmt::format("Objective: the weighted sum of the team times ({}; others x1)\n",
-                              fmt::join(weighted, ", ")));
+  if (points) {
+    ctx.print(fmt::format(
+        "Objective: the expected points over all relays against the fields of {} ({} races per "
+        "sampled team time, seed {})\n",
+        opt.meet, opt.sim.runs, opt.sim.seed));
+  } else {
+    ctx.print(weighted.empty()
+                  ? std::string("Objective: the sum of the team times\n")
+                  : fmt::format("Objective: the weighted sum of the team times ({}; others x1)\n",
+                                fmt::join(weighted, ", ")));
+  }
   bool any_estimated = false;
   for (size_t r = 0; r < a.result.relays.size(); ++r) {
     const MeetRelayLineup& l = a.result.relays[r];
     const Event& e = a.events[static_cast<size_t>(l.event_index)];
     const MeetRelay& relay = a.request.relays[static_cast<size_t>(l.event_index)];
-    ctx.print(fmt::format("\n{} ({}), team {}: {}\n", e.name, relay.event, l.team,
-                          time_text(l.team_time_s)));
+    ctx.print(fmt::format(
+        "\n{} ({}), team {}: {}{}\n", e.name, relay.event, l.team, time_text(l.team_time_s),
+        points ? fmt::format(", {:.2f} expected points against the {} field", l.expected_points,
+                             a.field_relays[static_cast<size_t>(l.event_index)])
+               : std::string()));
     TextTable table({">leg", ">distance", "athlete", ">split", "", "alternate"});
     for (size_t leg = 0; leg < l.order.size(); ++leg) {
       const int runner = l.order[leg];
@@ -132,6 +163,17 @@ void run_meet(const LineupOptions& opt, const Context& ctx) {
     ctx.print(fmt::format("{} and {} share no athlete (schedule conflict)\n",
                           a.request.relays[static_cast<size_t>(r1)].event,
                           a.request.relays[static_cast<size_t>(r2)].event));
+  }
+  if (points) {
+    ctx.print(fmt::format("\nexpected points over all relays: {:.2f} points\n",
+                          a.result.expected_points));
+    ctx.print(a.result.optimal
+                  ? "proven optimal (ties go to the faster lineups)\n"
+                  : fmt::format("best found within {:g} s; at most {:.2f} points below the best "
+                                "possible ({:.2f} points)\n",
+                                opt.time_limit_s, a.result.points_bound - a.result.expected_points,
+                                a.result.points_bound));
+    return;
   }
   ctx.print(a.result.optimal
                 ? "\nproven optimal\n"

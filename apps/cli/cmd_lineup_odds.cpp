@@ -67,8 +67,8 @@ void run_lineup_odds(const LineupOptions& opt, const Context& ctx) {
     throw ValidationError("--objective win|points needs the field: --meet FILE", {"--meet", 0, ""});
   }
   if (!opt.events.empty()) {
-    throw ValidationError("--objective compares orders for one relay, not --events",
-                          {"--events", 0, ""});
+    throw ValidationError("--objective win is for one relay (--event); with --events use points",
+                          {"--objective", 0, ""});
   }
   if (!opt.team_file.empty()) {
     throw ValidationError("with --meet the team comes from the meet file (file = or roster = true)",

@@ -42,7 +42,10 @@ nlohmann::json lineup_to_json(const Team& team, const Event& event, const RelayC
 /// With `events` (the Event of each relay of the request, in request order) every relay also
 /// gets "name" and "legs": [{"leg", "athlete", "distance_m", "leg_s"}], leg_s from the relay's
 /// costs (the runner's own time, not a split); with `splits` (per result relay, the
-/// baton-to-baton splits of its order) each leg also gets "split_s".
+/// baton-to-baton splits of its order) each leg also gets "split_s". Under
+/// MeetObjective::points: "objective": "expected points", "expected_points" (the relays' sum),
+/// "points_bound" (the best possible; "gap" is relative to it), and per relay
+/// "expected_points".
 nlohmann::json meet_lineup_to_json(const Team& team, const MeetLineupRequest& request,
                                    const MeetLineupResult& result,
                                    const std::vector<Event>* events = nullptr,

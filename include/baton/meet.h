@@ -35,12 +35,45 @@ struct Meet {
   std::vector<MeetEntry> teams;
 };
 
+/// One relay of a meet and its field, for the meet-wide lineups by expected points.
+struct MeetRelayField {
+  int line = 0;                  ///< line of the `[[relay]]` table (0 for a one-relay file)
+  Event event;                   ///< `event`, under the meet's rules
+  std::optional<Sex> sex;        ///< `sex`: the girls' or boys' race; none = the event's only one
+  std::vector<double> scoring;   ///< `scoring`, else the meet's; empty = the simulation default
+  std::vector<MeetEntry> teams;  ///< `[[relay.team]]`: the opponents, by seed
+  /// "4x100/F" as `baton lineup --events` names relays; the event id alone without a sex.
+  std::string label() const;
+};
+
+/// A meet file read for several relays at once.
+struct MeetRelays {
+  std::string source;           ///< the meet file's path
+  RuleSet rules = RuleSet::wa;  ///< `rules`, default wa
+  std::vector<MeetRelayField> relays;
+  /// The relay of `event` and `sex` (a relay without a sex stands for both squads when it is
+  /// the file's only one of that event); null when the file has none.
+  const MeetRelayField* find(const std::string& event_id, std::optional<Sex> sex) const;
+};
+
 /// Parses meet TOML; `source` names it in errors and team files are resolved against its
-/// directory. Throws ParseError / ValidationError / NotFoundError naming file, line and field.
+/// directory. Throws ParseError / ValidationError / NotFoundError naming file, line and field;
+/// ParseError naming "relay" for a file of several relays (`[[relay]]` tables).
 Meet parse_meet_toml(std::string_view text, const std::string& source);
 
 /// Reads and parses a meet file.
 Meet load_meet(const std::string& path);
+
+/// Parses a meet file of either form: `[[relay]]` tables, each with `event`, optional `sex` and
+/// `scoring` and `[[relay.team]]` opponents (name and seed, as `[[team]]`), under the file's
+/// `rules` and `scoring`; or the one-relay form, whose own entries (file, roster) are left out
+/// and whose squad is the own entry's `sex`. Throws as parse_meet_toml(), and ParseError naming
+/// the field for a file with both forms, a relay without opponents, an own entry in a relay, or
+/// a relay given twice.
+MeetRelays parse_meet_relays_toml(std::string_view text, const std::string& source);
+
+/// Reads and parses a meet file of either form (parse_meet_relays_toml()).
+MeetRelays load_meet_relays(const std::string& path);
 
 /// The meet as a meet file parse_meet_toml() reads back: event, rules, scoring and the teams
 /// (own teams by file or roster, opponents by name and seed, written to the hundredth).

@@ -32,6 +32,22 @@ struct MeetSearchBudget {
   std::function<bool()> should_stop;
 };
 
+/// What the meet solver optimises.
+enum class MeetObjective {
+  time,    ///< the (weighted) sum of the team times
+  points,  ///< the expected points over all relays, from each relay's `points` curve
+};
+
+/// A team's expected points in one relay's field as a function of its predicted team time:
+/// samples at start_s, start_s + step_s, ..., linear between them and flat beyond the ends.
+struct PointsByTime {
+  double start_s = 0.0;        ///< team time of the first sample, seconds
+  double step_s = 0.0;         ///< between samples, seconds, > 0
+  std::vector<double> points;  ///< expected points at each sample, finite, >= 0
+  /// Expected points of a team that runs `team_time_s` seconds.
+  double at(double team_time_s) const;
+};
+
 /// One relay of the meet. Athletes are indices into the shared roster; legs are 0-based.
 struct MeetRelay {
   std::string event;  ///< event id shown in results, e.g. "4x100"
@@ -42,6 +58,8 @@ struct MeetRelay {
   double weight = 1.0;              ///< weight of this relay's team times in the objective, >= 0
   std::map<int, int> locked_legs;   ///< A team only: leg index -> athlete index
   std::vector<int> excluded;        ///< athletes who must not run this relay
+  /// Expected points by team time in this relay's field (MeetObjective::points only).
+  PointsByTime points;
 };
 
 /// The meet as the coach describes it.
@@ -63,6 +81,9 @@ struct MeetLineupRequest {
   std::vector<double> team_weights = {1.0, 1.0, 1.0};
   /// When to stop searching and report the best lineups found and the gap.
   MeetSearchBudget budget;
+  /// time: minimise the weighted team times. points: maximise the expected points of one
+  /// team per relay (every relay's `teams` 1, weights 1, `points` given).
+  MeetObjective objective = MeetObjective::time;
 };
 
 /// One team's lineup in one relay.
@@ -71,6 +92,8 @@ struct MeetRelayLineup {
   std::string team;        ///< "A", "B" or "C"
   std::vector<int> order;  ///< athlete index per leg
   double team_time_s = 0;  ///< predicted team time, seconds
+  /// Expected points at that time (MeetObjective::points; 0 otherwise).
+  double expected_points = 0;
 };
 
 struct MeetLineupResult {
@@ -86,16 +109,24 @@ struct MeetLineupResult {
   /// `max_steps` were spent) before it could prove the lineups optimal.
   bool stopped_on_budget = false;
   long long steps = 0;  ///< search steps taken (see MeetSearchBudget::max_steps)
+  /// MeetObjective::points: the lineups' expected points over all relays, and a proven upper
+  /// bound on them (the best possible; equal up to the time tie-break when optimal). `gap` is
+  /// then (points_bound - expected_points) / points_bound and the time bounds above are 0.
+  double expected_points = 0;
+  double points_bound = 0;
 };
 
 /// Chooses every relay team's running order at once to minimise the weighted sum of team times
-/// under the request's limits, exactly: a Lagrangian relaxation of the per-athlete limits gives
+/// (or, with MeetObjective::points, to maximise the expected points; see meet_points.cpp) under
+/// the request's limits, exactly: a Lagrangian relaxation of the per-athlete limits gives
 /// a lower bound and good lineups; when they do not meet, the team orders the bound cannot rule
 /// out go to the COIN-OR CBC integer solver. When two teams of a relay are interchangeable (same
 /// weight, no locks), A is the faster one.
 /// Throws ValidationError naming the relay and constraint when the request is malformed or
 /// cannot be met (checked constraints first; otherwise when the solver proves infeasibility),
-/// and ValidationError naming "budget" when the budget ran out before any lineup was found.
+/// ValidationError naming "teams", "weight" or "points" when the points objective gets B teams,
+/// weights or a relay without a valid points curve, and ValidationError naming "budget" when the
+/// budget ran out before any lineup was found.
 MeetLineupResult best_meet_lineups(const MeetLineupRequest& request);
 
 /// The request for a roster: every athlete's sex and name in roster order, no relays yet and

@@ -17,8 +17,10 @@
 #include "baton/athlete.h"
 #include "baton/event.h"
 #include "baton/lineup_query.h"
+#include "baton/meet.h"
 #include "baton/meet_assignments.h"
 #include "baton/meet_lineup.h"
+#include "baton/simulation.h"
 #include "baton/workspace.h"
 
 namespace baton {
@@ -79,6 +81,14 @@ struct MeetLineupQuery {
   /// Most athletes who may run (a bound on the solver's work); 0 = no limit. More is refused
   /// naming "exclude".
   size_t max_athletes = 0;
+  /// "objective": time (the weighted team times) or points (the expected points over all
+  /// relays against `field`, one team per relay, no weights).
+  MeetObjective objective = MeetObjective::time;
+  /// objective points: every relay's field and scoring (a meet file, load_meet_relays()).
+  std::optional<MeetRelays> field;
+  /// objective points: races per sampled team time, seed and threads of the simulation that
+  /// turns a relay's field into expected points by team time (expected_points_by_time()).
+  SimulationOptions simulation;
 };
 
 /// The answer, ready to format.
@@ -98,6 +108,8 @@ struct MeetLineupAnswer {
   std::vector<MeetAthleteLoad> athletes;
   /// Per relay of `result`, per leg: who could step in, cheapest first (meet_substitutes()).
   std::vector<std::vector<std::vector<MeetSubstitute>>> substitutes;
+  /// objective points, per relay of `request`: the field's relay it scored against ("4x100/F").
+  std::vector<std::string> field_relays;
 };
 
 /// Every relay team's running order at once (best_meet_lineups()) over the workspace's team.
@@ -109,7 +121,9 @@ struct MeetLineupAnswer {
 /// ("locks.i.relay", "exclude_from.i.relay", "conflicts.i"), a leg the relay does not have
 /// ("locks.i.leg"), a leg locked twice or a runner locked on two legs ("locks.i"), a relay in
 /// conflict with itself ("conflicts.i"), relays that can only be filled with estimated legs
-/// when !allow_estimates ("allow_estimates", naming them); NotFoundError for an unknown event
+/// when !allow_estimates ("allow_estimates", naming them), objective points without a field
+/// ("field") or with a relay the field does not hold ("field", naming the relay); NotFoundError for
+/// an unknown event
 /// ("relays.i.event") or athlete ("exclude", "locks.i.name", "exclude_from.i.name", with the
 /// closest name); and like best_meet_lineups().
 MeetLineupAnswer plan_meet_lineups(const Workspace& ws, const MeetLineupQuery& query);

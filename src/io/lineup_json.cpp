@@ -83,12 +83,19 @@ nlohmann::json meet_lineup_to_json(const Team& team, const MeetLineupRequest& re
       doc["name"] = event.name;
       doc["legs"] = legs;
     }
+    if (request.objective == MeetObjective::points) doc["expected_points"] = l.expected_points;
     relays.push_back(doc);
   }
-  return {{"relays", relays},
-          {"optimal", result.optimal},
-          {"gap", result.gap},
-          {"objective_s", result.objective}};
+  nlohmann::json out = {{"relays", relays},
+                        {"optimal", result.optimal},
+                        {"gap", result.gap},
+                        {"objective_s", result.objective}};
+  if (request.objective == MeetObjective::points) {
+    out["objective"] = "expected points";
+    out["expected_points"] = result.expected_points;
+    out["points_bound"] = result.points_bound;
+  }
+  return out;
 }
 
 void add_meet_assignments_json(
@@ -157,7 +164,9 @@ void add_meet_assignments_json(
       weighted = weighted || request.team_weights[t] != 1.0;
     }
   }
-  doc["objective"] = weighted ? "weighted time" : "time";
+  doc["objective"] = request.objective == MeetObjective::points ? "expected points"
+                     : weighted                                 ? "weighted time"
+                                                                : "time";
   doc["weights"] = weights;
 }
 

@@ -52,11 +52,10 @@ double seed_time(const toml::node& node, const Location& where, const Event& eve
   return t;
 }
 
-MeetEntry read_entry(const toml::table& t, const std::string& source, size_t index,
+MeetEntry read_entry(const toml::table& t, const std::string& source, const std::string& prefix,
                      const Event& event) {
   static const std::set<std::string> kKnown = {"file", "roster", "order",     "sex",  "name",
                                                "seed", "sd_s",   "fail_rate", "model"};
-  const std::string prefix = fmt::format("team[{}].", index + 1);
   for (auto&& [key, value] : t) {
     if (!kKnown.contains(std::string(key.str()))) {
       throw ParseError(fmt::format("unknown field '{}' (known: file, roster, order, sex, name, "
@@ -156,16 +155,127 @@ MeetEntry read_entry(const toml::table& t, const std::string& source, size_t ind
   return e;
 }
 
-}  // namespace
-
-Meet parse_meet_toml(std::string_view toml_text, const std::string& source) {
+toml::table parse_root(std::string_view toml_text, const std::string& source) {
   check_toml_nesting(toml_text, source);
-  toml::table root;
   try {
-    root = toml::parse(toml_text, source);
+    return toml::parse(toml_text, source);
   } catch (const toml::parse_error& e) {
     throw ParseError(std::string(e.description()),
                      Location{source, static_cast<int>(e.source().begin.line), ""});
+  }
+}
+
+std::vector<double> read_scoring(const toml::node& scoring, const std::string& source,
+                                 const std::string& name) {
+  const Location loc = at(source, scoring, name);
+  const toml::array* list = scoring.as_array();
+  if (!list) throw ParseError("scoring must be a list of points such as [10, 8, 6]", loc);
+  std::vector<double> out;
+  for (const toml::node& n : *list) {
+    const double p = number(n, at(source, n, name));
+    if (!(p >= 0.0 && p <= 1e6)) {
+      throw ValidationError("points must be between 0 and 1e6", at(source, n, name));
+    }
+    out.push_back(p);
+  }
+  return out;
+}
+
+RuleSet read_rules(const toml::table& root, const std::string& source) {
+  if (const toml::node* rules = root.get("rules")) {
+    const Location loc = at(source, *rules, "rules");
+    return parse_rules(text(*rules, loc), loc);
+  }
+  return RuleSet::wa;
+}
+
+// The entries of a `[[team]]` array (`name` is "team" or "relay[i].team").
+std::vector<MeetEntry> read_entries(const toml::node* teams, const std::string& source,
+                                    const std::string& name, int line, const Event& event) {
+  if (!teams) throw ParseError("no [[" + name + "]] entries", Location{source, line, name});
+  const toml::array* list = teams->as_array();
+  if (!list) {
+    throw ParseError("teams must be written as [[" + name + "]] tables", at(source, *teams, name));
+  }
+  std::vector<MeetEntry> out;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const toml::node& node = *list->get(i);
+    const toml::table* t = node.as_table();
+    if (!t) throw ParseError("each team must be a table", at(source, node, name));
+    out.push_back(read_entry(*t, source, fmt::format("{}[{}].", name, i + 1), event));
+  }
+  return out;
+}
+
+MeetRelayField read_relay(const toml::table& t, const std::string& source, size_t index,
+                          RuleSet rules, const std::vector<double>& scoring) {
+  static const std::set<std::string> kKnown = {"event", "sex", "scoring", "team"};
+  const std::string prefix = fmt::format("relay[{}]", index + 1);
+  for (auto&& [key, value] : t) {
+    if (!kKnown.contains(std::string(key.str()))) {
+      throw ParseError(
+          fmt::format("unknown field '{}' (known: event, sex, scoring, team)", key.str()),
+          at(source, value, prefix + "." + std::string(key.str())));
+    }
+  }
+  MeetRelayField relay;
+  relay.line = static_cast<int>(t.source().begin.line);
+  const toml::node* event = t.get("event");
+  if (!event) {
+    throw ParseError("no event (such as event = \"4x100\")",
+                     Location{source, relay.line, prefix + ".event"});
+  }
+  const Location eloc = at(source, *event, prefix + ".event");
+  relay.event = find_event(text(*event, eloc), rules, eloc);
+  if (const toml::node* sex = t.get("sex")) {
+    const Location sloc = at(source, *sex, prefix + ".sex");
+    if (relay.event.sex_rule == SexRule::mixed_two_two) {
+      throw ParseError(relay.event.name + " is run by men and women together: leave sex out", sloc);
+    }
+    relay.sex = parse_sex(text(*sex, sloc), sloc);
+  }
+  const toml::node* own_scoring = t.get("scoring");
+  relay.scoring = own_scoring ? read_scoring(*own_scoring, source, prefix + ".scoring") : scoring;
+  relay.teams = read_entries(t.get("team"), source, prefix + ".team", relay.line, relay.event);
+  if (relay.teams.empty()) {
+    throw ParseError("a relay needs opponents to score against ([[relay.team]] name and seed)",
+                     Location{source, relay.line, prefix + ".team"});
+  }
+  for (const MeetEntry& e : relay.teams) {
+    if (e.own()) {
+      throw ParseError(
+          "a relay's field lists opponents by name and seed; the lineups are the roster's",
+          Location{source, e.line, prefix + ".team"});
+    }
+  }
+  return relay;
+}
+
+}  // namespace
+
+std::string MeetRelayField::label() const {
+  return sex ? event.id + "/" + std::string(to_string(*sex)) : event.id;
+}
+
+const MeetRelayField* MeetRelays::find(const std::string& event_id, std::optional<Sex> sex) const {
+  const MeetRelayField* any_squad = nullptr;
+  int of_event = 0;
+  for (const MeetRelayField& r : relays) {
+    if (r.event.id != event_id) continue;
+    ++of_event;
+    if (r.sex == sex) return &r;
+    if (!r.sex) any_squad = &r;
+  }
+  return of_event == 1 ? any_squad : nullptr;
+}
+
+Meet parse_meet_toml(std::string_view toml_text, const std::string& source) {
+  const toml::table root = parse_root(toml_text, source);
+  if (const toml::node* relay = root.get("relay")) {
+    throw ParseError(
+        "this meet file lists several relays ([[relay]]); only lineup --events --objective "
+        "points reads those: give one relay as event = and [[team]] entries",
+        at(source, *relay, "relay"));
   }
   static const std::set<std::string> kKnown = {"event", "rules", "scoring", "team"};
   for (auto&& [key, value] : root) {
@@ -177,44 +287,81 @@ Meet parse_meet_toml(std::string_view toml_text, const std::string& source) {
   }
   Meet meet;
   meet.source = source;
-  if (const toml::node* rules = root.get("rules")) {
-    const Location loc = at(source, *rules, "rules");
-    meet.rules = parse_rules(text(*rules, loc), loc);
-  }
+  meet.rules = read_rules(root, source);
   const toml::node* event = root.get("event");
   if (!event)
     throw ParseError("no event (such as event = \"4x100\")", Location{source, 1, "event"});
   const Location eloc = at(source, *event, "event");
   meet.event = find_event(text(*event, eloc), meet.rules, eloc);
   if (const toml::node* scoring = root.get("scoring")) {
-    const Location loc = at(source, *scoring, "scoring");
-    const toml::array* list = scoring->as_array();
-    if (!list) throw ParseError("scoring must be a list of points such as [10, 8, 6]", loc);
-    for (const toml::node& n : *list) {
-      const double p = number(n, at(source, n, "scoring"));
-      if (!(p >= 0.0 && p <= 1e6)) {
-        throw ValidationError("points must be between 0 and 1e6", at(source, n, "scoring"));
-      }
-      meet.scoring.push_back(p);
-    }
+    meet.scoring = read_scoring(*scoring, source, "scoring");
   }
-  const toml::node* teams = root.get("team");
-  if (!teams) throw ParseError("no [[team]] entries", Location{source, 1, "team"});
-  const toml::array* list = teams->as_array();
-  if (!list) {
-    throw ParseError("teams must be written as [[team]] tables", at(source, *teams, "team"));
-  }
-  std::set<std::string> names;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const toml::node& node = *list->get(i);
-    const toml::table* t = node.as_table();
-    if (!t) throw ParseError("each team must be a table", at(source, node, "team"));
-    meet.teams.push_back(read_entry(*t, source, i, meet.event));
-  }
+  meet.teams = read_entries(root.get("team"), source, "team", 1, meet.event);
   return meet;
 }
 
+MeetRelays parse_meet_relays_toml(std::string_view toml_text, const std::string& source) {
+  const toml::table root = parse_root(toml_text, source);
+  const toml::node* relays = root.get("relay");
+  MeetRelays out;
+  out.source = source;
+  if (!relays) {
+    const Meet meet = parse_meet_toml(toml_text, source);
+    out.rules = meet.rules;
+    MeetRelayField relay;
+    relay.event = meet.event;
+    relay.scoring = meet.scoring;
+    for (const MeetEntry& e : meet.teams) {
+      if (e.own()) {
+        if (e.sex && meet.event.sex_rule != SexRule::mixed_two_two) relay.sex = e.sex;
+      } else {
+        relay.teams.push_back(e);
+      }
+    }
+    if (relay.teams.empty()) {
+      throw ParseError("the meet has no opponents to score against ([[team]] with name and seed)",
+                       Location{source, 1, "team"});
+    }
+    out.relays.push_back(std::move(relay));
+    return out;
+  }
+  static const std::set<std::string> kKnown = {"rules", "scoring", "relay"};
+  for (auto&& [key, value] : root) {
+    if (!kKnown.contains(std::string(key.str()))) {
+      throw ParseError(fmt::format("unknown field '{}' (known with [[relay]] tables: rules, "
+                                   "scoring, relay; event and [[team]] go inside each relay)",
+                                   key.str()),
+                       at(source, value, std::string(key.str())));
+    }
+  }
+  out.rules = read_rules(root, source);
+  std::vector<double> scoring;
+  if (const toml::node* s = root.get("scoring")) scoring = read_scoring(*s, source, "scoring");
+  const toml::array* list = relays->as_array();
+  if (!list) {
+    throw ParseError("relays must be written as [[relay]] tables", at(source, *relays, "relay"));
+  }
+  for (size_t i = 0; i < list->size(); ++i) {
+    const toml::node& node = *list->get(i);
+    const toml::table* t = node.as_table();
+    if (!t) throw ParseError("each relay must be a table", at(source, node, "relay"));
+    MeetRelayField relay = read_relay(*t, source, i, out.rules, scoring);
+    for (const MeetRelayField& earlier : out.relays) {
+      if (earlier.event.id == relay.event.id && earlier.sex == relay.sex) {
+        throw ParseError(relay.label() + " is given twice",
+                         Location{source, relay.line, fmt::format("relay[{}]", i + 1)});
+      }
+    }
+    out.relays.push_back(std::move(relay));
+  }
+  return out;
+}
+
 Meet load_meet(const std::string& path) { return parse_meet_toml(read_text_file(path), path); }
+
+MeetRelays load_meet_relays(const std::string& path) {
+  return parse_meet_relays_toml(read_text_file(path), path);
+}
 
 std::string meet_to_toml(const Meet& meet) {
   toml::table root;

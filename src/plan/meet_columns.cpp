@@ -7,6 +7,7 @@
 // Programming Study 2, 1974), so CBC proves optimality quickly.
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "baton/error.h"
 #include "baton/lineup.h"
@@ -122,9 +123,35 @@ MeetColumns enumerate_columns(const MeetModel& m, const MeetRelaxation& relax, d
   return columns;
 }
 
+MeetColumns fastest_orders_within(const MeetModel& m, const std::vector<double>& limit_s,
+                                  size_t most) {
+  MeetColumns columns(m.slots.size());
+  for (size_t s = 0; s < m.slots.size(); ++s) {
+    const TeamSlot& slot = m.slots[s];
+    const RelayCosts& c = m.request->relays[slot.relay].costs;
+    std::vector<std::vector<int>> all;
+    const double limit = limit_s[s] + 1e-9 * (1.0 + std::abs(limit_s[s]));
+    if (!OrderLister(slot, c, limit, most).run(all)) return {};
+    // Runners used are all that ties a team to the others: of each set keep the fastest order.
+    std::map<std::vector<int>, size_t> fastest;
+    for (size_t i = 0; i < all.size(); ++i) {
+      std::vector<int> key = all[i];
+      std::sort(key.begin(), key.end());
+      const auto [it, fresh] = fastest.emplace(std::move(key), i);
+      if (!fresh && c.team_time_s(all[i]) < c.team_time_s(all[it->second])) it->second = i;
+    }
+    std::vector<size_t> keep;
+    for (const auto& [key, i] : fastest) keep.push_back(i);
+    std::sort(keep.begin(), keep.end());
+    for (size_t i : keep) columns[s].push_back(std::move(all[i]));
+  }
+  return columns;
+}
+
 MeetSolution solve_meet_columns(const MeetModel& m, const MeetColumns& columns,
                                 const std::vector<std::vector<int>>& start, SearchMeter& meter,
-                                double cutoff, long long max_nodes) {
+                                double cutoff, long long max_nodes,
+                                const std::vector<std::vector<double>>* column_costs) {
   const MeetLineupRequest& req = *m.request;
   const int n = m.athletes;
   const int relays = static_cast<int>(req.relays.size());
@@ -137,9 +164,11 @@ MeetSolution solve_meet_columns(const MeetModel& m, const MeetColumns& columns,
     const TeamSlot& slot = m.slots[s];
     const RelayCosts& c = req.relays[slot.relay].costs;
     std::vector<std::pair<int, double>> one;
-    for (const std::vector<int>& order : columns[s]) {
+    for (size_t i = 0; i < columns[s].size(); ++i) {
+      const std::vector<int>& order = columns[s][i];
       const double t = c.team_time_s(order);
-      const int j = p.add_col(slot.weight * t, 1.0, true);
+      const int j =
+          p.add_col(column_costs != nullptr ? (*column_costs)[s][i] : slot.weight * t, 1.0, true);
       col[s].push_back(j);
       one.push_back({j, 1.0});
       time_expr[s].push_back({j, t});

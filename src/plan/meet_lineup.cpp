@@ -246,6 +246,7 @@ void faster_first(const MeetModel& m, std::vector<std::vector<int>>& orders) {
 
 MeetLineupResult best_meet_lineups(const MeetLineupRequest& req) {
   check_request(req);
+  if (req.objective == MeetObjective::points) return plan::best_meet_points(req);
   MeetModel m = plan::build_meet_model(req);
   plan::SearchMeter meter(req.budget);
   // Every team's own best, weighted, is the Lagrangian bound at zero multipliers: a bound even

@@ -137,8 +137,20 @@ MeetColumns enumerate_columns(const MeetModel& model, const MeetRelaxation& rela
 /// Solves the meet as a choice of one listed order per slot under the per-athlete rules (a set
 /// packing program, tight because the columns are whole orders), with CBC, from `start`, each
 /// node a step of `meter`, at most `max_nodes` of them (-1 = as many as the meter allows).
+/// `column_costs[s][i]`, when given, replaces the weighted team time as the cost of
+/// columns[s][i].
 MeetSolution solve_meet_columns(const MeetModel& model, const MeetColumns& columns,
                                 const std::vector<std::vector<int>>& start, SearchMeter& meter,
-                                double cutoff, long long max_nodes = -1);
+                                double cutoff, long long max_nodes = -1,
+                                const std::vector<std::vector<double>>* column_costs = nullptr);
+
+/// Per slot, the fastest legal order of every set of runners whose fastest order takes at most
+/// limit_s[s] seconds (unweighted team time). Empty when some slot lists more than `most`
+/// orders on the way.
+MeetColumns fastest_orders_within(const MeetModel& model, const std::vector<double>& limit_s,
+                                  size_t most);
+
+/// best_meet_lineups() for MeetObjective::points (meet_points.cpp), on a checked request.
+MeetLineupResult best_meet_points(const MeetLineupRequest& request);
 
 }  // namespace baton::plan

@@ -10,6 +10,7 @@
 #include "baton/athlete_model.h"
 #include "baton/error.h"
 #include "baton/leg_prediction.h"
+#include "baton/points_by_time.h"
 #include "baton/relay_splits.h"
 #include "core/text.h"
 #include "workspace/query_parts.h"
@@ -211,6 +212,33 @@ int drop_estimated_legs(const Team& team, const Event& event, MeetRelay& relay) 
       Location{"", 0, "allow_estimates"});
 }
 
+// Each relay's expected points by team time from the field's relay of the same event and squad.
+void score_against_field(const Team& team, const MeetLineupQuery& query, MeetLineupAnswer& a) {
+  if (!query.field) {
+    throw ValidationError("expected points need the relays' fields: a meet file",
+                          Location{"", 0, "field"});
+  }
+  a.request.objective = MeetObjective::points;
+  for (size_t r = 0; r < a.request.relays.size(); ++r) {
+    MeetRelay& relay = a.request.relays[r];
+    const Event& event = a.events[r];
+    const std::optional<Sex> squad =
+        event.sex_rule == SexRule::single_sex ? relay.required_sex : std::nullopt;
+    const MeetRelayField* field = query.field->find(event.id, squad);
+    if (field == nullptr) {
+      throw ValidationError(
+          fmt::format("{}: the meet file {} has no field for this relay (add a [[relay]] with "
+                      "event = \"{}\"{} and its [[relay.team]] seeds)",
+                      relay.event, query.field->source, event.id,
+                      squad ? fmt::format(", sex = \"{}\"", to_string(*squad)) : ""),
+          Location{"", 0, "field"});
+    }
+    relay.points = expected_points_by_time(*field, query.field->rules, detail::race_name(team),
+                                           query.simulation);
+    a.field_relays.push_back(field->label());
+  }
+}
+
 }  // namespace
 
 MeetLineupAnswer plan_meet_lineups(const Workspace& ws, const MeetLineupQuery& query) {
@@ -270,6 +298,7 @@ MeetLineupAnswer plan_meet_lineups(const Workspace& ws, const MeetLineupQuery& q
     a.events.push_back(event);
   }
   apply_relay_rules(team, query, a.events, a.request);
+  if (query.objective == MeetObjective::points) score_against_field(team, query, a);
   // Estimated legs only when asked: a relay's real marks come first.
   std::vector<RelayCosts> with_estimates;
   int dropped = 0;

@@ -419,5 +419,141 @@ TEST(LineupCli, ErrorsNameTheOptionThatHeldTheValue) {
   EXPECT_NE(meet.err.find("'Bea'"), std::string::npos) << meet.err;
 }
 
+// Eight girls with 100 m and 400 m bests; 4x100/F and 4x400/F may share nobody, so each runs
+// one relay. The fastest meet puts the four whose 100 m is furthest below a quarter of their
+// 400 m on the 4x100 (E-H 51.80 s, A-D 230.00 s). Against these fields that is 2nd and 3rd;
+// A-D on the 4x100 (48.60 s) wins it by 1.40 s, and the 4x400 stays 3rd (246.00 s).
+constexpr const char* kEightGirls = R"(name = "Riverside HS"
+rules = "nfhs"
+[[athlete]]
+name = "A"
+sex = "F"
+bests = { "100m" = "12.00", "400m" = "56.00" }
+[[athlete]]
+name = "B"
+sex = "F"
+bests = { "100m" = "12.10", "400m" = "57.00" }
+[[athlete]]
+name = "C"
+sex = "F"
+bests = { "100m" = "12.20", "400m" = "58.00" }
+[[athlete]]
+name = "D"
+sex = "F"
+bests = { "100m" = "12.30", "400m" = "59.00" }
+[[athlete]]
+name = "E"
+sex = "F"
+bests = { "100m" = "12.80", "400m" = "60.00" }
+[[athlete]]
+name = "F"
+sex = "F"
+bests = { "100m" = "12.90", "400m" = "61.00" }
+[[athlete]]
+name = "G"
+sex = "F"
+bests = { "100m" = "13.00", "400m" = "62.00" }
+[[athlete]]
+name = "H"
+sex = "F"
+bests = { "100m" = "13.10", "400m" = "63.00" }
+)";
+
+constexpr const char* kTwoFields = R"(scoring = [10, 8, 6]
+[[relay]]
+event = "4x100"
+sex = "F"
+[[relay.team]]
+name = "Central"
+seed = "50.00"
+[[relay.team]]
+name = "Westlake"
+seed = "53.00"
+[[relay]]
+event = "4x400"
+sex = "F"
+[[relay.team]]
+name = "Central"
+seed = "3:40.00"
+[[relay.team]]
+name = "Westlake"
+seed = "3:45.00"
+)";
+
+TEST(LineupCli, MeetByExpectedPointsMovesTheSprintersToWhereTheyScore) {
+  TempDir dir;
+  const std::string team = dir.write("team.toml", kEightGirls);
+  const std::string meet = dir.write("meet.toml", kTwoFields);
+  const std::vector<std::string> base = {"lineup",          "--model",    "open",
+                                         "--team",          team,         "--events",
+                                         "4x100/F,4x400/F", "--conflict", "4x100/F,4x400/F"};
+  std::vector<std::string> by_time = base;
+  by_time.push_back("--json");
+  const auto t = run_cli(by_time);
+  ASSERT_EQ(t.exit_code, 0) << t.err;
+  EXPECT_NEAR(t.json()["relays"][0]["team_time_s"].get<double>(), 51.8, 1e-9);
+  EXPECT_EQ(t.json()["objective"], "time");
+
+  std::vector<std::string> by_points = base;
+  by_points.insert(by_points.end(),
+                   {"--objective", "points", "--meet", meet, "--runs", "4000", "--json"});
+  const auto p = run_cli(by_points);
+  ASSERT_EQ(p.exit_code, 0) << p.err;
+  const auto j = p.json();
+  EXPECT_EQ(j["objective"], "expected points");
+  EXPECT_EQ(j["optimal"], true);
+  ASSERT_EQ(j["relays"].size(), 2u);
+  EXPECT_NEAR(j["relays"][0]["team_time_s"].get<double>(), 48.6, 1e-9);
+  EXPECT_NEAR(j["relays"][1]["team_time_s"].get<double>(), 246.0, 1e-9);
+  // 4x100: 1st unless our three blind passes fail (1.523 % each): 10 x 0.955 = 9.55 points.
+  EXPECT_NEAR(j["relays"][0]["expected_points"].get<double>(), 9.55, 0.07);
+  // 4x400: 3rd unless we fail (0.9 %), a little more when an opponent fails: about 6 points.
+  EXPECT_NEAR(j["relays"][1]["expected_points"].get<double>(), 6.0, 0.1);
+  EXPECT_NEAR(j["expected_points"].get<double>(),
+              j["relays"][0]["expected_points"].get<double>() +
+                  j["relays"][1]["expected_points"].get<double>(),
+              1e-9);
+  EXPECT_DOUBLE_EQ(j["points_bound"].get<double>(), j["expected_points"].get<double>());
+  EXPECT_TRUE(j["relays"][0].contains("alternates"));  // the time output's keys stay
+
+  std::vector<std::string> human = base;
+  human.insert(human.end(), {"--objective", "points", "--meet", meet, "--runs", "4000"});
+  const auto h = run_cli(human);
+  ASSERT_EQ(h.exit_code, 0) << h.err;
+  EXPECT_NE(h.out.find("Objective: the expected points over all relays"), std::string::npos)
+      << h.out;
+  EXPECT_NE(h.out.find("expected points against the 4x100/F field"), std::string::npos) << h.out;
+  EXPECT_NE(h.out.find("proven optimal"), std::string::npos) << h.out;
+}
+
+TEST(LineupCli, MeetByExpectedPointsRefusesWhatItCannotScore) {
+  TempDir dir;
+  const std::string team = dir.write("team.toml", kEightGirls);
+  const std::string meet = dir.write("meet.toml", kTwoFields);
+  const std::vector<std::string> base = {"lineup", "--model", "open", "--team", team, "--json"};
+  struct Case {
+    std::vector<std::string> args;
+    const char* error;
+  };
+  const Case cases[] = {
+      {{"--events", "4x100/F,4x200/F", "--objective", "points", "--meet", meet},
+       "4x200/F: the meet file"},
+      {{"--events", "4x100/F", "--objective", "points"}, "--meet"},
+      {{"--events", "4x100/F", "--objective", "win", "--meet", meet}, "with --events use points"},
+      {{"--events", "4x100/F", "--objective", "points", "--meet", meet, "--weights", "4x100/F=2"},
+       "expected points are not weighted"},
+      {{"--events", "4x100/F", "--objective", "points", "--meet", meet, "--teams-per-relay", "2"},
+       "one team per relay"},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> args = base;
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    const auto r = run_cli(args);
+    EXPECT_NE(r.exit_code, 0) << c.error;
+    EXPECT_NE(r.err.find(c.error), std::string::npos) << r.err;
+    EXPECT_TRUE(r.out.empty()) << r.out;
+  }
+}
+
 }  // namespace
 }  // namespace baton

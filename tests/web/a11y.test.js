@@ -56,6 +56,9 @@ const ACTIONS = {
     for (const title of ["Locked legs", "Out of one relay", "Schedule conflicts"]) {
       await page.getByRole("button", { name: `Add: ${title}` }).click();
     }
+    // The weights open, one relay weighted.
+    await page.getByText("How much each relay counts (weights)").click();
+    await page.getByLabel("Weight: 4x100 m relay, F (girls/women)").fill("2");
     await page.getByRole("button", { name: "Optimise the meet" }).click();
     await page.getByRole("heading", { name: /^Meet lineups: / }).waitFor({ timeout: 30000 });
   }],

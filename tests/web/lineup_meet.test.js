@@ -77,6 +77,42 @@ test("whole-meet mode shows every relay's runners and time, proven optimal, as t
   assert.deepEqual(await page.locator("table.legs tbody th").allTextContents(), want.relays[2].order);
 });
 
+test("a weight on one relay changes the objective line and the lineups, as the CLI", async () => {
+  await open("#/lineup");
+  await page.getByLabel("Whole meet").check();
+  const two = RELAYS.filter(([, e]) => e.endsWith("/F"));
+  for (const [label] of two) await page.getByLabel(label, { exact: true }).check();
+  await page.getByLabel("Relays per athlete").selectOption("1");
+  const objective = page.locator(".meet-objective");
+  await page.getByRole("button", { name: "Optimise the meet" }).click();
+  await page.getByRole("heading", { name: /^Meet lineups: / }).waitFor({ timeout: 30000 });
+  assert.equal(await objective.textContent(), "Objective: the sum of the team times.");
+
+  // Out of range: the page says which weight, keeps the answer it has and sends nothing.
+  await page.getByText("How much each relay counts (weights)").click();
+  const weight = page.getByLabel("Weight: 4x100 m relay, F (girls/women)");
+  await weight.fill("-1");
+  await page.getByRole("button", { name: "Optimise the meet" }).click();
+  assert.equal(await page.getByRole("alert").textContent(),
+    "Weight for the 4x100 m relay, F (girls/women): a number from 0 to 100.");
+  assert.equal(await weight.evaluate((el) => el === document.activeElement), true);
+
+  await weight.fill("10");
+  await page.getByRole("button", { name: "Optimise the meet" }).click();
+  await page.locator(".meet-objective", { hasText: "weighted" }).waitFor({ timeout: 30000 });
+  assert.equal(await objective.textContent(),
+    "Objective: the weighted sum of the team times (4x100/F ×10; others ×1).");
+  const want = cli("lineup", "--events", two.map(([, e]) => e).join(","),
+    "--max-relays-per-athlete", "1", "--weights", "4x100/F=10");
+  assert.equal(want.objective, "weighted time");
+  assert.match(await page.locator(".meet-status").textContent(),
+    /^Proven optimal: no other lineups have a lower weighted sum of team times\./);
+  const cards = page.locator("article.meet-relay");
+  for (let i = 0; i < two.length; i += 1) {
+    assert.deepEqual(await cards.nth(i).locator("table.legs tbody th").allTextContents(), want.relays[i].order);
+  }
+});
+
 test("swapping two legs shows the predicted time of the new order and its difference", async () => {
   await open("#/lineup");
   await page.getByLabel("Relay").selectOption("4x100");

@@ -106,5 +106,88 @@ TEST(MeetFile, OwnTeamFilesAreResolvedAndChecked) {
   }
 }
 
+TEST(MeetFile, SeveralRelaysEachWithItsFieldAndScoring) {
+  const MeetRelays m = parse_meet_relays_toml(
+      "rules = \"nfhs\"\nscoring = [10, 8, 6]\n"
+      "[[relay]]\nevent = \"4x100\"\nsex = \"F\"\n"
+      "[[relay.team]]\nname = \"A\"\nseed = \"47.60\"\n"
+      "[[relay]]\nevent = \"4x400\"\nscoring = [5, 3]\n"
+      "[[relay.team]]\nname = \"A\"\nseed = \"3:50.5\"\nsd_s = 1.5\n"
+      "[[relay.team]]\nname = \"B\"\nseed = 232\n",
+      "meet.toml");
+  EXPECT_EQ(m.rules, RuleSet::nfhs);
+  ASSERT_EQ(m.relays.size(), 2u);
+  EXPECT_EQ(m.relays[0].label(), "4x100/F");
+  EXPECT_EQ(m.relays[0].line, 3);
+  EXPECT_EQ(m.relays[0].scoring, (std::vector<double>{10, 8, 6}));  // the meet's
+  ASSERT_EQ(m.relays[0].teams.size(), 1u);
+  EXPECT_DOUBLE_EQ(m.relays[0].teams[0].seed_time_s, 47.6);
+  EXPECT_EQ(m.relays[1].label(), "4x400");
+  EXPECT_EQ(m.relays[1].scoring, (std::vector<double>{5, 3}));  // its own
+  EXPECT_DOUBLE_EQ(m.relays[1].teams[0].seed_time_s, 230.5);
+  EXPECT_DOUBLE_EQ(m.relays[1].teams[0].sd_s, 1.5);
+  // A relay without a sex stands for either squad when it is the only one of its event.
+  EXPECT_EQ(m.find("4x100", Sex::female), &m.relays[0]);
+  EXPECT_EQ(m.find("4x100", Sex::male), nullptr);
+  EXPECT_EQ(m.find("4x400", Sex::male), &m.relays[1]);
+  EXPECT_EQ(m.find("4x800", Sex::male), nullptr);
+}
+
+TEST(MeetFile, AOneRelayFileIsOneRelayWithoutTheOwnTeam) {
+  const MeetRelays m = parse_meet_relays_toml(
+      "event = \"4x100\"\nscoring = [6, 4]\n"
+      "[[team]]\nfile = \"team.toml\"\nsex = \"F\"\n"
+      "[[team]]\nname = \"A\"\nseed = \"47.60\"\n",
+      "meet.toml");
+  ASSERT_EQ(m.relays.size(), 1u);
+  EXPECT_EQ(m.relays[0].label(), "4x100/F");
+  EXPECT_EQ(m.relays[0].scoring, (std::vector<double>{6, 4}));
+  ASSERT_EQ(m.relays[0].teams.size(), 1u);
+  EXPECT_EQ(m.relays[0].teams[0].name, "A");
+}
+
+TEST(MeetFile, TheShippedRelaysExampleReads) {
+  const MeetRelays m =
+      load_meet_relays(std::string(BATON_SOURCE_DIR) + "/examples/meet-county-relays.toml");
+  ASSERT_EQ(m.relays.size(), 5u);
+  EXPECT_EQ(m.relays[4].label(), "4x400/M");
+  EXPECT_EQ(m.relays[4].scoring.size(), 6u);
+}
+
+TEST(MeetFile, RelayErrorsNameLineAndField) {
+  const BadMeet cases[] = {
+      {"event = \"4x100\"\n[[relay]]\nevent = \"4x400\"\n[[relay.team]]\nname = \"A\"\n"
+       "seed = 230\n",
+       1, "event", "known with [[relay]] tables"},
+      {"[[relay]]\nevent = \"4x100\"\n", 1, "relay[1].team", "no [[relay[1].team]]"},
+      {"[[relay]]\nevent = \"4x100\"\n[[relay.team]]\nfile = \"t.toml\"\n", 3, "relay[1].team",
+       "opponents"},
+      {"[[relay]]\nevent = \"4x100\"\nsex = \"F\"\n[[relay.team]]\nname = \"A\"\nseed = 48\n"
+       "[[relay]]\nevent = \"4x100\"\nsex = \"F\"\n[[relay.team]]\nname = \"A\"\nseed = 48\n",
+       7, "relay[2]", "4x100/F is given twice"},
+      {"[[relay]]\nevent = \"mixed-4x400\"\nsex = \"F\"\n", 3, "relay[1].sex", "men and women"},
+      {"[[relay]]\nevent = \"4x100\"\n[[relay.team]]\nname = \"A\"\nseed = \"4.0\"\n", 5,
+       "relay[1].team[1].seed", "impossible"},
+  };
+  for (const BadMeet& c : cases) {
+    try {
+      parse_meet_relays_toml(c.text, "meet.toml");
+      ADD_FAILURE() << "accepted:\n" << c.text;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.where().line, c.line) << c.text << e.what();
+      EXPECT_EQ(e.where().field, c.field) << c.text << e.what();
+      EXPECT_NE(std::string(e.what()).find(c.message), std::string::npos) << e.what();
+    }
+  }
+  // The one-relay readers (simulate, lineup --event) say which form they need.
+  try {
+    parse_meet_toml("[[relay]]\nevent = \"4x100\"\n", "meet.toml");
+    ADD_FAILURE();
+  } catch (const ParseError& e) {
+    EXPECT_EQ(e.where().field, "relay");
+    EXPECT_NE(std::string(e.what()).find("event = and [[team]]"), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace baton

@@ -97,6 +97,26 @@ export function meetForm({ team, events }) {
       ["and relay", select(uid("conflict-b"), "conflict-b", relayOptions)]],
     ([a, b]) => [a, b], ([a, b]) => `${a} and ${b}`);
 
+  // How much a second counts in each relay: one number per relay, sent for the ticked ones.
+  // Only the ticked relays' inputs show.
+  const weightInputs = choices.map((c) => {
+    const input = h("input", { type: "number", id: uid("weight"), name: "weight", min: "0", max: "100",
+      step: "any", value: "1", inputmode: "decimal", "aria-label": `Weight: ${c.text}`,
+      dataset: { relay: c.label } });
+    const label = h("label", { for: input.id, class: "weight", hidden: true }, h("span", {}, c.text), input);
+    return { choice: c, input, label };
+  });
+  const noneTicked = h("p", { class: "muted" }, "Tick relays above to weigh them.");
+  const weights = h("fieldset", { class: "meet-weights" }, h("legend", {}, "Weights"),
+    h("p", { class: "hint" }, "A second in a relay counts this many times in the sum: 2 counts it twice, 0.5 half, 0 not at all (0 to 100)."),
+    noneTicked,
+    h("div", { class: "weights" }, weightInputs.map(({ label }) => label)));
+  relays.addEventListener("change", () => {
+    const ticked = new Set([...relays.querySelectorAll("input:checked")].map((c) => c.value));
+    for (const { choice, label } of weightInputs) label.hidden = !ticked.has(choice.label);
+    noneTicked.hidden = ticked.size > 0;
+  });
+
   const error = h("p", { class: "error", role: "alert" });
   const result = h("section", { class: "result-area", "aria-live": "polite", "aria-label": "Meet lineups" });
   const button = h("button", { type: "submit", class: "primary" }, "Optimise the meet");
@@ -122,6 +142,22 @@ export function meetForm({ team, events }) {
     if (locks.items.length) body.locks = locks.items;
     if (outs.items.length) body.exclude_from = outs.items;
     if (conflicts.items.length) body.conflicts = conflicts.items;
+    const ticked = new Set(body.relays.map((r) => (r.sex ? `${r.event}/${r.sex}` : r.event)));
+    const weighted = [];
+    for (const { input } of weightInputs) input.removeAttribute("aria-invalid");
+    for (const { choice, input } of weightInputs) {
+      if (!ticked.has(choice.label)) continue;
+      const w = Number(input.value);
+      if (input.value.trim() === "" || !input.checkValidity() || !Number.isFinite(w)) {
+        error.textContent = `Weight for the ${choice.text}: a number from 0 to 100.`;
+        input.setAttribute("aria-invalid", "true");
+        input.closest("details").open = true;
+        input.focus();
+        return;
+      }
+      if (w !== 1) weighted.push({ relay: choice.label, weight: w });
+    }
+    if (weighted.length) body.weights = weighted;
     button.setAttribute("aria-disabled", "true");
     button.textContent = "Optimising…";
     try {
@@ -141,7 +177,8 @@ export function meetForm({ team, events }) {
       button.textContent = "Optimise the meet";
     }
   };
-  const form = h("form", { class: "card meet-form", onsubmit: (e) => { e.preventDefault(); run(); } },
+  // The page checks the weights itself, so its message names the relay.
+  const form = h("form", { class: "card meet-form", novalidate: true, onsubmit: (e) => { e.preventDefault(); run(); } },
     relays,
     h("div", { class: "row" },
       h("label", { for: ids.teams }, "Teams per relay", teams),
@@ -152,9 +189,10 @@ export function meetForm({ team, events }) {
     h("details", {}, h("summary", {}, "Leave out athletes (injured, absent, saved)"), excludes),
     h("details", {}, h("summary", {}, "Locks, one-relay exclusions and schedule conflicts"),
       locks.element, outs.element, conflicts.element),
+    h("details", {}, h("summary", {}, "How much each relay counts (weights)"), weights),
     error, button);
   return h("div", {},
-    h("p", { class: "hint" }, "Every ticked relay's teams at once: no athlete in two teams of a relay, none over the limits, the sum of team times as low as it can be."),
+    h("p", { class: "hint" }, "Every ticked relay's teams at once: no athlete in two teams of a relay, none over the limits, the sum of team times (weighted, if you say so) as low as it can be."),
     form, result);
 }
 
@@ -209,13 +247,23 @@ function athletesTable(doc) {
       : null);
 }
 
+/** "Objective: ..." as the CLI words it: which sum the lineups make as low as it can be. */
+function objectiveText(doc) {
+  if (doc.objective !== "weighted time") return "Objective: the sum of the team times.";
+  const weighted = Object.entries(doc.weights).filter(([, w]) => w !== 1).map(([relay, w]) => `${relay} ×${w}`);
+  return `Objective: the weighted sum of the team times (${weighted.join(", ")}; others ×1).`;
+}
+
 function meetView(doc) {
+  const sum = doc.objective === "weighted time" ? "weighted sum of team times" : "sum of team times";
   const status = doc.optimal
-    ? "Proven optimal: no other lineups have a lower sum of team times."
+    ? `Proven optimal: no other lineups have a lower ${sum}.`
     : `Best found in ${doc.time_limit_s} s: at most ${(100 * doc.gap).toFixed(2)} % from optimal.`;
   return h("div", { class: "meet-lineups" },
     h("h2", {}, doc.optimal ? "Meet lineups: optimal" : "Meet lineups: best found"),
-    h("p", { class: "meet-status" }, h("strong", {}, status), ` Sum of team times ${timeText(doc.objective_s)}.`),
+    h("p", { class: "meet-objective" }, objectiveText(doc)),
+    h("p", { class: "meet-status" }, h("strong", {}, status),
+      ` ${sum[0].toUpperCase()}${sum.slice(1)} ${timeText(doc.objective_s)}.`),
     h("p", { class: "muted" }, SPLIT_NOTE),
     h("p", { class: "muted" }, "Alternate: the best runner free to take the leg (in no team of the relay, within the limits, in no conflicting relay) and what the swap adds to the team time."),
     doc.relays.some((r) => r.legs.some((l) => l.estimated))
