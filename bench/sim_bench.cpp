@@ -1,7 +1,11 @@
 // Simulation throughput: team-races per second by run count, field size and exchange solver.
 #include <benchmark/benchmark.h>
 
+#include <vector>
+
 #include "baton/simulation.h"
+#include "sim/pcg_lanes.h"
+#include "sim/ziggurat.h"
 
 namespace {
 
@@ -32,5 +36,26 @@ BENCHMARK(BM_SimulateRace)
     ->Args({20000, 8, 1})
     ->UseRealTime()  // the work runs on worker threads: rate per wall-clock second
     ->Unit(benchmark::kMillisecond);
+
+// The random-number limit of the race loop, on one thread: what an own 4x100 team draws per
+// race (16 pcg32 outputs, 13 of them turned into normals), in chunks of 256 races as the
+// engine draws them, with no race computed. Arg: team-races.
+void BM_RaceRandomNumbers(benchmark::State& state) {
+  constexpr std::size_t kChunk = 256, kNormals = 13, kUniforms = 3;
+  std::vector<std::uint32_t> bits(kChunk * (kNormals + kUniforms));
+  std::vector<double> normals(kChunk * kNormals);
+  baton::sim::Pcg32 rng(42, 1);
+  const auto& ziggurat = baton::sim::Ziggurat::instance();
+  for (auto _ : state) {
+    for (std::int64_t r = 0; r < state.range(0); r += kChunk) {
+      rng.fill(bits.data(), bits.size());
+      ziggurat.fill(rng, bits.data(), normals.data(), normals.size());
+      benchmark::DoNotOptimize(normals.data());
+    }
+  }
+  state.counters["team_races/s"] = benchmark::Counter(
+      static_cast<double>(state.range(0)), benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_RaceRandomNumbers)->Arg(1 << 20)->Unit(benchmark::kMillisecond);
 
 }  // namespace

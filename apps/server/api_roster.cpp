@@ -6,6 +6,7 @@
 #include "baton/roster_admin.h"
 #include "baton/team_file.h"
 #include "server/athlete_request.h"
+#include "server/cached_reply.h"
 #include "server/http_json.h"
 #include "server/request_fields.h"
 #include "server/routes.h"
@@ -38,10 +39,13 @@ Team parse_import(const httplib::Request& req, const std::string& format) {
 }  // namespace
 
 void add_roster_routes(httplib::Server& server, const std::string& db_path) {
+  // The page and every phone at the track ask for the roster often; it changes seldom.
   server.Get("/api/athletes", [db_path](const httplib::Request&, httplib::Response& res) {
-    nlohmann::json doc = to_json(entered_roster(Workspace::borrow(worker_database(db_path))));
-    doc["team"] = doc["name"];
-    reply_json(res, doc);
+    reply_cached_json(res, db_path, "athletes", [](Database& db) {
+      nlohmann::json doc = to_json(entered_roster(Workspace::borrow(db)));
+      doc["team"] = doc["name"];
+      return doc;
+    });
   });
 
   server.Post("/api/athletes", [db_path](const httplib::Request& req, httplib::Response& res) {

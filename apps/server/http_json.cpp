@@ -14,11 +14,18 @@ nlohmann::json json_body(const httplib::Request& req) {
   return parse_json_object(req.body);
 }
 
-void reply_json(httplib::Response& res, const nlohmann::json& doc, int status) {
-  res.status = status;
+std::string json_text(const nlohmann::json& doc) {
   // Replace invalid UTF-8 instead of throwing: names come from files coaches paste.
-  res.set_content(doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                  "application/json; charset=utf-8");
+  return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void reply_json_text(httplib::Response& res, const std::string& text, int status) {
+  res.status = status;
+  res.set_content(text, kJsonContentType);
+}
+
+void reply_json(httplib::Response& res, const nlohmann::json& doc, int status) {
+  reply_json_text(res, json_text(doc), status);
 }
 
 std::string clip_for_reply(const std::string& text, size_t max_bytes) {

@@ -13,8 +13,15 @@ namespace baton::server {
 /// content type, malformed JSON or a document that is not an object.
 nlohmann::json json_body(const httplib::Request& req);
 
+/// The Content-Type of every JSON reply.
+inline constexpr const char* kJsonContentType = "application/json; charset=utf-8";
+
 /// Sends `doc` with status `status` as application/json.
 void reply_json(httplib::Response& res, const nlohmann::json& doc, int status = 200);
+/// The text reply_json sends for `doc`.
+std::string json_text(const nlohmann::json& doc);
+/// Sends `text`, made by json_text(), with status `status` as application/json.
+void reply_json_text(httplib::Response& res, const std::string& text, int status = 200);
 
 /// The most an error reply repeats of its message and of its field name, bytes.
 constexpr size_t kMaxErrorMessageBytes = 512;

@@ -38,6 +38,17 @@ class Database {
   /// together), so the store's writes compose into one transaction.
   void transaction(const std::function<void()>& work);
 
+  /// Where the file's contents stand: two equal versions, read through this connection,
+  /// mean nothing was written in between, by this connection or by any other (another
+  /// server worker, the command line). A write that was rolled back may change it too.
+  /// For caches of what was read: read the version first, then the data.
+  struct Version {
+    long long others = -1;  ///< commits seen from other connections (PRAGMA data_version)
+    long long own = -1;     ///< rows this connection changed since it opened
+    bool operator==(const Version&) const = default;
+  };
+  Version version() const;
+
  private:
   /// Opaque: the SQLite connection lives in src/store, which alone reaches it.
   struct Impl;
@@ -63,6 +74,8 @@ class Roster {
 
   /// The whole roster as a team, athletes sorted by name.
   Team team() const;
+  /// The team's name, rule set and level, without its athletes.
+  Team team_info() const;
   std::vector<Athlete> athletes() const;
   std::optional<Athlete> find(std::string_view name) const;
 

@@ -101,10 +101,11 @@ PassOutcome solve_pass(const HandoffParams& p) {
   const double f = p.free_distance_m;
   if (k.gap(0.0) <= f) return k.at(0.0, true);
   const double t_min = k.speeds_match();
-  if (std::isfinite(t_min) && k.gap(t_min) > f) {
+  const double gap_min = std::isfinite(t_min) ? k.gap(t_min) : kInf;
+  if (std::isfinite(t_min) && gap_min > f) {
     if (!(p.ease_mps2 > 0.0)) return k.at(t_min, false);
     // The gap stuck above the reach: the outgoing runner eases and the pass comes late.
-    const HandoffResult late = late_pass(p, t_min, k.gap(t_min));
+    const HandoffResult late = late_pass(p, t_min, gap_min);
     PassOutcome r;
     r.exchanged = late.exchanged;
     r.legal = late.legal;
@@ -118,13 +119,36 @@ PassOutcome solve_pass(const HandoffParams& p) {
     if (i > 40) return PassOutcome{};  // levels off above the reach: nothing to report
     hi *= 2.0;
   }
-  // Newton from the left on the convex, falling gap: every iterate keeps gap >= f.
+  // Newton from the left on the convex, falling gap: every iterate keeps gap >= f. Started
+  // at t = 0 it crawls when the gap only just dips below the reach (a nearly double root, the
+  // common case next to a late pass), so it starts where the parabola through the gap's
+  // minimum, with the gap's curvature there, crosses the reach. Left of the minimum the gap
+  // curves at least as much while the outgoing runner is under way (their acceleration only
+  // falls), so that point lies left of the root; where it does not (before the runner
+  // leaves), the first step finds the gap already within reach and Newton starts at 0.
   double t = 0.0;
+  if (std::isfinite(t_min)) {
+    double pos, speed;
+    k.out(t_min, pos, speed);
+    const double curvature = (p.outgoing.mss_mps - speed) / p.outgoing.tau_s +
+                             (t_min < k.stop_s ? p.incoming_decel_mps2 : 0.0);
+    const double below = f - gap_min;
+    if (below > 0.0 && curvature > 0.0) {
+      t = std::max(0.0, t_min - std::sqrt(2.0 * below / curvature));
+    }
+  }
+  bool from_zero = t == 0.0;
   for (int i = 0; i < 100; ++i) {
     double pos, speed;
     k.out(t, pos, speed);
     const double g = pos - k.in_pos(t) - f;
     const double slope = speed - k.in_speed(t);
+    if ((g <= 0.0 || slope >= 0.0) && !from_zero) {
+      t = 0.0;  // the start was not left of the root: begin at 0 after all
+      from_zero = true;
+      continue;
+    }
+    from_zero = true;  // an iterate left of the root: every later one is too
     if (g <= 0.0 || slope >= 0.0) break;
     const double next = std::min(hi, t - g / slope);
     if (next - t <= 1e-15 * (1.0 + t)) {

@@ -58,6 +58,11 @@ Database& Database::operator=(Database&&) noexcept = default;
 Database::~Database() = default;
 
 Database Database::open(const std::string& path, int busy_timeout_ms) {
+  // SQLite counts every allocation under one process-wide mutex unless told not to: with
+  // several connections busy at once (the server's workers) that mutex is where they queue.
+  // The setting takes effect only before SQLite's first use, once per process.
+  static const int memory_counting_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)memory_counting_off;
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   const int rc =
@@ -88,6 +93,10 @@ const std::string& Database::path() const { return impl_->path; }
 
 int Database::schema_version() const {
   return static_cast<int>(pragma_int(*impl_, "user_version"));
+}
+
+Database::Version Database::version() const {
+  return Version{pragma_int(*impl_, "data_version"), sqlite3_total_changes64(impl_->db)};
 }
 
 int Database::latest_schema_version() {

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "core/text.h"
 #include "store/sqlite.h"
@@ -10,31 +11,77 @@ namespace {
 
 constexpr const char* kNow = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
-Athlete read_athlete(const Connection& impl, Statement& row) {
+// The athlete in a row of "SELECT id, name, sex, foot_length_m, hand, form_sd_percent", without
+// marks and entries.
+Athlete read_athlete_row(Statement& row) {
   Athlete a;
-  const long long id = row.column_int(0);
   a.name = row.column_text(1);
   a.sex = row.column_text(2) == "M" ? Sex::male : Sex::female;
   if (!row.column_null(3)) a.foot_length_m = row.column_double(3);
   if (!row.column_null(4)) a.hand = row.column_text(4) == "left" ? Hand::left : Hand::right;
   if (!row.column_null(5)) a.form_sd_percent = row.column_double(5);
-  Statement bests(impl,
-                  "SELECT distance_m, time_s, hand_timed FROM bests WHERE athlete_id = ? "
-                  "ORDER BY distance_m");
-  bests.bind(1, id);
-  while (bests.step()) {
-    a.bests.push_back(
-        Best{bests.column_double(0), Mark{bests.column_double(1), bests.column_int(2) != 0}});
-  }
-  Statement splits(
-      impl, "SELECT distance_m, time_s FROM splits WHERE athlete_id = ? ORDER BY distance_m");
-  splits.bind(1, id);
-  while (splits.step()) a.splits.push_back(Split{splits.column_double(0), splits.column_double(1)});
-  Statement entries(impl,
-                    "SELECT event FROM athlete_entries WHERE athlete_id = ? ORDER BY position");
-  entries.bind(1, id);
-  while (entries.step()) a.entries.push_back(entries.column_text(0));
   return a;
+}
+
+void add_best(Athlete& a, Statement& row) {
+  a.bests.push_back(Best{row.column_double(1), Mark{row.column_double(2), row.column_int(3) != 0}});
+}
+void add_split(Athlete& a, Statement& row) {
+  a.splits.push_back(Split{row.column_double(1), row.column_double(2)});
+}
+void add_entry(Athlete& a, Statement& row) { a.entries.push_back(row.column_text(1)); }
+
+// One athlete, marks and entries included.
+Athlete read_athlete(const Connection& impl, Statement& row) {
+  Athlete a = read_athlete_row(row);
+  const long long id = row.column_int(0);
+  Statement bests(impl,
+                  "SELECT athlete_id, distance_m, time_s, hand_timed FROM bests "
+                  "WHERE athlete_id = ? ORDER BY distance_m");
+  bests.bind(1, id);
+  while (bests.step()) add_best(a, bests);
+  Statement splits(impl,
+                   "SELECT athlete_id, distance_m, time_s FROM splits WHERE athlete_id = ? "
+                   "ORDER BY distance_m");
+  splits.bind(1, id);
+  while (splits.step()) add_split(a, splits);
+  Statement entries(impl,
+                    "SELECT athlete_id, event FROM athlete_entries WHERE athlete_id = ? "
+                    "ORDER BY position");
+  entries.bind(1, id);
+  while (entries.step()) add_entry(a, entries);
+  return a;
+}
+
+// Every athlete, sorted by name, marks and entries included: one query per table for the whole
+// roster rather than three per athlete (the server reads the roster for most requests).
+std::vector<Athlete> read_athletes(const Connection& impl) {
+  ReadTransaction snapshot(impl);
+  std::vector<Athlete> out;
+  std::unordered_map<long long, size_t> at;  // athlete id -> index in `out`
+  Statement s(impl,
+              "SELECT id, name, sex, foot_length_m, hand, form_sd_percent FROM athletes "
+              "ORDER BY name");
+  while (s.step()) {
+    at.emplace(s.column_int(0), out.size());
+    out.push_back(read_athlete_row(s));
+  }
+  // Rows come ordered by athlete and then as read_athlete orders them.
+  const auto fill = [&](const char* sql, void (*add)(Athlete&, Statement&)) {
+    Statement rows(impl, sql);
+    while (rows.step()) {
+      const auto it = at.find(rows.column_int(0));
+      if (it != at.end()) add(out[it->second], rows);
+    }
+  };
+  fill(
+      "SELECT athlete_id, distance_m, time_s, hand_timed FROM bests "
+      "ORDER BY athlete_id, distance_m",
+      add_best);
+  fill("SELECT athlete_id, distance_m, time_s FROM splits ORDER BY athlete_id, distance_m",
+       add_split);
+  fill("SELECT athlete_id, event FROM athlete_entries ORDER BY athlete_id, position", add_entry);
+  return out;
 }
 
 std::optional<long long> find_id(const Connection& impl, std::string_view name) {
@@ -143,29 +190,29 @@ void check_team_name(const std::string& name) {
 
 }  // namespace
 
-std::vector<Athlete> Roster::athletes() const {
-  const Connection& impl = connection(db_);
-  Statement s(impl,
-              "SELECT id, name, sex, foot_length_m, hand, form_sd_percent FROM athletes "
-              "ORDER BY name");
-  std::vector<Athlete> out;
-  while (s.step()) out.push_back(read_athlete(impl, s));
-  return out;
-}
+std::vector<Athlete> Roster::athletes() const { return read_athletes(connection(db_)); }
 
-Team Roster::team() const {
+Team Roster::team_info() const {
   const Connection& impl = connection(db_);
+  ReadTransaction snapshot(impl);
   Team team;
   team.name = setting(impl, "team_name", "");
   team.rules = parse_rules(setting(impl, "rules", "nfhs"), Location{db_.path(), 0, "rules"});
   const std::string level = setting(impl, "level", "");
   if (!level.empty()) team.level = parse_level(level, Location{db_.path(), 0, "level"});
+  return team;
+}
+
+Team Roster::team() const {
+  ReadTransaction snapshot(connection(db_));
+  Team team = team_info();
   team.athletes = athletes();
   return team;
 }
 
 std::optional<Athlete> Roster::find(std::string_view name) const {
   const Connection& impl = connection(db_);
+  ReadTransaction snapshot(impl);
   Statement s(impl,
               "SELECT id, name, sex, foot_length_m, hand, form_sd_percent FROM athletes "
               "WHERE name = ?");

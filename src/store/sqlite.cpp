@@ -5,6 +5,7 @@
 namespace baton {
 
 Connection::~Connection() {
+  for (auto& [sql, p] : prepared_) sqlite3_finalize(p.stmt);
   if (db) sqlite3_close_v2(db);
 }
 
@@ -38,12 +39,37 @@ void Connection::exec_retrying(const char* sql) const {
   exec(sql);  // the last attempt reports the error
 }
 
-Statement::Statement(const Connection& db, std::string_view sql) : db_(db) {
-  db_.check(sqlite3_prepare_v2(db_.db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr),
-            "preparing a query");
+Connection::Lease Connection::acquire(std::string_view sql) const {
+  const auto it = prepared_.find(sql);
+  if (it != prepared_.end() && !it->second.in_use) {
+    it->second.in_use = true;
+    return Lease{it->second.stmt, &it->second.in_use};
+  }
+  const bool keep = it == prepared_.end() && prepared_.size() < kMaxPrepared;
+  sqlite3_stmt* stmt = nullptr;
+  check(sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
+                           keep ? SQLITE_PREPARE_PERSISTENT : 0, &stmt, nullptr),
+        "preparing a query");
+  if (!keep) return Lease{stmt, nullptr};
+  // Map nodes stay where they are when the map grows, so the flag's address is stable.
+  Prepared& p = prepared_.emplace(std::string(sql), Prepared{stmt, true}).first->second;
+  return Lease{stmt, &p.in_use};
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+void Connection::release(const Lease& lease) {
+  if (!lease.in_use) {
+    sqlite3_finalize(lease.stmt);
+    return;
+  }
+  sqlite3_reset(lease.stmt);
+  sqlite3_clear_bindings(lease.stmt);
+  *lease.in_use = false;
+}
+
+Statement::Statement(const Connection& db, std::string_view sql)
+    : db_(db), lease_(db.acquire(sql)), stmt_(lease_.stmt) {}
+
+Statement::~Statement() { Connection::release(lease_); }
 
 Statement& Statement::bind(int i, double v) {
   db_.check(sqlite3_bind_double(stmt_, i, v), "binding a value");
@@ -93,5 +119,22 @@ std::string Statement::column_text(int i) const {
   return text ? std::string(reinterpret_cast<const char*>(text)) : std::string();
 }
 bool Statement::column_null(int i) const { return sqlite3_column_type(stmt_, i) == SQLITE_NULL; }
+
+ReadTransaction::ReadTransaction(const Connection& db) : db_(db) {
+  if (sqlite3_get_autocommit(db_.db) == 0) return;
+  Statement(db_, "BEGIN").run();
+  began_ = true;
+}
+
+ReadTransaction::~ReadTransaction() {
+  // A transaction that only read has nothing to lose; it must end all the same, or the next
+  // write would join it and never commit.
+  if (!began_) return;
+  try {
+    Statement(db_, "COMMIT").run();
+  } catch (const StoreError&) {
+    sqlite3_exec(db_.db, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+}
 
 }  // namespace baton

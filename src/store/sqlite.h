@@ -3,16 +3,19 @@
 
 #include <sqlite3.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "baton/error.h"
 #include "baton/store.h"
 
 namespace baton {
 
-/// An open SQLite connection: all that stands behind a Database.
+/// An open SQLite connection: all that stands behind a Database. Used by one thread at a time
+/// (the server gives each worker its own).
 struct Connection {
   sqlite3* db = nullptr;
   std::string path;
@@ -27,6 +30,35 @@ struct Connection {
   /// cannot wait for, a recovery in progress) retries a bounded number of times with a short,
   /// growing pause before throwing StoreError.
   void exec_retrying(const char* sql) const;
+
+  /// A prepared statement lent to a Statement; `in_use` is null when the statement is not kept
+  /// (the borrower finalizes it).
+  struct Lease {
+    sqlite3_stmt* stmt = nullptr;
+    bool* in_use = nullptr;
+  };
+  /// A prepared statement for `sql`, ready to bind: the one this connection prepared for the
+  /// same text before when it is free, else a new one. Preparing (parsing and planning) costs
+  /// more than running the store's small queries, so each text is prepared once per
+  /// connection. Hand it back with release().
+  Lease acquire(std::string_view sql) const;
+  /// Resets the statement (its read lock is released) and clears its bindings for the next
+  /// acquire(), or finalizes it when it is not kept.
+  static void release(const Lease& lease);
+
+ private:
+  // Transparent hashing: a lookup by string_view does not build a string.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  struct Prepared {
+    sqlite3_stmt* stmt = nullptr;
+    bool in_use = false;  ///< held by a Statement now (a second one gets its own)
+  };
+  /// At most this many texts are kept (the store has a few dozen, all constant).
+  static constexpr size_t kMaxPrepared = 128;
+  mutable std::unordered_map<std::string, Prepared, TextHash, std::equal_to<>> prepared_;
 };
 
 struct Database::Impl : Connection {};
@@ -39,7 +71,8 @@ struct DatabaseAccess {
 /// The connection behind `db`.
 inline Connection& connection(const Database& db) { return DatabaseAccess::connection(db); }
 
-/// A prepared statement with 1-based binding and 0-based column access.
+/// A prepared statement with 1-based binding and 0-based column access, taken from the
+/// connection's prepared statements and given back (reset) when it goes out of scope.
 class Statement {
  public:
   Statement(const Connection& db, std::string_view sql);
@@ -70,7 +103,23 @@ class Statement {
 
  private:
   const Connection& db_;
+  Connection::Lease lease_;
   sqlite3_stmt* stmt_ = nullptr;
+};
+
+/// One read transaction around several queries, so that together they see one state of the
+/// file (a write committed between them cannot tear a roster in two). Inside another
+/// transaction it does nothing: the reads join that one.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(const Connection& db);
+  ~ReadTransaction();
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  const Connection& db_;
+  bool began_ = false;
 };
 
 }  // namespace baton

@@ -1,7 +1,9 @@
 // The roster API against a running `baton serve`: every endpoint, its answers and its errors.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <thread>
+#include <vector>
 
 #include "server/server_process.h"
 
@@ -302,6 +304,50 @@ TEST_F(RosterApi, ConcurrentWritesAllLand) {
   for (std::thread& t : threads) t.join();
   EXPECT_EQ(created, 32);
   EXPECT_EQ(athletes().size(), 32u);
+}
+
+// Each worker keeps its roster answer until the database changes: after a write through the
+// API (on one worker) or by another program, every worker answers with the new roster.
+TEST_F(RosterApi, EveryWorkerAnswersWithTheRosterJustWritten) {
+  ASSERT_EQ(server.request("POST", "/api/import?format=toml", riverside(), "text/plain").status,
+            200);
+  // Reads at once, more than the server has workers, so that several keep an answer.
+  const auto read_at_once = [&] {
+    std::vector<std::string> bodies(24);
+    std::vector<std::thread> readers;
+    for (std::string& b : bodies) {
+      readers.emplace_back([&] { b = server.get("/api/athletes").body; });
+    }
+    for (std::thread& t : readers) t.join();
+    return bodies;
+  };
+  const auto names = [](const std::string& body) {
+    const nlohmann::json doc = nlohmann::json::parse(body);
+    std::vector<std::string> out;
+    for (const auto& a : doc["athletes"]) out.push_back(a["name"]);
+    return out;
+  };
+  const auto has = [](const std::vector<std::string>& list, const std::string& name) {
+    return std::find(list.begin(), list.end(), name) != list.end();
+  };
+  auto bodies = read_at_once();
+  for (const std::string& b : bodies) EXPECT_EQ(b, bodies[0]);  // a kept answer is the same text
+  ASSERT_TRUE(has(names(bodies[0]), "Ava Brooks"));
+  const size_t all = names(bodies[0]).size();
+
+  ASSERT_EQ(server.request("DELETE", "/api/athletes/Ava%20Brooks").status, 200);
+  bodies = read_at_once();
+  for (const std::string& b : bodies) {
+    EXPECT_EQ(names(b).size(), all - 1);
+    EXPECT_FALSE(has(names(b), "Ava Brooks"));
+  }
+
+  const auto r = run_cli({"--db", server.db(), "roster", "remove", "Maya Johnson"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const std::string& b : read_at_once()) {
+    EXPECT_EQ(names(b).size(), all - 2);
+    EXPECT_FALSE(has(names(b), "Maya Johnson"));
+  }
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+
 #include "baton/team_file.h"
 #include "support/run_cli.h"
 
@@ -231,6 +233,90 @@ TEST(Roster, TwoConnectionsShareTheFile) {
   Database b = Database::open(dir.file("b.db"));
   Roster(a).add(Athlete{"Ava Brooks", Sex::female});
   EXPECT_TRUE(Roster(b).find("Ava Brooks").has_value());
+}
+
+TEST(Roster, ReadsEveryAthleteWithTheirOwnMarksSplitsAndEntries) {
+  TempDir dir;
+  Database db = Database::open(dir.file("b.db"));
+  Roster roster(db);
+  Team team = example_team();
+  team.athletes[0].entries = {"100m", "LJ"};
+  team.athletes[2].entries = {"400m"};
+  roster.import(team);
+  // The file's athletes sorted by name, their marks and splits by distance, as the roster
+  // lists them.
+  std::vector<Athlete> expected = team.athletes;
+  std::sort(expected.begin(), expected.end(), [](const Athlete& a, const Athlete& b) {
+    return sqlite3_stricmp(a.name.c_str(), b.name.c_str()) < 0;
+  });
+  for (Athlete& a : expected) {
+    std::sort(a.bests.begin(), a.bests.end(),
+              [](const Best& x, const Best& y) { return x.distance_m < y.distance_m; });
+    std::sort(a.splits.begin(), a.splits.end(),
+              [](const Split& x, const Split& y) { return x.distance_m < y.distance_m; });
+  }
+  const std::vector<Athlete> got = roster.athletes();
+  ASSERT_EQ(got.size(), expected.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    SCOPED_TRACE(expected[i].name);
+    EXPECT_EQ(got[i].name, expected[i].name);
+    ASSERT_EQ(got[i].bests.size(), expected[i].bests.size());
+    for (size_t k = 0; k < got[i].bests.size(); ++k) {  // shortest distance first
+      EXPECT_EQ(got[i].bests[k].distance_m, expected[i].bests[k].distance_m);
+      EXPECT_EQ(got[i].bests[k].mark.time_s, expected[i].bests[k].mark.time_s);
+      EXPECT_EQ(got[i].bests[k].mark.hand_timed, expected[i].bests[k].mark.hand_timed);
+    }
+    ASSERT_EQ(got[i].splits.size(), expected[i].splits.size());
+    for (size_t k = 0; k < got[i].splits.size(); ++k) {
+      EXPECT_EQ(got[i].splits[k].distance_m, expected[i].splits[k].distance_m);
+      EXPECT_EQ(got[i].splits[k].time_s, expected[i].splits[k].time_s);
+    }
+    EXPECT_EQ(got[i].entries, expected[i].entries);
+    EXPECT_EQ(got[i].foot_length_m, expected[i].foot_length_m);
+    EXPECT_EQ(got[i].hand, expected[i].hand);
+  }
+  // Ava Brooks, as examples/riverside.toml lists her: 12.31, 25.4h, 58.20; gates 10-30 m.
+  const auto ava =
+      std::find_if(got.begin(), got.end(), [](const Athlete& a) { return a.name == "Ava Brooks"; });
+  ASSERT_NE(ava, got.end());
+  ASSERT_EQ(ava->bests.size(), 3u);
+  EXPECT_EQ(ava->bests[1].distance_m, 200.0);
+  EXPECT_EQ(ava->bests[1].mark.time_s, 25.4);
+  EXPECT_TRUE(ava->bests[1].mark.hand_timed);
+  ASSERT_EQ(ava->splits.size(), 3u);
+  EXPECT_EQ(ava->splits[2].time_s, 4.43);
+}
+
+TEST(Roster, ReadingLeavesNoTransactionOpen) {
+  TempDir dir;
+  Database a = Database::open(dir.file("b.db"));
+  Database b = Database::open(dir.file("b.db"));
+  Roster(a).import(example_team());
+  const Team before = Roster(a).team();  // reads several tables in one snapshot
+  // Were that snapshot still open, this write would join it and never commit.
+  Roster(a).remove("Ava Brooks");
+  EXPECT_FALSE(Roster(b).find("Ava Brooks").has_value());
+  EXPECT_EQ(Roster(b).athletes().size(), before.athletes.size() - 1);
+}
+
+TEST(Database, VersionChangesWithEveryWriteFromAnyConnectionAndNotWithReads) {
+  TempDir dir;
+  Database a = Database::open(dir.file("b.db"));
+  Database b = Database::open(dir.file("b.db"));
+  Roster(a).import(example_team());
+  const Database::Version v0 = a.version();
+  Roster(a).team();
+  Roster(b).team();
+  EXPECT_EQ(a.version(), v0);      // reads, here and elsewhere, change nothing
+  Roster(a).remove("Ava Brooks");  // a write through this connection
+  const Database::Version v1 = a.version();
+  EXPECT_NE(v1, v0);
+  EXPECT_EQ(a.version(), v1);
+  Roster(b).remove("Zoe Carter");  // a write through another
+  const Database::Version v2 = a.version();
+  EXPECT_NE(v2, v1);
+  Roster(b).set_team_info("Riverside", RuleSet::nfhs, std::nullopt);
+  EXPECT_NE(a.version(), v2);
 }
 
 }  // namespace
