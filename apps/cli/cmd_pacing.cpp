@@ -62,7 +62,10 @@ void run(const PacingArgs& args, const Context& ctx) {
         "* from a mark estimated at another distance (baton predict shows which); a real mark "
         "at the leg's distance makes it firmer\n");
   }
-  ctx.print("\ntargets (metres into the leg, time since taking the baton; leg 1 from the gun)\n");
+  ctx.print(
+      "\ntargets: metres past the leg's start line, and the baton's time since it crossed that "
+      "line (leg 1: from the gun);\nthe last is the baton at the leg's end line, which the next "
+      "runner may already carry\n");
   for (const LegPacing& l : plan.legs) {
     ctx.print(fmt::format("  leg {} {}: {}\n", l.leg, l.athlete, targets(l)));
   }

@@ -75,8 +75,10 @@ std::string velocity_section(const RelayReport& r) {
 
 std::string pacing_section(const RelayReport& r) {
   std::string s =
-      "<h2>Pacing targets</h2>\n<p class=\"note\">Metres into the leg and the time "
-      "since taking the baton (leg 1: since the gun).</p>\n";
+      "<h2>Pacing targets</h2>\n<p class=\"note\">Metres past the leg's start line and the "
+      "baton's time since it crossed that line (leg 1: since the gun). The last target is the "
+      "baton at the leg's end line, which the next runner may already carry; the split in the "
+      "table above runs from pass to pass.</p>\n";
   for (const LegPacing& l : r.pacing.legs) {
     s += fmt::format(
         "<div class=\"pace\"><h3>Leg {}: {} ({}, {})</h3>\n<table>\n<tr><th "
