@@ -21,14 +21,14 @@ struct PacingArgs {
   PacingOptions options;
 };
 
-std::string targets(const LegPacing& leg) {
+std::string targets(const LegPacing& leg, bool anchor) {
   std::string out;
-  for (const PacePoint& p : leg.pacing) {
+  for (const PacePoint& p : leg.runner_targets) {
     // Seconds carry their unit; minutes:seconds read as a time on their own.
     out += fmt::format("{}{:g} m {}{}", out.empty() ? "" : ", ", p.at_m, format_time(p.time_s),
                        p.time_s < 60.0 ? " s" : "");
   }
-  return out;
+  return out + (anchor ? " (finish)" : " (hand-off)");
 }
 
 void run(const PacingArgs& args, const Context& ctx) {
@@ -63,11 +63,12 @@ void run(const PacingArgs& args, const Context& ctx) {
         "at the leg's distance makes it firmer\n");
   }
   ctx.print(
-      "\ntargets: metres past the leg's start line, and the baton's time since it crossed that "
-      "line (leg 1: from the gun);\nthe last is the baton at the leg's end line, which the next "
-      "runner may already carry\n");
-  for (const LegPacing& l : plan.legs) {
-    ctx.print(fmt::format("  leg {} {}: {}\n", l.leg, l.athlete, targets(l)));
+      "\ntargets: metres past the leg's start line, time since taking the baton (leg 1: the "
+      "gun);\nthe last is where the baton changes hands, at the split\n");
+  for (size_t i = 0; i < plan.legs.size(); ++i) {
+    const LegPacing& l = plan.legs[i];
+    ctx.print(
+        fmt::format("  leg {} {}: {}\n", l.leg, l.athlete, targets(l, i + 1 == plan.legs.size())));
   }
 }
 

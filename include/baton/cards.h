@@ -44,7 +44,8 @@ struct RelayCard {
   double split_s = 0.0;     ///< predicted split, seconds
   bool estimated = false;   ///< the split rests on a mark estimated from another distance
   PacingStyle style = PacingStyle::all_out;
-  std::vector<PacePoint> pacing;
+  std::vector<PacePoint> pacing;  ///< LegPacing::runner_targets: from taking the baton
+  double takes_baton_at_m = 0.0;  ///< LegPacing::takes_baton_at_m
   RunnerTimeline timeline;        ///< warm-up, report, expected start
   std::string carry_hand;         ///< hand to carry in ("" until a hand-off plan is attached)
   std::vector<CardExchange> in;   ///< the exchange where this runner takes the baton (0 or 1)

@@ -69,6 +69,17 @@ struct LegPacing {
   /// Increasing times from the leg's start line; the last point is at distance_m (the next
   /// scratch line or the finish). It differs from split_s by where the passes fall.
   std::vector<PacePoint> pacing;
+  /// The same run as the runner carries the baton: the marks of `pacing` she passes with it,
+  /// in seconds since she took it (leg 1: since the gun), and last the hand-off (the finish on
+  /// the anchor) at hands_on_at_m, split_s seconds after taking it. What the cards and the
+  /// command print.
+  std::vector<PacePoint> runner_targets;
+  /// Where the runner takes the baton, metres past the leg's start line, to 0.1 m (negative:
+  /// before the line, in the zone; 0 on leg 1).
+  double takes_baton_at_m = 0.0;
+  /// Where the baton leaves her hand, metres past the leg's start line, to 0.1 m (distance_m on
+  /// the anchor).
+  double hands_on_at_m = 0.0;
   /// First half minus second half of the leg, seconds (fast_start legs; 0 otherwise).
   double differential_s = 0.0;
   /// Extra time of the first 200 m over an even 200 m, seconds (even_laps legs: the start

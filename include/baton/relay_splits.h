@@ -27,6 +27,14 @@ namespace baton {
 std::vector<double> pass_offsets_s(const Team& team, const Event& event, std::span<const int> order,
                                    const PredictOptions& options = {});
 
+/// For each exchange of `order` (roster indices, one per leg): where the baton changes hands,
+/// metres past the scratch line (negative: before it), on the same hand-off as
+/// pass_offsets_s(). 0 for visual exchanges (taken at the line) and for pairs that cannot
+/// exchange.
+std::vector<double> pass_positions_m(const Team& team, const Event& event,
+                                     std::span<const int> order,
+                                     const PredictOptions& options = {});
+
 /// The baton-to-baton splits of `order` priced by `costs` (any cost model, practice records
 /// included), seconds, leg 1 first. `pass_offsets` has one entry per exchange (pass_offsets_s(),
 /// or zeros for the sum of open bests); empty means zeros. The splits add up to

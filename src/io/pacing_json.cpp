@@ -22,7 +22,10 @@ nlohmann::json to_json(const LegPacing& leg) {
           {"start_after_gun_sd_s", leg.start_after_gun_sd_s},
           {"differential_s", leg.differential_s},
           {"start_allowance_s", leg.start_allowance_s},
-          {"pacing", pacing_to_json(leg.pacing)}};
+          {"pacing", pacing_to_json(leg.pacing)},
+          {"runner_targets", pacing_to_json(leg.runner_targets)},
+          {"takes_baton_at_m", leg.takes_baton_at_m},
+          {"hands_on_at_m", leg.hands_on_at_m}};
 }
 
 nlohmann::json to_json(const PacingPlan& plan) {

@@ -160,6 +160,22 @@ std::vector<PacePoint> pace_leg(const AthleteModel& runner, const Event& e, int 
   return points;
 }
 
+// The runner's own targets from the line-to-line points: `shift_s` is the time from taking the
+// baton to the baton crossing the leg's start line (negative when she takes it past the line),
+// `takes_at_m` and `hands_at_m` where the baton reaches and leaves her hand.
+void add_runner_targets(LegPacing& leg, double shift_s, double takes_at_m, double hands_at_m) {
+  leg.takes_baton_at_m = takes_at_m;
+  leg.hands_on_at_m = std::round(10.0 * hands_at_m) / 10.0;
+  leg.runner_targets.clear();
+  for (const PacePoint& p : leg.pacing) {
+    // Marks she passes with the baton, not within half a metre of either pass.
+    if (p.at_m > takes_at_m + 0.5 && p.at_m < leg.hands_on_at_m - 0.5) {
+      leg.runner_targets.push_back({p.at_m, p.time_s + shift_s});
+    }
+  }
+  leg.runner_targets.push_back({leg.hands_on_at_m, leg.split_s});
+}
+
 void accumulate_starts(std::vector<LegPacing>& legs, double form_sd_fraction) {
   double start = 0.0, variance = 0.0;
   for (LegPacing& leg : legs) {
@@ -193,6 +209,21 @@ PacingPlan plan_pacing(const Team& team, const Event& e, const std::vector<std::
     leg.estimated = r.estimated;
     leg.pacing = pace_leg(m, e, static_cast<int>(l), along_leg.legs[l].split_s, o, p, &leg);
     plan.legs.push_back(std::move(leg));
+  }
+  // The baton crosses leg l's start line at the sum of the earlier legs' line-to-line times
+  // and changes hands at the sum of their splits; the difference is how long the runner has
+  // carried it at her line.
+  const std::vector<int> runners = order_indices(team, order);
+  const std::vector<double> passes = pass_positions_m(team, e, runners, p);
+  double line_s = 0.0, pass_s = 0.0, takes_at_m = 0.0;
+  for (size_t l = 0; l < plan.legs.size(); ++l) {
+    LegPacing& leg = plan.legs[l];
+    const double past_line = l < passes.size() ? passes[l] : 0.0;
+    add_runner_targets(leg, line_s - pass_s, takes_at_m,
+                       l + 1 < plan.legs.size() ? leg.distance_m + past_line : leg.distance_m);
+    line_s += along_leg.legs[l].split_s;
+    pass_s += leg.split_s;
+    takes_at_m = std::round(10.0 * past_line) / 10.0;  // to 0.1 m, as hands_on_at_m
   }
   accumulate_starts(plan.legs, p.exchange.form_sd_fraction);
   return plan;

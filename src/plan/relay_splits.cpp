@@ -16,8 +16,11 @@ double to_hundredth(double s) { return std::round(s * 100.0) / 100.0; }
 // the same hand-off the exchange term is priced on (the prediction's go-mark, the incoming
 // runner's speed and slowing at the zone, the outgoing runner's curve, the team's reaction,
 // reach and start), timed from the incoming runner reaching the go-mark.
+// `past_line_m`, when given, receives where the baton changes hands, metres past the scratch
+// line (negative: before it; 0 when the pair cannot exchange).
 double blind_offset_s(const AthleteModel& in, const AthleteModel& out, const Event& e, int k,
-                      const PredictOptions& o) {
+                      const PredictOptions& o, double* past_line_m = nullptr) {
+  if (past_line_m) *past_line_m = 0.0;
   double go_mark = 0.0;
   const double cost = exchange_cost_s(in, out, e, k, o, nullptr, &go_mark);
   if (!std::isfinite(cost)) return 0.0;
@@ -35,6 +38,7 @@ double blind_offset_s(const AthleteModel& in, const AthleteModel& out, const Eve
   p.go_mark_m = go_mark;
   const HandoffResult h = solve_handoff(p);
   if (!h.exchanged) return 0.0;
+  if (past_line_m) *past_line_m = h.baton_position_m - z.scratch_from_zone_start_m;
   // The incoming runner's time from the go-mark to the scratch line on their own curve.
   const double to_scratch = leg_run_up_m(e, k, o) + e.legs[static_cast<size_t>(k)].distance_m;
   const double gap = z.scratch_from_zone_start_m - p.start_m + go_mark;
@@ -66,6 +70,24 @@ std::vector<double> pass_offsets_s(const Team& team, const Event& e, std::span<c
     const AthleteModel out_model =
         model_athlete(team.athletes[static_cast<size_t>(order[k + 1])], o.model);
     out.push_back(blind_offset_s(in, out_model, e, static_cast<int>(k), o));
+  }
+  return out;
+}
+
+std::vector<double> pass_positions_m(const Team& team, const Event& e, std::span<const int> order,
+                                     const PredictOptions& o) {
+  const PredictOptions options = options_for_team(team, o);
+  std::vector<double> out;
+  for (size_t k = 0; k + 1 < order.size() && k < e.exchanges.size(); ++k) {
+    double past_line = 0.0;
+    if (e.exchanges[k].blind) {
+      const AthleteModel in =
+          model_athlete(team.athletes[static_cast<size_t>(order[k])], options.model);
+      const AthleteModel out_model =
+          model_athlete(team.athletes[static_cast<size_t>(order[k + 1])], options.model);
+      blind_offset_s(in, out_model, e, static_cast<int>(k), options, &past_line);
+    }
+    out.push_back(past_line);
   }
   return out;
 }

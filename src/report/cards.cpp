@@ -96,7 +96,7 @@ std::string targets(const RelayCard& c) {
   std::string s =
       "<table>\n<tr><th class=\"num\">at</th><th class=\"num\">time</th>"
       "<th class=\"num\">segment</th></tr>\n";
-  double prev_m = 0.0, prev_s = 0.0;
+  double prev_m = c.takes_baton_at_m, prev_s = 0.0;
   for (const PacePoint& p : c.pacing) {
     s += fmt::format(
         "<tr><td class=\"num\">{:g} m</td><td class=\"num\">{}</td>"
@@ -111,7 +111,8 @@ std::string targets(const RelayCard& c) {
 std::string style_advice(const RelayCard& c) {
   switch (c.style) {
     case PacingStyle::all_out:
-      return "All-out: hold nothing back. The times are your expected splits.";
+      return "All-out: hold nothing back. The times run from taking the baton; the last is "
+             "your hand-off, at your split.";
     case PacingStyle::fast_start:
       return "Go out fast but relaxed, then hold your form: the second half is slower by "
              "design, not by giving up.";
@@ -196,7 +197,8 @@ std::vector<RelayCard> build_cards(const std::string& team, const Event& e, cons
     c.split_s = p.split_s;
     c.estimated = p.estimated;
     c.style = p.style;
-    c.pacing = p.pacing;
+    c.pacing = p.runner_targets;
+    c.takes_baton_at_m = p.takes_baton_at_m;
     c.timeline = timeline.runners[l];
     if (l > 0) {
       c.in.push_back(exchanges[l - 1]);

@@ -76,9 +76,8 @@ std::string velocity_section(const RelayReport& r) {
 std::string pacing_section(const RelayReport& r) {
   std::string s =
       "<h2>Pacing targets</h2>\n<p class=\"note\">Metres past the leg's start line and the "
-      "baton's time since it crossed that line (leg 1: since the gun). The last target is the "
-      "baton at the leg's end line, which the next runner may already carry; the split in the "
-      "table above runs from pass to pass.</p>\n";
+      "time since the runner took the baton (leg 1: since the gun); the last row is where the "
+      "baton changes hands (the finish on the anchor), at the split.</p>\n";
   for (const LegPacing& l : r.pacing.legs) {
     s += fmt::format(
         "<div class=\"pace\"><h3>Leg {}: {} ({}, {})</h3>\n<table>\n<tr><th "
@@ -86,7 +85,7 @@ std::string pacing_section(const RelayReport& r) {
         "segment</th></tr>\n",
         l.leg, escape(l.athlete), escape(distance_label(l.distance_m)), escape(to_string(l.style)));
     double prev_s = 0.0;
-    for (const PacePoint& p : l.pacing) {
+    for (const PacePoint& p : l.runner_targets) {
       s += "<tr>" + td(fmt::format("{:g} m", p.at_m), true) + td(secs(p.time_s), true) +
            td(secs(p.time_s - prev_s), true) + "</tr>\n";
       prev_s = p.time_s;

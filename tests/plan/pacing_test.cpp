@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "baton/relay_plan.h"
 #include "baton/team_file.h"
 #include "baton/timeline.h"
 #include "support/run_cli.h"
@@ -50,6 +51,45 @@ TEST(Pacing, DistanceMedleyMileLegRunsEvenLaps) {
   EXPECT_NEAR(lap2, anchor.split_s / 4, 0.3);
   EXPECT_GT(lap2, 72.0);
   EXPECT_LT(lap2, 80.0);
+}
+
+// What a runner reads on her card: targets from taking the baton to handing it on, ending at
+// her split, where the hand-off plan puts the pass; one leg's hand-off is where the next runner
+// takes the baton.
+TEST(Pacing, RunnerTargetsRunFromTakingTheBatonToTheHandOffAtTheSplit) {
+  const Team team = riverside();
+  const Event e = find_event("4x100", team.rules);
+  const PacingPlan plan = plan_pacing(team, e, kGirls4x100);
+  const RelayPlan handoffs = build_relay_plan(team, e, kGirls4x100);
+  ASSERT_EQ(plan.legs.size(), 4u);
+  EXPECT_EQ(plan.legs[0].takes_baton_at_m, 0.0);
+  for (size_t l = 0; l < plan.legs.size(); ++l) {
+    SCOPED_TRACE(l + 1);
+    const LegPacing& leg = plan.legs[l];
+    ASSERT_FALSE(leg.runner_targets.empty());
+    EXPECT_DOUBLE_EQ(leg.runner_targets.back().time_s, leg.split_s);
+    EXPECT_DOUBLE_EQ(leg.runner_targets.back().at_m, leg.hands_on_at_m);
+    double prev_m = leg.takes_baton_at_m, prev_s = 0.0;
+    for (const PacePoint& p : leg.runner_targets) {
+      EXPECT_GT(p.at_m, prev_m);
+      EXPECT_GT(p.time_s, prev_s);
+      prev_m = p.at_m;
+      prev_s = p.time_s;
+    }
+    if (l + 1 == plan.legs.size()) {
+      EXPECT_EQ(leg.hands_on_at_m, 100.0);  // the anchor finishes
+      continue;
+    }
+    // The pass of the hand-off plan, metres into the zone, whose start is 20 m before the line
+    // in a 30 m zone.
+    const double into_zone = handoffs.exchanges[l].plan.baton_position_m;
+    const double line = e.exchanges[l].scratch_from_zone_start_m;
+    EXPECT_DOUBLE_EQ(line, 20.0);
+    EXPECT_NEAR(leg.hands_on_at_m, 100.0 - line + into_zone, 0.05);
+    EXPECT_NEAR(plan.legs[l + 1].takes_baton_at_m, into_zone - line, 0.05);
+  }
+  // Leg 1 carries the baton from the gun: her 50 m target is the baton's 50 m time.
+  EXPECT_DOUBLE_EQ(plan.legs[0].runner_targets[0].time_s, plan.legs[0].pacing[0].time_s);
 }
 
 TEST(Pacing, LegStartsAddUpToTheSplits) {
