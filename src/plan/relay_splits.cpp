@@ -58,36 +58,45 @@ std::vector<int> order_indices(const Team& team, const std::vector<std::string>&
   return out;
 }
 
+namespace {
+
+// Each exchange's pass of `order`: its offset from the incoming runner's crossing of the scratch
+// line and its position past the line (0 and 0 for visual exchanges).
+struct Pass {
+  double offset_s = 0.0;
+  double past_line_m = 0.0;
+};
+
+std::vector<Pass> passes(const Team& team, const Event& e, std::span<const int> order,
+                         const PredictOptions& o) {
+  std::vector<Pass> out;
+  for (size_t k = 0; k + 1 < order.size() && k < e.exchanges.size(); ++k) {
+    Pass pass;
+    if (e.exchanges[k].blind) {
+      const AthleteModel in = model_athlete(team.athletes[static_cast<size_t>(order[k])], o.model);
+      const AthleteModel out_model =
+          model_athlete(team.athletes[static_cast<size_t>(order[k + 1])], o.model);
+      pass.offset_s = blind_offset_s(in, out_model, e, static_cast<int>(k), o, &pass.past_line_m);
+    }
+    out.push_back(pass);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<double> pass_offsets_s(const Team& team, const Event& e, std::span<const int> order,
                                    const PredictOptions& o) {
   std::vector<double> out;
-  for (size_t k = 0; k + 1 < order.size() && k < e.exchanges.size(); ++k) {
-    if (!e.exchanges[k].blind) {
-      out.push_back(0.0);
-      continue;
-    }
-    const AthleteModel in = model_athlete(team.athletes[static_cast<size_t>(order[k])], o.model);
-    const AthleteModel out_model =
-        model_athlete(team.athletes[static_cast<size_t>(order[k + 1])], o.model);
-    out.push_back(blind_offset_s(in, out_model, e, static_cast<int>(k), o));
-  }
+  for (const Pass& p : passes(team, e, order, o)) out.push_back(p.offset_s);
   return out;
 }
 
 std::vector<double> pass_positions_m(const Team& team, const Event& e, std::span<const int> order,
                                      const PredictOptions& o) {
-  const PredictOptions options = options_for_team(team, o);
   std::vector<double> out;
-  for (size_t k = 0; k + 1 < order.size() && k < e.exchanges.size(); ++k) {
-    double past_line = 0.0;
-    if (e.exchanges[k].blind) {
-      const AthleteModel in =
-          model_athlete(team.athletes[static_cast<size_t>(order[k])], options.model);
-      const AthleteModel out_model =
-          model_athlete(team.athletes[static_cast<size_t>(order[k + 1])], options.model);
-      blind_offset_s(in, out_model, e, static_cast<int>(k), options, &past_line);
-    }
-    out.push_back(past_line);
+  for (const Pass& p : passes(team, e, order, options_for_team(team, o))) {
+    out.push_back(p.past_line_m);
   }
   return out;
 }
