@@ -2,8 +2,6 @@
 // alternate for every leg.
 #include <fmt/format.h>
 
-#include <chrono>
-#include <memory>
 #include <optional>
 
 #include "baton/lineup_json.h"
@@ -31,11 +29,8 @@ MeetLineupQuery meet_query(const LineupOptions& opt) {
   q.teams_per_relay = opt.teams_per_relay;
   q.max_relays_per_athlete = opt.max_relays;
   q.max_events = opt.max_events;
-  // The command line has a wall-clock limit; the library takes it as a stop condition.
-  q.budget.should_stop = [end = std::chrono::steady_clock::now() +
-                                std::chrono::duration<double>(opt.time_limit_s)] {
-    return std::chrono::steady_clock::now() >= end;
-  };
+  // The command line has a wall-clock limit on the search (not on the points curves before it).
+  q.budget = search_deadline(opt.time_limit_s);
   MeetRules rules = parse_meet_rules(opt.locks, opt.excludes, opt.conflicts, opt.weights);
   q.exclude = std::move(rules.exclude);
   q.locks = std::move(rules.locks);
@@ -52,14 +47,6 @@ MeetLineupQuery meet_query(const LineupOptions& opt) {
     q.objective = MeetObjective::points;
     q.field = load_meet_relays(opt.meet);
     q.simulation = opt.sim;
-    // The expected-points curves are simulated first: the solver's time starts when it asks.
-    auto end = std::make_shared<std::optional<std::chrono::steady_clock::time_point>>();
-    q.budget.should_stop = [end, limit = std::chrono::duration<double>(opt.time_limit_s)] {
-      const auto now = std::chrono::steady_clock::now();
-      if (!*end)
-        *end = now + std::chrono::duration_cast<std::chrono::steady_clock::duration>(limit);
-      return now >= **end;
-    };
   }
   return q;
 }

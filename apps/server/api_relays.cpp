@@ -4,8 +4,6 @@
 // exchange zone (POST /api/plans).
 #include <fmt/format.h>
 
-#include <chrono>
-
 #include "baton/leg_prediction.h"
 #include "baton/lineup_json.h"
 #include "baton/lineup_query.h"
@@ -49,8 +47,9 @@ nlohmann::json lineups(const nlohmann::json& body, const std::string& db_path) {
 }
 
 // {relays: [{event, sex?}], teams_per_relay?, max_relays_per_athlete?, max_events?, exclude?,
-// locks?, exclude_from?, conflicts?} (meet_request.h) -> the document of `baton lineup --events
-// --json`: each relay with "name", "legs" and "alternates", and "athletes".
+// locks?, exclude_from?, conflicts?, weights?, objective?, meet_file?, runs?, seed?}
+// (meet_request.h) -> the document of `baton lineup --events --json`: each relay with "name",
+// "legs" and "alternates", and "athletes"; objective points adds "runs" and "seed".
 nlohmann::json meet_lineups(const nlohmann::json& body, const std::string& db_path) {
   const Workspace ws = roster_workspace(db_path);
   // Every relay the roster can enter: each single-sex event for girls and for boys, each mixed
@@ -60,17 +59,25 @@ nlohmann::json meet_lineups(const nlohmann::json& body, const std::string& db_pa
     most += e.sex_rule == SexRule::single_sex ? 2 : 1;
   }
   MeetLineupQuery query = meet_lineup_query(body, most);
-  query.budget.should_stop = [end = std::chrono::steady_clock::now() +
-                                    std::chrono::duration<double>(kMeetTimeLimitS)] {
-    return std::chrono::steady_clock::now() >= end;
-  };
+  query.budget = search_deadline(kMeetTimeLimitS);
   query.max_athletes = kMaxMeetAthletes;
-  const MeetLineupAnswer a = plan_meet_lineups(ws, query);
+  MeetLineupAnswer a;
+  try {
+    a = plan_meet_lineups(ws, query);
+  } catch (const ValidationError& e) {
+    // The library calls the relays' fields "field"; the request sent them as "meet_file".
+    if (e.where().field != "field") throw;
+    throw ValidationError(e.message(), Location{"", 0, "meet_file"});
+  }
   nlohmann::json doc = meet_lineup_to_json(ws.team(), a.request, a.result, &a.events, &a.splits_s);
   add_meet_assignments_json(doc, ws.team(), a.request, a.result, a.athletes, a.substitutes,
                             &a.estimated);
   doc["model"] = to_string(a.model);
   doc["time_limit_s"] = kMeetTimeLimitS;
+  if (query.objective == MeetObjective::points) {
+    doc["runs"] = query.simulation.runs;
+    doc["seed"] = query.simulation.seed;
+  }
   return doc;
 }
 

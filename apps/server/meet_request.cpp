@@ -2,13 +2,21 @@
 
 #include <fmt/format.h>
 
+#include "baton/meet.h"
 #include "server/request_fields.h"
+#include "server/simulation_request.h"
 
 namespace baton::server {
 namespace {
 
 constexpr size_t kMaxNames = 64;  // athletes named in one request
 constexpr size_t kMaxRules = 64;  // locks, exclusions or conflicts in one request
+// Objective points simulates every relay's field at 121 team times before the search: the races
+// per team time are bounded as the race-odds requests' are. The default is the command line's,
+// so the page and `baton lineup --objective points` give the same numbers.
+constexpr std::int64_t kDefaultPointsRuns = 20000;
+constexpr std::int64_t kMinPointsRuns = 1000;
+constexpr std::int64_t kMaxPointsRuns = 50000;
 
 // An object with exactly the fields `known` allows (any may be required by the caller).
 const nlohmann::json& object_at(const nlohmann::json& item, const std::string& field,
@@ -51,7 +59,8 @@ MeetRelayChoice meet_relay_choice(const nlohmann::json& item, const std::string&
 
 MeetLineupQuery meet_lineup_query(const nlohmann::json& body, size_t max_relays) {
   only_fields(body, {"relays", "teams_per_relay", "max_relays_per_athlete", "max_events", "exclude",
-                     "locks", "exclude_from", "conflicts", "weights", "allow_estimates"});
+                     "locks", "exclude_from", "conflicts", "weights", "allow_estimates",
+                     "objective", "meet_file", "runs", "seed"});
   const nlohmann::json& list = required(body, "relays");
   const Location relays_at{"", 0, "relays"};
   if (!list.is_array()) {
@@ -131,6 +140,34 @@ MeetLineupQuery meet_lineup_query(const nlohmann::json& body, size_t max_relays)
       query.weights.push_back(
           {string_field(required(item, "relay", field + ".relay"), field + ".relay"),
            w.get<double>()});
+    }
+  }
+  const std::string objective =
+      body.contains("objective") ? string_field(body["objective"], "objective") : "time";
+  if (objective == "points") {
+    const nlohmann::json& file = required(body, "meet_file");
+    if (!file.is_string()) {
+      throw ParseError("must be the text of a meet file ([[relay]] tables with their teams)",
+                       Location{"", 0, "meet_file"});
+    }
+    query.objective = MeetObjective::points;
+    query.simulation = simulation_options(body, kDefaultPointsRuns, kMinPointsRuns, kMaxPointsRuns);
+    // One request, one core: other requests are served meanwhile.
+    query.simulation.threads = 1;
+    try {
+      query.field = parse_meet_relays_toml(file.get<std::string>(), "meet_file");
+    } catch (const Error& e) {
+      // The page sent one field: the error names it, with the file's line and its own field.
+      const std::string inner = e.where().field.empty() ? "" : e.where().field + ": ";
+      throw ParseError(inner + e.message(), Location{"", e.where().line, "meet_file"});
+    }
+  } else if (objective != "time") {
+    throw ValidationError("must be time or points", Location{"", 0, "objective"});
+  } else {
+    for (const char* key : {"meet_file", "runs", "seed"}) {
+      if (body.contains(key)) {
+        throw ValidationError("only with \"objective\": \"points\"", Location{"", 0, key});
+      }
     }
   }
   return query;

@@ -128,4 +128,9 @@ struct MeetLineupAnswer {
 /// closest name); and like best_meet_lineups().
 MeetLineupAnswer plan_meet_lineups(const Workspace& ws, const MeetLineupQuery& query);
 
+/// A search budget of `seconds` of wall-clock time from the solver's first question: the time
+/// plan_meet_lineups() spends before it (the expected-points curves of objective points) is
+/// not counted, so the limit is the solver's alone.
+MeetSearchBudget search_deadline(double seconds);
+
 }  // namespace baton

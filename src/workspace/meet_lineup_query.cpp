@@ -4,7 +4,9 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <memory>
 #include <optional>
 
 #include "baton/athlete_model.h"
@@ -330,6 +332,18 @@ MeetLineupAnswer plan_meet_lineups(const Workspace& ws, const MeetLineupQuery& q
                                             : std::vector<double>{}));
   }
   return a;
+}
+
+MeetSearchBudget search_deadline(double seconds) {
+  using Clock = std::chrono::steady_clock;
+  auto end = std::make_shared<std::optional<Clock::time_point>>();
+  MeetSearchBudget budget;
+  budget.should_stop = [end, limit = std::chrono::duration<double>(seconds)] {
+    const Clock::time_point now = Clock::now();
+    if (!*end) *end = now + std::chrono::duration_cast<Clock::duration>(limit);
+    return now >= **end;
+  };
+  return budget;
 }
 
 }  // namespace baton

@@ -224,6 +224,74 @@ TEST_F(MeetPredictionApi, WeightsReachTheSolverAndTheAnswerNamesTheObjective) {
               1e-6);
 }
 
+TEST_F(MeetPredictionApi, ExpectedPointsFromAMeetFileAreTheCommandLines) {
+  // The page sends the meet file's text; the answer is the one `baton lineup --objective points
+  // --meet FILE` gives on the same roster: the same orders and the same expected points (same
+  // races per sampled team time and seed), so a coach sees one set of numbers.
+  const std::string meet = testing::source_path("examples/meet-county-relays.toml");
+  nlohmann::json body = nlohmann::json::parse(R"({"relays": [{"event": "4x100", "sex": "F"},
+      {"event": "4x400", "sex": "F"}], "max_relays_per_athlete": 1, "objective": "points",
+      "runs": 2000, "seed": 7})");
+  body["meet_file"] = testing::read_file(meet);
+  const auto r = post("/api/meet-lineups", body.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  const nlohmann::json doc = r.json();
+  EXPECT_EQ(doc["objective"], "expected points");
+  EXPECT_EQ(doc["runs"], 2000);
+  EXPECT_EQ(doc["seed"], 7);
+  const nlohmann::json want =
+      cli({"lineup", "--events", "4x100/F,4x400/F", "--max-relays-per-athlete", "1", "--objective",
+           "points", "--meet", meet, "--runs", "2000", "--seed", "7"});
+  ASSERT_EQ(doc["relays"].size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(doc["relays"][i]["order"], want["relays"][i]["order"]);
+    EXPECT_EQ(doc["relays"][i]["expected_points"], want["relays"][i]["expected_points"]);
+  }
+  EXPECT_EQ(doc["expected_points"], want["expected_points"]);
+  EXPECT_EQ(doc["optimal"], want["optimal"]);
+  // Between 0 and the winner's 10 points per relay, and the relays' points add up.
+  const double total = doc["relays"][0]["expected_points"].get<double>() +
+                       doc["relays"][1]["expected_points"].get<double>();
+  EXPECT_NEAR(doc["expected_points"].get<double>(), total, 1e-9);
+  EXPECT_GT(total, 0.0);
+  EXPECT_LT(total, 20.0);
+}
+
+TEST_F(MeetPredictionApi, BadPointsRequestsNameTheField) {
+  struct Case {
+    std::string body;
+    std::string field;
+  };
+  const std::string relays = R"("relays": [{"event": "4x100", "sex": "F"}])";
+  const std::vector<Case> cases = {
+      {"{" + relays + R"(, "objective": "points"})", "meet_file"},
+      {"{" + relays + R"(, "objective": "points", "meet_file": 3})", "meet_file"},
+      {"{" + relays + R"(, "objective": "fastest"})", "objective"},
+      {"{" + relays + R"(, "meet_file": "rules = \"nfhs\""})", "meet_file"},
+      {"{" + relays + R"(, "runs": 5000})", "runs"},
+      {"{" + relays + R"(, "objective": "points", "meet_file": "x", "runs": 10})", "runs"},
+      // A file that is not TOML is refused naming its line.
+      {"{" + relays + R"(, "objective": "points", "meet_file": "[[relay]]\nevent = "})",
+       "meet_file"},
+      // A relay the file does not hold.
+      {"{" + relays + R"(, "objective": "points", "meet_file": "[[relay]]\nevent = \"4x400\"\n)" +
+           R"(sex = \"F\"\n[[relay.team]]\nname = \"A\"\nseed = \"4:00.00\"\n"})",
+       "meet_file"},
+  };
+  for (const Case& c : cases) {
+    const auto r = post("/api/meet-lineups", c.body);
+    EXPECT_EQ(r.status, 400) << c.body << " -> " << r.body;
+    ASSERT_NO_THROW(r.json()) << r.body;
+    EXPECT_EQ(r.json()["field"], c.field) << c.body << " -> " << r.body;
+  }
+  // The file's own line comes back with the error.
+  const auto r = post("/api/meet-lineups", "{" + relays +
+                                               R"(, "objective": "points", "meet_file": )"
+                                               R"("rules = \"nfhs\"\n[[relay]]\nevent = 4"})");
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.json()["line"], 3) << r.body;
+}
+
 TEST_F(MeetPredictionApi, MoreThanSixtyFourAthletesAreRefusedUnlessSomeAreLeftOut) {
   std::string csv = "name,sex,100m\n";
   for (int i = 0; i < 41; ++i)

@@ -12,6 +12,7 @@ async function open(hash) {
 }
 
 const cli = web.cli;
+const MEET_FILE = require("node:path").resolve(__dirname, "../../examples/meet-county-relays.toml");
 // As the page writes times: "48.62 s", a minute or more "3:52.10".
 const formatted = (s) => {
   const total = Math.round(s * 100) / 100;
@@ -111,6 +112,49 @@ test("a weight on one relay changes the objective line and the lineups, as the C
   for (let i = 0; i < two.length; i += 1) {
     assert.deepEqual(await cards.nth(i).locator("table.legs tbody th").allTextContents(), want.relays[i].order);
   }
+});
+
+test("a meet file scores the lineups by expected points, as the CLI; weights do not mix with it", async () => {
+  await open("#/lineup");
+  await page.getByLabel("Whole meet").check();
+  const two = RELAYS.filter(([, e]) => e.endsWith("/F"));
+  for (const [label] of two) await page.getByLabel(label, { exact: true }).check();
+  await page.getByLabel("Relays per athlete").selectOption("1");
+  await page.getByText("Score by expected points (a meet file)").click();
+  await page.getByLabel("Meet file (.toml)").setInputFiles(MEET_FILE);
+
+  // A weight and a meet file together: the page says why and sends nothing.
+  await page.getByText("How much each relay counts (weights)").click();
+  const weight = page.getByLabel("Weight: 4x400 m relay, F (girls/women)");
+  await weight.fill("2");
+  await page.getByRole("button", { name: "Optimise the meet" }).click();
+  assert.match(await page.getByRole("alert").textContent(), /^Weights do not apply when the lineups score expected points/);
+  assert.equal(await weight.evaluate((el) => el === document.activeElement), true);
+  assert.equal(await page.locator("article.meet-relay").count(), 0);
+  await weight.fill("1");
+
+  await page.getByRole("button", { name: "Optimise the meet" }).click();
+  await page.getByRole("heading", { name: /^Meet lineups: / }).waitFor({ timeout: 60000 });
+  const want = cli("lineup", "--events", two.map(([, e]) => e).join(","),
+    "--max-relays-per-athlete", "1", "--objective", "points", "--meet", MEET_FILE);
+  assert.equal(want.objective, "expected points");
+  assert.equal(await page.locator(".meet-objective").textContent(),
+    "Objective: the expected points over all relays against the fields of meet-county-relays.toml (20,000 races per sampled team time, seed 1).");
+  assert.equal(want.optimal, true);
+  assert.equal(await page.locator(".meet-status").textContent(),
+    `Proven optimal: no other lineups score more expected points. Expected points over all relays: ${want.expected_points.toFixed(2)} points.`);
+  const cards = page.locator("article.meet-relay");
+  for (let i = 0; i < two.length; i += 1) {
+    const relay = want.relays[i];
+    assert.deepEqual(await cards.nth(i).locator("table.legs tbody th").allTextContents(), relay.order);
+    assert.ok((await cards.nth(i).locator("h3").textContent()).endsWith(
+      `team A: ${formatted(relay.team_time_s)}, ${relay.expected_points.toFixed(2)} points expected`));
+  }
+
+  // Without the file the same form is back to the sum of times.
+  await page.getByRole("button", { name: "Remove the meet file" }).click();
+  await page.getByRole("button", { name: "Optimise the meet" }).click();
+  await page.locator(".meet-objective", { hasText: "sum of the team times" }).waitFor({ timeout: 30000 });
 });
 
 test("swapping two legs shows the predicted time of the new order and its difference", async () => {

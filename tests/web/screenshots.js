@@ -92,6 +92,14 @@ if (process.env.BATON_SHOT_ALL) {
       await page.getByRole("button", { name: "Optimise the meet" }).click();
       await page.getByRole("heading", { name: /^Meet lineups: / }).waitFor({ timeout: 30000 });
     },
+    "meet-points": async (page) => {
+      await page.getByLabel("4x100 m relay, F (girls/women)", { exact: true }).check();
+      await page.getByLabel("4x400 m relay, F (girls/women)", { exact: true }).check();
+      await page.getByText("Score by expected points (a meet file)").click();
+      await page.getByLabel("Meet file (.toml)").setInputFiles(path.resolve(__dirname, "../../examples/meet-county-relays.toml"));
+      await page.getByRole("button", { name: "Optimise the meet" }).click();
+      await page.getByRole("heading", { name: /^Meet lineups: / }).waitFor({ timeout: 60000 });
+    },
     handoffs: async (page) => {
       await SHOTS.find((s) => s[0] === "handoffs-phone")[3](page);
     },
@@ -107,7 +115,7 @@ if (process.env.BATON_SHOT_ALL) {
       await page.locator("section[aria-label='Pair report'] .card").waitFor();
     },
   };
-  const hashes = { meet: "#/lineup?mode=meet", handoffs: "#/lineup" };
+  const hashes = { meet: "#/lineup?mode=meet", "meet-points": "#/lineup?mode=meet", handoffs: "#/lineup" };
   for (const [name, act] of Object.entries(acts)) {
     for (const width of [375, 1280]) {
       SHOTS.push([`all-${name}-${width}`, [width, 900], hashes[name] || `#/${name}`, act, true]);

@@ -117,6 +117,16 @@ export function meetForm({ team, events }) {
     noneTicked.hidden = ticked.size > 0;
   });
 
+  // Scoring by expected points: a meet file with each relay's seeded field, read in the browser
+  // and sent as text; without one the lineups make the (weighted) sum of team times lowest.
+  const meetFile = h("input", { type: "file", id: uid("meet-file"), name: "meet-file", accept: ".toml,text/plain" });
+  const clearFile = h("button", { type: "button", class: "small", hidden: true }, "Remove the meet file");
+  clearFile.onclick = () => { meetFile.value = ""; clearFile.hidden = true; meetFile.focus(); };
+  meetFile.onchange = () => { clearFile.hidden = !meetFile.files.length; };
+  const points = h("fieldset", { class: "meet-points" }, h("legend", {}, "Expected points"),
+    h("p", { class: "hint" }, "A meet file lists each relay's opponents and their seed times ([[relay]] tables, as baton lineup --objective points --meet reads). With one, the lineups score the most expected points over all ticked relays instead of the lowest sum of times; weights do not apply."),
+    h("label", { for: meetFile.id }, "Meet file (.toml)", meetFile), clearFile);
+
   const error = h("p", { class: "error", role: "alert" });
   const result = h("section", { class: "result-area", "aria-live": "polite", "aria-label": "Meet lineups" });
   const button = h("button", { type: "submit", class: "primary" }, "Optimise the meet");
@@ -158,13 +168,25 @@ export function meetForm({ team, events }) {
       if (w !== 1) weighted.push({ relay: choice.label, weight: w });
     }
     if (weighted.length) body.weights = weighted;
+    const file = meetFile.files[0];
+    if (file) {
+      if (weighted.length) {
+        error.textContent = "Weights do not apply when the lineups score expected points: set them back to 1, or remove the meet file.";
+        const first = weightInputs.find(({ choice }) => choice.label === weighted[0].relay).input;
+        first.closest("details").open = true;
+        first.focus();
+        return;
+      }
+      body.objective = "points";
+      body.meet_file = await file.text();
+    }
     button.setAttribute("aria-disabled", "true");
     button.textContent = "Optimising…";
     try {
       const doc = await meets.run((signal) => api("POST", "/api/meet-lineups", { json: body, signal }),
         body.relays.map((r) => (r.sex ? `${r.event}/${r.sex}` : r.event)).join(", "));
       if (doc === STALE) return;
-      replace(result, meetView(doc));
+      replace(result, meetView(doc, file ? file.name : ""));
       announce(doc.optimal ? "Meet lineups: proven optimal" : "Meet lineups: best found in the time limit");
       focusResult(result);
     } catch (err) {
@@ -190,9 +212,10 @@ export function meetForm({ team, events }) {
     h("details", {}, h("summary", {}, "Locks, one-relay exclusions and schedule conflicts"),
       locks.element, outs.element, conflicts.element),
     h("details", {}, h("summary", {}, "How much each relay counts (weights)"), weights),
+    h("details", {}, h("summary", {}, "Score by expected points (a meet file)"), points),
     error, button);
   return h("div", {},
-    h("p", { class: "hint" }, "Every ticked relay's teams at once: no athlete in two teams of a relay, none over the limits, the sum of team times (weighted, if you say so) as low as it can be."),
+    h("p", { class: "hint" }, "Every ticked relay's teams at once: no athlete in two teams of a relay, none over the limits, the sum of team times (weighted, if you say so) as low as it can be, or, with a meet file, the most expected points."),
     form, result);
 }
 
@@ -201,11 +224,16 @@ function alternateText(alt) {
   return `${alt.athlete} (+${alt.cost_s.toFixed(2)} s)`;
 }
 
+function pointsText(p) {
+  return `${p.toFixed(2)} ${p === 1 ? "point" : "points"}`;
+}
+
 function relayCard(r) {
   const { id, sex } = splitRelay(r.event);
   const title = `${r.name}${sex ? `, ${SEX_TEXT[sex]}` : ""}, team ${r.team}`;
+  const scored = r.expected_points === undefined ? "" : `, ${pointsText(r.expected_points)} expected`;
   return h("article", { class: "card meet-relay", dataset: { event: r.event, team: r.team } },
-    h("h3", {}, `${title}: ${timeText(r.team_time_s)}`),
+    h("h3", {}, `${title}: ${timeText(r.team_time_s)}${scored}`),
     h("div", { class: "table-wrap" }, h("table", { class: "legs stack" },
       h("caption", { class: "sr" }, `Running order of the ${title}`),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Leg"), h("th", { scope: "col" }, "Athlete"),
@@ -247,23 +275,36 @@ function athletesTable(doc) {
       : null);
 }
 
-/** "Objective: ..." as the CLI words it: which sum the lineups make as low as it can be. */
-function objectiveText(doc) {
+/** "Objective: ..." as the CLI words it: what the lineups make as low (or high) as it can be. */
+function objectiveText(doc, fileName) {
+  if (doc.objective === "expected points") {
+    return `Objective: the expected points over all relays against the fields of ${fileName || "the meet file"} (${doc.runs.toLocaleString("en-US")} races per sampled team time, seed ${doc.seed}).`;
+  }
   if (doc.objective !== "weighted time") return "Objective: the sum of the team times.";
   const weighted = Object.entries(doc.weights).filter(([, w]) => w !== 1).map(([relay, w]) => `${relay} ×${w}`);
   return `Objective: the weighted sum of the team times (${weighted.join(", ")}; others ×1).`;
 }
 
-function meetView(doc) {
+/** The status line: proven optimal or how far from it, and the objective's value. */
+function statusLine(doc) {
+  if (doc.objective === "expected points") {
+    const status = doc.optimal
+      ? "Proven optimal: no other lineups score more expected points."
+      : `Best found in ${doc.time_limit_s} s: at most ${(doc.points_bound - doc.expected_points).toFixed(2)} points below the best possible (${pointsText(doc.points_bound)}).`;
+    return [h("strong", {}, status), ` Expected points over all relays: ${pointsText(doc.expected_points)}.`];
+  }
   const sum = doc.objective === "weighted time" ? "weighted sum of team times" : "sum of team times";
   const status = doc.optimal
     ? `Proven optimal: no other lineups have a lower ${sum}.`
     : `Best found in ${doc.time_limit_s} s: at most ${(100 * doc.gap).toFixed(2)} % from optimal.`;
+  return [h("strong", {}, status), ` ${sum[0].toUpperCase()}${sum.slice(1)} ${timeText(doc.objective_s)}.`];
+}
+
+function meetView(doc, fileName) {
   return h("div", { class: "meet-lineups" },
     h("h2", {}, doc.optimal ? "Meet lineups: optimal" : "Meet lineups: best found"),
-    h("p", { class: "meet-objective" }, objectiveText(doc)),
-    h("p", { class: "meet-status" }, h("strong", {}, status),
-      ` ${sum[0].toUpperCase()}${sum.slice(1)} ${timeText(doc.objective_s)}.`),
+    h("p", { class: "meet-objective" }, objectiveText(doc, fileName)),
+    h("p", { class: "meet-status" }, statusLine(doc)),
     h("p", { class: "muted" }, SPLIT_NOTE),
     h("p", { class: "muted" }, "Alternate: the best runner free to take the leg (in no team of the relay, within the limits, in no conflicting relay) and what the swap adds to the team time."),
     doc.relays.some((r) => r.legs.some((l) => l.estimated))
