@@ -9,14 +9,15 @@
 namespace baton::plan {
 namespace {
 
-// Asks the caller's budget at every tree-status event of CBC's branch and bound (once per node
-// processed) and stops the search when the caller says so. CBC clones its event handler into
-// the models it searches, so the clones share the meter and the flag through pointers.
+// Asks the caller's budget at every event of CBC's search (each node processed, and at the root
+// each round of cuts and each heuristic pass, where most of a hard program's time goes) and
+// stops the search when the caller says so. CBC clones its event handler into the models it
+// searches, so the clones share the meter and the flag through pointers.
 class StopHandler : public CbcEventHandler {
  public:
   StopHandler(const SearchMeter* meter, bool* stopped) : meter_(meter), stopped_(stopped) {}
   CbcAction event(CbcEvent which) override {
-    if (which == treeStatus && meter_->caller_says_stop()) {
+    if (which != endSearch && meter_->caller_says_stop()) {
       *stopped_ = true;
       return stop;
     }

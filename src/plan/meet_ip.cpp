@@ -15,7 +15,7 @@
 namespace baton::plan {
 
 MeetSolution solve_meet_ip(const MeetModel& m, const std::vector<std::vector<int>>& start,
-                           SearchMeter& meter, double cutoff) {
+                           SearchMeter& meter, double cutoff, long long max_nodes) {
   const MeetLineupRequest& req = *m.request;
   const int n = m.athletes;
   Program p;
@@ -135,7 +135,7 @@ MeetSolution solve_meet_ip(const MeetModel& m, const std::vector<std::vector<int
     if (usable && sex_col[s] >= 0) values[sex_col[s]] = m.slots[s].rules.woman[order[0]];
   }
   if (!usable) values.clear();
-  const ProgramResult run = solve_program(p, values, meter, cutoff);
+  const ProgramResult run = solve_program(p, values, meter, cutoff, max_nodes);
   MeetSolution out;
   out.infeasible = run.infeasible;
   out.optimal = run.optimal;

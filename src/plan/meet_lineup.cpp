@@ -24,6 +24,9 @@ using plan::TeamSlot;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr int kNoLimit = 1 << 20;
+/// Branch-and-bound nodes for the first lineup (or the proof there is none) of the runners'
+/// assignment alone: its LP is usually integral or nearly so.
+constexpr long long kFillNodes = 2000;
 const char* const kTeamLetters[] = {"A", "B", "C"};
 
 Location field(const char* name) { return Location{"meet lineup request", 0, name}; }
@@ -296,6 +299,30 @@ MeetLineupResult best_meet_lineups(const MeetLineupRequest& req) {
     sol.optimal = true;
     sol.bound = bound;
   } else if (search && !meter.ran_out()) {
+    if (upper == kInf) {
+      // No lineup found yet, perhaps because there is none. The runners' assignment alone (no
+      // exchange-pair variables, no team order: a relaxation, and a far smaller program) shows
+      // that quickly: without a solution there, the meet has none either. With one, its lineup
+      // starts the full program when its exchanges are allowed.
+      plan::MeetModel bare = m;
+      for (TeamSlot& slot : bare.slots) {
+        slot.legs = slot.rules.candidates;
+        slot.pairs = false;
+      }
+      bare.faster_first.clear();
+      const plan::MeetSolution fill = plan::solve_meet_ip(bare, {}, meter, kInf, kFillNodes);
+      if (fill.infeasible) {
+        sol.infeasible = true;
+      } else if (plan::meet_feasible(m, fill.orders) &&
+                 plan::meet_objective(m, fill.orders) < kInf) {
+        start = fill.orders;
+        faster_first(m, start);
+        upper = plan::meet_objective(m, start);
+        columns = plan::enumerate_columns(m, relax, upper - relax.bound);
+      }
+    }
+  }
+  if (!closed && !sol.infeasible && search && !meter.ran_out()) {
     const double cutoff = upper < kInf ? upper + 1e-6 * (1.0 + std::abs(upper)) : kInf;
     if (!columns.empty()) {
       sol = plan::solve_meet_columns(m, columns, start, meter, cutoff);

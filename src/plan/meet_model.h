@@ -82,10 +82,12 @@ struct MeetSolution {
 /// Builds the integer program (x per athlete-leg, flow variables per exchange pair) and solves
 /// it with CBC, starting from `start` when it is not empty (an order per slot). `cutoff` tells
 /// CBC to ignore solutions worse than it (the start's objective plus a little). Each
-/// branch-and-bound node is a step of `meter`.
+/// branch-and-bound node is a step of `meter`; `max_nodes` >= 0 stops CBC after that many nodes
+/// (not counted as the budget running out).
 MeetSolution solve_meet_ip(const MeetModel& model, const std::vector<std::vector<int>>& start,
                            SearchMeter& meter,
-                           double cutoff = std::numeric_limits<double>::infinity());
+                           double cutoff = std::numeric_limits<double>::infinity(),
+                           long long max_nodes = -1);
 
 /// The Lagrangian relaxation of the per-athlete limits (meet_lagrangian.cpp) after its
 /// subgradient iterations: a lower bound, the penalties that gave it, and the best feasible

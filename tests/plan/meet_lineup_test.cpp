@@ -147,6 +147,24 @@ TEST(MeetLineup, ConflictingRelaysThatCannotBothBeFilledAreInfeasible) {
   }
 }
 
+TEST(MeetLineup, AStandardMeetThatCountingShowsUnfillableIsRefused) {
+  // Twelve girls for the girls' 4x100, 4x200 and 4x400, A and B teams each: 24 legs, and each
+  // girl may run 2 relays (at most 4 events with at most 2 entered), so every girl runs exactly
+  // two. The 4x200 and 4x400 may share nobody, so every girl's two include the 4x100, which has
+  // only 8 places for 12 girls. No lineup exists; the runners' assignment alone proves it.
+  const MeetLineupRequest req = scenarios::standard_meet(24, 42);
+  try {
+    best_meet_lineups(req);
+    ADD_FAILURE() << "no error";
+  } catch (const ValidationError& e) {
+    EXPECT_NE(std::string(e.what()).find("cannot all be filled"), std::string::npos) << e.what();
+  }
+  // With the 4x200 and 4x400 free to share runners (girls' and boys'), the same meet fills.
+  MeetLineupRequest free = req;
+  free.conflicts.clear();
+  EXPECT_EQ(best_meet_lineups(free).relays.size(), 12u);
+}
+
 TEST(MeetLineup, TooFewRunnersForABTeamIsNamed) {
   MeetLineupRequest req;
   req.sexes = alternating_sexes(7);
