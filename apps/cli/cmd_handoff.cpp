@@ -6,6 +6,7 @@
 
 #include <optional>
 
+#include "baton/chance.h"
 #include "baton/error.h"
 #include "baton/go_mark.h"
 #include "baton/hand_plan.h"
@@ -90,9 +91,9 @@ std::string human(const HandoffParams& p, const nlohmann::json& j, double foot_m
   if (j.contains("optimal")) {
     const nlohmann::json& o = j["optimal"];
     out += fmt::format(
-        "  risk         {:.2f} % illegal or no pass (reaction sd {:.2f} s, mark sd {:.2f} m, a "
+        "  risk         {} illegal or no pass (reaction sd {:.2f} s, mark sd {:.2f} m, a "
         "failure counted as {:g} s)\n",
-        100.0 * o["p_illegal"].get<double>(), o["reaction_sd_s"].get<double>(),
+        chance_text(o["p_illegal"].get<double>()), o["reaction_sd_s"].get<double>(),
         o["mark_sd_m"].get<double>(), o["failure_cost_s"].get<double>());
     out += fmt::format(
         "  expected     {} through the zone; the mark can grow {:.2f} m before the pass leaves "

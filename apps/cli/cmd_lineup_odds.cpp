@@ -5,6 +5,7 @@
 #include <cmath>
 #include <optional>
 
+#include "baton/chance.h"
 #include "baton/meet.h"
 #include "baton/race_query.h"
 #include "baton/simulation_json.h"
@@ -14,7 +15,7 @@
 namespace baton::cli {
 namespace {
 
-std::string pct(double p) { return fmt::format("{:.1f} %", 100.0 * p); }
+std::string pct(double p) { return chance_text(p); }
 
 std::string joined(const std::vector<std::string>& names) {
   return fmt::format("{}", fmt::join(names, ", "));

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "baton/chance.h"
 #include "baton/event.h"
 #include "baton/hand_plan.h"
 #include "baton/leg_prediction.h"
@@ -91,7 +92,7 @@ void run_relay(const PlanOptions& opt, const Context& ctx) {
                 fmt::format("{} to {}", hand_letter(p.hands.carry_hand_in),
                             hand_letter(p.hands.receive_hand)),
                 exchange_row_mark(p), fmt::format("{:.1f} m", p.baton_position_m),
-                p.hands.visual ? "-" : fmt::format("{:.2f} %", 100.0 * p.p_illegal),
+                p.hands.visual ? "-" : chance_text(p.p_illegal),
                 p.hands.visual ? "-" : fmt::format("{:+.2f} s", p.cost_long_s)});
   }
   ctx.print(xs.render());

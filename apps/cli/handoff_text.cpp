@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "baton/chance.h"
 #include "baton/plan_json.h"
 
 namespace baton::cli {
@@ -43,25 +44,26 @@ std::string pair_handoff_text(const PairHandoff& h) {
   }
   if (!p.hands.visual) {
     out += fmt::format(
-        "  risk         {:.2f} % illegal or no pass; 0.5 m short costs {:.0f} hundredths, 0.5 m "
+        "  risk         {} illegal or no pass; 0.5 m short costs {:.0f} hundredths, 0.5 m "
         "long {:.0f}\n",
-        100.0 * p.p_illegal, 100.0 * p.cost_short_s, 100.0 * p.cost_long_s);
+        chance_text(p.p_illegal), 100.0 * p.cost_short_s, 100.0 * p.cost_long_s);
   }
   out += "  cue          " + p.cue + "\n";
   if (!p.rationale.empty()) out += "  why          " + p.rationale + "\n";
   if (p.safer_go_mark_m > 0.0) {
-    out += fmt::format("  safer        a {:.2f} m mark: {:.1f} % risk of a failed pass\n",
-                       p.safer_go_mark_m, 100.0 * p.safer_p_illegal);
+    out += fmt::format("  safer        a {:.2f} m mark: {} risk of a failed pass\n",
+                       p.safer_go_mark_m, chance_text(p.safer_p_illegal));
   }
   if (!p.legal) out += "  NOT LEGAL: " + p.reason + "\n";
   if (h.best) {
     out += fmt::format(
-        "  {} {}; the planned mark is {:.2f} m ({:.2f} % risk, expected {:.2f} s through the zone "
+        "  {} {}; the planned mark is {:.2f} m ({} risk, expected {:.2f} s through the zone "
         "against {:.2f} s here)\n",
         h.target_m ? "mark for the target" : "your mark",
         h.target_m ? fmt::format("{:.1f} m: {:.2f} m", *h.target_m, p.go_mark_m)
                    : fmt::format("{:.2f} m", p.go_mark_m),
-        h.best->go_mark_m, 100.0 * h.best->p_illegal, h.best->expected_time_s, p.expected_time_s);
+        h.best->go_mark_m, chance_text(h.best->p_illegal), h.best->expected_time_s,
+        p.expected_time_s);
   }
   return out;
 }

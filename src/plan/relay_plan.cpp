@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "baton/athlete_model.h"
+#include "baton/chance.h"
 #include "baton/error.h"
 #include "baton/relay_splits.h"
 
@@ -93,19 +94,20 @@ ExchangePlan plan_exchange(const ExchangeZone& zone, const ExchangeHands& hands,
     if (planned.exchanged) {
       plan.rationale = fmt::format(
           "the baton should reach you {:.1f} m into the zone as you reach {:.0f} % of the incoming "
-          "runner's speed ({:.2f} of {:.2f} m/s); a failed pass {:.1f} %, a late pass after you "
-          "ease {:.0f} %",
+          "runner's speed ({:.2f} of {:.2f} m/s); a failed pass {}, a late pass after you "
+          "ease {}",
           plan.baton_position_m, 100.0 * plan.outgoing_speed_mps / plan.incoming_speed_mps,
-          plan.outgoing_speed_mps, plan.incoming_speed_mps, 100.0 * plan.p_illegal,
-          100.0 * plan.p_late);
+          plan.outgoing_speed_mps, plan.incoming_speed_mps, chance_text(plan.p_illegal),
+          chance_text(plan.p_late));
       if (chosen.made_safer) {
         plan.made_safer = true;
         plan.speed_rule_go_mark_m = chosen.speed_rule_mark_m;
         plan.speed_rule_p_illegal = chosen.speed_rule_p_illegal;
         plan.rationale += fmt::format(
-            "; the speed rule's mark, {:.2f} m, would fail {:.1f} % of the time, so the mark is "
+            "; the speed rule's mark, {:.2f} m, would fail {} of the time, so the mark is "
             "moved to the nearest one that fails at most {:.0f} %",
-            chosen.speed_rule_mark_m, 100.0 * chosen.speed_rule_p_illegal, 100.0 * kMaxPlainRisk);
+            chosen.speed_rule_mark_m, chance_text(chosen.speed_rule_p_illegal),
+            100.0 * kMaxPlainRisk);
       }
     }
     return plan;
@@ -270,9 +272,9 @@ RelayPlan build_relay_plan(const Team& team, const Event& event,
           x.plan.safer_go_mark_m > 0.0
               ? fmt::format(
                     "exchange {} ({} to {}): {:.0f} % risk of a failed pass at the {:.2f} m "
-                    "mark; a {:.2f} m mark brings it to {:.1f} %",
+                    "mark; a {:.2f} m mark brings it to {}",
                     k + 1, x.from, x.to, 100.0 * x.plan.p_illegal, x.plan.go_mark_m,
-                    x.plan.safer_go_mark_m, 100.0 * x.plan.safer_p_illegal)
+                    x.plan.safer_go_mark_m, chance_text(x.plan.safer_p_illegal))
               : fmt::format(
                     "exchange {} ({} to {}): {:.0f} % risk of a failed pass at the {:.2f} m "
                     "mark and no other mark gets under {:.0f} %; drill this pair or "

@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 
+#include "baton/chance.h"
 #include "baton/histogram.h"
 #include "baton/lineup.h"
 #include "baton/svg.h"
@@ -138,7 +139,7 @@ std::string exchanges_section(const RelayReport& r) {
                             : fmt::format("{:.2f} m ({:.1f} foot lengths)", p.go_mark_m,
                                           p.go_mark_foot_lengths);
       pass = fmt::format("{:.1f} m of {:g} m", p.baton_position_m, z.zone_length_m);
-      risk = p.hands.visual ? "--" : fmt::format("{:.2f} %", 100.0 * p.p_illegal);
+      risk = p.hands.visual ? "--" : chance_text(p.p_illegal);
       if (!p.legal) risk = "not legal: " + p.reason;
     }
     s += "<tr>" + td(std::to_string(z.number)) + td(escape(r.pacing.legs[k].athlete)) +
@@ -180,7 +181,7 @@ std::string simulation_section(const RelayReport& r) {
                   "</th><th class=\"num\">no legal finish</th><th class=\"num\">points</th>"
                   "</tr>\n";
   for (const TeamOdds& t : sim.teams) {
-    const auto pct = [](double p) { return fmt::format("{:.1f} %", 100.0 * p); };
+    const auto pct = [](double p) { return chance_text(p); };
     s += "<tr>" + td(escape(t.team)) + td(t.finishes > 0 ? secs(t.p50_time_s) : "--", true) +
          td(pct(t.p_win), true) + td(pct(t.p_podium), true) + td(pct(t.p_dq), true) +
          td(fmt::format("{:.2f}", t.expected_points), true) + "</tr>\n";

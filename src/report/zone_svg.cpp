@@ -6,6 +6,7 @@
 #include <cmath>
 #include <tuple>
 
+#include "baton/chance.h"
 #include "report/svg_text.h"
 
 namespace baton {
@@ -33,9 +34,8 @@ std::string mark_text(const ExchangePlan& plan) {
 }
 
 std::string pass_text(const ExchangePlan& plan) {
-  return fmt::format(
-      "pass {:.1f} m{}", plan.baton_position_m,
-      plan.hands.visual ? "" : fmt::format(", risk {:.2f} %", 100.0 * plan.p_illegal));
+  return fmt::format("pass {:.1f} m{}", plan.baton_position_m,
+                     plan.hands.visual ? "" : ", risk " + chance_text(plan.p_illegal));
 }
 
 // Metres shown, from a little behind the go-mark to a little past the zone's end, mapped onto
@@ -200,7 +200,7 @@ std::string render_zone_svg(const ExchangePlan& plan, const std::string& title, 
   svg += fmt::format(
       "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">pass {:.1f} m{}</text>\n",
       x(plan.baton_position_m), kTrackTop - 30.0, pass_colour(plan), plan.baton_position_m,
-      plan.hands.visual ? "" : fmt::format(", risk {:.2f} %", 100.0 * plan.p_illegal));
+      plan.hands.visual ? "" : ", risk " + chance_text(plan.p_illegal));
   svg += fmt::format("<text x=\"{}\" y=\"222\">{} ({:.2f} m free distance)</text>\n", kMargin,
                      hands_text(plan), plan.hands.free_distance_m);
   svg += "</svg>\n";

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "baton/chance.h"
+
 namespace baton {
 namespace {
 
@@ -89,6 +91,18 @@ TEST(Distance, ParsesLabelsAndTheMile) {
   EXPECT_EQ(distance_label(100.0), "100m");
   EXPECT_EQ(distance_label(kMileM), "mile");
   EXPECT_EQ(distance_label(1600.0), "1600m");
+}
+
+// A chance reads the same in every command and page: one decimal, and a small risk is never
+// printed as none.
+TEST(ChanceText, OneDecimalAndNoSmallRiskShownAsNone) {
+  EXPECT_EQ(chance_text(0.0), "0.0 %");
+  EXPECT_EQ(chance_text(1e-8), "under 0.1 %");
+  EXPECT_EQ(chance_text(0.0009), "under 0.1 %");
+  EXPECT_EQ(chance_text(0.001), "0.1 %");
+  EXPECT_EQ(chance_text(0.0484), "4.8 %");
+  EXPECT_EQ(chance_text(0.5), "50.0 %");
+  EXPECT_EQ(chance_text(1.0), "100.0 %");
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ TEST(ZoneSvg, DrawsEveryLandmarkWithUnits) {
   for (const char* part : {"class=\"zone\"", "class=\"zone-start\"", "class=\"zone-end\"",
                            "class=\"scratch\"", "class=\"outgoing-start\"", "class=\"go-mark\"",
                            "class=\"pass\"", "go-mark 11.86 m = 42.4 foot lengths",
-                           "scratch line 20 m", "pass 7.7 m, risk 0.23 %", "&lt;Bea&gt;"}) {
+                           "scratch line 20 m", "pass 7.7 m, risk 0.2 %", "&lt;Bea&gt;"}) {
     EXPECT_NE(svg.find(part), std::string::npos) << part;
   }
   EXPECT_EQ(svg.find("<Bea>"), std::string::npos);
@@ -48,7 +48,7 @@ TEST(ZoneSvg, ThePhoneLayoutKeepsEveryLabelInside320Units) {
   for (const char* part :
        {"class=\"zone\"", "class=\"zone-end\"", "class=\"scratch\"", "class=\"outgoing-start\"",
         "class=\"go-mark\"", "class=\"pass\"", "go-mark 11.86 m = 42.4 foot lengths",
-        "scratch line 20 m", "pass 27.7 m, risk 12.34 %", "outgoing start 2.0 m",
+        "scratch line 20 m", "pass 27.7 m, risk 12.3 %", "outgoing start 2.0 m",
         "1.75 m free distance", "fill=\"#b00020\""}) {
     EXPECT_NE(svg.find(part), std::string::npos) << part;
   }
