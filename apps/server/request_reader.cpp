@@ -6,6 +6,9 @@
 namespace baton::server {
 namespace {
 
+// A chunk-size line: at most 15 hex digits, the rest extensions, which nothing here needs.
+constexpr size_t kMaxChunkLineBytes = 1024;
+
 std::string lower(std::string_view s) {
   std::string out(s);
   std::transform(out.begin(), out.end(), out.begin(),
@@ -146,12 +149,13 @@ RequestState RequestReader::update(std::string_view received) {
 }
 
 RequestState RequestReader::read_chunks(std::string_view received) {
+  // A line is judged by its length whether or not its end has arrived: the verdict must not
+  // depend on how the bytes trickle in.
   for (;;) {
     const size_t nl = received.find('\n', chunk_pos_);
-    if (nl == std::string_view::npos) {
-      return received.size() - chunk_pos_ > 1024 ? RequestState::kMalformed
-                                                 : RequestState::kIncomplete;
-    }
+    const size_t line_bytes = (nl == std::string_view::npos ? received.size() : nl) - chunk_pos_;
+    if (line_bytes > kMaxChunkLineBytes) return RequestState::kMalformed;
+    if (nl == std::string_view::npos) return RequestState::kIncomplete;
     size_t size = 0;
     if (!parse_chunk_size(received.substr(chunk_pos_, nl - chunk_pos_), size)) {
       return RequestState::kMalformed;
@@ -161,10 +165,9 @@ RequestState RequestReader::read_chunks(std::string_view received) {
       size_t p = nl + 1;
       for (;;) {
         const size_t e = received.find('\n', p);
-        if (e == std::string_view::npos) {
-          return received.size() - p > limits_.max_header_bytes ? RequestState::kHeaderTooLarge
-                                                                : RequestState::kIncomplete;
-        }
+        const size_t trailer_bytes = (e == std::string_view::npos ? received.size() : e) - p;
+        if (trailer_bytes > limits_.max_header_bytes) return RequestState::kHeaderTooLarge;
+        if (e == std::string_view::npos) return RequestState::kIncomplete;
         const std::string_view line = trim(received.substr(p, e - p));
         p = e + 1;
         if (line.empty()) break;
