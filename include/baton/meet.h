@@ -46,11 +46,21 @@ struct MeetRelayField {
   std::string label() const;
 };
 
+/// Two relays of a meet file too close in the schedule to share an athlete (`conflicts`).
+struct MeetFileConflict {
+  std::string first;   ///< a relay's label as the file's relays give it (MeetRelayField::label())
+  std::string second;  ///< the other relay's label
+  int line = 0;        ///< line of the pair in the file
+};
+
 /// A meet file read for several relays at once.
 struct MeetRelays {
   std::string source;           ///< the meet file's path
   RuleSet rules = RuleSet::wa;  ///< `rules`, default wa
   std::vector<MeetRelayField> relays;
+  /// `conflicts = [["4x100/F", "4x200/F"], ...]`: pairs of the file's relays that may share no
+  /// athlete, as the schedule has them.
+  std::vector<MeetFileConflict> conflicts;
   /// The relay of `event` and `sex` (a relay without a sex stands for both squads when it is
   /// the file's only one of that event); null when the file has none.
   const MeetRelayField* find(const std::string& event_id, std::optional<Sex> sex) const;
@@ -67,9 +77,11 @@ Meet load_meet(const std::string& path);
 /// Parses a meet file of either form: `[[relay]]` tables, each with `event`, optional `sex` and
 /// `scoring` and `[[relay.team]]` opponents (name and seed, as `[[team]]`), under the file's
 /// `rules` and `scoring`; or the one-relay form, whose own entries (file, roster) are left out
-/// and whose squad is the own entry's `sex`. Throws as parse_meet_toml(), and ParseError naming
-/// the field for a file with both forms, a relay without opponents, an own entry in a relay, or
-/// a relay given twice.
+/// and whose squad is the own entry's `sex`. A file of `[[relay]]` tables may list schedule
+/// `conflicts`, each two of its relays by label ("4x100/F"; "4x100" for a relay without a sex).
+/// Throws as parse_meet_toml(), and ParseError naming the field for a file with both forms, a
+/// relay without opponents, an own entry in a relay, a relay given twice, or a conflict that is
+/// not two different relays of the file.
 MeetRelays parse_meet_relays_toml(std::string_view text, const std::string& source);
 
 /// Reads and parses a meet file of either form (parse_meet_relays_toml()).

@@ -1,7 +1,10 @@
 // The TOML meet file.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <set>
@@ -253,6 +256,60 @@ MeetRelayField read_relay(const toml::table& t, const std::string& source, size_
 
 }  // namespace
 
+namespace {
+
+bool same_label(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+// `conflicts = [["4x100/F", "4x200/F"], ...]`: each pair two different relays of the file, named
+// by their labels (any case).
+std::vector<MeetFileConflict> read_conflicts(const toml::node& node, const std::string& source,
+                                             const MeetRelays& meet) {
+  const char* example = "conflicts = [[\"4x100/F\", \"4x200/F\"]]";
+  const toml::array* list = node.as_array();
+  if (!list)
+    throw ParseError(fmt::format("expected a list of pairs, e.g. {}", example),
+                     at(source, node, "conflicts"));
+  std::vector<MeetFileConflict> out;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const toml::node& item = *list->get(i);
+    const Location where = at(source, item, fmt::format("conflicts[{}]", i + 1));
+    const toml::array* pair = item.as_array();
+    if (!pair || pair->size() != 2) {
+      throw ParseError(fmt::format("expected two relays, e.g. {}", example), where);
+    }
+    MeetFileConflict c;
+    c.line = where.line;
+    std::string* names[] = {&c.first, &c.second};
+    for (size_t k = 0; k < 2; ++k) {
+      const std::string label = text(*pair->get(k), where);
+      const MeetRelayField* found = nullptr;
+      std::vector<std::string> labels;
+      for (const MeetRelayField& r : meet.relays) {
+        labels.push_back(r.label());
+        if (same_label(r.label(), label)) found = &r;
+      }
+      if (!found) {
+        throw ParseError(
+            fmt::format("{} is not a relay of this file ({})", label, fmt::join(labels, ", ")),
+            where);
+      }
+      *names[k] = found->label();
+    }
+    if (c.first == c.second) {
+      throw ParseError(c.first + " cannot conflict with itself: name two relays", where);
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string MeetRelayField::label() const {
   return sex ? event.id + "/" + std::string(to_string(*sex)) : event.id;
 }
@@ -325,11 +382,12 @@ MeetRelays parse_meet_relays_toml(std::string_view toml_text, const std::string&
     out.relays.push_back(std::move(relay));
     return out;
   }
-  static const std::set<std::string> kKnown = {"rules", "scoring", "relay"};
+  static const std::set<std::string> kKnown = {"rules", "scoring", "relay", "conflicts"};
   for (auto&& [key, value] : root) {
     if (!kKnown.contains(std::string(key.str()))) {
       throw ParseError(fmt::format("unknown field '{}' (known with [[relay]] tables: rules, "
-                                   "scoring, relay; event and [[team]] go inside each relay)",
+                                   "scoring, conflicts, relay; event and [[team]] go inside "
+                                   "each relay)",
                                    key.str()),
                        at(source, value, std::string(key.str())));
     }
@@ -354,6 +412,7 @@ MeetRelays parse_meet_relays_toml(std::string_view toml_text, const std::string&
     }
     out.relays.push_back(std::move(relay));
   }
+  if (const toml::node* c = root.get("conflicts")) out.conflicts = read_conflicts(*c, source, out);
   return out;
 }
 

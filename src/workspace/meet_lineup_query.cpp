@@ -239,6 +239,20 @@ void score_against_field(const Team& team, const MeetLineupQuery& query, MeetLin
                                            query.simulation);
     a.field_relays.push_back(field->label());
   }
+  // The meet file's schedule conflicts, between the relays asked for that they name.
+  for (const MeetFileConflict& c : query.field->conflicts) {
+    for (size_t r1 = 0; r1 < a.field_relays.size(); ++r1) {
+      for (size_t r2 = 0; r2 < a.field_relays.size(); ++r2) {
+        if (r1 == r2 || a.field_relays[r1] != c.first || a.field_relays[r2] != c.second) continue;
+        const std::pair<int, int> pair{static_cast<int>(std::min(r1, r2)),
+                                       static_cast<int>(std::max(r1, r2))};
+        if (std::find(a.request.conflicts.begin(), a.request.conflicts.end(), pair) ==
+            a.request.conflicts.end()) {
+          a.request.conflicts.push_back(pair);
+        }
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -526,6 +526,38 @@ TEST(LineupCli, MeetByExpectedPointsMovesTheSprintersToWhereTheyScore) {
   EXPECT_NE(h.out.find("proven optimal"), std::string::npos) << h.out;
 }
 
+TEST(LineupCli, TheMeetFilesScheduleConflictsAreTheCoachs) {
+  // The same two relays too close together, once from the command line and once from the meet
+  // file's `conflicts`: the same lineups, and the answer names the conflict either way.
+  TempDir dir;
+  const std::string team = dir.write("team.toml", kEightGirls);
+  const std::string plain = dir.write("meet.toml", kTwoFields);
+  const std::string scheduled = dir.write(
+      "scheduled.toml", std::string("conflicts = [[\"4x100/f\", \"4x400/F\"]]\n") + kTwoFields);
+  const std::vector<std::string> base = {
+      "lineup",          "--model",     "open",   "--team", team,   "--events",
+      "4x100/F,4x400/F", "--objective", "points", "--runs", "4000", "--json"};
+  std::vector<std::string> from_cli = base;
+  from_cli.insert(from_cli.end(), {"--meet", plain, "--conflict", "4x100/F,4x400/F"});
+  std::vector<std::string> from_file = base;
+  from_file.insert(from_file.end(), {"--meet", scheduled});
+  const auto a = run_cli(from_cli);
+  const auto b = run_cli(from_file);
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_EQ(b.json()["conflicts"].dump(), R"([["4x100/F","4x400/F"]])");
+  EXPECT_EQ(a.json()["conflicts"], b.json()["conflicts"]);
+  for (size_t r = 0; r < 2; ++r) {
+    EXPECT_EQ(a.json()["relays"][r]["order"], b.json()["relays"][r]["order"]);
+  }
+  // Without the conflict the fastest girls run both relays, so the file's line matters.
+  std::vector<std::string> free = base;
+  free.insert(free.end(), {"--meet", plain});
+  const auto c = run_cli(free);
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  EXPECT_NE(c.json()["relays"][1]["order"], b.json()["relays"][1]["order"]);
+}
+
 TEST(LineupCli, MeetByExpectedPointsRefusesWhatItCannotScore) {
   TempDir dir;
   const std::string team = dir.write("team.toml", kEightGirls);

@@ -133,6 +133,43 @@ TEST(MeetFile, SeveralRelaysEachWithItsFieldAndScoring) {
   EXPECT_EQ(m.find("4x800", Sex::male), nullptr);
 }
 
+TEST(MeetFile, ScheduleConflictsNameTwoRelaysOfTheFile) {
+  const std::string relays =
+      "[[relay]]\nevent = \"4x100\"\nsex = \"F\"\n[[relay.team]]\nname = \"A\"\nseed = 48\n"
+      "[[relay]]\nevent = \"4x400\"\n[[relay.team]]\nname = \"A\"\nseed = 230\n";
+  const MeetRelays m =
+      parse_meet_relays_toml("conflicts = [[\"4X100/f\", \"4x400\"]]\n" + relays, "meet.toml");
+  ASSERT_EQ(m.conflicts.size(), 1u);
+  EXPECT_EQ(m.conflicts[0].first, "4x100/F");  // as the file's relay is labelled
+  EXPECT_EQ(m.conflicts[0].second, "4x400");
+  EXPECT_EQ(m.conflicts[0].line, 1);
+  EXPECT_TRUE(parse_meet_relays_toml(relays, "meet.toml").conflicts.empty());
+  struct Bad {
+    std::string text;
+    int line;
+    const char* field;
+    const char* message;
+  };
+  const Bad cases[] = {
+      {"conflicts = [[\"4x100/F\", \"4x200/F\"]]\n" + relays, 1, "conflicts[1]",
+       "4x200/F is not a relay of this file (4x100/F, 4x400)"},
+      {"conflicts = [[\"4x400\", \"4x400\"]]\n" + relays, 1, "conflicts[1]",
+       "cannot conflict with itself"},
+      {"conflicts = [\"4x100/F\", \"4x400\"]\n" + relays, 1, "conflicts[1]", "two relays"},
+      {"conflicts = \"4x100/F\"\n" + relays, 1, "conflicts", "a list of pairs"},
+  };
+  for (const Bad& c : cases) {
+    try {
+      parse_meet_relays_toml(c.text, "meet.toml");
+      ADD_FAILURE() << "accepted:\n" << c.text;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.where().line, c.line) << c.text << e.what();
+      EXPECT_EQ(e.where().field, c.field) << c.text << e.what();
+      EXPECT_NE(std::string(e.what()).find(c.message), std::string::npos) << e.what();
+    }
+  }
+}
+
 TEST(MeetFile, AOneRelayFileIsOneRelayWithoutTheOwnTeam) {
   const MeetRelays m = parse_meet_relays_toml(
       "event = \"4x100\"\nscoring = [6, 4]\n"
