@@ -89,10 +89,18 @@ bool bracket_near(const F& f, double guess, double a, double b, double& lo, doub
   return false;
 }
 
-// What the tables need at one incoming speed.
+// What the tables need at one incoming speed: the legal window and the centre of the row's
+// y coordinate, which is the switch when it lies near the covered departures.
+enum class Centre {
+  kSwitch,      // the switch from late to planned passes
+  kFirstLegal,  // no switch near (the pass only closes in slowly at these speeds): the
+                // first legal departure, where the position climbs steeply
+  kLeft,        // no switch near, every early departure legal: one span left of the range
+  kRight,       // the switch lies right of the range: one span right of it
+};
 struct Column {
-  double lo = 0.0, hi = 0.0, sw = 0.0;
-  int side = 0;  // the switch is in the covered range (0), left of it (-1) or right of it (+1)
+  double lo = 0.0, hi = 0.0, centre = 0.0, sw = 0.0;
+  Centre kind = Centre::kSwitch;
 };
 
 }  // namespace
@@ -109,9 +117,9 @@ ExchangeModel::ExchangeModel(const HandoffParams& plan, double u_span_fraction, 
   const double t0 = plan_.reaction_s - tau_span_s;
   const double t1 = plan_.reaction_s + tau_span_s;
   auto quick_solve = [this](double tau, double uu) { return quick(tau, uu); };
-  // A switch further than one span beyond the covered departures is held there: the grid
-  // around it then only bends, and no kink lies in the covered range. Searches start next to
-  // `guess` (the neighbouring node, or the interpolation between nodes).
+  // A switch further than one span beyond the covered departures leaves no kink in the covered
+  // range; the row is then centred where it changes fastest. Searches start next to `guess`
+  // (the neighbouring node, or the interpolation between nodes).
   const double left = t0 - tau_span_s;
   const double right = t1 + tau_span_s;
   auto column = [&](double uu, const Column& guess, bool with_switch) {
@@ -121,15 +129,26 @@ ExchangeModel::ExchangeModel(const HandoffParams& plan, double u_span_fraction, 
            finite_threshold(guess.hi) ? guess.hi : kNoGuess);
     if (!with_switch) return c;
     double sw = 0.0;
-    const bool found = find_switch(uu, sw, guess.side == 0 ? guess.sw : kNoGuess);
-    c.side = sw < left ? -1 : sw > right ? 1 : 0;
-    if (!found) c.side = sw < left ? -1 : 1;
-    c.sw = std::clamp(sw, left, right);
+    const bool found = find_switch(uu, sw, guess.kind == Centre::kSwitch ? guess.sw : kNoGuess);
+    c.sw = sw;
+    if (found && sw >= left && sw <= right) {
+      c.kind = Centre::kSwitch;
+      c.centre = sw;
+    } else if (sw > right) {
+      c.kind = Centre::kRight;
+      c.centre = right;
+    } else if (finite_threshold(c.lo)) {
+      c.kind = Centre::kFirstLegal;
+      c.centre = c.lo;
+    } else {
+      c.kind = Centre::kLeft;
+      c.centre = left;
+    }
     return c;
   };
   Column none;
-  none.lo = none.hi = kNoGuess;
-  none.side = 1;
+  none.lo = none.hi = none.sw = kNoGuess;
+  none.kind = Centre::kRight;
   std::vector<Column> node(static_cast<std::size_t>(nu_));
   for (int i = 0; i < nu_; ++i) {
     node[static_cast<std::size_t>(i)] =
@@ -140,27 +159,29 @@ ExchangeModel::ExchangeModel(const HandoffParams& plan, double u_span_fraction, 
   for (int i = 0; i < nu_; ++i) {
     const Column& a = node[static_cast<std::size_t>(i)];
     Row& row = rows_[static_cast<std::size_t>(i)];
-    row = Row{a.lo, 0.0, 0.0, a.hi, 0.0, 0.0, a.sw, 0.0, 0.0, 0.0, false};
+    row = Row{a.lo, 0.0, 0.0, a.hi, 0.0, 0.0, a.centre, 0.0, 0.0, 0.0, false};
     if (i + 1 == nu_) break;
     const Column& b = node[static_cast<std::size_t>(i + 1)];
     Column between;
     between.lo = 0.5 * (a.lo + b.lo);
     between.hi = 0.5 * (a.hi + b.hi);
     between.sw = 0.5 * (a.sw + b.sw);
-    between.side = a.side == 0 && b.side == 0 ? 0 : 1;
+    between.kind =
+        a.kind == Centre::kSwitch && b.kind == Centre::kSwitch ? Centre::kSwitch : Centre::kRight;
     const Column mid = column(u0_ + (i + 0.5) * du_, between, true);
     row.dlo = b.lo - a.lo;
     row.dhi = b.hi - a.hi;
-    row.dsw = b.sw - a.sw;
+    row.dcentre = b.centre - a.centre;
     if (finite_threshold(a.lo) && finite_threshold(b.lo) && finite_threshold(mid.lo)) {
       row.qlo = bend(a.lo, mid.lo, b.lo);
     }
     if (finite_threshold(a.hi) && finite_threshold(b.hi) && finite_threshold(mid.hi)) {
       row.qhi = bend(a.hi, mid.hi, b.hi);
     }
-    if (a.side == 0 && b.side == 0 && mid.side == 0) row.qsw = bend(a.sw, mid.sw, b.sw);
+    const bool same = a.kind == b.kind && a.kind == mid.kind;
+    if (same) row.qcentre = bend(a.centre, mid.centre, b.centre);
     // The switch enters or leaves the covered range between the nodes: no kink line to follow.
-    row.exact = a.side != b.side || a.side != mid.side;
+    row.exact = !same;
     // How far the interpolated thresholds stray, measured at the quarter points.
     double err = 0.0;
     for (double w : {0.25, 0.75}) {
@@ -181,8 +202,8 @@ ExchangeModel::ExchangeModel(const HandoffParams& plan, double u_span_fraction, 
     const double from = std::max(c.lo, t0);
     const double to = std::min(c.hi, t1);
     if (!(from < to)) continue;
-    y_lo = std::min(y_lo, signed_root(from - c.sw));
-    y_hi = std::max(y_hi, signed_root(to - c.sw));
+    y_lo = std::min(y_lo, signed_root(from - c.centre));
+    y_hi = std::max(y_hi, signed_root(to - c.centre));
   }
   if (!(y_lo < y_hi)) {  // never legal inside the span: any grid will do
     y_lo = -1.0;
@@ -207,12 +228,12 @@ ExchangeModel::ExchangeModel(const HandoffParams& plan, double u_span_fraction, 
   nodes_.resize(static_cast<std::size_t>(nu_) * static_cast<std::size_t>(nt_));
   for (int i = 0; i < nu_; ++i) {
     const double ui = u0_ + i * du_;
-    const double sw = rows_[static_cast<std::size_t>(i)].sw;
+    const double centre = rows_[static_cast<std::size_t>(i)].centre;
     for (int j = 0; j < nt_; ++j) {
       const double y = zero >= 0 ? (j - zero) * dy_ : y0_ + j * dy_;
       // Outside the legal window the solver reports the closest approach or the late pass
       // beyond the zone, which continue the legal values smoothly.
-      const PassOutcome o = quick(sw + (y < 0.0 ? -y * y : y * y), ui);
+      const PassOutcome o = quick(centre + (y < 0.0 ? -y * y : y * y), ui);
       nodes_[static_cast<std::size_t>(i * nt_ + j)] = {o.mismatch_mps, o.baton_m};
     }
   }

@@ -13,7 +13,10 @@
 // the square root of |tau - tau_switch| (the gap only just reaching, or only just failing to
 // reach, the arms), which no grid in tau can follow. So each row's tau coordinate is
 //   y = sign(d) sqrt(|d|),  d = tau - tau_switch(u),
-// in which both sides are smooth, with y = 0 on a grid node; the thresholds and the switch are
+// in which both sides are smooth, with y = 0 on a grid node. Where the switch lies more than a
+// span away from the covered departures (the incoming runner about as fast as the outgoing
+// runner's top speed: the gap closes ever more slowly), rows are centred on the first legal
+// departure instead, where the position climbs steeply. The thresholds and the centre are
 // interpolated between speed nodes by the parabola through the nodes and the midpoint.
 // Anything outside the tables, and any tau whose legality the interpolated thresholds could
 // get wrong (within a row's measured interpolation error of a threshold), goes to the exact
@@ -83,7 +86,7 @@ class ExchangeModel {
     const Row& row = rows_[static_cast<std::size_t>(i)];
     const double lo = row.lo + w * row.dlo + bend * row.qlo;
     const double hi = row.hi + w * row.dhi + bend * row.qhi;
-    const double d = tau_s - (row.sw + w * row.dsw + bend * row.qsw);
+    const double d = tau_s - (row.centre + w * row.dcentre + bend * row.qcentre);
     const double root = std::sqrt(std::abs(d));
     const double y = ((d < 0.0 ? -root : root) - y0_) * inv_dy_;
     const double yc = std::min(std::max(y, 0.0), y_max_);
@@ -137,11 +140,12 @@ class ExchangeModel {
   [[gnu::noinline]] PassOutcome fallback(double tau_s, double u_mps) const;
 
  private:
-  // One speed node: thresholds, switch and their interpolation to the next node (value, slope,
-  // bend: v + w dv + w (w - 1) q at w in [0, 1]), the legality margin of the segment to the
-  // next node, and whether that segment must go to the exact solver.
+  // One speed node: thresholds, the centre of the y coordinate (the switch, or where the row
+  // changes fastest when no switch lies near) and their interpolation to the next node (value,
+  // slope, bend: v + w dv + w (w - 1) q at w in [0, 1]), the legality margin of the segment to
+  // the next node, and whether that segment must go to the exact solver.
   struct Row {
-    double lo, dlo, qlo, hi, dhi, qhi, sw, dsw, qsw, margin;
+    double lo, dlo, qlo, hi, dhi, qhi, centre, dcentre, qcentre, margin;
     bool exact;
   };
   struct Node {
