@@ -18,6 +18,10 @@ constexpr double kBisectTolS = 1e-6;    // exact_window(), a reference for tests
 constexpr double kTableTolS = 1e-7;     // the tables' thresholds
 constexpr double kSwitchTolS = 1e-12;   // the switch: position errors grow like its square root
 constexpr double kMarginFloorS = 1e-6;  // least legality margin: ten times the above
+// Largest interpolation errors a segment between speed nodes may show where it is checked
+// (a quarter of what ExchangeModel.TablesAgreeWithTheExactSolver allows anywhere).
+constexpr double kCheckPositionM = 0.05;
+constexpr double kCheckMismatchMps = 0.0125;
 
 bool finite_threshold(double t) { return std::abs(t) < kNever / 2; }
 
@@ -94,8 +98,8 @@ bool bracket_near(const F& f, double guess, double a, double b, double& lo, doub
 enum class Centre {
   kSwitch,      // the switch from late to planned passes
   kFirstLegal,  // no switch near (the pass only closes in slowly at these speeds): the
-                // first legal departure, where the position climbs steeply
-  kLeft,        // no switch near, every early departure legal: one span left of the range
+                // first legal departure, where the position climbs steeply, if that is near
+  kLeft,        // no switch near, nor a first legal departure: one span left of the range
   kRight,       // the switch lies right of the range: one span right of it
 };
 struct Column {
@@ -137,7 +141,7 @@ ExchangeModel::ExchangeModel(const HandoffParams& plan, double u_span_fraction, 
     } else if (sw > right) {
       c.kind = Centre::kRight;
       c.centre = right;
-    } else if (finite_threshold(c.lo)) {
+    } else if (finite_threshold(c.lo) && c.lo >= left) {
       c.kind = Centre::kFirstLegal;
       c.centre = c.lo;
     } else {
@@ -235,6 +239,25 @@ ExchangeModel::ExchangeModel(const HandoffParams& plan, double u_span_fraction, 
       // beyond the zone, which continue the legal values smoothly.
       const PassOutcome o = quick(centre + (y < 0.0 ? -y * y : y * y), ui);
       nodes_[static_cast<std::size_t>(i * nt_ + j)] = {o.mismatch_mps, o.baton_m};
+    }
+  }
+  // Check each segment between speed nodes against the solver halfway between the nodes and
+  // between every other pair of tau nodes, over the covered departures; where the tables
+  // stray (the centre moving faster than its parabola follows, next to an incoming runner as
+  // fast as the outgoing runner's top speed) the segment goes to the exact solver.
+  for (int i = 0; i + 1 < nu_; ++i) {
+    Row& row = rows_[static_cast<std::size_t>(i)];
+    const double ui = u0_ + (i + 0.5) * du_;
+    const double centre = row.centre + 0.5 * row.dcentre - 0.25 * row.qcentre;
+    for (int j = 0; j + 1 < nt_ && !row.exact; j += 2) {
+      const double y = (zero >= 0 ? (j - zero) * dy_ : y0_ + j * dy_) + 0.5 * dy_;
+      const double tau = centre + (y < 0.0 ? -y * y : y * y);
+      if (tau < t0 || tau > t1) continue;
+      const TableLookup t = lookup(tau, ui);
+      const PassOutcome o = quick(tau, ui);
+      if (t.outside || !t.legal || !o.legal) continue;
+      row.exact = std::abs(t.baton_m - o.baton_m) > kCheckPositionM ||
+                  std::abs(t.mismatch_mps - o.mismatch_mps) > kCheckMismatchMps;
     }
   }
 }

@@ -195,13 +195,15 @@ TEST(Simulation, TheTablesAnswerAlmostEveryPass) {
   // The field of bench/compare_sim.sh: eight 4x100 teams, every one with the full exchange
   // model. The tables exist so that the exact solver is rare; when late passes and the
   // neighbourhood of the switch to them went to the solver it answered 15.6 % of the passes
-  // and took half the time. Counted, not timed.
+  // and took half the time. Now it answers the incoming speeds three standard deviations
+  // above the plan, where the tables are checked and found to stray (about 0.2 %). Counted,
+  // not timed.
   const std::vector<SimTeam> field = reference_field("4x100", 38.0, 8);
   SimulationOptions o;
   o.runs = 20000;
   const SimulationResult r = simulate_race(field, RuleSet::wa, o);
   const double passes = 20000.0 * 8 * 3;
-  EXPECT_LT(r.solved_passes / passes, 0.001) << r.solved_passes << " of " << passes;
+  EXPECT_LT(r.solved_passes / passes, 0.01) << r.solved_passes << " of " << passes;
   // With exact_exchanges every pass is solved: the count counts what it says.
   o.runs = 100;
   o.exact_exchanges = true;
