@@ -18,12 +18,12 @@
 // runner's top speed: the gap closes ever more slowly), rows are centred on the first legal
 // departure instead, where the position climbs steeply. The thresholds and the centre are
 // interpolated between speed nodes by the parabola through the nodes and the midpoint.
-// Anything outside the tables, and any tau whose legality the interpolated thresholds could
-// get wrong (within a row's measured interpolation error of a threshold), goes to the exact
-// solver.
+// Anything outside the tables, any tau whose legality the interpolated thresholds could get
+// wrong (within a row's measured interpolation error of a threshold), and any segment between
+// speed nodes that strays from the solver where it is checked goes to the exact solver.
 //
 // The tables are laid out for the sampling loop: one row per speed node holding thresholds,
-// switch and their interpolation coefficients, and the (mismatch, position) pairs of the grid
+// centre and their interpolation coefficients, and the (mismatch, position) pairs of the grid
 // side by side; both grids have a fixed spacing whose inverse is stored, so a lookup is a
 // square root, a few multiplies, two truncations and ten loads, without a search.
 #pragma once
@@ -97,8 +97,9 @@ class ExchangeModel {
     const Node* b = k + nt_;
     TableLookup out;
     out.legal = tau_s >= lo && tau_s <= hi;
-    // Clamping moved a coordinate, the row cannot place the switch, or tau lies so close to a
-    // threshold that interpolation could misjudge legality: the exact solver decides.
+    // Clamping moved a coordinate, the segment failed its check against the solver, or tau
+    // lies so close to a threshold that interpolation could misjudge legality: the exact
+    // solver decides.
     const bool near = (std::abs(tau_s - lo) < row.margin) | (std::abs(tau_s - hi) < row.margin);
     out.outside = (x != xc) | near | (out.legal & ((y != yc) | row.exact));
     const double top_mis = k[0].mismatch + v * (k[1].mismatch - k[0].mismatch);
@@ -131,7 +132,7 @@ class ExchangeModel {
   /// Legal-window thresholds from the table at u, seconds.
   double tau_min(double u_mps) const;
   double tau_max(double u_mps) const;
-  /// The same thresholds found by bisection (to 1 us) with the exact solver.
+  /// The same thresholds found (to 1 us) with the exact solver.
   void exact_window(double u_mps, double& tau_min_s, double& tau_max_s) const;
 
   const HandoffParams& plan() const { return plan_; }
@@ -154,12 +155,12 @@ class ExchangeModel {
   // The hand-off that the departure offset tau and speed u amount to; false when the incoming
   // runner can never catch up.
   bool equivalent(double tau_s, double u_mps, HandoffParams& p) const;
-  // The legal window at u by bisection to tol_s, searched first next to the guesses (NaN:
+  // The legal window at u to tol_s (regula falsi), searched first next to the guesses (NaN:
   // none) and over the whole range of go-marks when they miss.
   template <class Solve>
   void window(double u_mps, double& tau_min_s, double& tau_max_s, const Solve& solve, double tol_s,
               double guess_min_s, double guess_max_s) const;
-  // The switch from late to planned passes at u, found by bisection (next to the guess first);
+  // The switch from late to planned passes at u (regula falsi, next to the guess first);
   // false when the range searched holds no switch (then `tau_s` is the end of the range on the
   // side of the switch).
   bool find_switch(double u_mps, double& tau_s, double guess_s) const;
