@@ -130,6 +130,9 @@ struct SimulationResult {
   std::int64_t runs = 0;
   std::uint64_t seed = 0;
   std::vector<TeamOdds> teams;  ///< in the order of the field
+  /// Passes the exchange tables left to the exact pass solver (every pass with
+  /// exact_exchanges): a count of work, not an outcome; the same for any thread count.
+  std::int64_t solved_passes = 0;
 };
 
 /// Called from the calling thread with the fraction of races done, [0, 1].

@@ -68,6 +68,7 @@ struct Tallies {
   std::vector<std::uint64_t> places;             // team * (n + 1) + place, n = DQ
   std::vector<std::uint64_t> histogram;          // team * (bins + 1) + bin
   std::vector<std::uint64_t> ex_drop, ex_legal;  // by flat exchange index (illegal = rest)
+  std::uint64_t solved = 0;                      // passes given to the pass solver
   Tallies(size_t n, size_t exchanges)
       : teams(n),
         drops(n),
@@ -81,6 +82,7 @@ struct Tallies {
     };
     sum(drops, o.drops), sum(places, o.places), sum(histogram, o.histogram);
     sum(ex_drop, o.ex_drop), sum(ex_legal, o.ex_legal);
+    solved += o.solved;
   }
   std::uint64_t dq(size_t t) const { return places[t * (teams + 1) + teams]; }
   std::uint64_t finishes(size_t t) const {
@@ -287,7 +289,7 @@ void run_own(const RaceContext& ctx, size_t t, Pcg32& rng, std::int64_t m, Scrat
     const double* z_mark = z_reaction + n;
     const double* eps_in = eps + e * n;  // the incoming runner's leg
     const std::uint32_t* u_drop = u + e * n;
-    std::uint64_t legal_count = 0;
+    std::uint64_t legal_count = 0, solved = 0;
     double baton_sum = 0.0, mismatch_sum = 0.0;
     for (size_t r = 0; r < n; ++r) {
       // A runner having a slow day arrives slower; on top, fatigue varies by itself:
@@ -314,6 +316,7 @@ void run_own(const RaceContext& ctx, size_t t, Pcg32& rng, std::int64_t m, Scrat
       if (pass.outside || exact) [[unlikely]] {
         const PassOutcome p = exact ? model.exact(tau, speed) : model.fallback(tau, speed);
         pass = {p.legal, false, p.baton_m, p.mismatch_mps};
+        ++solved;
       }
       const bool legal = pass.legal;
       ok[r] &= static_cast<std::uint8_t>(legal);
@@ -326,6 +329,7 @@ void run_own(const RaceContext& ctx, size_t t, Pcg32& rng, std::int64_t m, Scrat
       queued += legal && uniform(u_drop[r]) < p_drop;
     }
     tally.ex_legal[flat0 + e] += legal_count;
+    tally.solved += solved;
     ex_sums[2 * e] += baton_sum;
     ex_sums[2 * e + 1] += mismatch_sum;
   }
@@ -499,6 +503,7 @@ SimulationResult simulate_race(const std::vector<SimTeam>& field, RuleSet rules,
   SimulationResult result;
   result.runs = options.runs;
   result.seed = options.seed;
+  result.solved_passes = static_cast<std::int64_t>(total.solved);
   const double runs = static_cast<double>(options.runs);
   for (size_t t = 0; t < n; ++t) {
     TeamOdds odds;

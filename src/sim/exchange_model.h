@@ -4,15 +4,28 @@
 //   tau = reaction + reaction error + (time the incoming runner needs from the mark actually
 //         used to the planned one; -mark error / u when not decelerating).
 // For a given u the pass is legal exactly when tau lies in [tau_min(u), tau_max(u)] (the baton
-// position falls as tau grows, and below some tau the incoming runner never catches up), so
-// legality needs two thresholds per u, tabulated over u and interpolated linearly. The speed
-// mismatch at the pass (for the drop model) is tabulated over (u, tau) and interpolated
-// bilinearly. Anything outside the tables falls back to the exact solver.
+// position falls as tau grows, and below some tau the baton leaves the zone), so legality
+// needs two thresholds per u, tabulated over u. The baton position and the speed mismatch at
+// the pass (for the drop model) are tabulated over (u, tau) and interpolated bilinearly.
 //
-// The tables are laid out for the sampling loop: one row per speed node holding the window
-// and the row's first tau together with their slopes to the next node, and the (mismatch,
-// position) pairs of the grid side by side; both grids have a fixed spacing whose inverse is
-// stored, so a lookup is two multiplies, two truncations and ten loads, without a search.
+// At tau_switch(u) the pass changes from late (eased, the gap stuck above the reach; earlier
+// departures) to planned (later ones). On both sides the position and the mismatch move like
+// the square root of |tau - tau_switch| (the gap only just reaching, or only just failing to
+// reach, the arms), which no grid in tau can follow. So each row's tau coordinate is
+//   y = sign(d) sqrt(|d|),  d = tau - tau_switch(u),
+// in which both sides are smooth, with y = 0 on a grid node. Where the switch lies more than a
+// span away from the covered departures (the incoming runner about as fast as the outgoing
+// runner's top speed: the gap closes ever more slowly), rows are centred on the first legal
+// departure instead, where the position climbs steeply. The thresholds and the centre are
+// interpolated between speed nodes by the parabola through the nodes and the midpoint.
+// Anything outside the tables, any tau whose legality the interpolated thresholds could get
+// wrong (within a row's measured interpolation error of a threshold), and any segment between
+// speed nodes that strays from the solver where it is checked goes to the exact solver.
+//
+// The tables are laid out for the sampling loop: one row per speed node holding thresholds,
+// centre and their interpolation coefficients, and the (mismatch, position) pairs of the grid
+// side by side; both grids have a fixed spacing whose inverse is stored, so a lookup is a
+// square root, a few multiplies, two truncations and ten loads, without a search.
 #pragma once
 
 #include <algorithm>
@@ -69,11 +82,13 @@ class ExchangeModel {
     const double xc = std::min(std::max(x, 0.0), x_max_);
     const int i = std::min(static_cast<int>(xc), nu_ - 2);
     const double w = xc - i;
+    const double bend = w * (w - 1.0);
     const Row& row = rows_[static_cast<std::size_t>(i)];
-    const double lo = row.lo + w * row.dlo;
-    const double hi = row.hi + w * row.dhi;
-    const double base = row.base + w * row.dbase;
-    const double y = (tau_s - base) * inv_dt_;
+    const double lo = row.lo + w * row.dlo + bend * row.qlo;
+    const double hi = row.hi + w * row.dhi + bend * row.qhi;
+    const double d = tau_s - (row.centre + w * row.dcentre + bend * row.qcentre);
+    const double root = std::sqrt(std::abs(d));
+    const double y = ((d < 0.0 ? -root : root) - y0_) * inv_dy_;
     const double yc = std::min(std::max(y, 0.0), y_max_);
     const int j = std::min(static_cast<int>(yc), nt_ - 2);
     const double v = yc - j;
@@ -82,10 +97,11 @@ class ExchangeModel {
     const Node* b = k + nt_;
     TableLookup out;
     out.legal = tau_s >= lo && tau_s <= hi;
-    // Clamping moved a coordinate, or a corner is a late (eased) pass, whose kink the
-    // interpolation would smear: the exact solver decides.
-    out.outside = (x != xc) | (out.legal & (y != yc)) |
-                  (out.legal & (k[0].late | k[1].late | b[0].late | b[1].late));
+    // Clamping moved a coordinate, the segment failed its check against the solver, or tau
+    // lies so close to a threshold that interpolation could misjudge legality: the exact
+    // solver decides.
+    const bool near = (std::abs(tau_s - lo) < row.margin) | (std::abs(tau_s - hi) < row.margin);
+    out.outside = (x != xc) | near | (out.legal & ((y != yc) | row.exact));
     const double top_mis = k[0].mismatch + v * (k[1].mismatch - k[0].mismatch);
     const double bot_mis = b[0].mismatch + v * (b[1].mismatch - b[0].mismatch);
     const double top_pos = k[0].baton + v * (k[1].baton - k[0].baton);
@@ -116,7 +132,7 @@ class ExchangeModel {
   /// Legal-window thresholds from the table at u, seconds.
   double tau_min(double u_mps) const;
   double tau_max(double u_mps) const;
-  /// The same thresholds found by bisection (to 1 us) with the exact solver.
+  /// The same thresholds found (to 1 us) with the exact solver.
   void exact_window(double u_mps, double& tau_min_s, double& tau_max_s) const;
 
   const HandoffParams& plan() const { return plan_; }
@@ -125,24 +141,35 @@ class ExchangeModel {
   [[gnu::noinline]] PassOutcome fallback(double tau_s, double u_mps) const;
 
  private:
-  struct Row {  // one speed node: value at the node and slope to the next node
-    double lo, dlo, hi, dhi, base, dbase;
+  // One speed node: thresholds, the centre of the y coordinate (the switch, or where the row
+  // changes fastest when no switch lies near) and their interpolation to the next node (value,
+  // slope, bend: v + w dv + w (w - 1) q at w in [0, 1]), the legality margin of the segment to
+  // the next node, and whether that segment must go to the exact solver.
+  struct Row {
+    double lo, dlo, qlo, hi, dhi, qhi, centre, dcentre, qcentre, margin;
+    bool exact;
   };
   struct Node {
     double mismatch, baton;
-    bool late;  // a late pass, or within two tau nodes of one: the exact solver decides
   };
   // The hand-off that the departure offset tau and speed u amount to; false when the incoming
   // runner can never catch up.
   bool equivalent(double tau_s, double u_mps, HandoffParams& p) const;
+  // The legal window at u to tol_s (regula falsi), searched first next to the guesses (NaN:
+  // none) and over the whole range of go-marks when they miss.
   template <class Solve>
-  void window(double u_mps, double& tau_min_s, double& tau_max_s, const Solve& solve) const;
+  void window(double u_mps, double& tau_min_s, double& tau_max_s, const Solve& solve, double tol_s,
+              double guess_min_s, double guess_max_s) const;
+  // The switch from late to planned passes at u (regula falsi, next to the guess first);
+  // false when the range searched holds no switch (then `tau_s` is the end of the range on the
+  // side of the switch).
+  bool find_switch(double u_mps, double& tau_s, double guess_s) const;
 
   HandoffParams plan_;
   double decel_ = 0.0;
   double u0_ = 0.0, du_ = 0.0, inv_du_ = 0.0, x_max_ = 0.0;  // u grid
   int nu_ = 0;
-  double dt_ = 0.0, inv_dt_ = 0.0, y_max_ = 0.0;  // tau grid (each row from its own base)
+  double y0_ = 0.0, dy_ = 0.0, inv_dy_ = 0.0, y_max_ = 0.0;  // grid in y = sign(d) sqrt(|d|)
   int nt_ = 0;
   std::vector<Row> rows_;    // nu
   std::vector<Node> nodes_;  // nu x nt

@@ -92,6 +92,30 @@ struct Kinematics {
     r.legal = exchanged && r.baton_m >= -kTolM && r.baton_m <= p.zone_length_m + kTolM;
     return r;
   }
+
+  // The late pass of late_pass() (handoff.h), reduced to what the simulation uses, without
+  // its reasons and ease cost: at t_match the speeds match with the gap above the reach; the
+  // outgoing runner eases so that the incoming one gains at ease_mps2 and closes the excess
+  // in s = sqrt(2 (gap - f) / ease) seconds.
+  PassOutcome late(double t_match, double gap_m) const {
+    const double f = p.free_distance_m;
+    PassOutcome r = at(t_match, false);  // no pass: the runners as the speeds match
+    r.late = true;
+    if (r.baton_m > p.zone_length_m) return r;  // the speeds match only beyond the zone
+    const double s = std::sqrt(2.0 * (gap_m - f) / p.ease_mps2);
+    const double t = t_match + s;
+    const double v_in = in_speed(t);
+    const double v_out = v_in - p.ease_mps2 * s;
+    double x_match, speed;
+    out(t_match, x_match, speed);
+    const double x_out = x_match + in_pos(t) - in_pos(t_match) - 0.5 * p.ease_mps2 * s * s;
+    r.baton_m = x_out - 0.5 * f;
+    r.mismatch_mps = v_in - std::max(0.0, v_out);
+    r.exchanged = v_out > 0.0;
+    constexpr double kTolM = 1e-9;  // as late_pass()
+    r.legal = r.exchanged && r.baton_m >= -kTolM && r.baton_m <= p.zone_length_m + kTolM;
+    return r;
+  }
 };
 
 }  // namespace
@@ -104,15 +128,7 @@ PassOutcome solve_pass(const HandoffParams& p) {
   const double gap_min = std::isfinite(t_min) ? k.gap(t_min) : kInf;
   if (std::isfinite(t_min) && gap_min > f) {
     if (!(p.ease_mps2 > 0.0)) return k.at(t_min, false);
-    // The gap stuck above the reach: the outgoing runner eases and the pass comes late.
-    const HandoffResult late = late_pass(p, t_min, gap_min);
-    PassOutcome r;
-    r.exchanged = late.exchanged;
-    r.legal = late.legal;
-    r.baton_m = late.baton_position_m;
-    r.mismatch_mps = late.incoming_speed_mps - late.outgoing_speed_mps;
-    r.late = true;
-    return r;
+    return k.late(t_min, gap_min);
   }
   double hi = std::isfinite(t_min) ? t_min : 1.0;
   for (int i = 0; !std::isfinite(t_min) && k.gap(hi) > f; ++i) {
@@ -158,6 +174,15 @@ PassOutcome solve_pass(const HandoffParams& p) {
     t = next;
   }
   return k.at(t, true);
+}
+
+double excess_gap_m(const HandoffParams& p) {
+  const Kinematics k(p);
+  const double f = p.free_distance_m;
+  const double at_mark = k.gap(0.0) - f;
+  if (at_mark <= 0.0) return at_mark;
+  const double t_min = k.speeds_match();
+  return std::isfinite(t_min) ? k.gap(t_min) - f : -1.0;
 }
 
 }  // namespace baton::sim
