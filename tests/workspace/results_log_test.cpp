@@ -106,28 +106,29 @@ TEST_F(ResultsLog, DnfRowsComeBackFromTheCsv) {
   EXPECT_FALSE(all[3].dnf);
   EXPECT_TRUE(all[3].dq);
 
-  // A DNF with a time, or disqualified too: the line and the field, and nothing written.
-  const std::string with_time =
-      "event,order,time,dnf\n"
-      "4x100,Ava Brooks;Maya Johnson;Lily Nguyen;Zoe Carter,,yes\n"
-      "4x100,Ava Brooks;Maya Johnson;Lily Nguyen;Zoe Carter,49.10,yes\n";
-  try {
-    import_results(ws, with_time, "bad.csv", "2024-06-01");
-    FAIL();
-  } catch (const ValidationError& e) {
-    EXPECT_EQ(e.where().file, "bad.csv");
-    EXPECT_EQ(e.where().line, 3);
-    EXPECT_EQ(e.where().field, "time");
-  }
-  const std::string with_dq =
-      "event,order,time,dq,dnf\n"
-      "4x100,Ava Brooks;Maya Johnson;Lily Nguyen;Zoe Carter,,dq,dnf\n";
-  try {
-    import_results(ws, with_dq, "bad.csv", "2024-06-01");
-    FAIL();
-  } catch (const ValidationError& e) {
-    EXPECT_EQ(e.where().line, 2);
-    EXPECT_EQ(e.where().field, "dnf");
+  // A DNF with a time, or disqualified too: the file, line and field, and nothing written.
+  const struct {
+    const char* csv;
+    int line;
+    const char* field;
+  } refused[] = {
+      {"event,order,time,dnf\n"
+       "4x100,Ava Brooks;Maya Johnson;Lily Nguyen;Zoe Carter,,yes\n"
+       "4x100,Ava Brooks;Maya Johnson;Lily Nguyen;Zoe Carter,49.10,yes\n",
+       3, "time"},
+      {"event,order,time,dq,dnf\n"
+       "4x100,Ava Brooks;Maya Johnson;Lily Nguyen;Zoe Carter,,dq,dnf\n",
+       2, "dnf"},
+  };
+  for (const auto& c : refused) {
+    try {
+      import_results(ws, c.csv, "bad.csv", "2024-06-01");
+      ADD_FAILURE() << c.field;
+    } catch (const ValidationError& e) {
+      EXPECT_EQ(e.where().file, "bad.csv");
+      EXPECT_EQ(e.where().line, c.line);
+      EXPECT_EQ(e.where().field, c.field);
+    }
   }
   EXPECT_EQ(list_results(ws).size(), 4u);
 }
