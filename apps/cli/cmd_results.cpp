@@ -1,5 +1,5 @@
-// baton results add|import|list|models|progress|remove: relays raced, with leg splits, drops and
-// DQs (include/baton/results_log.h, race_learning.h).
+// baton results add|import|list|models|progress|remove: relays raced, with leg splits, drops,
+// DQs and DNFs (include/baton/results_log.h, race_learning.h).
 #include <fmt/format.h>
 
 #include <cmath>
@@ -21,12 +21,14 @@ namespace {
 struct AddArgs {
   std::string event, order, time, splits, drop, date, meet;
   bool dq = false;
+  bool dnf = false;
 
   ResultEntry entry() const {
     ResultEntry e;
     e.event = event;
     e.meet = meet;
     e.dq = dq;
+    e.dnf = dnf;
     e.date = date.empty() ? today_date() : parse_date(date, {"--date", 0, ""});
     e.order = split_names(order, {"--order", 0, ""});
     if (!drop.empty()) {
@@ -71,6 +73,8 @@ void add_results_command(CLI::App& app, Context& ctx) {
                   "Leg splits, leg 1 first: \"12.4,11.5,11.8,11.9\"; hand-timed with h: 11.5h");
   add->add_option("--drop", a->drop, "Leg on which the baton was dropped");
   add->add_flag("--dq", a->dq, "The team was disqualified");
+  add->add_flag("--dnf", a->dnf,
+                "The team did not finish, cause not recorded (a dropped baton is --drop)");
   add->add_option("--date", a->date, "YYYY-MM-DD (default today)");
   add->add_option("--meet", a->meet, "Meet name");
   add->callback([a, &ctx] {
@@ -79,8 +83,7 @@ void add_results_command(CLI::App& app, Context& ctx) {
     if (ctx.json) {
       ctx.print_json({{"added", result_json(r)}});
     } else {
-      ctx.print(fmt::format("Added result {}: {} {} {}\n", r.id, r.event, r.date,
-                            r.team_time_s ? format_time(*r.team_time_s) : "DNF"));
+      ctx.print(fmt::format("Added result {}: {} {} {}\n", r.id, r.event, r.date, time_cell(r)));
     }
   });
 

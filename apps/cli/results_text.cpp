@@ -21,6 +21,7 @@ std::string status(const RelayResult& r) {
   std::string s;
   if (r.dropped_leg) s += fmt::format("drop on leg {}", *r.dropped_leg);
   if (r.dq) s += s.empty() ? "DQ" : ", DQ";
+  if (r.dnf) s += "DNF, cause not recorded";  // validate_result: never with a drop or DQ
   return s;
 }
 
@@ -67,7 +68,13 @@ nlohmann::json result_json(const RelayResult& r) {
           {"team_time_s", or_null(r.team_time_s)},
           {"legs", legs},
           {"dropped_leg", or_null(r.dropped_leg)},
-          {"dq", r.dq}};
+          {"dq", r.dq},
+          {"dnf", r.dnf}};
+}
+
+std::string time_cell(const RelayResult& r) {
+  if (r.team_time_s) return format_time(*r.team_time_s);
+  return r.dq && !r.dropped_leg ? "DQ" : "DNF";
 }
 
 std::string results_table(const std::vector<RelayResult>& results) {
@@ -81,8 +88,8 @@ std::string results_table(const std::vector<RelayResult>& results) {
         splits += (i ? " " : "") + format_time(r.splits_s[i]) + (hand ? "h" : "");
       }
     }
-    t.add_row({std::to_string(r.id), r.date, r.meet, r.event,
-               r.team_time_s ? format_time(*r.team_time_s) : "DNF", order, splits, status(r)});
+    t.add_row(
+        {std::to_string(r.id), r.date, r.meet, r.event, time_cell(r), order, splits, status(r)});
   }
   return t.render();
 }

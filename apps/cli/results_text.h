@@ -13,9 +13,12 @@ namespace baton::cli {
 
 /// {"id", "event", "date", "meet", "team_time_s" (null: did not finish), "legs": [{"leg",
 /// "athlete", "split_s" (null: not timed), "split_hand_timed"}], "dropped_leg" (null: none),
-/// "dq"}.
+/// "dq", "dnf" (did not finish, cause not recorded)}.
 nlohmann::json result_json(const RelayResult& result);
-/// The results as a table, one a row: time (DNF when none), order, splits, drop and DQ.
+/// The team time as coaches write it, or the outcome that stands for it: DNF (did not finish,
+/// or dropped the baton without finishing) or DQ.
+std::string time_cell(const RelayResult& result);
+/// The results as a table, one a row: time (see time_cell), order, splits, drop, DQ and DNF.
 std::string results_table(const std::vector<RelayResult>& results);
 /// The legs against the models and the open marks they lead to, as two tables.
 std::string models_text(const RaceModels& models);

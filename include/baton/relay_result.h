@@ -1,5 +1,6 @@
-// A relay the team raced: the running order, the team time, leg splits and any dropped baton or
-// disqualification. A domain record: the results log keeps it (include/baton/results.h).
+// A relay the team raced: the running order, the team time, leg splits and any dropped baton,
+// disqualification or other failure to finish. A domain record: the results log keeps it
+// (include/baton/results.h).
 #pragma once
 
 #include <optional>
@@ -27,15 +28,21 @@ struct RelayResult {
   std::vector<bool> splits_hand;
   std::optional<int> dropped_leg;  ///< leg (1-based) whose incoming exchange or carry dropped
   bool dq = false;                 ///< disqualified
+  /// Did not finish, the cause not recorded (DNF in meet results). No team time, splits, drop
+  /// or DQ go with it: a dropped baton is `dropped_leg` (a DNF whose cause is known), and a
+  /// disqualification is `dq`.
+  bool dnf = false;
 };
 
 /// Checks a result against the roster and the event under the roster's rules: a known event,
 /// one known and distinct runner per leg, a date, a plausible team time (no faster than 95 % of
 /// the legs' world-record times, no slower than a 2 m/s walk), splits (if any) one per leg,
 /// each plausible for its runner, adding up to the team time within 2 % + 0.5 s, a dropped
-/// leg that exists, and a finish time unless the team dropped or was disqualified. Returns the
-/// result with names as on the roster. Throws ValidationError / NotFoundError / ParseError
-/// naming the field ("event", "order", "date", "time", "splits", "drop").
+/// leg that exists, and a finish time unless the team dropped, was disqualified or did not
+/// finish. A DNF has no time ("time"), no splits ("splits"), and no drop or DQ ("dnf": those
+/// are outcomes of their own). Returns the result with names as on the roster. Throws
+/// ValidationError / NotFoundError / ParseError naming the field ("event", "order", "date",
+/// "time", "splits", "drop", "dnf").
 RelayResult validate_result(const RelayResult& result, const Team& roster,
                             const Location& where = {});
 

@@ -9,8 +9,9 @@
 
 namespace baton {
 
-/// A results CSV: a header row with `event`, `order` and `time` (empty for did-not-finish),
-/// optional `splits`, `drop`, `dq` (yes/no, 1/0, true/false), `date`, `meet`. `order` and
+/// A results CSV: a header row with `event`, `order` and `time` (empty when the team has no
+/// finish time), optional `splits`, `drop`, `dq` and `dnf` (yes/no, 1/0, true/false, or the
+/// column's own name), `date`, `meet`. `order` and
 /// `splits` list legs separated by ';' (or by ',' inside a quoted cell). `default_date` fills
 /// empty dates. Returns the results and, in `lines`, each one's line in the file. Throws
 /// ParseError naming `source`, line and column.

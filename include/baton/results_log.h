@@ -30,13 +30,14 @@ struct ResultEntry {
   std::vector<bool> splits_hand;   ///< per split: timed by hand; empty: all FAT
   std::optional<int> dropped_leg;  ///< leg (1-based) on which the baton was dropped
   bool dq = false;                 ///< disqualified
+  bool dnf = false;                ///< did not finish, cause not recorded (no time)
   std::string date;                ///< YYYY-MM-DD (required: the caller knows today)
   std::string meet;                ///< meet name, may be empty
 };
 
 /// Validates and stores the result and returns it as stored (its id, the names as the roster
 /// spells them, the team time in FAT seconds). Throws NotFoundError / ValidationError /
-/// ParseError naming the field ("event", "order", "date", "time", "splits", "drop") as
+/// ParseError naming the field ("event", "order", "date", "time", "splits", "drop", "dnf") as
 /// validate_result() does; StoreError for a team-file workspace. Refused results write nothing.
 RelayResult add_result(const Workspace& ws, const ResultEntry& entry);
 

@@ -45,6 +45,31 @@ RelayResult validate_result(const RelayResult& in, const Team& roster, const Loc
     record_sum_s += world_record_s(event.legs[i].distance_m, a.sex);
   }
   const double total_m = event.total_m();
+  if (in.dnf) {
+    // A DNF says only that the team did not finish; a known cause is recorded as itself.
+    if (in.team_time_s) {
+      throw ValidationError(
+          "a relay that did not finish (DNF) has no team time: give the time "
+          "or DNF, not both",
+          at(where, "time"));
+    }
+    if (in.dq) {
+      throw ValidationError(
+          "a relay is either disqualified (DQ) or did not finish (DNF), not "
+          "both: record the official verdict",
+          at(where, "dnf"));
+    }
+    if (in.dropped_leg) {
+      throw ValidationError(
+          "a dropped baton already records that the team did not finish and "
+          "why: give the drop without DNF",
+          at(where, "dnf"));
+    }
+    if (!in.splits_s.empty()) {
+      throw ValidationError("a relay that did not finish (DNF) has no leg splits to log",
+                            at(where, "splits"));
+    }
+  }
   if (in.team_time_s) {
     const double t = *in.team_time_s;
     if (!std::isfinite(t) || t < 0.95 * record_sum_s || t > total_m / 2.0) {
@@ -54,10 +79,10 @@ RelayResult validate_result(const RelayResult& in, const Team& roster, const Loc
                       t, event.id, 0.95 * record_sum_s, total_m / 2.0),
           at(where, "time"));
     }
-  } else if (!in.dropped_leg && !in.dq) {
+  } else if (!in.dropped_leg && !in.dq && !in.dnf) {
     throw ValidationError(
-        "a finish time is needed unless the team dropped the baton or was "
-        "disqualified",
+        "a finish time is needed unless the team dropped the baton, was disqualified or did "
+        "not finish (DNF)",
         at(where, "time"));
   }
   if (in.dropped_leg && (*in.dropped_leg < 1 || *in.dropped_leg > static_cast<int>(legs))) {

@@ -6,18 +6,14 @@
 
 #include "baton/entries.h"
 #include "baton/units.h"
+#include "io/import_text.h"
 
 namespace baton {
 namespace {
 
-// Hy-Tek's relay event codes (Meet Manager's semicolon import).
+// Hy-Tek's relay event code (Meet Manager's semicolon import) for a relay.
 std::string hytek_code(const std::string& event) {
-  if (event == "4x100") return "400";
-  if (event == "4x200") return "800";
-  if (event == "4x400") return "1600";
-  if (event == "4x800") return "3200";
-  if (event == "smr") return "1600S";
-  if (event == "dmr") return "3200D";
+  if (std::optional<std::string> code = import_text::hytek_relay_code(event)) return *code;
   throw ValidationError("Hy-Tek has no event code for " + event +
                             " (it takes 4x100, 4x200, 4x400, 4x800, smr and dmr)",
                         Location{"", 0, "events"});

@@ -156,7 +156,7 @@ ImportedFile read_athletic_net(std::string_view text, const std::string& file) {
         ImportedMark m;
         m.distance_m = kind.distance_m;
         const Location where{file, line, title(c.time)};
-        m.mark = import_text::read_mark(time, kind.hand_timed, where);
+        m.mark = import_text::read_time(time, kind.hand_timed, where);
         check_mark_plausible(m.distance_m, to_fat_s(m.mark, m.distance_m), *a.sex, where);
         m.date = import_text::read_date(at(cells, c.date), {file, line, title(c.date)});
         m.source = at(cells, c.meet).empty() ? file : at(cells, c.meet);

@@ -4,12 +4,12 @@
 #include <tuple>
 
 #include "core/text.h"
-#include "io/meet_text.h"
+#include "io/import_text.h"
 
 namespace baton {
 namespace {
 
-using meet_text::field;
+using import_text::field;
 
 // Fields of the D / E / I records (0-based; Hy-Tek's documentation counts from 1).
 constexpr size_t kLast = 1, kFirst = 2, kGender = 4, kTeamCode = 6, kTeamName = 7, kYear = 9,
@@ -31,9 +31,9 @@ class Reader {
     out_.file = file;
   }
 
-  void record(const meet_text::Line& line) {
+  void record(const import_text::Line& line) {
     const Location whole{out_.file, line.number, ""};
-    const std::vector<std::string> f = meet_text::split(line.text, ';', whole);
+    const std::vector<std::string> f = import_text::split(line.text, ';', whole);
     const std::string type = text::lowercase(field(f, 0));
     if (type == "i") {
       athlete(f, line.number);
@@ -57,10 +57,10 @@ class Reader {
     if (a.last.empty() && a.first.empty()) {
       throw ParseError("the athlete has no name", at(out_.file, line, kLast, "last name"));
     }
-    a.sex = meet_text::read_sex(field(f, kGender), at(out_.file, line, kGender, "gender"));
+    a.sex = import_text::read_sex(field(f, kGender), at(out_.file, line, kGender, "gender"));
     a.team_code = field(f, kTeamCode);
     a.team_name = field(f, kTeamName);
-    a.school_year = meet_text::read_school_year(field(f, kYear));
+    a.school_year = import_text::read_school_year(field(f, kYear));
     a.line = line;
     return a;
   }
@@ -87,24 +87,24 @@ class Reader {
     ImportedAthlete a = person(f, line);
     const std::string_view code = field(f, kEvent);
     if (code.empty()) throw ParseError("no event code", at(out_.file, line, kEvent, "event"));
-    const std::string kind = meet_text::non_running_kind(code);
-    const std::optional<double> distance = meet_text::flat_distance_m(code);
+    const std::string kind = import_text::non_running_kind(code);
+    const std::optional<double> distance = import_text::flat_distance_m(code);
     ImportedAthlete& known = find_or_add(std::move(a));
     if (!kind.empty() || !distance) {
-      out_.skipped.push_back({line, meet_text::skip_reason(kind.empty() ? "event" : kind, code)});
+      out_.skipped.push_back({line, import_text::skip_reason(kind.empty() ? "event" : kind, code)});
       return;
     }
-    const meet_text::MarkCell cell =
-        meet_text::read_mark(field(f, kMark), at(out_.file, line, kMark, "mark"));
+    const import_text::MarkCell cell =
+        import_text::read_mark(field(f, kMark), at(out_.file, line, kMark, "mark"));
     if (!cell.mark) return;  // NT: entered without a seed mark
     known.marks.push_back({*distance, *cell.mark, "", out_.file, line});
   }
 
   void relay(const std::vector<std::string>& f, int line, bool with_runners) {
     const std::string_view code = field(f, kRelayEvent);
-    const std::optional<std::string> event = meet_text::relay_from_hytek_code(code);
+    const std::optional<std::string> event = import_text::relay_from_hytek_code(code);
     if (!event) {
-      out_.skipped.push_back({line, meet_text::unplanned_hytek_relay(code)});
+      out_.skipped.push_back({line, import_text::unplanned_hytek_relay(code)});
       return;
     }
     ImportedRelay r;
@@ -116,9 +116,9 @@ class Reader {
     }
     r.letter = field(f, kRelayLetter);
     r.sex =
-        meet_text::read_sex(field(f, kRelayGender), at(out_.file, line, kRelayGender, "gender"));
-    const meet_text::MarkCell cell =
-        meet_text::read_mark(field(f, kRelayTime), at(out_.file, line, kRelayTime, "entry time"));
+        import_text::read_sex(field(f, kRelayGender), at(out_.file, line, kRelayGender, "gender"));
+    const import_text::MarkCell cell =
+        import_text::read_mark(field(f, kRelayTime), at(out_.file, line, kRelayTime, "entry time"));
     r.time = cell.mark;
     r.status = cell.status;
     r.is_entry = true;
@@ -133,10 +133,10 @@ class Reader {
         ImportedAthlete a;
         a.last = last;
         a.first = first;
-        a.sex = meet_text::read_sex(field(f, start + 3),
-                                    at(out_.file, line, start + 3, "runner gender"));
+        a.sex = import_text::read_sex(field(f, start + 3),
+                                      at(out_.file, line, start + 3, "runner gender"));
         if (!a.sex) a.sex = r.sex;
-        a.school_year = meet_text::read_school_year(field(f, start + 6));
+        a.school_year = import_text::read_school_year(field(f, start + 6));
         a.team_code = r.team_code;
         a.team_name = r.team_name;
         a.line = line;
@@ -154,7 +154,7 @@ class Reader {
 }  // namespace
 
 bool looks_like_hytek(std::string_view text) {
-  const std::string_view first = meet_text::first_line(text);
+  const std::string_view first = import_text::first_line(text);
   if (first.size() < 2 || first[1] != ';') return false;
   const char type = static_cast<char>(first[0] & ~0x20);  // upper case
   if (type != 'I' && type != 'D' && type != 'E' && type != 'Q' && type != 'R') return false;
@@ -165,7 +165,7 @@ bool looks_like_hytek(std::string_view text) {
 
 ImportedFile read_hytek(std::string_view text, const std::string& file) {
   Reader reader(file);
-  for (const meet_text::Line& line : meet_text::lines(text, file)) reader.record(line);
+  for (const import_text::Line& line : import_text::lines(text, file)) reader.record(line);
   return reader.finish();
 }
 

@@ -4,12 +4,12 @@
 #include <tuple>
 
 #include "core/text.h"
-#include "io/meet_text.h"
+#include "io/import_text.h"
 
 namespace baton {
 namespace {
 
-using meet_text::field;
+using import_text::field;
 
 Location at(const std::string& file, int line, size_t index, const char* name) {
   return Location{file, line, "field " + std::to_string(index + 1) + " (" + name + ")"};
@@ -38,13 +38,13 @@ class Reader {
     out_.file = file;
   }
 
-  void record(const meet_text::Line& line) {
+  void record(const import_text::Line& line) {
     const std::vector<std::string> f =
-        meet_text::split(line.text, ';', {out_.file, line.number, ""});
+        import_text::split(line.text, ';', {out_.file, line.number, ""});
     const std::string type = text::lowercase(field(f, 0));
     if (type == "h") {
       meet_ = field(f, 1);
-      date_ = meet_text::iso_date(field(f, 2));
+      date_ = import_text::iso_date(field(f, 2));
     } else if (type == "e") {
       individual(f, line.number);
     } else if (type == "r") {
@@ -65,13 +65,14 @@ class Reader {
     const std::string_view code = field(f, kCode);
     if (kind != "t" && kind != "tm") {
       const char* what = kind == "f" || kind == "fm" ? "field event" : "combined event";
-      out_.skipped.push_back({line, meet_text::skip_reason(what, code)});
+      out_.skipped.push_back({line, import_text::skip_reason(what, code)});
       return;
     }
-    const std::string other = meet_text::non_running_kind(code);
-    const std::optional<double> distance = meet_text::flat_distance_m(code);
+    const std::string other = import_text::non_running_kind(code);
+    const std::optional<double> distance = import_text::flat_distance_m(code);
     if (!other.empty() || !distance) {
-      out_.skipped.push_back({line, meet_text::skip_reason(other.empty() ? "event" : other, code)});
+      out_.skipped.push_back(
+          {line, import_text::skip_reason(other.empty() ? "event" : other, code)});
       return;
     }
     const size_t p = person_at(f, kAthlete);
@@ -82,13 +83,13 @@ class Reader {
     ImportedAthlete a;
     a.last = f[p];
     a.first = f[p + 1];
-    a.sex = meet_text::read_sex(f[p + 3], at(out_.file, line, p + 3, "gender"));
+    a.sex = import_text::read_sex(f[p + 3], at(out_.file, line, p + 3, "gender"));
     a.team_code = field(f, p + 5);
     a.team_name = field(f, p + 6);
-    a.school_year = meet_text::read_school_year(field(f, p + 8));
+    a.school_year = import_text::read_school_year(field(f, p + 8));
     a.line = line;
-    const meet_text::MarkCell m =
-        meet_text::read_mark(field(f, kMark), at(out_.file, line, kMark, "result mark"));
+    const import_text::MarkCell m =
+        import_text::read_mark(field(f, kMark), at(out_.file, line, kMark, "result mark"));
     ImportedAthlete& known = add(std::move(a));
     if (m.mark) {
       known.marks.push_back({*distance, *m.mark, date_, source(), line});
@@ -101,17 +102,17 @@ class Reader {
   void relay(const std::vector<std::string>& f, int line) {
     const size_t code_at = kCode - kRelayShift, mark_at = kMark - kRelayShift;
     const std::string_view code = field(f, code_at);
-    const std::optional<std::string> event = meet_text::relay_from_hytek_code(code);
+    const std::optional<std::string> event = import_text::relay_from_hytek_code(code);
     if (!event) {
-      out_.skipped.push_back({line, meet_text::unplanned_hytek_relay(code)});
+      out_.skipped.push_back({line, import_text::unplanned_hytek_relay(code)});
       return;
     }
     ImportedRelay r;
     r.event = *event;
-    r.sex = meet_text::read_sex(field(f, kGender - kRelayShift),
-                                at(out_.file, line, kGender - kRelayShift, "gender"));
-    const meet_text::MarkCell m =
-        meet_text::read_mark(field(f, mark_at), at(out_.file, line, mark_at, "result mark"));
+    r.sex = import_text::read_sex(field(f, kGender - kRelayShift),
+                                  at(out_.file, line, kGender - kRelayShift, "gender"));
+    const import_text::MarkCell m =
+        import_text::read_mark(field(f, mark_at), at(out_.file, line, mark_at, "result mark"));
     r.time = m.mark;
     r.status = m.status;
     // After the result fields: team code; team name; letter; then the runners.
@@ -130,7 +131,7 @@ class Reader {
       ImportedAthlete a;
       a.last = f[p];
       a.first = f[p + 1];
-      a.sex = meet_text::read_sex(f[p + 3], at(out_.file, line, p + 3, "runner gender"));
+      a.sex = import_text::read_sex(f[p + 3], at(out_.file, line, p + 3, "runner gender"));
       a.team_code = r.team_code;
       a.team_name = r.team_name;
       a.line = line;
@@ -161,13 +162,13 @@ class Reader {
 }  // namespace
 
 bool looks_like_hytek_results(std::string_view text) {
-  const std::string_view first = meet_text::first_line(text);
+  const std::string_view first = import_text::first_line(text);
   return first.size() > 2 && (first[0] == 'H' || first[0] == 'h') && first[1] == ';';
 }
 
 ImportedFile read_hytek_results(std::string_view text, const std::string& file) {
   Reader reader(file);
-  for (const meet_text::Line& line : meet_text::lines(text, file)) reader.record(line);
+  for (const import_text::Line& line : import_text::lines(text, file)) reader.record(line);
   return reader.finish();
 }
 

@@ -7,13 +7,13 @@
 #include <tuple>
 
 #include "core/text.h"
+#include "io/import_text.h"
 #include "io/lynx_rows.h"
-#include "io/meet_text.h"
 
 namespace baton {
 namespace {
 
-using meet_text::field;
+using import_text::field;
 
 bool is_number(std::string_view s) {
   int v = 0;
@@ -42,7 +42,7 @@ class Reader {
     out_.file = file;
   }
 
-  void event(const meet_text::Line& line) {
+  void event(const import_text::Line& line) {
     const std::vector<std::string> c = lynx::cells(line.text, {out_.file, line.number, ""});
     if (!is_number(field(c, 0))) {
       throw ParseError("'" + std::string(field(c, 0)) + "' is not an event number",
@@ -50,22 +50,22 @@ class Reader {
     }
     EventBlock b;
     b.title = field(c, 3);
-    b.sex = meet_text::sex_from_title(b.title);
-    b.relay = meet_text::relay_from_title(b.title);
+    b.sex = import_text::sex_from_title(b.title);
+    b.relay = import_text::relay_from_title(b.title);
     if (!b.relay) {
-      b.skip_kind = meet_text::non_running_kind(b.title);
+      b.skip_kind = import_text::non_running_kind(b.title);
       if (b.skip_kind.empty()) {
-        b.distance_m = meet_text::flat_distance_m(b.title);
+        b.distance_m = import_text::flat_distance_m(b.title);
         if (!b.distance_m) b.skip_kind = "event";
       }
     }
     if (!b.skip_kind.empty()) {
-      out_.skipped.push_back({line.number, meet_text::skip_reason(b.skip_kind, b.title)});
+      out_.skipped.push_back({line.number, import_text::skip_reason(b.skip_kind, b.title)});
     }
     block_ = std::move(b);
   }
 
-  void competitor(const meet_text::Line& line) {
+  void competitor(const import_text::Line& line) {
     if (!block_) {
       throw ParseError("a competitor before any event line", Location{out_.file, line.number, ""});
     }
@@ -79,7 +79,7 @@ class Reader {
     }
     if (!block_->skip_kind.empty()) {
       out_.skipped.push_back(
-          {line.number, "in " + meet_text::skip_reason(block_->skip_kind, block_->title)});
+          {line.number, "in " + import_text::skip_reason(block_->skip_kind, block_->title)});
       return;
     }
     if (block_->relay) {
@@ -89,7 +89,7 @@ class Reader {
     }
   }
 
-  void people(const meet_text::Line& line) {  // lynx.ppl: ID, last, first, affiliation
+  void people(const import_text::Line& line) {  // lynx.ppl: ID, last, first, affiliation
     const std::vector<std::string> c = lynx::cells(line.text, {out_.file, line.number, ""});
     ImportedAthlete a;
     a.last = field(c, 1);
@@ -102,7 +102,7 @@ class Reader {
     add(std::move(a));
   }
 
-  void schedule(const meet_text::Line& line) {
+  void schedule(const import_text::Line& line) {
     out_.skipped.push_back(
         {line.number, "a lynx.sch schedule line (event, round, heat) names no athletes"});
   }
@@ -122,8 +122,8 @@ class Reader {
     if (r.team_name.empty()) {
       throw ParseError("the relay team has no name", lynx::at(out_.file, line, 3, "last name"));
     }
-    const meet_text::MarkCell seed =
-        meet_text::read_mark(field(c, 5), lynx::at(out_.file, line, 6, "time"));
+    const import_text::MarkCell seed =
+        import_text::read_mark(field(c, 5), lynx::at(out_.file, line, 6, "time"));
     r.time = seed.mark;
     r.status = seed.status;
     r.is_entry = true;
@@ -164,7 +164,7 @@ class Reader {
 
 // A lynx.sch line: one to three numbers (event, round, heat).
 bool schedule_line(std::string_view line) {
-  const std::vector<std::string> c = meet_text::split(line, ',', {});
+  const std::vector<std::string> c = import_text::split(line, ',', {});
   return c.size() <= 3 &&
          std::all_of(c.begin(), c.end(), [](const std::string& s) { return is_number(s); });
 }
@@ -173,10 +173,10 @@ bool schedule_line(std::string_view line) {
 
 bool looks_like_lynx_evt(std::string_view text) {
   try {
-    const std::vector<meet_text::Line> lines =
-        meet_text::lines(text.substr(0, std::min<size_t>(text.size(), 1u << 16)), "");
+    const std::vector<import_text::Line> lines =
+        import_text::lines(text.substr(0, std::min<size_t>(text.size(), 1u << 16)), "");
     bool event = false;
-    for (const meet_text::Line& l : lines) {
+    for (const import_text::Line& l : lines) {
       if (comment(l.text)) continue;
       if (competitor_line(l.text)) return event;
       const std::vector<std::string> c = lynx::cells(l.text, {});
@@ -194,15 +194,15 @@ bool looks_like_lynx_evt(std::string_view text) {
 }
 
 ImportedFile read_lynx_evt(std::string_view text, const std::string& file) {
-  const std::vector<meet_text::Line> lines = meet_text::lines(text, file);
+  const std::vector<import_text::Line> lines = import_text::lines(text, file);
   bool any_competitor = false, all_schedule = true;
-  for (const meet_text::Line& l : lines) {
+  for (const import_text::Line& l : lines) {
     if (comment(l.text)) continue;
     any_competitor = any_competitor || competitor_line(l.text);
     all_schedule = all_schedule && schedule_line(l.text);
   }
   Reader reader(file);
-  for (const meet_text::Line& l : lines) {
+  for (const import_text::Line& l : lines) {
     if (comment(l.text)) continue;
     if (any_competitor) {
       if (competitor_line(l.text)) {

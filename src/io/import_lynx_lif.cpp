@@ -7,13 +7,13 @@
 #include <tuple>
 
 #include "core/text.h"
+#include "io/import_text.h"
 #include "io/lynx_rows.h"
-#include "io/meet_text.h"
 
 namespace baton {
 namespace {
 
-using meet_text::field;
+using import_text::field;
 
 // Row fields (0-based): place, ID, lane, last, first, affiliation, time, license, delta,
 // reaction, then splits.
@@ -54,14 +54,14 @@ Header header(const std::vector<std::string>& c, const std::string& file, int li
   }
   Header h;
   h.title = field(c, 3);
-  h.sex = meet_text::sex_from_title(h.title);
-  h.relay = meet_text::relay_from_title(h.title);
+  h.sex = import_text::sex_from_title(h.title);
+  h.relay = import_text::relay_from_title(h.title);
   if (!h.relay) {
-    h.skip_kind = meet_text::non_running_kind(h.title);
+    h.skip_kind = import_text::non_running_kind(h.title);
     if (h.skip_kind.empty()) {
-      h.distance_m = meet_text::flat_distance_m(h.title);
+      h.distance_m = import_text::flat_distance_m(h.title);
       // The header's distance field (10th) when the name does not say it.
-      if (!h.distance_m) h.distance_m = meet_text::flat_distance_m(field(c, 9));
+      if (!h.distance_m) h.distance_m = import_text::flat_distance_m(field(c, 9));
       if (!h.distance_m) h.skip_kind = "event";
     }
   }
@@ -75,7 +75,7 @@ std::vector<double> leg_splits(const std::vector<std::string>& c, double finish_
   std::vector<double> cumulative;
   for (size_t i = kFirstSplit; i < c.size() && cumulative.size() <= kLegs; ++i) {
     if (c[i].empty()) break;
-    const meet_text::MarkCell m = meet_text::read_mark(c[i], lynx::at(file, line, i, "split"));
+    const import_text::MarkCell m = import_text::read_mark(c[i], lynx::at(file, line, i, "split"));
     if (!m.mark) break;
     cumulative.push_back(m.mark->time_s);
   }
@@ -95,8 +95,8 @@ std::vector<double> leg_splits(const std::vector<std::string>& c, double finish_
 
 bool looks_like_lynx_lif(std::string_view text) {
   try {
-    const std::vector<meet_text::Line> lines =
-        meet_text::lines(text.substr(0, std::min<size_t>(text.size(), 1u << 16)), "");
+    const std::vector<import_text::Line> lines =
+        import_text::lines(text.substr(0, std::min<size_t>(text.size(), 1u << 16)), "");
     if (lines.empty()) return false;
     const std::vector<std::string> h = lynx::cells(lines[0].text, {});
     if (h.size() < 4 || !is_number(field(h, 0)) || !is_number(field(h, 1)) ||
@@ -116,12 +116,12 @@ ImportedFile read_lynx_lif(std::string_view text, const std::string& file) {
   ImportedFile out;
   out.format = "lynx-lif";
   out.file = file;
-  const std::vector<meet_text::Line> lines = meet_text::lines(text, file);
+  const std::vector<import_text::Line> lines = import_text::lines(text, file);
   if (lines.empty()) throw ParseError("the file is empty", Location{file, 0, ""});
   const Header h =
       header(lynx::cells(lines[0].text, {file, lines[0].number, ""}), file, lines[0].number);
   if (!h.skip_kind.empty()) {
-    out.skipped.push_back({lines[0].number, meet_text::skip_reason(h.skip_kind, h.title)});
+    out.skipped.push_back({lines[0].number, import_text::skip_reason(h.skip_kind, h.title)});
     return out;
   }
   std::map<std::tuple<std::string, std::string, std::string>, size_t> index;
@@ -138,8 +138,8 @@ ImportedFile read_lynx_lif(std::string_view text, const std::string& file) {
       throw ParseError("'" + std::string(field(c, kPlace)) + "' is not a place",
                        lynx::at(file, n, kPlace, "place"));
     }
-    meet_text::MarkCell time =
-        meet_text::read_mark(field(c, kTime), lynx::at(file, n, kTime, "time"));
+    import_text::MarkCell time =
+        import_text::read_mark(field(c, kTime), lynx::at(file, n, kTime, "time"));
     const RelayStatus status = by_place ? *by_place : time.status;
     if (h.relay) {
       ImportedRelay r;

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/text.h"
-#include "io/meet_text.h"
+#include "io/import_text.h"
 
 namespace baton {
 namespace {
@@ -42,7 +42,7 @@ void check_depth(std::string_view text, const std::string& file) {
 }
 
 json parse(std::string_view text, const std::string& file) {
-  if (text.size() > meet_text::kMaxFileBytes) {
+  if (text.size() > import_text::kMaxFileBytes) {
     throw ParseError("the file is larger than 16 MB", Location{file, 0, ""});
   }
   check_depth(text, file);
@@ -110,15 +110,15 @@ EventKind kind_of(const json& e) {
   k.title = str(e, "name");
   if (k.title.empty()) k.title = code;
   k.sex = sex_of(e);
-  if (!k.sex) k.sex = meet_text::sex_from_title(k.title);
-  k.relay = meet_text::relay_from_title(code);
-  if (!k.relay) k.relay = meet_text::relay_from_title(k.title);
+  if (!k.sex) k.sex = import_text::sex_from_title(k.title);
+  k.relay = import_text::relay_from_title(code);
+  if (!k.relay) k.relay = import_text::relay_from_title(k.title);
   if (k.relay) return k;
-  k.skip_kind = meet_text::non_running_kind(code.empty() ? k.title : code);
-  if (k.skip_kind.empty()) k.skip_kind = meet_text::non_running_kind(k.title);
+  k.skip_kind = import_text::non_running_kind(code.empty() ? k.title : code);
+  if (k.skip_kind.empty()) k.skip_kind = import_text::non_running_kind(k.title);
   if (!k.skip_kind.empty()) return k;
-  k.distance_m = meet_text::flat_distance_m(code);
-  if (!k.distance_m) k.distance_m = meet_text::flat_distance_m(k.title);
+  k.distance_m = import_text::flat_distance_m(code);
+  if (!k.distance_m) k.distance_m = import_text::flat_distance_m(k.title);
   if (!k.distance_m) k.skip_kind = "event";
   return k;
 }
@@ -129,7 +129,7 @@ class Reader {
     out_.format = "opentrack";
     out_.file = file;
     meet_ = str(doc, "name");
-    date_ = meet_text::iso_date(str(doc, "date"));
+    date_ = import_text::iso_date(str(doc, "date"));
   }
 
   ImportedFile read() {
@@ -161,8 +161,8 @@ class Reader {
       const auto kind = kinds_.find(str(entered[k], "eventId"));
       const std::string pb = str(entered[k], "pb");
       if (kind == kinds_.end() || !kind->second.distance_m || pb.empty()) continue;
-      const meet_text::MarkCell m =
-          meet_text::read_mark(pb, at(path + ".eventsEntered." + std::to_string(k) + ".pb"));
+      const import_text::MarkCell m =
+          import_text::read_mark(pb, at(path + ".eventsEntered." + std::to_string(k) + ".pb"));
       if (m.mark) a.marks.push_back({*kind->second.distance_m, *m.mark, "", source("pb"), 0});
     }
     const size_t index = out_.athletes.size();
@@ -185,7 +185,7 @@ class Reader {
     const EventKind& k = kinds_[str(e, "eventId")] = kind_of(e);
     if (!k.skip_kind.empty()) {
       out_.skipped.push_back(
-          {static_cast<int>(i + 1), meet_text::skip_reason(k.skip_kind, k.title)});
+          {static_cast<int>(i + 1), import_text::skip_reason(k.skip_kind, k.title)});
       return;
     }
     const json& teams = list(e, "teams");  // relay teams declared (Baton's entry export)
@@ -207,27 +207,27 @@ class Reader {
     }
   }
 
-  meet_text::MarkCell performance(const json& r, const std::string& path) const {
+  import_text::MarkCell performance(const json& r, const std::string& path) const {
     std::string p = str(r, "performance");
-    if (!p.empty()) return meet_text::read_mark(p, at(path + ".performance"));
+    if (!p.empty()) return import_text::read_mark(p, at(path + ".performance"));
     const auto raw = r.is_object() ? r.find("rawTime") : r.end();
     if (raw != r.end() && raw->is_number()) {
       const double s = raw->get<double>();
       if (!std::isfinite(s) || s <= 0 || s > 1e6) {
         throw ParseError("not a time in seconds", at(path + ".rawTime"));
       }
-      meet_text::MarkCell m;
+      import_text::MarkCell m;
       m.mark = Mark{s, false};
       return m;
     }
-    return meet_text::read_mark(str(r, "rawTime"), at(path + ".rawTime"));
+    return import_text::read_mark(str(r, "rawTime"), at(path + ".rawTime"));
   }
 
   void individual(const json& r, const EventKind& k, const std::string& path) {
     auto it = by_bib_.find(str(r, "bib"));
     if (it == by_bib_.end()) it = by_bib_.find(strip_zeros(str(r, "bib")));
     if (it == by_bib_.end()) it_fail(r, path);
-    const meet_text::MarkCell m = performance(r, path);
+    const import_text::MarkCell m = performance(r, path);
     if (!m.mark) return;
     out_.athletes[it->second].marks.push_back({*k.distance_m, *m.mark, date_, source(""), 0});
   }
@@ -296,7 +296,7 @@ class Reader {
   void relay_entry(const json& t, const EventKind& k, const std::string& path) {
     ImportedRelay rel = relay_base(t, k, path);
     const std::string seed = str(t, "seedTime");
-    const meet_text::MarkCell m = meet_text::read_mark(seed, at(path + ".seedTime"));
+    const import_text::MarkCell m = import_text::read_mark(seed, at(path + ".seedTime"));
     rel.time = m.mark;
     rel.is_entry = true;
     out_.relays.push_back(std::move(rel));
@@ -304,7 +304,7 @@ class Reader {
 
   void relay_result(const json& r, const EventKind& k, const std::string& path) {
     ImportedRelay rel = relay_base(r, k, path);
-    const meet_text::MarkCell m = performance(r, path);
+    const import_text::MarkCell m = performance(r, path);
     rel.status = m.status;
     rel.time = m.mark;
     const json& splits = list(r, "splits");
@@ -313,8 +313,8 @@ class Reader {
       for (size_t i = 0; i < splits.size(); ++i) {
         const std::string s =
             splits[i].is_object() ? str(splits[i], "time") : str(json{{"s", splits[i]}}, "s");
-        const meet_text::MarkCell c =
-            meet_text::read_mark(s, at(path + ".splits." + std::to_string(i)));
+        const import_text::MarkCell c =
+            import_text::read_mark(s, at(path + ".splits." + std::to_string(i)));
         if (!c.mark) break;
         cumulative.push_back(c.mark->time_s);
       }

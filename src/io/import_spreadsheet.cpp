@@ -213,7 +213,7 @@ ImportedFile read_relays(const std::vector<csv::Row>& rows, const std::vector<Co
           break;
         case Kind::split:
           if (!value.empty())
-            splits.emplace_back(cols[i].leg, import_text::read_mark(value, false, at).time_s);
+            splits.emplace_back(cols[i].leg, import_text::read_time(value, false, at).time_s);
           break;
         default:
           break;
@@ -227,18 +227,15 @@ ImportedFile read_relays(const std::vector<csv::Row>& rows, const std::vector<Co
       continue;
     }
     relay.event = kind.relay_id;
-    if (const auto status = import_text::status_reason(time)) {
-      const std::string up = header_key(time);
-      relay.status = up == "dq" || up == "dsq" ? RelayStatus::dq
-                     : up == "dnf"             ? RelayStatus::dnf
-                     : up == "scr"             ? RelayStatus::scratched
-                                               : RelayStatus::dns;
-    } else if (!time.empty()) {
-      relay.time = import_text::read_mark(time, kind.hand_timed, Location{file, row.line, "Time"});
-    } else {
+    const import_text::MarkCell outcome =
+        import_text::read_mark(time, Location{file, row.line, "Time"});
+    if (outcome.no_time) {
       out.skipped.push_back({row.line, fmt::format("{}: no time", event_name)});
       continue;
     }
+    relay.status = outcome.status;
+    relay.time = outcome.mark;
+    if (relay.time && kind.hand_timed) relay.time->hand_timed = true;
     std::sort(runners.begin(), runners.end());
     for (const auto& [leg, name] : runners) {
       ImportedAthlete a;
@@ -353,7 +350,7 @@ ImportedFile read_spreadsheet(std::string_view text, const std::string& file) {
       const Location at{file, row.line, c.title};
       ImportedMark m;
       m.distance_m = c.event.distance_m;
-      m.mark = import_text::read_mark(value, c.event.hand_timed, at);
+      m.mark = import_text::read_time(value, c.event.hand_timed, at);
       if (a.sex) check_mark_plausible(m.distance_m, to_fat_s(m.mark, m.distance_m), *a.sex, at);
       m.date = date;
       m.source = meet.empty() ? file : meet;

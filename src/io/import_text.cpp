@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <regex>
 
 #include "baton/date.h"
@@ -12,6 +14,20 @@
 
 namespace baton::import_text {
 namespace {
+
+bool contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 std::string squeeze(std::string_view s) {
   std::string out;
@@ -23,11 +39,16 @@ std::string squeeze(std::string_view s) {
   return out;
 }
 
-bool contains_any(const std::string& s, std::initializer_list<const char*> words) {
-  for (const char* w : words) {
-    if (s.find(w) != std::string::npos) return true;
-  }
-  return false;
+bool contains_any(std::string_view s, std::initializer_list<const char*> words) {
+  return std::any_of(words.begin(), words.end(), [&](const char* w) { return contains(s, w); });
+}
+
+// A distance code such as "100H", "100MH", "3000SC": digits, an optional M, then `suffix`.
+bool distance_code(std::string_view code, std::string_view suffix) {
+  if (!code.ends_with(suffix)) return false;
+  code.remove_suffix(suffix.size());
+  if (code.ends_with("M")) code.remove_suffix(1);
+  return all_digits(code);
 }
 
 EventKind other(std::string reason) {
@@ -63,15 +84,130 @@ EventKind relay_kind(const std::string& key) {
   return other("a relay Baton does not plan");
 }
 
+// Hy-Tek Meet Manager's relay event codes and the relays they are (its semicolon entry import).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kHytekRelayCodes = {{
+    {"400", "4x100"},
+    {"800", "4x200"},
+    {"1600", "4x400"},
+    {"3200", "4x800"},
+    {"1600S", "smr"},
+    {"3200D", "dmr"},
+}};
+
+// A status word a mark cell may hold instead of a time: the reason a skipped mark gives, and
+// the verdict it is for a relay (none: no time and no verdict).
+struct StatusWord {
+  const char* word;  // upper case, without dots or spaces
+  const char* reason;
+  std::optional<RelayStatus> verdict;
+};
+
+constexpr std::array<StatusWord, 18> kStatusWords = {{
+    {"NT", "no time (NT)", std::nullopt},
+    {"DNS", "did not start (DNS)", RelayStatus::dns},
+    {"DNF", "did not finish (DNF)", RelayStatus::dnf},
+    {"DQ", "disqualified (DQ)", RelayStatus::dq},
+    {"DSQ", "disqualified (DQ)", RelayStatus::dq},
+    {"FS", "false start (FS)", RelayStatus::dq},
+    {"SCR", "scratched (SCR)", RelayStatus::scratched},
+    {"SCRATCH", "scratched (SCR)", RelayStatus::scratched},
+    {"NM", "no mark (NM)", std::nullopt},
+    {"ND", "no distance (ND)", std::nullopt},
+    {"NH", "no height (NH)", std::nullopt},
+    {"FOUL", "foul", std::nullopt},
+    {"NA", "no mark (N/A)", std::nullopt},
+    {"N/A", "no mark (N/A)", std::nullopt},
+    {"-", "no mark (-)", std::nullopt},
+    {"--", "no mark (--)", std::nullopt},
+    {"\xE2\x80\x94", "no mark (dash)", std::nullopt},  // em dash
+    {"\xE2\x80\x93", "no mark (dash)", std::nullopt},  // en dash
+}};
+
+const StatusWord* status_word(std::string_view cell) {
+  std::string up;
+  for (char c : text::trim(cell)) {
+    if (c != '.' && c != ' ') up += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  for (const StatusWord& s : kStatusWords) {
+    if (up == s.word) return &s;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
+// ---- lines and fields ---------------------------------------------------------------------
+
+std::vector<Line> lines(std::string_view text, const std::string& file) {
+  if (text.size() > kMaxFileBytes) {
+    throw ParseError("the file is larger than " + std::to_string(kMaxFileBytes >> 20) + " MB",
+                     Location{file, 0, ""});
+  }
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  std::vector<Line> out;
+  int number = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find_first_of("\r\n", pos);
+    if (end == std::string_view::npos) end = text.size();
+    ++number;
+    const std::string_view line = text.substr(pos, end - pos);
+    if (line.find('\0') != std::string_view::npos) {
+      throw ParseError("a NUL byte: this is not a text file", Location{file, number, ""});
+    }
+    if (text::invalid_utf8_at(line) != std::string_view::npos) {
+      throw ParseError("not UTF-8 text: save the file as UTF-8 (Unicode) and import it again",
+                       Location{file, number, ""});
+    }
+    if (!text::trim(line).empty()) out.push_back({number, line});
+    pos = end;
+    if (pos < text.size() && text[pos] == '\r') {
+      ++pos;
+      if (pos < text.size() && text[pos] == '\n') ++pos;
+    } else if (pos < text.size()) {
+      ++pos;  // '\n'
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> split(std::string_view line, char sep, const Location& where) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (true) {
+    if (out.size() == kMaxFields) {
+      throw ParseError("more than " + std::to_string(kMaxFields) + " fields", where);
+    }
+    const size_t end = line.find(sep, pos);
+    out.emplace_back(
+        text::trim(line.substr(pos, end == std::string_view::npos ? line.npos : end - pos)));
+    if (end == std::string_view::npos) break;
+    pos = end + 1;
+  }
+  return out;
+}
+
+std::string_view field(const std::vector<std::string>& fields, size_t i) {
+  return i < fields.size() ? std::string_view(fields[i]) : std::string_view();
+}
+
+std::string_view first_line(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find_first_of("\r\n", pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(pos, end - pos);
+    if (!text::trim(line).empty()) return line;
+    pos = end + 1;
+  }
+  return {};
+}
+
 char sniff_separator(std::string_view text) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  while (!text.empty() && (text.front() == '\n' || text.front() == '\r')) text.remove_prefix(1);
-  const std::string_view line = text.substr(0, text.find('\n'));
   std::array<int, 3> counts{};  // tab, semicolon, comma
   bool quoted = false;
-  for (char c : line) {
+  for (char c : first_line(text)) {
     if (c == '"') quoted = !quoted;
     if (quoted) continue;
     if (c == '\t') ++counts[0];
@@ -98,6 +234,38 @@ std::string header_key(std::string_view cell) {
   return out;
 }
 
+// ---- event names --------------------------------------------------------------------------
+
+std::string non_running_kind(std::string_view title) {
+  const std::string t = text::lowercase_without_spaces(title);
+  const std::string code = upper(t);
+  if (contains(t, "hurdle") || distance_code(code, "H")) return "hurdles";
+  if (contains(t, "steeple") || distance_code(code, "SC") || distance_code(code, "S")) {
+    return "steeplechase";
+  }
+  if (contains(t, "walk") || distance_code(code, "RW") || distance_code(code, "W")) {
+    return "race walk";
+  }
+  for (const char* f :
+       {"jump", "vault", "shot", "discus", "javelin", "hammer", "weight", "throw"}) {
+    if (contains(t, f)) return "field event";
+  }
+  for (const char* c : {"HJ", "PV", "LJ", "TJ", "SP", "DT", "JT", "HT", "WT"}) {
+    if (code == c) return "field event";
+  }
+  for (const char* m : {"decathlon", "heptathlon", "pentathlon", "triathlon"}) {
+    if (contains(t, m)) return "combined event";
+  }
+  for (const char* c : {"DEC", "HEP", "PEN"}) {
+    if (code == c) return "combined event";
+  }
+  return "";
+}
+
+std::string skip_reason(std::string_view kind, std::string_view title) {
+  return std::string(kind) + " (" + std::string(text::trim(title)) + "): no relay uses it";
+}
+
 EventKind classify_event(std::string_view name) {
   std::string lower = text::lowercase(text::trim(name));
   bool hand = false;
@@ -116,27 +284,8 @@ EventKind classify_event(std::string_view name) {
     k.hand_timed = hand;
     return k;
   }
-  if (key.find("hurdle") != std::string::npos || std::regex_match(key, std::regex(R"(\d+m?h)"))) {
-    return other("hurdles: no relay uses them");
-  }
-  if (key.find("steeple") != std::string::npos || std::regex_match(key, std::regex(R"(\d+m?sc)"))) {
-    return other("steeplechase: no relay uses it");
-  }
-  if (key.find("walk") != std::string::npos || std::regex_match(key, std::regex(R"(\d+m?rw)"))) {
-    return other("race walk: no relay uses it");
-  }
-  static const std::array<const char*, 12> kField = {"jump",   "vault",    "shot",      "put",
-                                                     "discus", "javelin",  "hammer",    "weight",
-                                                     "throw",  "highjump", "polevault", "ball"};
-  static const std::array<const char*, 8> kFieldCodes = {"hj", "lj", "tj", "pv",
-                                                         "sp", "dt", "jt", "wt"};
-  bool field = false;
-  for (const char* w : kField) field = field || key.find(w) != std::string::npos;
-  for (const char* c : kFieldCodes) field = field || key == c;
-  if (field)
-    return other(fmt::format("field event ({}): no relay uses it", std::string(text::trim(lower))));
-  if (contains_any(key, {"pentathlon", "heptathlon", "decathlon", "triathlon"})) {
-    return other("combined event: no relay uses it");
+  if (const std::string kind = non_running_kind(lower); !kind.empty()) {
+    return other(skip_reason(kind, lower));
   }
   if (contains_any(key, {"crosscountry", "xc"}) ||
       std::regex_match(key, std::regex(R"(\d+(\.\d+)?k(m)?)")) ||
@@ -177,40 +326,130 @@ EventKind classify_event(std::string_view name) {
   return {};
 }
 
-std::optional<std::string> status_reason(std::string_view cell) {
-  std::string up;
-  for (char c : text::trim(cell)) {
-    if (c != '.' && c != ' ') up += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+std::optional<std::string> relay_from_title(std::string_view title) {
+  const std::string t = text::lowercase_without_spaces(title);
+  if (contains(t, "sprintmedley") || contains(t, "smr")) return "smr";
+  if (contains(t, "distancemedley") || contains(t, "dmr")) return "dmr";
+  for (const char* leg : {"100", "200", "400", "800"}) {
+    for (const char* by : {"4x", "4×"}) {
+      const std::string key = std::string(by) + leg;
+      const size_t at = t.find(key);
+      if (at == std::string::npos) continue;
+      const size_t after = at + key.size();
+      // "4x1000" or "4x4000" is not a 4x100 / 4x400.
+      if (after < t.size() && t[after] >= '0' && t[after] <= '9') continue;
+      return std::string("4x") + leg;
+    }
   }
-  static const std::array<std::pair<const char*, const char*>, 14> kStatus = {{
-      {"NT", "no time (NT)"},
-      {"DNS", "did not start (DNS)"},
-      {"DNF", "did not finish (DNF)"},
-      {"DQ", "disqualified (DQ)"},
-      {"DSQ", "disqualified (DQ)"},
-      {"SCR", "scratched (SCR)"},
-      {"NM", "no mark (NM)"},
-      {"FS", "false start (FS)"},
-      {"NH", "no height (NH)"},
-      {"FOUL", "foul"},
-      {"NA", "no mark (N/A)"},
-      {"N/A", "no mark (N/A)"},
-      {"-", "no mark (-)"},
-      {"--", "no mark (--)"},
-  }};
-  for (const auto& [word, reason] : kStatus) {
-    if (up == word) return std::string(reason);
-  }
-  if (up == "\xE2\x80\x94" || up == "\xE2\x80\x93") return std::string("no mark (dash)");
   return std::nullopt;
 }
 
-Mark read_mark(std::string_view cell, bool hand_column, const Location& where) {
-  std::string_view t = text::trim(cell);
-  Mark m = parse_time(t, where);
+std::optional<double> flat_distance_m(std::string_view code_or_title) {
+  const std::string t = text::lowercase_without_spaces(code_or_title);
+  if (t.empty() || !non_running_kind(code_or_title).empty() || relay_from_title(t)) {
+    return std::nullopt;
+  }
+  if (t == "mile" || t == "1mile" || contains(t, "milerun") || t == "1mi") return kMileM;
+  size_t i = 0;
+  // Skip a leading word ("girls", "boys") up to the first digit.
+  while (i < t.size() && !(t[i] >= '0' && t[i] <= '9')) ++i;
+  size_t j = i;
+  while (j < t.size() && ((t[j] >= '0' && t[j] <= '9') || t[j] == ',')) ++j;
+  if (j == i) return std::nullopt;
+  std::string digits;
+  for (size_t k = i; k < j; ++k) {
+    if (t[k] != ',') digits += t[k];
+  }
+  if (digits.size() > 6) return std::nullopt;
+  int metres = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), metres);
+  const std::string_view rest = std::string_view(t).substr(j);
+  if (rest.starts_with("mile")) return metres == 1 ? std::optional<double>(kMileM) : std::nullopt;
+  if (rest.starts_with("k") && !rest.starts_with("kg"))
+    metres *= 1000;
+  else if (!(rest.empty() || rest.starts_with("m") || rest.starts_with("dash") ||
+             rest.starts_with("run") || rest.starts_with("varsity") || rest.starts_with("jv") ||
+             rest.starts_with("open"))) {
+    return std::nullopt;
+  }
+  if (metres < 50 || metres > 10000) return std::nullopt;
+  return static_cast<double>(metres);
+}
+
+std::optional<Sex> sex_from_title(std::string_view title) {
+  const std::string t = text::lowercase(title);
+  if (contains(t, "mixed")) return std::nullopt;
+  for (const char* w : {"girl", "women", "woman", "female", "ladies"}) {
+    if (contains(t, w)) return Sex::female;
+  }
+  for (const char* w : {"boy", "men", "male"}) {
+    if (contains(t, w)) return Sex::male;
+  }
+  return std::nullopt;
+}
+
+std::string unplanned_hytek_relay(std::string_view code) {
+  return "relay event code '" + std::string(code) +
+         "' is not a relay Baton plans (400, 800, 1600, 3200, 1600S, 3200D)";
+}
+
+std::optional<std::string> relay_from_hytek_code(std::string_view code) {
+  const std::string c = upper(text::trim(code));
+  for (const auto& [hytek, relay] : kHytekRelayCodes) {
+    if (c == hytek) return std::string(relay);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> hytek_relay_code(std::string_view relay) {
+  for (const auto& [hytek, id] : kHytekRelayCodes) {
+    if (relay == id) return std::string(hytek);
+  }
+  return std::nullopt;
+}
+
+// ---- marks --------------------------------------------------------------------------------
+
+std::optional<std::string> status_reason(std::string_view cell) {
+  if (const StatusWord* s = status_word(cell)) return std::string(s->reason);
+  return std::nullopt;
+}
+
+Mark read_time(std::string_view cell, bool hand_column, const Location& where) {
+  std::string t(text::trim(cell));
+  // Qualifier marks after a time ("10.85q", "10.85Q"); a hand time's h stays.
+  if (!t.empty() && (t.back() == 'q' || t.back() == 'Q')) t.pop_back();
+  if (!t.empty() && t.back() == 'H') t.back() = 'h';
+  Mark m;
+  try {
+    m = parse_time(t, where);
+  } catch (const ValidationError& e) {  // "0:00.00": no time a runner can have run
+    throw ParseError(e.message(), where);
+  }
   if (hand_column) m.hand_timed = true;
   return m;
 }
+
+MarkCell read_mark(std::string_view cell, const Location& where) {
+  MarkCell out;
+  const std::string_view t = text::trim(cell);
+  if (t.empty() || t == "0" || t == "0.00") {  // Hy-Tek writes a zero for no seed
+    out.no_time = true;
+    return out;
+  }
+  if (const StatusWord* s = status_word(t)) {
+    if (s->verdict) {
+      out.status = *s->verdict;
+    } else {
+      out.no_time = true;
+    }
+    return out;
+  }
+  out.mark = read_time(t, false, where);
+  return out;
+}
+
+// ---- people and dates ---------------------------------------------------------------------
 
 std::pair<std::string, std::string> split_name(std::string_view full) {
   const std::string_view t = text::trim(full);
@@ -238,6 +477,13 @@ std::optional<Sex> read_sex(std::string_view cell) {
   return std::nullopt;
 }
 
+std::optional<Sex> read_sex(std::string_view cell, const Location& where) {
+  if (const std::optional<Sex> sex = read_sex(cell)) return sex;
+  const std::string k = header_key(cell);
+  if (k.empty() || k == "x" || k == "mixed") return std::nullopt;
+  throw ParseError("'" + std::string(text::trim(cell)) + "' is not a sex (M, F or X)", where);
+}
+
 std::optional<int> read_grade(std::string_view cell, const Location& where) {
   const std::string k = header_key(cell);
   if (k.empty()) return std::nullopt;
@@ -254,6 +500,14 @@ std::optional<int> read_grade(std::string_view cell, const Location& where) {
   throw ParseError(fmt::format("cannot read grade '{}': write 1 to 12 or FR, SO, JR, SR",
                                std::string(text::trim(cell))),
                    where);
+}
+
+std::optional<int> read_school_year(std::string_view cell) {
+  try {
+    return read_grade(cell, Location{});
+  } catch (const ParseError&) {
+    return std::nullopt;
+  }
 }
 
 std::string read_date(std::string_view cell, const Location& where) {
@@ -294,6 +548,14 @@ std::string read_date(std::string_view cell, const Location& where) {
     return parse_date(iso, where);
   } catch (const ParseError&) {
     throw bad();
+  }
+}
+
+std::string iso_date(std::string_view cell) {
+  try {
+    return read_date(cell, Location{});
+  } catch (const ParseError&) {
+    return "";
   }
 }
 

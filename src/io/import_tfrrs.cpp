@@ -111,7 +111,7 @@ ImportedFile read_tfrrs(std::string_view text, const std::string& file) {
     }
     ImportedMark m;
     m.distance_m = kind.distance_m;
-    m.mark = import_text::read_mark(mark, kind.hand_timed,
+    m.mark = import_text::read_time(mark, kind.hand_timed,
                                     Location{file, row.line, column_name(c.mark)});
     if (c.date >= 0)
       m.date =

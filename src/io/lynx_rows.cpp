@@ -24,8 +24,8 @@ std::vector<std::string> cells(std::string_view line, const Location& where) {
     } else if (c == ',') {
       out.emplace_back(text::trim(cur));
       cur.clear();
-      if (out.size() == meet_text::kMaxFields) {
-        throw ParseError("more than " + std::to_string(meet_text::kMaxFields) + " fields", where);
+      if (out.size() == import_text::kMaxFields) {
+        throw ParseError("more than " + std::to_string(import_text::kMaxFields) + " fields", where);
       }
     } else {
       cur += c;

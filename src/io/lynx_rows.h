@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "io/meet_text.h"
+#include "io/import_text.h"
 
 namespace baton::lynx {
 

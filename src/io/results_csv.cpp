@@ -35,10 +35,11 @@ std::vector<std::string> split_list(const std::string& text) {
   return out;
 }
 
-bool parse_flag(const std::string& text, const Location& where) {
+// A yes/no cell; `word` (the column's own name, "dq" or "dnf") also reads as yes.
+bool parse_flag(const std::string& text, std::string_view word, const Location& where) {
   const std::string t = lowercase(text);
   if (t.empty() || t == "no" || t == "0" || t == "false") return false;
-  if (t == "yes" || t == "1" || t == "true" || t == "dq") return true;
+  if (t == "yes" || t == "1" || t == "true" || t == word) return true;
   throw ParseError("'" + text + "' is not yes or no", where);
 }
 
@@ -53,8 +54,8 @@ std::vector<RelayResult> parse_results_csv(std::string_view text, const std::str
   std::map<std::string, size_t> column;
   for (size_t i = 0; i < rows[0].cells.size(); ++i) {
     const std::string name = lowercase(trim(rows[0].cells[i]));
-    static const char* kKnown[] = {"event", "order", "time", "splits",
-                                   "drop",  "dq",    "date", "meet"};
+    static const char* kKnown[] = {"event", "order", "time", "splits", "drop",
+                                   "dq",    "dnf",   "date", "meet"};
     if (std::find_if(std::begin(kKnown), std::end(kKnown),
                      [&](const char* k) { return name == k; }) == std::end(kKnown)) {
       throw ParseError("unknown column '" + name + "'", Location{source, rows[0].line, name});
@@ -85,7 +86,8 @@ std::vector<RelayResult> parse_results_csv(std::string_view text, const std::str
     std::replace(order.begin(), order.end(), ';', ',');
     res.order = split_names(order, loc("order"));
     const std::string time = cell("time");
-    res.dq = parse_flag(cell("dq"), loc("dq"));
+    res.dq = parse_flag(cell("dq"), "dq", loc("dq"));
+    res.dnf = parse_flag(cell("dnf"), "dnf", loc("dnf"));
     const std::string drop = cell("drop");
     if (!drop.empty()) {
       if (drop.find_first_not_of("0123456789") != std::string::npos || drop.size() > 2) {

@@ -163,6 +163,47 @@ CREATE TABLE athlete_entries (
 ALTER TABLE result_legs ADD COLUMN split_hand INTEGER NOT NULL DEFAULT 0
   CHECK (split_hand IN (0, 1));
 )sql"},
+    // Relays that did not finish with the cause not recorded (a dropped baton has its own
+    // column): `dnf`, with no team time, no drop and no DQ. SQLite cannot change a table's
+    // CHECK, so both results tables are rebuilt. Foreign keys stay on inside this transaction,
+    // so the old tables are renamed first (their reference follows the rename), the new ones
+    // filled from them, and the old ones dropped child first, which deletes no row of the new.
+    {11, R"sql(
+ALTER TABLE results RENAME TO results_v10;
+ALTER TABLE result_legs RENAME TO result_legs_v10;
+DROP INDEX result_legs_by_athlete;
+CREATE TABLE results (
+  id          INTEGER PRIMARY KEY,
+  event       TEXT NOT NULL CHECK (length(event) > 0),
+  date        TEXT NOT NULL
+              CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'
+                     AND date(date) IS date),
+  meet        TEXT NOT NULL DEFAULT '',
+  team_time_s REAL CHECK (team_time_s IS NULL OR team_time_s > 0),
+  dropped_leg INTEGER CHECK (dropped_leg IS NULL OR dropped_leg BETWEEN 1 AND 8),
+  dq          INTEGER NOT NULL CHECK (dq IN (0, 1)),
+  dnf         INTEGER NOT NULL DEFAULT 0 CHECK (dnf IN (0, 1)),
+  created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  CHECK (team_time_s IS NOT NULL OR dropped_leg IS NOT NULL OR dq = 1 OR dnf = 1),
+  CHECK (dnf = 0 OR (team_time_s IS NULL AND dropped_leg IS NULL AND dq = 0))
+);
+CREATE TABLE result_legs (
+  result_id  INTEGER NOT NULL REFERENCES results (id) ON DELETE CASCADE,
+  leg        INTEGER NOT NULL CHECK (leg BETWEEN 1 AND 8),
+  athlete_id INTEGER REFERENCES athletes (id) ON DELETE SET NULL,
+  athlete    TEXT NOT NULL CHECK (length(athlete) > 0),
+  split_s    REAL CHECK (split_s IS NULL OR split_s > 0),
+  split_hand INTEGER NOT NULL DEFAULT 0 CHECK (split_hand IN (0, 1)),
+  PRIMARY KEY (result_id, leg)
+);
+CREATE INDEX result_legs_by_athlete ON result_legs (athlete_id);
+INSERT INTO results (id, event, date, meet, team_time_s, dropped_leg, dq, created_at)
+  SELECT id, event, date, meet, team_time_s, dropped_leg, dq, created_at FROM results_v10;
+INSERT INTO result_legs (result_id, leg, athlete_id, athlete, split_s, split_hand)
+  SELECT result_id, leg, athlete_id, athlete, split_s, split_hand FROM result_legs_v10;
+DROP TABLE result_legs_v10;
+DROP TABLE results_v10;
+)sql"},
 };
 
 }  // namespace

@@ -13,10 +13,10 @@ namespace {
 long long insert(Database& db, const RelayResult& r) {
   const Connection& impl = connection(db);
   Statement s(impl,
-              "INSERT INTO results (event, date, meet, team_time_s, dropped_leg, dq) VALUES "
-              "(?, ?, ?, ?, ?, ?)");
+              "INSERT INTO results (event, date, meet, team_time_s, dropped_leg, dq, dnf) VALUES "
+              "(?, ?, ?, ?, ?, ?, ?)");
   s.bind(1, r.event).bind(2, r.date).bind(3, r.meet).bind(4, r.team_time_s);
-  s.bind(5, r.dropped_leg).bind(6, r.dq ? 1 : 0).run();
+  s.bind(5, r.dropped_leg).bind(6, r.dq ? 1 : 0).bind(7, r.dnf ? 1 : 0).run();
   const long long id = sqlite3_last_insert_rowid(impl.db);
   Statement leg(
       impl,
@@ -58,7 +58,7 @@ std::vector<long long> Results::import(const std::vector<RelayResult>& results,
 std::vector<RelayResult> Results::list() const {
   const Connection& impl = connection(db_);
   Statement s(impl,
-              "SELECT id, event, date, meet, team_time_s, dropped_leg, dq FROM results "
+              "SELECT id, event, date, meet, team_time_s, dropped_leg, dq, dnf FROM results "
               "ORDER BY date, id");
   std::vector<RelayResult> out;
   while (s.step()) {
@@ -70,6 +70,7 @@ std::vector<RelayResult> Results::list() const {
     if (!s.column_null(4)) r.team_time_s = s.column_double(4);
     if (!s.column_null(5)) r.dropped_leg = static_cast<int>(s.column_int(5));
     r.dq = s.column_int(6) != 0;
+    r.dnf = s.column_int(7) != 0;
     Statement legs(impl,
                    "SELECT athlete, split_s, split_hand FROM result_legs WHERE result_id = ? "
                    "ORDER BY leg");

@@ -189,11 +189,10 @@ int update_bests(Athlete& a, const std::vector<DatedMark>& marks, const std::str
 
 // ---- relay results ------------------------------------------------------------------------
 
+// Why a relay the team did not run is no result. A relay that did not finish (DNF) was run:
+// the results log keeps it, cause not recorded.
 std::optional<std::string> status_reason(RelayStatus s) {
   switch (s) {
-    case RelayStatus::dnf:
-      return "did not finish (DNF): the results log keeps finished, dropped-baton and "
-             "disqualified relays";
     case RelayStatus::dns:
       return "did not start (DNS)";
     case RelayStatus::scratched:
@@ -205,7 +204,7 @@ std::optional<std::string> status_reason(RelayStatus s) {
 
 bool already_logged(const std::vector<RelayResult>& log, const RelayResult& r) {
   for (const RelayResult& old : log) {
-    if (old.event != r.event || old.date != r.date || old.dq != r.dq) continue;
+    if (old.event != r.event || old.date != r.date || old.dq != r.dq || old.dnf != r.dnf) continue;
     if (old.order.size() != r.order.size()) continue;
     bool same = true;
     for (size_t i = 0; i < r.order.size(); ++i) {
@@ -289,8 +288,12 @@ ImportReport import_file(const Workspace& ws, std::string_view text, const std::
     p.result.date = r.date;
     p.result.meet = r.meet;
     p.result.dq = r.status == RelayStatus::dq;
-    if (r.time && !p.result.dq) p.result.team_time_s = to_fat_s(*r.time, event.total_m());
-    if (r.splits_s.size() == event.legs.size()) p.result.splits_s = r.splits_s;
+    p.result.dnf = r.status == RelayStatus::dnf;
+    // A DQ or DNF verdict stands for the time; a team that did not finish has no full splits.
+    if (r.time && !p.result.dq && !p.result.dnf) {
+      p.result.team_time_s = to_fat_s(*r.time, event.total_m());
+    }
+    if (r.splits_s.size() == event.legs.size() && !p.result.dnf) p.result.splits_s = r.splits_s;
     for (const ImportedAthlete& runner : r.runners)
       p.runners.push_back(people.find_or_add(runner, r.sex));
     pending.push_back(std::move(p));

@@ -18,14 +18,16 @@ PracticeLookup practice_lookup(Database& db, const Team& team, const Event& even
   auto drills = std::make_shared<std::map<Pair, std::vector<Drill>>>();
   for (Drill& d : Practice(db).list()) (*drills)[{d.from, d.to}].push_back(std::move(d));
   // Passes in logged races count too: clean unless the baton was dropped at that exchange. A
-  // disqualification without a drop has no known cause, so that race is left out.
+  // disqualification without a drop and a DNF (did not finish, cause not recorded) cannot be
+  // charged to any exchange, nor do they show how far the baton went, so those races are left
+  // out.
   struct RacePasses {
     int passes = 0;
     int clean = 0;
   };
   auto races = std::make_shared<std::map<Pair, RacePasses>>();
   for (const RelayResult& r : Results(db).list()) {
-    if (r.dq && !r.dropped_leg) continue;
+    if ((r.dq && !r.dropped_leg) || r.dnf) continue;
     for (size_t k = 0; k + 1 < r.order.size(); ++k) {
       RacePasses& p = (*races)[{r.order[k], r.order[k + 1]}];
       ++p.passes;

@@ -16,6 +16,7 @@ RelayResult add_result(const Workspace& ws, const ResultEntry& entry) {
   r.splits_hand = entry.splits_hand;
   r.dropped_leg = entry.dropped_leg;
   r.dq = entry.dq;
+  r.dnf = entry.dnf;
   if (entry.time) {
     // Hand times convert to FAT by the event's total distance, under the roster's rules.
     const Event e = find_event(entry.event, Roster(db).team().rules, Location{"", 0, "event"});

@@ -145,6 +145,7 @@ std::string cli_option_for_field(std::string_view field) {
       {"time", "--time"},
       {"splits", "--splits"},
       {"drop", "--drop"},
+      {"dnf", "--dnf"},
       {"athlete", "--athlete"},
       {"svg", "--svg"},
       {"technique", "--technique"},

@@ -37,6 +37,42 @@ TEST_F(ResultsCli, AddAndList) {
   EXPECT_NE(r.out.find("drop on leg 2, DQ"), std::string::npos) << r.out;
 }
 
+TEST_F(ResultsCli, ADnfIsAddedAndListed) {
+  auto r = baton({"results", "add", "--event", "4x100", "--order", order, "--dnf", "--date",
+                  "2024-04-27", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.json()["added"]["dnf"], true);
+  EXPECT_TRUE(r.json()["added"]["team_time_s"].is_null());
+  r = baton({"results", "list", "--json"});
+  const auto all = r.json()["results"];
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0]["dnf"], true);
+  EXPECT_EQ(all[0]["dq"], false);
+  EXPECT_TRUE(all[0]["dropped_leg"].is_null());
+  r = baton({"results", "list"});
+  EXPECT_NE(r.out.find("DNF, cause not recorded"), std::string::npos) << r.out;
+
+  const std::string before = baton({"results", "list", "--json"}).out;
+  const struct {
+    std::vector<std::string> args;
+    std::string message;
+  } cases[] = {
+      {{"--time", "48.92"}, "--time: a relay that did not finish (DNF) has no team time"},
+      {{"--dq"}, "--dnf: a relay is either disqualified (DQ) or did not finish (DNF)"},
+      {{"--drop", "2"}, "--dnf: a dropped baton already records"},
+      {{"--splits", "12.6,11.9,12.2,12.2"}, "--splits: a relay that did not finish"},
+  };
+  for (const auto& c : cases) {
+    std::vector<std::string> args = {"results", "add",   "--event", "4x100",     "--order",
+                                     order,     "--dnf", "--date",  "2024-05-04"};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    r = baton(args);
+    EXPECT_EQ(r.exit_code, 1) << c.message;
+    EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
+    EXPECT_EQ(baton({"results", "list", "--json"}).out, before) << c.message;
+  }
+}
+
 TEST_F(ResultsCli, RefusedInputWritesNothing) {
   ASSERT_EQ(baton({"results", "add", "--event", "4x100", "--order", order, "--time", "48.92",
                    "--date", "2024-04-20"})

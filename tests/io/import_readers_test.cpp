@@ -270,6 +270,59 @@ TEST(ImportText, EventNames) {
   EXPECT_TRUE(classify_event("Grade").reason.empty());
 }
 
+// One reading of each cell kind serves the spreadsheets and the meet programs alike.
+TEST(ImportText, CellsReadOneWayForEveryReader) {
+  using import_text::MarkCell;
+  const Location at{"f.txt", 3, "mark"};
+  EXPECT_EQ(import_text::read_mark("DNF", at).status, RelayStatus::dnf);
+  EXPECT_EQ(import_text::read_mark("FS", at).status, RelayStatus::dq);  // a false start is a DQ
+  EXPECT_EQ(import_text::read_mark("dsq", at).status, RelayStatus::dq);
+  EXPECT_EQ(import_text::read_mark("SCRATCH", at).status, RelayStatus::scratched);
+  EXPECT_TRUE(import_text::read_mark("NT", at).no_time);
+  EXPECT_TRUE(import_text::read_mark("0.00", at).no_time);  // Hy-Tek's "no seed"
+  EXPECT_TRUE(import_text::read_mark("--", at).no_time);
+  const MarkCell q = import_text::read_mark("10.85q", at);
+  ASSERT_TRUE(q.mark);
+  EXPECT_DOUBLE_EQ(q.mark->time_s, 10.85);
+  EXPECT_FALSE(q.mark->hand_timed);
+  EXPECT_THROW(import_text::read_mark("fast", at), ParseError);
+  EXPECT_TRUE(import_text::read_time("12.4H", false, at).hand_timed);
+  EXPECT_TRUE(import_text::read_time("12.41", true, at).hand_timed);  // a hand-timed column
+  EXPECT_EQ(import_text::status_reason("D.N.F."), "did not finish (DNF)");
+  EXPECT_EQ(import_text::status_reason("12.41"), std::nullopt);
+
+  EXPECT_EQ(import_text::read_sex("Girls"), Sex::female);
+  EXPECT_EQ(import_text::read_sex("B", at), Sex::male);
+  EXPECT_EQ(import_text::read_sex("X", at), std::nullopt);
+  EXPECT_EQ(import_text::read_sex("Q"), std::nullopt);
+  EXPECT_THROW(import_text::read_sex("Q", at), ParseError);
+
+  EXPECT_EQ(import_text::read_school_year("Senior"), 12);
+  EXPECT_EQ(import_text::read_school_year("JR"), 11);
+  EXPECT_EQ(import_text::read_school_year("grad"), std::nullopt);
+  EXPECT_THROW(import_text::read_grade("grad", at), ParseError);
+  EXPECT_EQ(import_text::iso_date("04/20/2024"), "2024-04-20");
+  EXPECT_EQ(import_text::iso_date("4/7/23"), "2023-04-07");
+  EXPECT_EQ(import_text::iso_date("02/30/2024"), "");  // no such day
+  EXPECT_EQ(import_text::iso_date("soon"), "");
+
+  for (const char* hurdles : {"100H", "100MH", "100mH", "300 Hurdles", "Girls 100m Hurdles"}) {
+    EXPECT_EQ(import_text::non_running_kind(hurdles), "hurdles") << hurdles;
+  }
+  EXPECT_EQ(import_text::non_running_kind("3000SC"), "steeplechase");
+  EXPECT_EQ(import_text::non_running_kind("LJ"), "field event");
+  EXPECT_EQ(import_text::non_running_kind("HEP"), "combined event");
+  EXPECT_EQ(import_text::non_running_kind("100 Meters"), "");
+  EXPECT_EQ(import_text::classify_event("60 Hurdles").reason,
+            "hurdles (60 hurdles): no relay uses it");
+  for (const char* relay : {"4x100", "4x200", "4x400", "4x800", "smr", "dmr"}) {
+    const std::optional<std::string> code = import_text::hytek_relay_code(relay);
+    ASSERT_TRUE(code) << relay;
+    EXPECT_EQ(import_text::relay_from_hytek_code(*code), relay);
+  }
+  EXPECT_EQ(import_text::hytek_relay_code("4xmile"), std::nullopt);
+}
+
 TEST(ImportText, Dates) {
   using import_text::read_date;
   EXPECT_EQ(read_date("Apr  7- 8, 2023", {}), "2023-04-07");

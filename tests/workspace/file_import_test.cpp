@@ -166,21 +166,58 @@ TEST_F(FileImport, RelayResultsOfOneTeam) {
   req.team = "lehigh";
   const ImportReport r = run("relay_results.csv", req);
   EXPECT_EQ(r.team, "Lehigh");
-  EXPECT_EQ(r.results, 3);  // A 4x100, the 4x400 and the disqualified B; the C did not finish
+  EXPECT_EQ(r.results, 4);  // A 4x100, the 4x400, the disqualified B and the C that did not finish
   EXPECT_EQ(r.athletes_new, 7);
   const std::vector<RelayResult> log = list_results(ws);
-  ASSERT_EQ(log.size(), 3u);
+  ASSERT_EQ(log.size(), 4u);
   EXPECT_EQ(log[0].event, "4x100");
   EXPECT_EQ(log[0].order, (std::vector<std::string>{"Jonathan Bennett", "Jack Bush",
                                                     "Gideon Coprivnicar", "Douglas Cooke"}));
   ASSERT_TRUE(log[0].team_time_s);
   EXPECT_DOUBLE_EQ(*log[0].team_time_s, 43.27);
   EXPECT_TRUE(log[1].dq);
-  EXPECT_EQ(log[2].event, "4x400");
+  EXPECT_FALSE(log[1].dnf);
+  // Line 5: Lehigh C, DNF, Blango, Arnold, Ayhan, Bush on 2022-04-09.
+  EXPECT_TRUE(log[2].dnf);
+  EXPECT_FALSE(log[2].dq);
+  EXPECT_FALSE(log[2].team_time_s);
+  EXPECT_EQ(log[2].date, "2022-04-09");
+  EXPECT_EQ(log[2].order, (std::vector<std::string>{"Jalen Blango", "Thomas Arnold", "Kerem Ayhan",
+                                                    "Jack Bush"}));
+  EXPECT_EQ(log[3].event, "4x400");
   // Imported again, nothing is logged twice.
   const ImportReport again = run("relay_results.csv", req);
   EXPECT_EQ(again.results, 0);
-  EXPECT_EQ(list_results(ws).size(), 3u);
+  EXPECT_EQ(list_results(ws).size(), 4u);
+}
+
+// A relay record of a Hy-Tek results export whose mark reads DNF: a result without a time. The
+// DNS record after it ran no race and stays a skipped line.
+TEST_F(FileImport, HytekRelayThatDidNotFinishIsAResult) {
+  const std::string text =
+      sample("hytek/results.txt") +
+      "R;12;;400;F;;;Varsity;F;DNF;M;;;;2;;;;0;WEST;Westfield High;B;Okafor;Tessa;;F;"
+      "Pham;Nell;;F;Brandt;Ilse;;F;Lindqvist;Maren;J;F\r\n"
+      "R;12;;400;F;;;Varsity;F;DNS;M;;;;3;;;;0;WEST;Westfield High;C;Pham;Nell;;F;"
+      "Okafor;Tessa;;F;Brandt;Ilse;;F;Lindqvist;Maren;J;F\r\n";
+  FileImportRequest req;
+  req.team = "WEST";
+  const ImportReport r = import_file(ws, text, "results.txt", req);
+  EXPECT_EQ(r.results, 2);  // the A team's 49.87 and the B team's DNF
+  bool dns_skipped = false;
+  for (const SkippedLine& s : r.skipped) {
+    dns_skipped = dns_skipped || (s.line == 12 && s.reason == "4x100: did not start (DNS)");
+  }
+  EXPECT_TRUE(dns_skipped);
+  const std::vector<RelayResult> log = list_results(ws);
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_FALSE(log[0].dnf);
+  EXPECT_DOUBLE_EQ(*log[0].team_time_s, 49.87);
+  EXPECT_TRUE(log[1].dnf);
+  EXPECT_FALSE(log[1].team_time_s);
+  EXPECT_EQ(log[1].date, "2024-04-20");
+  EXPECT_EQ(log[1].order, (std::vector<std::string>{"Tessa Okafor", "Nell Pham", "Ilse Brandt",
+                                                    "Maren Lindqvist"}));
 }
 
 TEST_F(FileImport, FieldFromAResultsFile) {

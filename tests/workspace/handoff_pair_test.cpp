@@ -83,6 +83,7 @@ TEST(CliOptionForField, PracticeResultsAndHandoffFields) {
       {"time", "--time"},
       {"splits", "--splits"},
       {"drop", "--drop"},
+      {"dnf", "--dnf"},
       {"athlete", "--athlete"},
       {"mark_sd_m", "--mark-sd"},
       {"svg", "--svg"},

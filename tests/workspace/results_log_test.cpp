@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include "baton/practice_lookup.h"
 #include "baton/race_learning.h"
+#include "baton/roster_admin.h"
 #include "workspace/riverside_workspace.h"
 
 namespace baton {
@@ -57,6 +59,78 @@ TEST_F(ResultsLog, ADroppedBatonNeedsNoTime) {
   const RelayResult r = add_result(ws, e);
   EXPECT_FALSE(r.team_time_s);
   EXPECT_EQ(r.dropped_leg, 3);
+}
+
+TEST_F(ResultsLog, ADnfIsLoggedWithoutATime) {
+  ResultEntry e = entry("2024-04-20");
+  e.time.reset();
+  e.dnf = true;
+  const RelayResult r = add_result(ws, e);
+  EXPECT_TRUE(r.dnf);
+  EXPECT_FALSE(r.team_time_s);
+  EXPECT_FALSE(r.dq);
+  EXPECT_FALSE(r.dropped_leg);
+
+  e = entry("2024-04-27");  // 48.92 and DNF
+  e.dnf = true;
+  error_naming<ValidationError>("time", [&] { add_result(ws, e); });
+  e.time.reset();
+  e.dq = true;
+  error_naming<ValidationError>("dnf", [&] { add_result(ws, e); });
+  e.dq = false;
+  e.dropped_leg = 2;
+  error_naming<ValidationError>("dnf", [&] { add_result(ws, e); });
+  EXPECT_EQ(list_results(ws).size(), 1u);
+}
+
+// What the CSV says comes back from the log as it was written: the DNF row with no time, the
+// drop, the DQ and the finish beside it.
+TEST_F(ResultsLog, DnfRowsComeBackFromTheCsv) {
+  const std::string csv =
+      "date,event,order,time,drop,dq,dnf\n"
+      "2024-04-20,4x100,Ava Brooks;Maya Johnson;Lily Nguyen;Zoe Carter,48.92,,,\n"
+      "2024-04-27,4x100,Ava Brooks;Maya Johnson;Lily Nguyen;Zoe Carter,,,,DNF\n"
+      "2024-05-04,4x100,Ava Brooks;Maya Johnson;Lily Nguyen;Zoe Carter,,3,no,no\n"
+      "2024-05-11,4x100,Ava Brooks;Maya Johnson;Lily Nguyen;Zoe Carter,,,yes,\n";
+  EXPECT_EQ(import_results(ws, csv, "season.csv", "2024-06-01").size(), 4u);
+  const std::vector<RelayResult> all = list_results(ws);
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_FALSE(all[0].dnf);
+  EXPECT_DOUBLE_EQ(*all[0].team_time_s, 48.92);
+  EXPECT_TRUE(all[1].dnf);
+  EXPECT_FALSE(all[1].team_time_s);
+  EXPECT_FALSE(all[1].dq);
+  EXPECT_FALSE(all[1].dropped_leg);
+  EXPECT_FALSE(all[2].dnf);
+  EXPECT_EQ(all[2].dropped_leg, 3);
+  EXPECT_FALSE(all[3].dnf);
+  EXPECT_TRUE(all[3].dq);
+
+  // A DNF with a time, or disqualified too: the file, line and field, and nothing written.
+  const struct {
+    const char* csv;
+    int line;
+    const char* field;
+  } refused[] = {
+      {"event,order,time,dnf\n"
+       "4x100,Ava Brooks;Maya Johnson;Lily Nguyen;Zoe Carter,,yes\n"
+       "4x100,Ava Brooks;Maya Johnson;Lily Nguyen;Zoe Carter,49.10,yes\n",
+       3, "time"},
+      {"event,order,time,dq,dnf\n"
+       "4x100,Ava Brooks;Maya Johnson;Lily Nguyen;Zoe Carter,,dq,dnf\n",
+       2, "dnf"},
+  };
+  for (const auto& c : refused) {
+    try {
+      import_results(ws, c.csv, "bad.csv", "2024-06-01");
+      ADD_FAILURE() << c.field;
+    } catch (const ValidationError& e) {
+      EXPECT_EQ(e.where().file, "bad.csv");
+      EXPECT_EQ(e.where().line, c.line);
+      EXPECT_EQ(e.where().field, c.field);
+    }
+  }
+  EXPECT_EQ(list_results(ws).size(), 4u);
 }
 
 TEST_F(ResultsLog, RefusedResultsNameTheFieldAndWriteNothing) {
@@ -141,6 +215,48 @@ TEST_F(RaceLearning, ModelsKeepOneMarkPerAthleteAndDistance) {
       (12.31 + 0.91700 * ava.legs[0].open_equivalent_s + ava.legs[1].open_equivalent_s) / 2.91700,
       1e-5);
   error_naming<NotFoundError>("athlete", [&] { race_models(ws, "Ava Brooke"); });
+}
+
+// A DNF with no cause recorded cannot be charged to an exchange and carries no time: the pair
+// records and the race models are what they were without it.
+TEST_F(RaceLearning, ADnfTeachesNothing) {
+  add_timed("2024-04-20", {12.9, 11.5, 11.9, 11.8});
+  add_timed("2024-04-27", {12.8, 11.4, 11.8, 11.7});
+  const Team team = Roster(ws.database()).team();
+  const Event event = find_event("4x100", team.rules);
+  const auto passes = [&](int k, const char* from, const char* to) {
+    return practice_lookup(ws.database(), team, event)(k, from, to);
+  };
+  const RaceModels before = race_models(ws);
+  ResultEntry dnf = entry("2024-04-27");
+  dnf.time.reset();
+  dnf.dnf = true;
+  add_result(ws, dnf);
+
+  // Two finished races: two clean passes Ava to Maya (exchange 1), none charged to the DNF.
+  PairRecord first = passes(0, "Ava Brooks", "Maya Johnson");
+  EXPECT_EQ(first.race_passes, 2);
+  EXPECT_EQ(first.clean, 2);
+  const RaceModels after = race_models(ws);
+  EXPECT_EQ(after.legs.size(), before.legs.size());
+  EXPECT_EQ(after.team.races.size(), before.team.races.size());
+  ASSERT_EQ(after.marks.size(), before.marks.size());
+  for (size_t i = 0; i < after.marks.size(); ++i) {
+    EXPECT_DOUBLE_EQ(after.marks[i].updated_s, before.marks[i].updated_s);
+  }
+  EXPECT_DOUBLE_EQ(after.team.blind_learned_s, before.team.blind_learned_s);
+
+  // A drop at the first exchange (leg 2 dropped) is charged to that pair alone.
+  ResultEntry drop = entry("2024-04-27");
+  drop.time.reset();
+  drop.dropped_leg = 2;
+  add_result(ws, drop);
+  first = passes(0, "Ava Brooks", "Maya Johnson");
+  EXPECT_EQ(first.race_passes, 3);
+  EXPECT_EQ(first.clean, 2);
+  const PairRecord second = passes(1, "Maya Johnson", "Lily Nguyen");
+  EXPECT_EQ(second.race_passes, 3);
+  EXPECT_EQ(second.clean, 3);
 }
 
 TEST_F(RaceLearning, ProgressFollowsTheDistanceRunMost) {
