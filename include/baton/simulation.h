@@ -101,6 +101,11 @@ struct ExchangeOdds {
   double p_drop = 0.0;             ///< baton dropped (legal pass)
   double mean_baton_m = 0.0;       ///< mean baton position of legal passes, m from zone start
   double mean_mismatch_mps = 0.0;  ///< mean incoming minus outgoing speed at legal passes, m/s
+  double p_late = 0.0;             ///< legal late (eased) pass: the gap stopped closing
+  /// Mean time a legal pass loses to coming late, s (planned passes count 0): the outgoing
+  /// runner's ease cost plus ExchangeSettings::late_pass_cost_s, what the go-mark planner
+  /// charges. Summed over a team's exchanges it is what late passes add to its mean time.
+  double mean_late_cost_s = 0.0;
 };
 
 /// What the simulation says about one team.

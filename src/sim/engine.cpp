@@ -68,6 +68,7 @@ struct Tallies {
   std::vector<std::uint64_t> places;             // team * (n + 1) + place, n = DQ
   std::vector<std::uint64_t> histogram;          // team * (bins + 1) + bin
   std::vector<std::uint64_t> ex_drop, ex_legal;  // by flat exchange index (illegal = rest)
+  std::vector<std::uint64_t> ex_late;            // legal late passes, by flat exchange index
   std::uint64_t solved = 0;                      // passes given to the pass solver
   Tallies(size_t n, size_t exchanges)
       : teams(n),
@@ -75,13 +76,14 @@ struct Tallies {
         places(n * (n + 1)),
         histogram(n * (kHistogramBins + 1)),
         ex_drop(exchanges),
-        ex_legal(exchanges) {}
+        ex_legal(exchanges),
+        ex_late(exchanges) {}
   void add(const Tallies& o) {
     auto sum = [](std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
       for (size_t i = 0; i < a.size(); ++i) a[i] += b[i];
     };
     sum(drops, o.drops), sum(places, o.places), sum(histogram, o.histogram);
-    sum(ex_drop, o.ex_drop), sum(ex_legal, o.ex_legal);
+    sum(ex_drop, o.ex_drop), sum(ex_legal, o.ex_legal), sum(ex_late, o.ex_late);
     solved += o.solved;
   }
   std::uint64_t dq(size_t t) const { return places[t * (teams + 1) + teams]; }
@@ -226,7 +228,7 @@ struct RaceContext {
   size_t max_legs = 0;
   double recovery_mean_s = 0.0;
   std::vector<double> points;  // by place, n + 1 entries (the last, 0, for no finish)
-  size_t sums_stride = 0;      // per block: teams * 3 + exchanges * 2
+  size_t sums_stride = 0;      // per block: teams * 3 + exchanges * 3
 };
 
 // A seed-only team's finish times for `m` races (kDnf when it fails).
@@ -273,7 +275,7 @@ void run_own(const RaceContext& ctx, size_t t, Pcg32& rng, std::int64_t m, Scrat
     }
   }
   const size_t flat0 = ctx.exchange_offset[t];
-  double* ex_sums = sums + ctx.teams->size() * 3 + flat0 * 2;
+  double* ex_sums = sums + ctx.teams->size() * 3 + flat0 * 3;
   std::uint32_t* drops = s.drops.data();
   size_t queued = 0;
   for (size_t e = 0; e < exchanges; ++e) {
@@ -284,13 +286,14 @@ void run_own(const RaceContext& ctx, size_t t, Pcg32& rng, std::int64_t m, Scrat
     const double drop_base = x.drop_base, inv_ref2 = x.inv_mismatch_ref2;
     const bool decelerates = model.plan().incoming_decel_mps2 > 0.0;
     const bool exact = o.exact_exchanges;  // the slow reference
+    const double late_pass_cost = o.exchange.late_pass_cost_s;
     const double* z_fatigue = z + (legs + 3 * e) * n;
     const double* z_reaction = z_fatigue + n;
     const double* z_mark = z_reaction + n;
     const double* eps_in = eps + e * n;  // the incoming runner's leg
     const std::uint32_t* u_drop = u + e * n;
-    std::uint64_t legal_count = 0, solved = 0;
-    double baton_sum = 0.0, mismatch_sum = 0.0;
+    std::uint64_t legal_count = 0, late_count = 0, solved = 0;
+    double baton_sum = 0.0, mismatch_sum = 0.0, late_sum = 0.0;
     for (size_t r = 0; r < n; ++r) {
       // A runner having a slow day arrives slower; on top, fatigue varies by itself:
       // speed = a / b with a = u (1 + fatigue), b = 1 + form.
@@ -311,14 +314,21 @@ void run_own(const RaceContext& ctx, size_t t, Pcg32& rng, std::int64_t m, Scrat
       const double tau = reaction_s + reaction_err + mark_time;
       // Leaving later than planned delays the baton by exactly the delay (earlier gains):
       // the baton leaves the zone with the outgoing runner.
-      time[r] += reaction_err + mark_time;
+      const double departure = reaction_err + mark_time;
       sim::TableLookup pass = model.lookup(tau, speed);
       if (pass.outside || exact) [[unlikely]] {
         const PassOutcome p = exact ? model.exact(tau, speed) : model.fallback(tau, speed);
-        pass = {p.legal, false, p.baton_m, p.mismatch_mps};
+        pass = {p.legal, false, p.baton_m, p.mismatch_mps, p.late, p.ease_cost_s};
         ++solved;
       }
       const bool legal = pass.legal;
+      // A late pass costs what the planner charges for it (go_mark.h): the outgoing runner's
+      // lag from easing over the rest of the leg, and the call, reach back and broken stride.
+      const bool late = legal & pass.late;
+      const double late_cost = late ? pass.ease_cost_s + late_pass_cost : 0.0;
+      time[r] += departure + late_cost;
+      late_count += late;
+      late_sum += late_cost;
       ok[r] &= static_cast<std::uint8_t>(legal);
       legal_count += legal;
       baton_sum += legal ? pass.baton_m : 0.0;
@@ -329,9 +339,11 @@ void run_own(const RaceContext& ctx, size_t t, Pcg32& rng, std::int64_t m, Scrat
       queued += legal && uniform(u_drop[r]) < p_drop;
     }
     tally.ex_legal[flat0 + e] += legal_count;
+    tally.ex_late[flat0 + e] += late_count;
     tally.solved += solved;
-    ex_sums[2 * e] += baton_sum;
-    ex_sums[2 * e + 1] += mismatch_sum;
+    ex_sums[3 * e] += baton_sum;
+    ex_sums[3 * e + 1] += mismatch_sum;
+    ex_sums[3 * e + 2] += late_sum;
   }
   // Drops (a few per cent of passes), exchange by exchange in race order: the race is
   // abandoned or the baton picked up.
@@ -459,7 +471,7 @@ SimulationResult simulate_race(const std::vector<SimTeam>& field, RuleSet rules,
   ctx.recovery_mean_s =
       options.drop_recovery_s > 0.0 ? options.drop_recovery_s : drop_recovery_mean_s(rules);
   const size_t n = teams.size();
-  ctx.sums_stride = n * 3 + ctx.exchanges * 2;
+  ctx.sums_stride = n * 3 + ctx.exchanges * 3;
   ctx.points.assign(n + 1, 0.0);
   for (size_t k = 0; k < n && k < options.scoring.size(); ++k) ctx.points[k] = options.scoring[k];
 
@@ -534,10 +546,12 @@ SimulationResult simulate_race(const std::vector<SimTeam>& field, RuleSet rules,
           static_cast<double>(options.runs - static_cast<std::int64_t>(total.ex_legal[flat])) /
           runs;
       x.p_drop = static_cast<double>(total.ex_drop[flat]) / runs;
+      x.p_late = static_cast<double>(total.ex_late[flat]) / runs;
       const double legal = static_cast<double>(total.ex_legal[flat]);
       if (legal > 0.0) {
-        x.mean_baton_m = sum[n * 3 + flat * 2] / legal;
-        x.mean_mismatch_mps = sum[n * 3 + flat * 2 + 1] / legal;
+        x.mean_baton_m = sum[n * 3 + flat * 3] / legal;
+        x.mean_mismatch_mps = sum[n * 3 + flat * 3 + 1] / legal;
+        x.mean_late_cost_s = sum[n * 3 + flat * 3 + 2] / legal;
       }
       odds.exchanges.push_back(x);
     }

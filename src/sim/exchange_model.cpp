@@ -19,9 +19,11 @@ constexpr double kTableTolS = 1e-7;     // the tables' thresholds
 constexpr double kSwitchTolS = 1e-12;   // the switch: position errors grow like its square root
 constexpr double kMarginFloorS = 1e-6;  // least legality margin: ten times the above
 // Largest interpolation errors a segment between speed nodes may show where it is checked
-// (a quarter of what ExchangeModel.TablesAgreeWithTheExactSolver allows anywhere).
+// (a quarter of what ExchangeModel.TablesAgreeWithTheExactSolver allows anywhere): position,
+// mismatch and the ease cost of a late pass.
 constexpr double kCheckPositionM = 0.05;
 constexpr double kCheckMismatchMps = 0.0125;
+constexpr double kCheckEaseS = 1.25e-4;
 
 bool finite_threshold(double t) { return std::abs(t) < kNever / 2; }
 
@@ -163,7 +165,22 @@ ExchangeModel::ExchangeModel(const HandoffParams& plan, double u_span_fraction, 
   for (int i = 0; i < nu_; ++i) {
     const Column& a = node[static_cast<std::size_t>(i)];
     Row& row = rows_[static_cast<std::size_t>(i)];
-    row = Row{a.lo, 0.0, 0.0, a.hi, 0.0, 0.0, a.centre, 0.0, 0.0, 0.0, false};
+    // Passes left of the switch are late, right of it planned; a switch right of the covered
+    // departures leaves them all late, one left of them (or none) all planned.
+    row = Row{a.lo,
+              0.0,
+              0.0,
+              a.hi,
+              0.0,
+              0.0,
+              a.centre,
+              0.0,
+              0.0,
+              0.0,
+              0.0,
+              a.kind == Centre::kSwitch || a.kind == Centre::kRight,
+              a.kind == Centre::kRight,
+              false};
     if (i + 1 == nu_) break;
     const Column& b = node[static_cast<std::size_t>(i + 1)];
     Column between;
@@ -186,18 +203,26 @@ ExchangeModel::ExchangeModel(const HandoffParams& plan, double u_span_fraction, 
     if (same) row.qcentre = bend(a.centre, mid.centre, b.centre);
     // The switch enters or leaves the covered range between the nodes: no kink line to follow.
     row.exact = !same;
-    // How far the interpolated thresholds stray, measured at the quarter points.
-    double err = 0.0;
+    // How far the interpolated thresholds (and the switch, on a row centred on it) stray,
+    // measured at the quarter points.
+    const bool on_switch = same && a.kind == Centre::kSwitch;
+    double err = 0.0, sw_err = 0.0;
     for (double w : {0.25, 0.75}) {
       const double bw = w * (w - 1.0);
       Column at;
       at.lo = row.lo + w * row.dlo + bw * row.qlo;
       at.hi = row.hi + w * row.dhi + bw * row.qhi;
-      const Column q = column(u0_ + (i + w) * du_, at, false);
+      at.sw = row.centre + w * row.dcentre + bw * row.qcentre;
+      at.kind = Centre::kSwitch;
+      const Column q = column(u0_ + (i + w) * du_, at, on_switch);
       err = std::max(err, std::abs(at.lo - q.lo));
       err = std::max(err, std::abs(at.hi - q.hi));
+      if (!on_switch) continue;
+      if (q.kind != Centre::kSwitch) row.exact = true;
+      sw_err = std::max(sw_err, std::abs(at.sw - q.sw));
     }
     row.margin = 4.0 * err + kMarginFloorS;
+    if (on_switch) row.switch_margin = 4.0 * sw_err + kMarginFloorS;
   }
 
   // The y grid covers every row's legal departures inside the span, with y = 0 on a node.
@@ -238,13 +263,14 @@ ExchangeModel::ExchangeModel(const HandoffParams& plan, double u_span_fraction, 
       // Outside the legal window the solver reports the closest approach or the late pass
       // beyond the zone, which continue the legal values smoothly.
       const PassOutcome o = quick(centre + (y < 0.0 ? -y * y : y * y), ui);
-      nodes_[static_cast<std::size_t>(i * nt_ + j)] = {o.mismatch_mps, o.baton_m};
+      nodes_[static_cast<std::size_t>(i * nt_ + j)] = {o.mismatch_mps, o.baton_m, o.ease_cost_s};
     }
   }
   // Check each segment between speed nodes against the solver halfway between the nodes and
   // between every other pair of tau nodes, over the covered departures; where the tables
   // stray (the centre moving faster than its parabola follows, next to an incoming runner as
-  // fast as the outgoing runner's top speed) the segment goes to the exact solver.
+  // fast as the outgoing runner's top speed) or tell a late pass from a planned one otherwise
+  // than the solver, the segment goes to the exact solver.
   for (int i = 0; i + 1 < nu_; ++i) {
     Row& row = rows_[static_cast<std::size_t>(i)];
     const double ui = u0_ + (i + 0.5) * du_;
@@ -257,7 +283,9 @@ ExchangeModel::ExchangeModel(const HandoffParams& plan, double u_span_fraction, 
       const PassOutcome o = quick(tau, ui);
       if (t.outside || !t.legal || !o.legal) continue;
       row.exact = std::abs(t.baton_m - o.baton_m) > kCheckPositionM ||
-                  std::abs(t.mismatch_mps - o.mismatch_mps) > kCheckMismatchMps;
+                  std::abs(t.mismatch_mps - o.mismatch_mps) > kCheckMismatchMps ||
+                  t.late != o.late ||
+                  std::abs((t.late ? t.ease_cost_s : 0.0) - o.ease_cost_s) > kCheckEaseS;
     }
   }
 }
@@ -292,6 +320,8 @@ PassOutcome ExchangeModel::exact(double tau_s, double u_mps) const {
   out.legal = r.legal;
   out.baton_m = r.baton_position_m;
   out.mismatch_mps = r.incoming_speed_mps - r.outgoing_speed_mps;
+  out.late = r.late;
+  out.ease_cost_s = r.ease_cost_s;
   return out;
 }
 

@@ -6,7 +6,8 @@
 // For a given u the pass is legal exactly when tau lies in [tau_min(u), tau_max(u)] (the baton
 // position falls as tau grows, and below some tau the baton leaves the zone), so legality
 // needs two thresholds per u, tabulated over u. The baton position and the speed mismatch at
-// the pass (for the drop model) are tabulated over (u, tau) and interpolated bilinearly.
+// the pass (for the drop model) and the time the outgoing runner loses to easing in a late
+// pass (0 for a pass as planned) are tabulated over (u, tau) and interpolated bilinearly.
 //
 // At tau_switch(u) the pass changes from late (eased, the gap stuck above the reach; earlier
 // departures) to planned (later ones). On both sides the position and the mismatch move like
@@ -17,7 +18,10 @@
 // span away from the covered departures (the incoming runner about as fast as the outgoing
 // runner's top speed: the gap closes ever more slowly), rows are centred on the first legal
 // departure instead, where the position climbs steeply. The thresholds and the centre are
-// interpolated between speed nodes by the parabola through the nodes and the midpoint.
+// interpolated between speed nodes by the parabola through the nodes and the midpoint. A pass
+// is late left of the switch (d < 0 on a row centred on it), on every departure of a row whose
+// switch lies right of the covered ones, and on none of the other rows; within a row's
+// measured interpolation error of the switch the exact solver decides.
 // Anything outside the tables, any tau whose legality the interpolated thresholds could get
 // wrong (within a row's measured interpolation error of a threshold), and any segment between
 // speed nodes that strays from the solver where it is checked goes to the exact solver.
@@ -25,7 +29,7 @@
 // The tables are laid out for the sampling loop: one row per speed node holding thresholds,
 // centre and their interpolation coefficients, and the (mismatch, position) pairs of the grid
 // side by side; both grids have a fixed spacing whose inverse is stored, so a lookup is a
-// square root, a few multiplies, two truncations and ten loads, without a search.
+// square root, a few multiplies, two truncations and some twenty loads, without a search.
 #pragma once
 
 #include <algorithm>
@@ -44,6 +48,9 @@ struct PassOutcome {
   double baton_m = 0.0;       ///< baton position, metres from the zone's start (when legal)
   double mismatch_mps = 0.0;  ///< incoming minus outgoing speed at the pass, m/s (when legal)
   bool late = false;          ///< a late (eased) pass: the gap had stopped closing
+  /// Time the outgoing runner loses to the easing over the rest of the leg, s
+  /// (HandoffResult::ease_cost_s; 0 for a pass as planned).
+  double ease_cost_s = 0.0;
 };
 
 /// A table lookup before the exact-solver fallback: `outside` says the tables do not cover
@@ -53,6 +60,8 @@ struct TableLookup {
   bool outside = false;
   double baton_m = 0.0;
   double mismatch_mps = 0.0;
+  bool late = false;
+  double ease_cost_s = 0.0;
 };
 
 class ExchangeModel {
@@ -101,13 +110,18 @@ class ExchangeModel {
     // lies so close to a threshold that interpolation could misjudge legality: the exact
     // solver decides.
     const bool near = (std::abs(tau_s - lo) < row.margin) | (std::abs(tau_s - hi) < row.margin);
-    out.outside = (x != xc) | near | (out.legal & ((y != yc) | row.exact));
+    const bool near_switch = std::abs(d) < row.switch_margin;
+    out.outside = (x != xc) | near | (out.legal & ((y != yc) | row.exact | near_switch));
+    out.late = d < 0.0 ? row.late_before : row.late_after;
     const double top_mis = k[0].mismatch + v * (k[1].mismatch - k[0].mismatch);
     const double bot_mis = b[0].mismatch + v * (b[1].mismatch - b[0].mismatch);
     const double top_pos = k[0].baton + v * (k[1].baton - k[0].baton);
     const double bot_pos = b[0].baton + v * (b[1].baton - b[0].baton);
     out.mismatch_mps = top_mis + w * (bot_mis - top_mis);
     out.baton_m = top_pos + w * (bot_pos - top_pos);
+    const double top_ease = k[0].ease + v * (k[1].ease - k[0].ease);
+    const double bot_ease = b[0].ease + v * (b[1].ease - b[0].ease);
+    out.ease_cost_s = top_ease + w * (bot_ease - top_ease);
     return out;
   }
 
@@ -121,6 +135,8 @@ class ExchangeModel {
     out.legal = true;
     out.mismatch_mps = t.mismatch_mps;
     out.baton_m = t.baton_m;
+    out.late = t.late;
+    out.ease_cost_s = t.late ? t.ease_cost_s : 0.0;
     return out;
   }
   /// The pass from the reference solver, solve_handoff() (root-finding by bisection).
@@ -144,13 +160,15 @@ class ExchangeModel {
   // One speed node: thresholds, the centre of the y coordinate (the switch, or where the row
   // changes fastest when no switch lies near) and their interpolation to the next node (value,
   // slope, bend: v + w dv + w (w - 1) q at w in [0, 1]), the legality margin of the segment to
-  // the next node, and whether that segment must go to the exact solver.
+  // the next node, the margin around the switch (0 when the row is not centred on it), whether
+  // passes left and right of the centre are late, and whether the segment must go to the exact
+  // solver.
   struct Row {
-    double lo, dlo, qlo, hi, dhi, qhi, centre, dcentre, qcentre, margin;
-    bool exact;
+    double lo, dlo, qlo, hi, dhi, qhi, centre, dcentre, qcentre, margin, switch_margin;
+    bool late_before, late_after, exact;
   };
   struct Node {
-    double mismatch, baton;
+    double mismatch, baton, ease;
   };
   // The hand-off that the departure offset tau and speed u amount to; false when the incoming
   // runner can never catch up.

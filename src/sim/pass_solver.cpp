@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "baton/sprint_model.h"
+
 namespace baton::sim {
 namespace {
 
@@ -94,14 +96,13 @@ struct Kinematics {
   }
 
   // The late pass of late_pass() (handoff.h), reduced to what the simulation uses, without
-  // its reasons and ease cost: at t_match the speeds match with the gap above the reach; the
-  // outgoing runner eases so that the incoming one gains at ease_mps2 and closes the excess
-  // in s = sqrt(2 (gap - f) / ease) seconds.
+  // its reasons: at t_match the speeds match with the gap above the reach; the outgoing
+  // runner eases so that the incoming one gains at ease_mps2 and closes the excess in
+  // s = sqrt(2 (gap - f) / ease) seconds. The ease cost is late_pass()'s, and is reported
+  // also where no legal pass follows (the speeds matching beyond the zone, an outgoing runner
+  // who would have to stop), as the smooth continuation the exchange tables interpolate.
   PassOutcome late(double t_match, double gap_m) const {
     const double f = p.free_distance_m;
-    PassOutcome r = at(t_match, false);  // no pass: the runners as the speeds match
-    r.late = true;
-    if (r.baton_m > p.zone_length_m) return r;  // the speeds match only beyond the zone
     const double s = std::sqrt(2.0 * (gap_m - f) / p.ease_mps2);
     const double t = t_match + s;
     const double v_in = in_speed(t);
@@ -109,12 +110,28 @@ struct Kinematics {
     double x_match, speed;
     out(t_match, x_match, speed);
     const double x_out = x_match + in_pos(t) - in_pos(t_match) - 0.5 * p.ease_mps2 * s * s;
+    PassOutcome r = at(t_match, false);  // no pass: the runners as the speeds match
+    r.late = true;
+    r.ease_cost_s = ease_cost(t, x_out, std::max(0.0, v_out));
+    if (r.baton_m > p.zone_length_m) return r;  // the speeds match only beyond the zone
     r.baton_m = x_out - 0.5 * f;
     r.mismatch_mps = v_in - std::max(0.0, v_out);
     r.exchanged = v_out > 0.0;
     constexpr double kTolM = 1e-9;  // as late_pass()
     r.legal = r.exchanged && r.baton_m >= -kTolM && r.baton_m <= p.zone_length_m + kTolM;
     return r;
+  }
+
+  // What the easing costs the outgoing runner over the rest of the leg, late_pass()'s
+  // formula: from the pass at time t and position x_out with speed v_out they re-accelerate
+  // on their own curve from the moment t* it has that speed; once both runs reach top speed
+  // the eased one lags the undisturbed one by t - t* + (d(t*) - run) / MSS - reaction.
+  double ease_cost(double t, double x_out, double v_out) const {
+    const double t_star = sprint_time_at_speed_s(p.outgoing, v_out);
+    const double run = x_out - p.start_m;
+    return std::max(0.0, t - t_star +
+                             (sprint_distance_m(p.outgoing, t_star) - run) / p.outgoing.mss_mps -
+                             p.reaction_s);
   }
 };
 

@@ -5,7 +5,7 @@
 // started where the gap is still too large stay on that side and rise monotonically to the
 // first crossing: the same root the reference solver brackets by bisection, found in a handful
 // of steps. A late pass (the gap stuck above the reach) is late_pass()'s closed form without
-// its reasons and ease cost. It agrees with solve_handoff() to about 1e-12
+// its reasons, ease cost included. It agrees with solve_handoff() to about 1e-12
 // (PassSolver.AgreesWithSolveHandoff in tests/sim/fast_paths_test.cpp).
 #pragma once
 

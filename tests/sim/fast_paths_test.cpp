@@ -56,7 +56,7 @@ HandoffParams blind_plan() {
 TEST(PassSolver, AgreesWithSolveHandoff) {
   // A sweep over go-marks (from immediate contact to never catching up), incoming speeds
   // (below and above the outgoing runner's top speed), decelerations and reactions.
-  int compared = 0, exchanged = 0, legal = 0;
+  int compared = 0, exchanged = 0, legal = 0, late = 0;
   for (double decel : {0.0, 0.5, 2.0}) {
     for (double u : {6.0, 9.5, 10.5, 11.0, 12.5}) {
       for (double reaction : {0.0, 0.15, 0.4}) {
@@ -80,6 +80,13 @@ TEST(PassSolver, AgreesWithSolveHandoff) {
           EXPECT_NEAR(fast.baton_m, ref.baton_position_m, 1e-9) << u << " " << decel << " " << mark;
           EXPECT_NEAR(fast.mismatch_mps, ref.incoming_speed_mps - ref.outgoing_speed_mps, 1e-9)
               << u << " " << decel << " " << mark;
+          // A late pass and what its easing costs the outgoing runner, as late_pass() says.
+          ASSERT_EQ(fast.late, ref.late) << u << " " << decel << " " << mark;
+          late += ref.late && ref.exchanged;
+          if (ref.exchanged) {
+            EXPECT_NEAR(fast.ease_cost_s, ref.ease_cost_s, 1e-9)
+                << u << " " << decel << " " << mark;
+          }
         }
       }
     }
@@ -89,6 +96,7 @@ TEST(PassSolver, AgreesWithSolveHandoff) {
   EXPECT_LT(exchanged, compared);
   EXPECT_GT(legal, 0);
   EXPECT_LT(legal, exchanged);
+  EXPECT_GT(late, 0);
 }
 
 TEST(ExchangeModel, QuickWindowEqualsTheExactWindow) {

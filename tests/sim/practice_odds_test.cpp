@@ -109,7 +109,12 @@ TEST(PracticeOdds, EachRunnersFormSpreadSetsTheirLegsSpread) {
     if (a.name == "Lily Nguyen") a.form_sd_percent = 3.0;
     if (a.name == "Ava Brooks") a.form_sd_percent = 0.0;
   }
-  const SimTeam t = own_sim_team(team, relay, order, "us");
+  SimTeam t = own_sim_team(team, relay, order, "us");
+  // A slow day of leg 2's runner also slows her at the second go-mark, and at the planned mark
+  // the outgoing runner is then caught only late (27 % of these races): a late pass costs its
+  // ease cost and late_pass_cost_s, which would add to the spread. A mark 2 m shorter keeps
+  // every pass as planned (checked below), so the spread is leg 2's alone.
+  t.exchanges[1].handoff.go_mark_m -= 2.0;
   EXPECT_EQ(t.legs[0].split_sd_s, -1.0);  // no setting: the simulation's default
   EXPECT_NEAR(t.legs[1].split_sd_s, 0.03 * t.legs[1].split_mean_s, 1e-12);
   EXPECT_EQ(t.legs[2].split_sd_s, 0.0);
@@ -124,6 +129,8 @@ TEST(PracticeOdds, EachRunnersFormSpreadSetsTheirLegsSpread) {
   const SimulationResult r = simulate_race({t}, relay.rules, o);
   const double sd = 0.03 * t.legs[1].split_mean_s;
   EXPECT_NEAR(r.teams[0].sd_time_s, sd, 0.03 * sd);
+  EXPECT_EQ(r.teams[0].exchanges[1].p_late, 0.0);
+  EXPECT_EQ(r.teams[0].p_dq, 0.0);
 }
 
 TEST(LineupOdds, IdenticalCandidatesGetIdenticalNumbers) {
