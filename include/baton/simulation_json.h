@@ -13,7 +13,7 @@ namespace baton {
 /// {"runs", "seed", "teams": [{"team", "mean_time_s", "sd_time_s", "p10_time_s", "p50_time_s",
 ///  "p90_time_s", "p_win", "p_place", "p_podium", "p_score", "p_dq", "p_drop",
 ///  "expected_points", "exchanges": [{"exchange", "p_illegal", "p_drop", "mean_baton_m",
-///  "mean_mismatch_mps"}]}]}
+///  "mean_mismatch_mps", "p_late", "mean_late_cost_s"}]}]}
 nlohmann::json to_json(const SimulationResult& result);
 
 /// {"objective", "runs", "seed", "standard_error", "chosen": {...}, "fastest": {...},

@@ -31,7 +31,9 @@ nlohmann::json to_json(const SimulationResult& result) {
                            {"p_illegal", x.p_illegal},
                            {"p_drop", x.p_drop},
                            {"mean_baton_m", x.mean_baton_m},
-                           {"mean_mismatch_mps", x.mean_mismatch_mps}});
+                           {"mean_mismatch_mps", x.mean_mismatch_mps},
+                           {"p_late", x.p_late},
+                           {"mean_late_cost_s", x.mean_late_cost_s}});
     }
     nlohmann::json team = {{"team", t.team},
                            {"finishes", t.finishes},

@@ -32,6 +32,12 @@ TEST(SimulateCli, JsonHasTheContractKeys) {
   EXPECT_DOUBLE_EQ(j["teams"][1]["mean_time_s"].get<double>(), 39.0);
   EXPECT_GT(j["teams"][2]["p_dq"].get<double>(), 0.0);
   EXPECT_EQ(j["teams"][2]["exchanges"].size(), 3u);
+  for (const auto& x : j["teams"][2]["exchanges"]) {
+    // A share of races and a mean time lost per legal pass: between 0 and 1, and 0 s or more.
+    EXPECT_GE(x["p_late"].get<double>(), 0.0) << x.dump();
+    EXPECT_LE(x["p_late"].get<double>(), 1.0) << x.dump();
+    EXPECT_GE(x["mean_late_cost_s"].get<double>(), 0.0) << x.dump();
+  }
   EXPECT_TRUE(r.err.empty()) << r.err;  // no progress line when stderr is not a terminal
 }
 
