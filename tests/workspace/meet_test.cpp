@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "baton/meet_field.h"
 #include "support/run_cli.h"
 
@@ -40,11 +43,25 @@ TEST(MeetFile, HandTimedSeedsAreTakenToFatLikeMarks) {
 }
 
 struct BadMeet {
-  const char* text;
+  std::string text;
   int line;
   const char* field;
   const char* message;
 };
+
+// Each case refused by parse_meet_relays_toml() at its line and field, the message in what().
+void expect_relays_refused(const std::vector<BadMeet>& cases) {
+  for (const BadMeet& c : cases) {
+    try {
+      parse_meet_relays_toml(c.text, "meet.toml");
+      ADD_FAILURE() << "accepted:\n" << c.text;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.where().line, c.line) << c.text << e.what();
+      EXPECT_EQ(e.where().field, c.field) << c.text << e.what();
+      EXPECT_NE(std::string(e.what()).find(c.message), std::string::npos) << e.what();
+    }
+  }
+}
 
 TEST(MeetFile, ErrorsNameFileLineAndField) {
   const BadMeet cases[] = {
@@ -144,30 +161,14 @@ TEST(MeetFile, ScheduleConflictsNameTwoRelaysOfTheFile) {
   EXPECT_EQ(m.conflicts[0].second, "4x400");
   EXPECT_EQ(m.conflicts[0].line, 1);
   EXPECT_TRUE(parse_meet_relays_toml(relays, "meet.toml").conflicts.empty());
-  struct Bad {
-    std::string text;
-    int line;
-    const char* field;
-    const char* message;
-  };
-  const Bad cases[] = {
+  expect_relays_refused({
       {"conflicts = [[\"4x100/F\", \"4x200/F\"]]\n" + relays, 1, "conflicts[1]",
        "4x200/F is not a relay of this file (4x100/F, 4x400)"},
       {"conflicts = [[\"4x400\", \"4x400\"]]\n" + relays, 1, "conflicts[1]",
        "cannot conflict with itself"},
       {"conflicts = [\"4x100/F\", \"4x400\"]\n" + relays, 1, "conflicts[1]", "two relays"},
       {"conflicts = \"4x100/F\"\n" + relays, 1, "conflicts", "a list of pairs"},
-  };
-  for (const Bad& c : cases) {
-    try {
-      parse_meet_relays_toml(c.text, "meet.toml");
-      ADD_FAILURE() << "accepted:\n" << c.text;
-    } catch (const Error& e) {
-      EXPECT_EQ(e.where().line, c.line) << c.text << e.what();
-      EXPECT_EQ(e.where().field, c.field) << c.text << e.what();
-      EXPECT_NE(std::string(e.what()).find(c.message), std::string::npos) << e.what();
-    }
-  }
+  });
 }
 
 TEST(MeetFile, AOneRelayFileIsOneRelayWithoutTheOwnTeam) {
@@ -192,7 +193,7 @@ TEST(MeetFile, TheShippedRelaysExampleReads) {
 }
 
 TEST(MeetFile, RelayErrorsNameLineAndField) {
-  const BadMeet cases[] = {
+  expect_relays_refused({
       {"event = \"4x100\"\n[[relay]]\nevent = \"4x400\"\n[[relay.team]]\nname = \"A\"\n"
        "seed = 230\n",
        1, "event", "known with [[relay]] tables"},
@@ -205,17 +206,7 @@ TEST(MeetFile, RelayErrorsNameLineAndField) {
       {"[[relay]]\nevent = \"mixed-4x400\"\nsex = \"F\"\n", 3, "relay[1].sex", "men and women"},
       {"[[relay]]\nevent = \"4x100\"\n[[relay.team]]\nname = \"A\"\nseed = \"4.0\"\n", 5,
        "relay[1].team[1].seed", "impossible"},
-  };
-  for (const BadMeet& c : cases) {
-    try {
-      parse_meet_relays_toml(c.text, "meet.toml");
-      ADD_FAILURE() << "accepted:\n" << c.text;
-    } catch (const Error& e) {
-      EXPECT_EQ(e.where().line, c.line) << c.text << e.what();
-      EXPECT_EQ(e.where().field, c.field) << c.text << e.what();
-      EXPECT_NE(std::string(e.what()).find(c.message), std::string::npos) << e.what();
-    }
-  }
+  });
   // The one-relay readers (simulate, lineup --event) say which form they need.
   try {
     parse_meet_toml("[[relay]]\nevent = \"4x100\"\n", "meet.toml");
