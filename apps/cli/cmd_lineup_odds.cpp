@@ -15,8 +15,6 @@
 namespace baton::cli {
 namespace {
 
-std::string pct(double p) { return chance_text(p); }
-
 std::string joined(const std::vector<std::string>& names) {
   return fmt::format("{}", fmt::join(names, ", "));
 }
@@ -33,18 +31,18 @@ void print_table(const LineupOddsAnswer& a, const std::string& meet_file, const 
       {">#", "order", ">predicted", ">mean", ">win", ">podium", ">DQ", ">drop", ">exp. points"});
   for (size_t i = 0; i < r.candidates.size(); ++i) {
     const OddsCandidate& c = r.candidates[i];
-    table.add_row({std::to_string(i + 1) + (i == r.chosen ? " *" : ""), joined(c.order),
-                   time_text(c.team_time_s),
-                   c.odds.finishes > 0 ? time_text(c.odds.mean_time_s) : "--", pct(c.odds.p_win),
-                   pct(c.odds.p_podium), pct(c.odds.p_dq), pct(c.odds.p_drop),
-                   fmt::format("{:.2f}", c.odds.expected_points)});
+    table.add_row(
+        {std::to_string(i + 1) + (i == r.chosen ? " *" : ""), joined(c.order),
+         time_text(c.team_time_s), c.odds.finishes > 0 ? time_text(c.odds.mean_time_s) : "--",
+         chance_text(c.odds.p_win), chance_text(c.odds.p_podium), chance_text(c.odds.p_dq),
+         chance_text(c.odds.p_drop), fmt::format("{:.2f}", c.odds.expected_points)});
   }
   ctx.print(table.render());
   const auto value = [&](const OddsCandidate& c) {
-    return win ? pct(c.odds.p_win) : fmt::format("{:.2f} points", c.odds.expected_points);
+    return win ? chance_text(c.odds.p_win) : fmt::format("{:.2f} points", c.odds.expected_points);
   };
   const std::string se =
-      win ? pct(r.standard_error) : fmt::format("{:.2f} points", r.standard_error);
+      win ? chance_text(r.standard_error) : fmt::format("{:.2f} points", r.standard_error);
   const OddsCandidate& chosen = r.candidates[r.chosen];
   const OddsCandidate& fastest = r.candidates[r.fastest];
   if (r.chosen == r.fastest) {

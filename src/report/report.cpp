@@ -181,10 +181,10 @@ std::string simulation_section(const RelayReport& r) {
                   "</th><th class=\"num\">no legal finish</th><th class=\"num\">points</th>"
                   "</tr>\n";
   for (const TeamOdds& t : sim.teams) {
-    const auto pct = [](double p) { return chance_text(p); };
     s += "<tr>" + td(escape(t.team)) + td(t.finishes > 0 ? secs(t.p50_time_s) : "--", true) +
-         td(pct(t.p_win), true) + td(pct(t.p_podium), true) + td(pct(t.p_dq), true) +
-         td(fmt::format("{:.2f}", t.expected_points), true) + "</tr>\n";
+         td(chance_text(t.p_win), true) + td(chance_text(t.p_podium), true) +
+         td(chance_text(t.p_dq), true) + td(fmt::format("{:.2f}", t.expected_points), true) +
+         "</tr>\n";
   }
   return s + "</table></div>\n";
 }
