@@ -35,6 +35,15 @@ int relay_index(const MeetLineupRequest& request, const std::string& label,
       Location{"", 0, field});
 }
 
+// Relays r1 and r2 (different) may share no athlete; each pair is kept once, lower index first.
+void add_conflict(MeetLineupRequest& request, int r1, int r2) {
+  const std::pair<int, int> pair{std::min(r1, r2), std::max(r1, r2)};
+  if (std::find(request.conflicts.begin(), request.conflicts.end(), pair) ==
+      request.conflicts.end()) {
+    request.conflicts.push_back(pair);
+  }
+}
+
 // The coach's locks, exclusions from one relay and schedule conflicts, resolved onto the
 // request's relays.
 void apply_relay_rules(const Team& team, const MeetLineupQuery& query,
@@ -109,11 +118,7 @@ void apply_relay_rules(const Team& team, const MeetLineupQuery& query,
       throw ValidationError(c.first + " cannot conflict with itself: name two relays",
                             Location{"", 0, field});
     }
-    const std::pair<int, int> pair{std::min(r1, r2), std::max(r1, r2)};
-    if (std::find(request.conflicts.begin(), request.conflicts.end(), pair) ==
-        request.conflicts.end()) {
-      request.conflicts.push_back(pair);
-    }
+    add_conflict(request, r1, r2);
   }
 }
 
@@ -244,12 +249,7 @@ void score_against_field(const Team& team, const MeetLineupQuery& query, MeetLin
     for (size_t r1 = 0; r1 < a.field_relays.size(); ++r1) {
       for (size_t r2 = 0; r2 < a.field_relays.size(); ++r2) {
         if (r1 == r2 || a.field_relays[r1] != c.first || a.field_relays[r2] != c.second) continue;
-        const std::pair<int, int> pair{static_cast<int>(std::min(r1, r2)),
-                                       static_cast<int>(std::max(r1, r2))};
-        if (std::find(a.request.conflicts.begin(), a.request.conflicts.end(), pair) ==
-            a.request.conflicts.end()) {
-          a.request.conflicts.push_back(pair);
-        }
+        add_conflict(a.request, static_cast<int>(r1), static_cast<int>(r2));
       }
     }
   }
