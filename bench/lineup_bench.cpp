@@ -62,21 +62,27 @@ double cpu_seconds() {
 
 // Six relays (girls' and boys' 4x100, 4x200, 4x400), A and B teams, from a roster of N
 // athletes with relay and event limits and two schedule conflicts; second argument 1: no sex
-// rules (every athlete eligible everywhere). With `cpu_budget_s` > 0 each solve may take that
-// much CPU time and the counter "gap_pct" says how far from optimal it may have stopped;
-// otherwise it runs to proven optimality. The label says whether optimality was proven, and
-// reports a roster that cannot fill the meet.
-void run_meet(benchmark::State& state, double cpu_budget_s) {
+// rules (every athlete eligible everywhere). With `stop_at_s` > 0 the solver is told to stop
+// once the process has used that much CPU time since the solve began; the counter "gap_pct"
+// says how far from optimal it may have stopped and "after_stop_s" how much CPU time it took
+// to answer after being told. Otherwise it runs to proven optimality. The label says whether
+// optimality was proven, and reports a roster that cannot fill the meet.
+void run_meet(benchmark::State& state, double stop_at_s) {
   MeetLineupRequest req =
       scenarios::standard_meet(static_cast<int>(state.range(0)), 42, 2, 2, state.range(1) != 0);
   bool optimal = true;
   bool infeasible = false;
   bool no_lineup = false;
   double gap = 0.0;
+  double after_stop = 0.0;  // CPU seconds from the first "stop" to the answer, worst iteration
   for (auto _ : state) {
-    if (cpu_budget_s > 0.0) {
-      req.budget.should_stop = [end = cpu_seconds() + cpu_budget_s] {
-        return cpu_seconds() >= end;
+    double told = 0.0;  // CPU time when the solver was first told to stop, 0 = never
+    if (stop_at_s > 0.0) {
+      req.budget.should_stop = [end = cpu_seconds() + stop_at_s, &told] {
+        const double now = cpu_seconds();
+        if (now < end) return false;
+        if (told == 0.0) told = now;
+        return true;
       };
     }
     try {
@@ -87,29 +93,35 @@ void run_meet(benchmark::State& state, double cpu_budget_s) {
     } catch (const ValidationError& e) {
       (e.where().field == "budget" ? no_lineup : infeasible) = true;
     }
+    if (told > 0.0) after_stop = std::max(after_stop, cpu_seconds() - told);
   }
   std::string label = state.range(1) ? "no sex rules" : "girls' and boys' relays";
   if (infeasible) {
     label += ", cannot be filled (proven)";
   } else if (no_lineup) {
-    label += fmt::format(", no lineup found within {:g} s", cpu_budget_s);
+    label += fmt::format(", no lineup found within {:g} s", stop_at_s);
   } else if (optimal) {
     label += ", optimal";
-  } else if (cpu_budget_s > 0.0) {
+  } else if (stop_at_s > 0.0) {
     label += ", best found, gap shown";
   } else {
     label += ", NOT PROVEN OPTIMAL, gap " + std::to_string(gap);
   }
-  if (cpu_budget_s > 0.0) state.counters["gap_pct"] = 100.0 * gap;
+  if (stop_at_s > 0.0) {
+    state.counters["gap_pct"] = 100.0 * gap;
+    state.counters["after_stop_s"] = after_stop;
+  }
   state.SetLabel(label);
 }
 
 void BM_Meet(benchmark::State& state) { run_meet(state, 0.0); }
 BENCHMARK(BM_Meet)->ArgsProduct({{24, 32, 40, 48, 60}, {0, 1}})->Unit(benchmark::kMillisecond);
 
-// The same meets with 2 s of CPU time each: what a coach gets within the target, proven optimal
-// or with the gap the solver proves.
-void BM_MeetWithin2s(benchmark::State& state) { run_meet(state, 2.0); }
+// The same meets answered within 2 s of CPU time each: what a coach gets within the target,
+// proven optimal or with the gap the solver proves. The solver is told to stop at 1.9 s; it
+// answers within a few hundredths of a second of being told (counter after_stop_s: the LP or
+// cut round under way is cut short, then CBC cleans up), so the answer comes before 2 s.
+void BM_MeetWithin2s(benchmark::State& state) { run_meet(state, 1.9); }
 BENCHMARK(BM_MeetWithin2s)
     ->ArgsProduct({{24, 32, 40, 48, 60}, {0, 1}})
     ->Unit(benchmark::kMillisecond)

@@ -2,7 +2,6 @@
 // entries, OpenTrack-style JSON or CSV).
 #include <fmt/format.h>
 
-#include <chrono>
 #include <fstream>
 
 #include "baton/entry_export.h"
@@ -61,11 +60,7 @@ EntryQuery entry_query(const ExportArgs& args) {
   q.conflicts = std::move(rules.conflicts);
   q.weights = std::move(rules.weights);
   q.team_code = args.team_code;
-  // The command line has a wall-clock limit; the library takes it as a stop condition.
-  q.budget.should_stop = [end = std::chrono::steady_clock::now() +
-                                std::chrono::duration<double>(args.time_limit_s)] {
-    return std::chrono::steady_clock::now() >= end;
-  };
+  q.budget = search_deadline(args.time_limit_s);
   return q;
 }
 

@@ -27,8 +27,9 @@ struct MeetSearchBudget {
   /// branch-and-bound node of the integer program; -1 = no limit, 0 = no search (the greedy
   /// first lineups and the bound from every team's own best are returned).
   long long max_steps = -1;
-  /// Asked before every step; once it returns true the search stops and returns the best
-  /// lineups found so far. Empty = never.
+  /// Asked before every step and, inside the integer program, between two simplex iterations;
+  /// once it returns true the search stops within a few hundredths of a second and returns the
+  /// best lineups found so far. Empty = never.
   std::function<bool()> should_stop;
 };
 

@@ -3,6 +3,7 @@
 #include <coin/CbcEventHandler.hpp>
 #include <coin/CbcModel.hpp>
 #include <coin/CbcSolver.hpp>
+#include <coin/ClpEventHandler.hpp>
 #include <coin/OsiClpSolverInterface.hpp>
 #include <string>
 
@@ -28,6 +29,28 @@ class StopHandler : public CbcEventHandler {
  private:
   const SearchMeter* meter_;
   bool* stopped_;
+};
+
+// Stops Clp's simplex between two iterations when the caller says so: CBC's root processing
+// (preprocessing, cut rounds, the feasibility pump) runs LPs for up to half a second between two
+// of CBC's own events. An LP stopped this way leaves CBC's statuses and bound meaningless (a node
+// whose LP was cut short may count as infeasible), so solve_program() then keeps only the best
+// solution, which CBC checks against the constraints.
+class LpStop : public ClpEventHandler {
+ public:
+  LpStop(const SearchMeter* meter, bool* interrupted) : meter_(meter), interrupted_(interrupted) {}
+  int event(Event which) override {
+    if (which == endOfIteration && meter_->caller_says_stop()) {
+      *interrupted_ = true;
+      return 0;  // ClpSimplex stops with status 5, "stopped by event handler"
+    }
+    return -1;
+  }
+  ClpEventHandler* clone() const override { return new LpStop(*this); }
+
+ private:
+  const SearchMeter* meter_;
+  bool* interrupted_;
 };
 
 }  // namespace
@@ -70,6 +93,9 @@ ProgramResult solve_program(const Program& p, const std::vector<double>& start, 
     if (p.integer[j]) lp.setInteger(j);
   }
   lp.setObjSense(1.0);
+  bool interrupted = false;
+  const LpStop lp_stop(&meter, &interrupted);
+  lp.getModelPtr()->passInEventHandler(&lp_stop);
   CbcModel model(lp);
   CbcSolverUsefulData data;
   CbcMain0(model, data);
@@ -96,15 +122,16 @@ ProgramResult solve_program(const Program& p, const std::vector<double>& start, 
 
   const char* argv[] = {"baton", "-solve", "-quit"};
   CbcMain1(3, argv, model, nullptr, data);
-  out.infeasible = model.isProvenInfeasible();
-  out.optimal = model.isProvenOptimal();
-  out.bound = model.getBestPossibleObjValue();
+  out.infeasible = !interrupted && model.isProvenInfeasible();
+  out.optimal = !interrupted && model.isProvenOptimal();
+  out.bound = interrupted ? -COIN_DBL_MAX : model.getBestPossibleObjValue();
   const double* best = model.bestSolution();
   if (best != nullptr) out.solution.assign(best, best + cols);
   const long long used = model.getNodeCount();
   meter.spend(used);
   const bool done = out.optimal || out.infeasible;
-  if (!done && (stopped || (caller_left >= 0 && used >= caller_left))) meter.run_out();
+  if (!done && (stopped || interrupted || (caller_left >= 0 && used >= caller_left)))
+    meter.run_out();
   return out;
 }
 

@@ -539,5 +539,62 @@ TEST(MeetLineup, StandardMeetIsProvenOptimal) {
   EXPECT_EQ(r.relays.size(), 12u);
 }
 
+// The meet's rules checked on a result of any size: full teams of the relay's sex, nobody twice
+// in a relay, the relay and event limits and the schedule conflicts.
+bool follows_the_meet_rules(const MeetLineupRequest& req, const MeetLineupResult& r) {
+  const size_t n = req.sexes.size();
+  std::vector<int> count(n, 0);
+  std::vector<std::vector<char>> in_relay(req.relays.size(), std::vector<char>(n, 0));
+  for (const MeetRelayLineup& l : r.relays) {
+    const MeetRelay& relay = req.relays[static_cast<size_t>(l.event_index)];
+    if (static_cast<int>(l.order.size()) != relay.costs.legs) return false;
+    for (int a : l.order) {
+      const auto i = static_cast<size_t>(a);
+      if (relay.required_sex && req.sexes[i] != *relay.required_sex) return false;
+      if (in_relay[static_cast<size_t>(l.event_index)][i]++) return false;
+      ++count[i];
+    }
+  }
+  for (size_t a = 0; a < n; ++a) {
+    if (req.max_relays_per_athlete > 0 && count[a] > req.max_relays_per_athlete) return false;
+    const int already = req.events_already.empty() ? 0 : req.events_already[a];
+    if (req.max_events > 0 && already + count[a] > req.max_events) return false;
+    for (const auto& [r1, r2] : req.conflicts) {
+      if (in_relay[static_cast<size_t>(r1)][a] && in_relay[static_cast<size_t>(r2)][a])
+        return false;
+    }
+  }
+  return true;
+}
+
+TEST(MeetLineup, AStopAnywhereInTheProgramClaimsOnlyWhatItProved) {
+  // The 32-athlete standard meet reaches CBC, whose LPs the caller's stop may cut short
+  // mid-simplex. Stopped at any question from halfway on, the answer is a legal lineup no better
+  // than the optimum, a bound no higher than it, and optimality only when it is the optimum.
+  MeetLineupRequest req = scenarios::standard_meet(32, 42, 2, 2, false);
+  long long questions = 0;
+  req.budget.should_stop = [&questions] {
+    ++questions;
+    return false;
+  };
+  const MeetLineupResult full = best_meet_lineups(req);
+  ASSERT_TRUE(full.optimal);
+  const long long total = questions;
+  ASSERT_GT(total, 20);
+  const double optimum = full.objective;
+  int stopped = 0;
+  for (long long k = total / 2; k < total; k += std::max(1LL, total / 24)) {
+    long long asked = 0;
+    req.budget.should_stop = [&asked, k] { return ++asked > k; };
+    const MeetLineupResult r = best_meet_lineups(req);
+    EXPECT_TRUE(follows_the_meet_rules(req, r)) << k;
+    EXPECT_GE(r.objective, optimum - 1e-9) << k;
+    EXPECT_LE(r.bound_s, optimum + 1e-9) << k;
+    if (r.optimal) EXPECT_NEAR(r.objective, optimum, 1e-9) << k;
+    stopped += r.stopped_on_budget;
+  }
+  EXPECT_GT(stopped, 10);
+}
+
 }  // namespace
 }  // namespace baton
