@@ -4,7 +4,6 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <set>
@@ -12,6 +11,7 @@
 
 #include "baton/meet.h"
 #include "baton/team_file.h"
+#include "core/text.h"
 #include "io/toml_limits.h"
 
 namespace baton {
@@ -21,7 +21,7 @@ Location at(const std::string& source, const toml::node& node, std::string field
   return Location{source, static_cast<int>(node.source().begin.line), std::move(field)};
 }
 
-std::string text(const toml::node& node, const Location& where) {
+std::string string_of(const toml::node& node, const Location& where) {
   if (const auto* s = node.as_string()) return s->get();
   throw ParseError("expected text", where);
 }
@@ -70,7 +70,7 @@ MeetEntry read_entry(const toml::table& t, const std::string& source, const std:
   MeetEntry e;
   e.line = static_cast<int>(t.source().begin.line);
   auto field = [&](const char* name) { return prefix + name; };
-  if (const toml::node* n = t.get("name")) e.name = text(*n, at(source, *n, field("name")));
+  if (const toml::node* n = t.get("name")) e.name = string_of(*n, at(source, *n, field("name")));
   const toml::node* file = t.get("file");
   const toml::node* roster = t.get("roster");
   const toml::node* seed = t.get("seed");
@@ -105,7 +105,7 @@ MeetEntry read_entry(const toml::table& t, const std::string& source, const std:
     }
     if (file) {
       const Location loc = at(source, *file, field("file"));
-      e.file = text(*file, loc);
+      e.file = string_of(*file, loc);
       if (e.file.empty()) throw ParseError("file is empty", loc);
       const std::filesystem::path p(e.file);
       if (p.is_relative()) {
@@ -116,11 +116,12 @@ MeetEntry read_entry(const toml::table& t, const std::string& source, const std:
       const Location oloc = at(source, *order, field("order"));
       const toml::array* list = order->as_array();
       if (!list) throw ParseError("order must be a list of names", oloc);
-      for (const toml::node& n : *list) e.order.push_back(text(n, at(source, n, field("order"))));
+      for (const toml::node& n : *list)
+        e.order.push_back(string_of(n, at(source, n, field("order"))));
     }
     if (const toml::node* sex = t.get("sex")) {
       const Location sloc = at(source, *sex, field("sex"));
-      e.sex = parse_sex(text(*sex, sloc), sloc);
+      e.sex = parse_sex(string_of(*sex, sloc), sloc);
     }
     return e;
   }
@@ -149,7 +150,7 @@ MeetEntry read_entry(const toml::table& t, const std::string& source, const std:
   }
   if (const toml::node* n = t.get("model")) {
     const Location loc = at(source, *n, field("model"));
-    const std::string m = text(*n, loc);
+    const std::string m = string_of(*n, loc);
     if (m != "seed" && m != "exchanges") {
       throw ParseError("model must be \"seed\" or \"exchanges\" (got '" + m + "')", loc);
     }
@@ -187,7 +188,7 @@ std::vector<double> read_scoring(const toml::node& scoring, const std::string& s
 RuleSet read_rules(const toml::table& root, const std::string& source) {
   if (const toml::node* rules = root.get("rules")) {
     const Location loc = at(source, *rules, "rules");
-    return parse_rules(text(*rules, loc), loc);
+    return parse_rules(string_of(*rules, loc), loc);
   }
   return RuleSet::wa;
 }
@@ -229,13 +230,13 @@ MeetRelayField read_relay(const toml::table& t, const std::string& source, size_
                      Location{source, relay.line, prefix + ".event"});
   }
   const Location eloc = at(source, *event, prefix + ".event");
-  relay.event = find_event(text(*event, eloc), rules, eloc);
+  relay.event = find_event(string_of(*event, eloc), rules, eloc);
   if (const toml::node* sex = t.get("sex")) {
     const Location sloc = at(source, *sex, prefix + ".sex");
     if (relay.event.sex_rule == SexRule::mixed_two_two) {
       throw ParseError(relay.event.name + " is run by men and women together: leave sex out", sloc);
     }
-    relay.sex = parse_sex(text(*sex, sloc), sloc);
+    relay.sex = parse_sex(string_of(*sex, sloc), sloc);
   }
   const toml::node* own_scoring = t.get("scoring");
   relay.scoring = own_scoring ? read_scoring(*own_scoring, source, prefix + ".scoring") : scoring;
@@ -252,17 +253,6 @@ MeetRelayField read_relay(const toml::table& t, const std::string& source, size_
     }
   }
   return relay;
-}
-
-}  // namespace
-
-namespace {
-
-bool same_label(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) ==
-           std::tolower(static_cast<unsigned char>(y));
-  });
 }
 
 // `conflicts = [["4x100/F", "4x200/F"], ...]`: each pair two different relays of the file, named
@@ -286,12 +276,12 @@ std::vector<MeetFileConflict> read_conflicts(const toml::node& node, const std::
     c.line = where.line;
     std::string* names[] = {&c.first, &c.second};
     for (size_t k = 0; k < 2; ++k) {
-      const std::string label = text(*pair->get(k), where);
+      const std::string label = string_of(*pair->get(k), where);
       const MeetRelayField* found = nullptr;
       std::vector<std::string> labels;
       for (const MeetRelayField& r : meet.relays) {
         labels.push_back(r.label());
-        if (same_label(r.label(), label)) found = &r;
+        if (text::lowercase(r.label()) == text::lowercase(label)) found = &r;
       }
       if (!found) {
         throw ParseError(
@@ -349,7 +339,7 @@ Meet parse_meet_toml(std::string_view toml_text, const std::string& source) {
   if (!event)
     throw ParseError("no event (such as event = \"4x100\")", Location{source, 1, "event"});
   const Location eloc = at(source, *event, "event");
-  meet.event = find_event(text(*event, eloc), meet.rules, eloc);
+  meet.event = find_event(string_of(*event, eloc), meet.rules, eloc);
   if (const toml::node* scoring = root.get("scoring")) {
     meet.scoring = read_scoring(*scoring, source, "scoring");
   }
