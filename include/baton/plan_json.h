@@ -35,10 +35,12 @@ nlohmann::json hands_to_json(const HandPlan& plan);
 ///  "receive_hand", "same_hand", "zone_length_m", "scratch_from_zone_start_m", "start_m",
 ///  "go_mark_m", "go_mark_foot_lengths", "baton_position_m", "exchange_time_s",
 ///  "incoming_speed_mps", "outgoing_speed_mps", "baton_time_s", "p_illegal", "expected_time_s",
-///  "cost_short_0_5m_s", "cost_long_0_5m_s", "legal", "reason" (when not legal), "cue"}
+///  "legal_time_s", "cost_short_0_5m_s", "cost_long_0_5m_s", "legal", "reason" (when not legal),
+///  "cue"}
 nlohmann::json exchange_to_json(const RelayPlanExchange& x);
 
-/// {"event", "team_time_s", "legs": [{"leg", "athlete", "distance_m", "split_s", "carry_hand",
+/// {"event", "team_time_s", "team_time_p10_s", "team_time_p90_s", "expected_team_time_s",
+///  "level", "legs": [{"leg", "athlete", "distance_m", "split_s", "carry_hand",
 ///  "receive_hand", "switch_hands", "lane_side"}], "exchanges": [exchange_to_json... with
 ///  "calibrated" (the pair's drills calibrated it)], "warnings"}
 nlohmann::json relay_plan_to_json(const RelayPlan& plan);

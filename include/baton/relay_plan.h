@@ -44,9 +44,12 @@ struct ExchangePlan {
   double baton_time_s = 0.0;          ///< deterministic baton time through the zone, seconds
   double p_illegal = 0.0;             ///< probability of a failed pass (blind; 0 for visual)
   double expected_time_s = 0.0;       ///< expected baton time counting failures (blind), s
-  double failure_cost_s = 0.0;        ///< what a failed pass counts as in expected_time_s, s
-  double cost_short_s = 0.0;          ///< expected cost of a mark 0.5 m short, seconds
-  double cost_long_s = 0.0;           ///< expected cost of a mark 0.5 m long, seconds
+  /// Mean baton time of the legal passes over the spreads of reactions and marks, late passes
+  /// at their cost (blind; the visual pass's baton_time_s), seconds; 0 when no pass is legal.
+  double legal_time_s = 0.0;
+  double failure_cost_s = 0.0;  ///< what a failed pass counts as in expected_time_s, s
+  double cost_short_s = 0.0;    ///< expected cost of a mark 0.5 m short, seconds
+  double cost_long_s = 0.0;     ///< expected cost of a mark 0.5 m long, seconds
   /// Blind: probability of a late, eased pass (the gap stopped closing before the call; legal,
   /// at a cost), counted in expected_time_s and not in p_illegal.
   double p_late = 0.0;
@@ -126,6 +129,11 @@ struct RelayPlan {
   Level level = Level::high_school;  ///< the level the prediction used
   double team_time_p10_s = 0.0;      ///< 10th percentile of the team time, seconds
   double team_time_p90_s = 0.0;      ///< 90th percentile of the team time, seconds
+  /// The team time on average over the spreads of reactions and go-marks at the plan's marks,
+  /// seconds: team_time_s plus, at every exchange with a legal pass, legal_time_s minus
+  /// baton_time_s (late passes, with the outgoing runner easing, cost most of it). What
+  /// `simulate` averages for this order, before drops and failed passes.
+  double expected_team_time_s = 0.0;
   std::vector<RelayPlanLeg> legs;
   std::vector<RelayPlanExchange> exchanges;
   /// Per exchange: what the pair's calibration changed.

@@ -70,6 +70,7 @@ ExchangePlan plan_exchange(const ExchangeZone& zone, const ExchangeHands& hands,
       plan.p_illegal = risk.p_illegal;
       plan.p_late = risk.p_late;
       plan.expected_time_s = risk.expected_time_s;
+      plan.legal_time_s = risk.legal_time_s;
       const double mark = planned.go_mark_m;
       plan.cost_short_s =
           evaluate_go_mark(p, std::max(0.0, mark - kMarkErrorProbeM), spread).expected_time_s -
@@ -129,6 +130,7 @@ ExchangePlan plan_exchange(const ExchangeZone& zone, const ExchangeHands& hands,
   fill_pass(plan, p, r);
   plan.start_m = p.start_m;
   plan.expected_time_s = plan.baton_time_s;
+  plan.legal_time_s = plan.baton_time_s;
   plan.go_mark_foot_lengths = plan.go_mark_m / pair.foot_length_m;
   plan.handoff = p;
   plan.handoff.go_mark_m = std::clamp(plan.go_mark_m, 0.0, 60.0);
@@ -283,6 +285,12 @@ RelayPlan build_relay_plan(const Team& team, const Event& event,
                     100.0 * kMaxPlainRisk));
     }
     plan.exchanges.push_back(x);
+  }
+  plan.expected_team_time_s = plan.team_time_s;
+  for (const RelayPlanExchange& x : plan.exchanges) {
+    if (x.plan.legal && x.plan.legal_time_s > 0.0) {
+      plan.expected_team_time_s += x.plan.legal_time_s - x.plan.baton_time_s;
+    }
   }
   for (std::string& w : preference_clashes(hands, runners)) plan.warnings.push_back(w);
   return plan;

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "baton/lineup_query.h"
+#include "baton/relay_order.h"
+#include "baton/relay_plan.h"
 #include "workspace/squad.h"
 
 namespace baton {
@@ -38,6 +40,31 @@ TEST_F(RaceQueryTest, OurTeamRunsFirstInTheFastestOrderAgainstTheSeeds) {
   EXPECT_EQ(a.result.runs, 2000);
   // The same seed, the same races.
   EXPECT_EQ(race_odds(ws, q).result.teams[0].p_win, a.result.teams[0].p_win);
+}
+
+TEST_F(RaceQueryTest, ThePlansAverageTimeIsWhatTheRacesAverageWithoutDropsOrDayForm) {
+  // The plan's average over the spreads of reactions and marks (quadrature, go_mark.h) against
+  // the simulation of the same order (Monte Carlo through the exchange tables), with the
+  // simulation's other sources of time switched off: day form, incoming-speed scatter, drops.
+  for (const char* event : {"4x100", "4x200"}) {
+    RaceQuery q;
+    q.event = event;
+    q.sex = Sex::female;
+    q.simulation.runs = 40000;
+    q.simulation.seed = 11;
+    q.simulation.exchange.form_sd_fraction = 0.0;
+    q.simulation.fatigue_sd_fraction = 0.0;
+    q.simulation.drop_base_probability = 0.0;
+    q.simulation.visual_drop_probability = 0.0;
+    const RaceAnswer a = race_odds(ws, q);
+    const RelayPlan plan = build_relay_plan(ws.team(), a.order.event, a.order.names,
+                                            calibrated_plan_options(ws, a.order.event));
+    const double raced = a.result.teams[0].mean_time_s;
+    EXPECT_NEAR(raced, plan.expected_team_time_s, 0.01) << event;
+    // Late passes make the difference: the as-planned time alone is not what the races average.
+    EXPECT_GT(plan.expected_team_time_s - plan.team_time_s, 0.1) << event;
+    EXPECT_GT(raced - plan.team_time_s, 0.1) << event;
+  }
 }
 
 TEST_F(RaceQueryTest, OpponentNamesMustBeDistinctAndSeedsPositive) {
