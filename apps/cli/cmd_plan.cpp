@@ -75,12 +75,6 @@ void run_relay(const PlanOptions& opt, const Context& ctx) {
     return;
   }
   ctx.print(fmt::format("{}: {} predicted\n", event.name, format_time(plan.team_time_s)));
-  if (plan.expected_team_time_s - plan.team_time_s >= 0.005) {
-    ctx.print(fmt::format(
-        "on average {} at these marks ({:+.2f} s: late passes and the scatter of "
-        "reactions and marks; see the risks below)\n",
-        format_time(plan.expected_team_time_s), plan.expected_team_time_s - plan.team_time_s));
-  }
   TextTable legs({">leg", "athlete", ">distance", ">split", ">starts", "carries in"});
   for (const RelayPlanLeg& l : plan.legs) {
     const LegPacing& p = pacing.legs[static_cast<size_t>(l.leg - 1)];

@@ -129,11 +129,6 @@ struct RelayPlan {
   Level level = Level::high_school;  ///< the level the prediction used
   double team_time_p10_s = 0.0;      ///< 10th percentile of the team time, seconds
   double team_time_p90_s = 0.0;      ///< 90th percentile of the team time, seconds
-  /// The team time on average over the spreads of reactions and go-marks at the plan's marks,
-  /// seconds: team_time_s plus, at every exchange with a legal pass, legal_time_s minus
-  /// baton_time_s (late passes, with the outgoing runner easing, cost most of it). What
-  /// `simulate` averages for this order, before drops and failed passes.
-  double expected_team_time_s = 0.0;
   std::vector<RelayPlanLeg> legs;
   std::vector<RelayPlanExchange> exchanges;
   /// Per exchange: what the pair's calibration changed.

@@ -147,7 +147,6 @@ nlohmann::json relay_plan_to_json(const RelayPlan& plan) {
           {"team_time_s", plan.team_time_s},
           {"team_time_p10_s", plan.team_time_p10_s},
           {"team_time_p90_s", plan.team_time_p90_s},
-          {"expected_team_time_s", plan.expected_team_time_s},
           {"level", to_string(plan.level)},
           {"legs", legs},
           {"exchanges", xs},

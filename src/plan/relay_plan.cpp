@@ -286,12 +286,6 @@ RelayPlan build_relay_plan(const Team& team, const Event& event,
     }
     plan.exchanges.push_back(x);
   }
-  plan.expected_team_time_s = plan.team_time_s;
-  for (const RelayPlanExchange& x : plan.exchanges) {
-    if (x.plan.legal && x.plan.legal_time_s > 0.0) {
-      plan.expected_team_time_s += x.plan.legal_time_s - x.plan.baton_time_s;
-    }
-  }
   for (std::string& w : preference_clashes(hands, runners)) plan.warnings.push_back(w);
   return plan;
 }

@@ -96,10 +96,6 @@ function planView(doc) {
   return h("div", {},
     h("h2", {}, `${doc.name}: ${timeText(doc.team_time_s)} predicted`),
     h("p", { class: "hint" }, `8 races in 10 at ${doc.level} level: ${timeText(doc.team_time_p10_s)} to ${timeText(doc.team_time_p90_s)}`),
-    doc.expected_team_time_s - doc.team_time_s >= 0.005
-      ? h("p", { class: "hint average" }, `On average ${timeText(doc.expected_team_time_s)} at these marks `
-        + `(+${(doc.expected_team_time_s - doc.team_time_s).toFixed(2)} s: late passes and the scatter of reactions and marks)`)
-      : null,
     h("div", { class: "scroll-x", tabindex: "0", role: "region", "aria-label": "Legs and carrying hands" },
       h("table", { class: "legs" },
       h("caption", { class: "sr" }, "Legs and carrying hands"),
