@@ -17,6 +17,11 @@ struct LevelProfile {
   /// Spread (sd) of real team times around the prediction, as a fraction of the team time
   /// (the validation residuals of this level).
   double prediction_sd_fraction = 0.0;
+  /// What the scatter of reactions and marks added on average to each blind pass of the
+  /// relays blind_exchange_loss_s was fitted on (late passes above all; the plan's mean legal
+  /// baton time minus its planned one), seconds per exchange. The loss already holds it, so a
+  /// simulation that races the scatter takes it back out of the splits.
+  double blind_scatter_cost_s = 0.0;
 };
 
 /// The profile of a level.

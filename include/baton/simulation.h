@@ -67,6 +67,10 @@ struct SimExchange {
   HandoffParams handoff;  ///< planned hand-off, with the go-mark the pair will use
   bool blind = true;      ///< blind (sprint) pass; false = visual pass
   PairRecord practice;    ///< the pair's drill record (may be empty)
+  /// How much of the scatter of reactions and marks the next leg's split already holds,
+  /// seconds (LevelProfile::blind_scatter_cost_s for a blind pass, 0 otherwise): the
+  /// simulation races the scatter itself, so it takes this back out of that split.
+  double scatter_allowance_s = 0.0;
 };
 
 /// A team in the simulated field: either an own team (legs + exchanges) or an opponent known

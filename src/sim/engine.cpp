@@ -139,6 +139,10 @@ void validate_team(const SimTeam& t) {
     bad(std::isnan(p.timing_sd_m) || p.timing_sd_m > 10.0,
         fmt::format("exchange {} practice timing", i + 1),
         "the timing spread must be at most 10 m (or negative for unknown)");
+    const double allowance = t.exchanges[i].scatter_allowance_s;
+    bad(!(allowance >= 0.0 && allowance <= 1.0 && allowance < 0.5 * t.legs[i + 1].split_mean_s),
+        fmt::format("exchange {} scatter allowance", i + 1),
+        "must be 0-1 s and under half the next split");
     try {
       validate_handoff(t.exchanges[i].handoff);
     } catch (const ValidationError& e) {
@@ -190,6 +194,10 @@ PreparedTeam prepare(const SimTeam& t, const SimulationOptions& o) {
       x.inv_mismatch_ref2 =
           e.blind ? 1.0 / (o.drop_mismatch_ref_mps * o.drop_mismatch_ref_mps) : 0.0;
       p.exchanges.push_back(x);
+      // The split after the exchange was predicted with the level's fitted pass loss, which
+      // holds the average scatter of real passes; the races add the scatter themselves.
+      p.leg_mean_s[i + 1] -= e.scatter_allowance_s;
+      nominal_s -= e.scatter_allowance_s;
     }
   }
   p.hist_start_s = 0.85 * nominal_s;

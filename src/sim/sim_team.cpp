@@ -1,6 +1,7 @@
 // From a running order to a simulated own team.
 #include "baton/sim_team.h"
 
+#include "baton/level_profile.h"
 #include "baton/relay_plan.h"
 
 namespace baton {
@@ -23,6 +24,7 @@ SimTeam own_sim_team(const Team& team, const Event& event, const std::vector<std
     SimExchange x;
     x.handoff = plan.exchanges[k].plan.handoff;
     x.blind = event.exchanges[k].blind;
+    if (x.blind) x.scatter_allowance_s = level_profile(plan.level).blind_scatter_cost_s;
     if (practice) {
       x.practice = practice(static_cast<int>(k), plan.exchanges[k].from, plan.exchanges[k].to);
     }

@@ -47,6 +47,8 @@ TEST_F(RaceQueryTest, TheRacesAverageThePlansExchangesOverTheSpreadsOfReactionsA
   // at each exchange (quadrature over the reaction and mark spreads, go_mark.h) against the
   // simulation of the same order (Monte Carlo through the exchange tables), with the
   // simulation's other sources of time switched off: day form, incoming-speed scatter, drops.
+  // The predicted splits hold the scatter the level's fitted relays had (0.0368 s per blind
+  // pass, level_profile.h); the simulation takes that out and races this order's own.
   for (const char* event : {"4x100", "4x200"}) {
     RaceQuery q;
     q.event = event;
@@ -60,14 +62,16 @@ TEST_F(RaceQueryTest, TheRacesAverageThePlansExchangesOverTheSpreadsOfReactionsA
     const RaceAnswer a = race_odds(ws, q);
     const RelayPlan plan = build_relay_plan(ws.team(), a.order.event, a.order.names,
                                             calibrated_plan_options(ws, a.order.event));
+    ASSERT_EQ(plan.level, Level::high_school);
     double scatter_s = 0.0;  // what the scatter adds to the planned passes, on average
     for (const RelayPlanExchange& x : plan.exchanges) {
       ASSERT_TRUE(x.plan.legal) << event;
-      scatter_s += x.plan.legal_time_s - x.plan.baton_time_s;
+      scatter_s += x.plan.legal_time_s - x.plan.baton_time_s - 0.0368;
     }
     const double raced = a.result.teams[0].mean_time_s;
     EXPECT_NEAR(raced, plan.team_time_s + scatter_s, 0.01) << event;
-    // Late passes make it material: a quarter of a second and more over three exchanges.
+    // These high-school runners' passes scatter more than the fitted relays' did (late passes
+    // above all): a tenth of a second and more over three exchanges.
     EXPECT_GT(scatter_s, 0.1) << event;
   }
 }

@@ -17,6 +17,7 @@
 
 #include "baton/leg_prediction.h"
 #include "baton/level_profile.h"
+#include "baton/relay_plan.h"
 
 namespace baton {
 namespace {
@@ -96,14 +97,14 @@ std::vector<RelayRow> load_relays() {
 }
 
 // The predicted time of a row: four athletes with one open best each, in the row's order.
-double predicted_s(const RelayRow& r, std::optional<double> loss_s) {
+// The relay's team: four runners with the row's bests, under the level's usual rules.
+Team relay_team(const RelayRow& r, std::vector<std::string>& order) {
   Team team;
   team.rules = r.level == Level::elite     ? RuleSet::wa
                : r.level == Level::college ? RuleSet::ncaa
                                            : RuleSet::nfhs;
   team.level = r.level;
   const double distance = r.best_event == "400m" ? 400.0 : r.best_event == "200m" ? 200.0 : 100.0;
-  std::vector<std::string> order;
   for (size_t i = 0; i < r.bests.size(); ++i) {
     Athlete a;
     a.name = fmt::format("Runner {}", i + 1);
@@ -112,9 +113,32 @@ double predicted_s(const RelayRow& r, std::optional<double> loss_s) {
     team.athletes.push_back(a);
     order.push_back(a.name);
   }
+  return team;
+}
+
+double predicted_s(const RelayRow& r, std::optional<double> loss_s) {
+  std::vector<std::string> order;
+  const Team team = relay_team(r, order);
   PredictOptions o;
   o.blind_exchange_loss_s = loss_s;
   return predict_relay(team, find_event(r.event, team.rules), order, o).team_time_s;
+}
+
+// What the scatter of reactions and marks adds on average to each blind pass of the relay's
+// plan (late passes above all), seconds per exchange: the plan's mean legal baton time minus
+// its planned one.
+double scatter_per_exchange_s(const RelayRow& r) {
+  std::vector<std::string> order;
+  const Team team = relay_team(r, order);
+  const RelayPlan plan = build_relay_plan(team, find_event(r.event, team.rules), order);
+  double sum = 0.0;
+  double n = 0.0;
+  for (const RelayPlanExchange& x : plan.exchanges) {
+    if (x.plan.hands.visual || !x.plan.legal) continue;
+    sum += x.plan.legal_time_s - x.plan.baton_time_s;
+    n += 1.0;
+  }
+  return n > 0.0 ? sum / n : 0.0;
 }
 
 struct Halves {
@@ -180,6 +204,30 @@ std::map<Level, double> fitted_losses(const std::vector<RelayRow>& rows) {
   return out;
 }
 
+// The mean scatter cost per blind exchange of each level's fit-half 4x100s, pooled over the
+// levels whose losses were pooled (the same loss): what the fitted loss already holds of the
+// late passes the model races.
+std::map<Level, double> fitted_scatter(const std::vector<RelayRow>& rows,
+                                       const std::map<Level, double>& losses) {
+  const auto halves = split_halves(rows);
+  std::map<Level, double> out;
+  for (Level l : kLevels) {
+    double sum = 0.0;
+    double n = 0.0;
+    for (Level m : kLevels) {
+      if (losses.at(m) != losses.at(l)) continue;
+      const auto it = halves.find({m, "4x100"});
+      if (it == halves.end()) continue;
+      for (const RelayRow* r : it->second.fit) {
+        sum += scatter_per_exchange_s(*r);
+        n += 1.0;
+      }
+    }
+    out[l] = sum / n;
+  }
+  return out;
+}
+
 // The mean absolute error of the test half, per level and event, with the profiles as coded;
 // these are the figures docs/MODEL.md "Level" shows, and a change to the model that makes any
 // of them worse by more than 0.2 percentage points fails here.
@@ -211,6 +259,7 @@ TEST_F(RelayValidation, EveryLevelHasRelaysToFitAndTest) {
 // the spread of all fit relays around their fitted prediction gives the interval.
 TEST_F(RelayValidation, LevelProfilesAreTheFitHalfs) {
   const std::map<Level, double> losses = fitted_losses(*rows_);
+  const std::map<Level, double> scatter = fitted_scatter(*rows_, losses);
   double sq = 0.0;
   double n = 0.0;
   for (const auto& [key, halves] : split_halves(*rows_)) {
@@ -229,6 +278,9 @@ TEST_F(RelayValidation, LevelProfilesAreTheFitHalfs) {
     EXPECT_NEAR(level_profile(l).blind_exchange_loss_s, losses.at(l), 0.005)
         << to_string(l) << ": refit the loss";
     EXPECT_NEAR(level_profile(l).prediction_sd_fraction, sd, 0.0005) << to_string(l);
+    fmt::print("{:<12} scatter of the passes {:.4f} s per exchange\n", to_string(l), scatter.at(l));
+    EXPECT_NEAR(level_profile(l).blind_scatter_cost_s, scatter.at(l), 0.002)
+        << to_string(l) << ": refit the scatter cost";
   }
   // Youth passes lose clearly more than the trained levels' (about twice as much).
   EXPECT_GT(losses.at(Level::youth), 1.5 * losses.at(Level::elite));
