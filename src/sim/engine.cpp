@@ -104,6 +104,8 @@ struct Scratch {
   std::vector<double> race_times;               // per team, one race
   std::vector<std::uint32_t> places;            // per team, one race
   std::vector<std::uint32_t> drops;             // race * exchanges + exchange of queued drops
+  std::vector<double> speed, tau, departure;    // per race, one exchange at a time
+  std::vector<sim::TableCell> cells;            // per race, one exchange at a time
 };
 
 Location team_at(const SimTeam& t, const std::string& field) {
@@ -302,30 +304,46 @@ void run_own(const RaceContext& ctx, size_t t, Pcg32& rng, std::int64_t m, Scrat
     const std::uint32_t* u_drop = u + e * n;
     std::uint64_t legal_count = 0, late_count = 0, solved = 0;
     double baton_sum = 0.0, mismatch_sum = 0.0, late_sum = 0.0;
-    for (size_t r = 0; r < n; ++r) {
-      // A runner having a slow day arrives slower; on top, fatigue varies by itself:
-      // speed = a / b with a = u (1 + fatigue), b = 1 + form.
-      const double a = u_mps * (1.0 + fatigue_sd * z_fatigue[r]);
-      const double b = 1.0 + eps_in[r];
-      const double mark_err = mark_sd * z_mark[r];
-      double speed, mark_time;
-      if (!decelerates) {
-        // One division for both: speed = a / b, mark time = -mark_err / speed = -mark_err b / a.
+    // First every race's incoming speed and departure (a loop the compiler vectorises), then
+    // the passes: two short loops keep more races in flight than one long one.
+    double* speed = s.speed.data();
+    double* tau = s.tau.data();
+    double* departure = s.departure.data();
+    if (!decelerates) {
+      for (size_t r = 0; r < n; ++r) {
+        // A runner having a slow day arrives slower; on top, fatigue varies by itself:
+        // speed = a / b with a = u (1 + fatigue), b = 1 + form. One division for both:
+        // speed = a / b, mark time = -mark_err / speed = -mark_err b / a.
+        const double a = u_mps * (1.0 + fatigue_sd * z_fatigue[r]);
+        const double b = 1.0 + eps_in[r];
+        const double mark_err = mark_sd * z_mark[r];
         const double inv_ab = 1.0 / (a * b);
-        speed = a * a * inv_ab;
-        mark_time = -mark_err * (b * b * inv_ab);
-      } else {
-        speed = a / b;
-        mark_time = model.mark_time_s(mark_err, speed);
+        speed[r] = a * a * inv_ab;
+        const double mark_time = -mark_err * (b * b * inv_ab);
+        const double reaction_err = reaction_sd * z_reaction[r];
+        tau[r] = reaction_s + reaction_err + mark_time;
+        // Leaving later than planned delays the baton by exactly the delay (earlier gains):
+        // the baton leaves the zone with the outgoing runner.
+        departure[r] = reaction_err + mark_time;
       }
-      const double reaction_err = reaction_sd * z_reaction[r];
-      const double tau = reaction_s + reaction_err + mark_time;
-      // Leaving later than planned delays the baton by exactly the delay (earlier gains):
-      // the baton leaves the zone with the outgoing runner.
-      const double departure = reaction_err + mark_time;
-      sim::TableLookup pass = model.lookup(tau, speed);
+    } else {
+      for (size_t r = 0; r < n; ++r) {
+        const double a = u_mps * (1.0 + fatigue_sd * z_fatigue[r]);
+        const double b = 1.0 + eps_in[r];
+        speed[r] = a / b;
+        const double mark_time = model.mark_time_s(mark_sd * z_mark[r], speed[r]);
+        const double reaction_err = reaction_sd * z_reaction[r];
+        tau[r] = reaction_s + reaction_err + mark_time;
+        departure[r] = reaction_err + mark_time;
+      }
+    }
+    sim::TableCell* cell = s.cells.data();
+    for (size_t r = 0; r < n; ++r) cell[r] = model.locate(tau[r], speed[r]);
+    for (size_t r = 0; r < n; ++r) {
+      sim::TableLookup pass = model.read(cell[r]);
       if (pass.outside || exact) [[unlikely]] {
-        const PassOutcome p = exact ? model.exact(tau, speed) : model.fallback(tau, speed);
+        const PassOutcome p =
+            exact ? model.exact(tau[r], speed[r]) : model.fallback(tau[r], speed[r]);
         pass = {p.legal, false, p.baton_m, p.mismatch_mps, p.late, p.ease_cost_s};
         ++solved;
       }
@@ -334,7 +352,7 @@ void run_own(const RaceContext& ctx, size_t t, Pcg32& rng, std::int64_t m, Scrat
       // lag from easing over the rest of the leg, and the call, reach back and broken stride.
       const bool late = legal & pass.late;
       const double late_cost = late ? pass.ease_cost_s + late_pass_cost : 0.0;
-      time[r] += departure + late_cost;
+      time[r] += departure[r] + late_cost;
       late_count += late;
       late_sum += late_cost;
       ok[r] &= static_cast<std::uint8_t>(legal);
@@ -500,6 +518,10 @@ SimulationResult simulate_race(const std::vector<SimTeam>& field, RuleSet rules,
     s.race_times.resize(n);
     s.places.resize(n);
     s.drops.resize(std::max<size_t>(1, ctx.max_legs) * kChunkRuns);
+    s.speed.resize(kChunkRuns);
+    s.tau.resize(kChunkRuns);
+    s.departure.resize(kChunkRuns);
+    s.cells.resize(kChunkRuns);
   }
   sim::parallel_for(
       blocks, threads,

@@ -64,6 +64,17 @@ struct TableLookup {
   double ease_cost_s = 0.0;
 };
 
+/// Where a point falls in the tables (ExchangeModel::locate()): the cell and the weights
+/// within it, and what the row alone decides (legality, table misses, late or not).
+struct TableCell {
+  std::size_t node = 0;  ///< index of the cell's first node
+  double w = 0.0;        ///< weight of the next speed node
+  double v = 0.0;        ///< weight of the next tau node
+  bool legal = false;
+  bool outside = false;
+  bool late = false;
+};
+
 class ExchangeModel {
  public:
   /// Tables cover u in u_nominal * (1 +- u_span_fraction) and tau in
@@ -85,8 +96,10 @@ class ExchangeModel {
     return -2.0 * mark_error_m / (u_mps + std::sqrt(disc));
   }
 
-  /// The tables at (tau, u), without branches. Inline: it runs once per exchange per race.
-  TableLookup lookup(double tau_s, double u_mps) const {
+  /// The cell of the tables at (tau, u), without branches: the first half of lookup(), split
+  /// off so that a loop over many races can find every cell before reading any (inline: it
+  /// runs once per exchange per race).
+  TableCell locate(double tau_s, double u_mps) const {
     const double x = (u_mps - u0_) * inv_du_;
     const double xc = std::min(std::max(x, 0.0), x_max_);
     const int i = std::min(static_cast<int>(xc), nu_ - 2);
@@ -100,19 +113,31 @@ class ExchangeModel {
     const double y = ((d < 0.0 ? -root : root) - y0_) * inv_dy_;
     const double yc = std::min(std::max(y, 0.0), y_max_);
     const int j = std::min(static_cast<int>(yc), nt_ - 2);
-    const double v = yc - j;
-    const Node* k = &nodes_[static_cast<std::size_t>(i) * static_cast<std::size_t>(nt_) +
-                            static_cast<std::size_t>(j)];
-    const Node* b = k + nt_;
-    TableLookup out;
-    out.legal = tau_s >= lo && tau_s <= hi;
+    TableCell c;
+    c.node =
+        static_cast<std::size_t>(i) * static_cast<std::size_t>(nt_) + static_cast<std::size_t>(j);
+    c.w = w;
+    c.v = yc - j;
+    c.legal = tau_s >= lo && tau_s <= hi;
     // Clamping moved a coordinate, the segment failed its check against the solver, or tau
     // lies so close to a threshold that interpolation could misjudge legality: the exact
     // solver decides.
     const bool near = (std::abs(tau_s - lo) < row.margin) | (std::abs(tau_s - hi) < row.margin);
     const bool near_switch = std::abs(d) < row.switch_margin;
-    out.outside = (x != xc) | near | (out.legal & ((y != yc) | row.exact | near_switch));
-    out.late = d < 0.0 ? row.late_before : row.late_after;
+    c.outside = (x != xc) | near | (c.legal & ((y != yc) | row.exact | near_switch));
+    c.late = d < 0.0 ? row.late_before : row.late_after;
+    return c;
+  }
+
+  /// The tables' values in a cell found by locate(): the second half of lookup().
+  TableLookup read(const TableCell& c) const {
+    const Node* k = &nodes_[c.node];
+    const Node* b = k + nt_;
+    const double v = c.v, w = c.w;
+    TableLookup out;
+    out.legal = c.legal;
+    out.outside = c.outside;
+    out.late = c.late;
     const double top_mis = k[0].mismatch + v * (k[1].mismatch - k[0].mismatch);
     const double bot_mis = b[0].mismatch + v * (b[1].mismatch - b[0].mismatch);
     const double top_pos = k[0].baton + v * (k[1].baton - k[0].baton);
@@ -124,6 +149,9 @@ class ExchangeModel {
     out.ease_cost_s = top_ease + w * (bot_ease - top_ease);
     return out;
   }
+
+  /// The tables at (tau, u), without branches.
+  TableLookup lookup(double tau_s, double u_mps) const { return read(locate(tau_s, u_mps)); }
 
   /// The pass from the tables (exact solver outside them).
   PassOutcome fast(double tau_s, double u_mps) const {
