@@ -38,6 +38,9 @@ void print_table(const LineupOddsAnswer& a, const std::string& meet_file, const 
          chance_text(c.odds.p_drop), fmt::format("{:.2f}", c.odds.expected_points)});
   }
   ctx.print(table.render());
+  ctx.print(
+      "predicted: as baton predict gives it; mean: of the simulated races that finished, each "
+      "pass scattered (late passes) and dropped batons included\n");
   const auto value = [&](const OddsCandidate& c) {
     return win ? chance_text(c.odds.p_win) : fmt::format("{:.2f} points", c.odds.expected_points);
   };
@@ -50,7 +53,7 @@ void print_table(const LineupOddsAnswer& a, const std::string& meet_file, const 
                           joined(chosen.order), value(chosen), se));
   } else {
     ctx.print(fmt::format(
-        "* best: {} ({}), {:.2f} s slower on average than the fastest order {} ({}); Monte "
+        "* best: {} ({}), predicted {:.2f} s slower than the fastest order {} ({}); Monte "
         "Carlo standard error {}\n",
         joined(chosen.order), value(chosen), chosen.team_time_s - fastest.team_time_s,
         joined(fastest.order), value(fastest), se));
