@@ -39,9 +39,10 @@ nlohmann::json hands_to_json(const HandPlan& plan);
 ///  "cue"}
 nlohmann::json exchange_to_json(const RelayPlanExchange& x);
 
-/// {"event", "team_time_s", "team_time_p10_s", "team_time_p90_s", "level", "legs": [{"leg", "athlete", "distance_m", "split_s", "carry_hand",
-///  "receive_hand", "switch_hands", "lane_side"}], "exchanges": [exchange_to_json... with
-///  "calibrated" (the pair's drills calibrated it)], "warnings"}
+/// {"event", "team_time_s", "team_time_p10_s", "team_time_p90_s", "level", "legs": [{"leg",
+///  "athlete", "distance_m", "split_s", "carry_hand", "receive_hand", "switch_hands",
+///  "lane_side"}], "exchanges": [exchange_to_json... with "calibrated" (the pair's drills
+///  calibrated it)], "warnings"}
 nlohmann::json relay_plan_to_json(const RelayPlan& plan);
 
 }  // namespace baton
