@@ -309,33 +309,36 @@ void run_own(const RaceContext& ctx, size_t t, Pcg32& rng, std::int64_t m, Scrat
     double* speed = s.speed.data();
     double* tau = s.tau.data();
     double* departure = s.departure.data();
-    if (!decelerates) {
+    // One loop body for both cases; the case is a template argument, so each loop is free of
+    // the branch.
+    const auto speeds_and_departures = [&]<bool kDecelerates>() {
       for (size_t r = 0; r < n; ++r) {
         // A runner having a slow day arrives slower; on top, fatigue varies by itself:
-        // speed = a / b with a = u (1 + fatigue), b = 1 + form. One division for both:
-        // speed = a / b, mark time = -mark_err / speed = -mark_err b / a.
+        // speed = a / b with a = u (1 + fatigue), b = 1 + form.
         const double a = u_mps * (1.0 + fatigue_sd * z_fatigue[r]);
         const double b = 1.0 + eps_in[r];
         const double mark_err = mark_sd * z_mark[r];
-        const double inv_ab = 1.0 / (a * b);
-        speed[r] = a * a * inv_ab;
-        const double mark_time = -mark_err * (b * b * inv_ab);
+        double mark_time;
+        if constexpr (kDecelerates) {
+          speed[r] = a / b;
+          mark_time = model.mark_time_s(mark_err, speed[r]);
+        } else {
+          // One division for both: speed = a / b, mark time = -mark_err / speed = -mark_err b / a.
+          const double inv_ab = 1.0 / (a * b);
+          speed[r] = a * a * inv_ab;
+          mark_time = -mark_err * (b * b * inv_ab);
+        }
         const double reaction_err = reaction_sd * z_reaction[r];
         tau[r] = reaction_s + reaction_err + mark_time;
         // Leaving later than planned delays the baton by exactly the delay (earlier gains):
         // the baton leaves the zone with the outgoing runner.
         departure[r] = reaction_err + mark_time;
       }
+    };
+    if (decelerates) {
+      speeds_and_departures.template operator()<true>();
     } else {
-      for (size_t r = 0; r < n; ++r) {
-        const double a = u_mps * (1.0 + fatigue_sd * z_fatigue[r]);
-        const double b = 1.0 + eps_in[r];
-        speed[r] = a / b;
-        const double mark_time = model.mark_time_s(mark_sd * z_mark[r], speed[r]);
-        const double reaction_err = reaction_sd * z_reaction[r];
-        tau[r] = reaction_s + reaction_err + mark_time;
-        departure[r] = reaction_err + mark_time;
-      }
+      speeds_and_departures.template operator()<false>();
     }
     sim::TableCell* cell = s.cells.data();
     for (size_t r = 0; r < n; ++r) cell[r] = model.locate(tau[r], speed[r]);
