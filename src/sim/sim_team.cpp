@@ -20,11 +20,12 @@ SimTeam own_sim_team(const Team& team, const Event& event, const std::vector<std
     const std::optional<double> form = team.athlete(leg.athlete).form_sd_percent;
     t.legs.push_back(SimLeg{leg.split_s, form ? *form / 100.0 * leg.split_s : -1.0});
   }
+  const double fitted_scatter_s = level_profile(plan.level).blind_scatter_cost_s;
   for (size_t k = 0; k < plan.exchanges.size(); ++k) {
     SimExchange x;
     x.handoff = plan.exchanges[k].plan.handoff;
     x.blind = event.exchanges[k].blind;
-    if (x.blind) x.scatter_allowance_s = level_profile(plan.level).blind_scatter_cost_s;
+    if (x.blind) x.scatter_allowance_s = fitted_scatter_s;
     if (practice) {
       x.practice = practice(static_cast<int>(k), plan.exchanges[k].from, plan.exchanges[k].to);
     }

@@ -210,18 +210,23 @@ std::map<Level, double> fitted_losses(const std::vector<RelayRow>& rows) {
 std::map<Level, double> fitted_scatter(const std::vector<RelayRow>& rows,
                                        const std::map<Level, double>& losses) {
   const auto halves = split_halves(rows);
+  std::map<Level, std::pair<double, double>> own;  // per level: summed scatter, relays
+  for (Level l : kLevels) {
+    const auto it = halves.find({l, "4x100"});
+    if (it == halves.end()) continue;
+    for (const RelayRow* r : it->second.fit) {
+      own[l].first += scatter_per_exchange_s(*r);
+      own[l].second += 1.0;
+    }
+  }
   std::map<Level, double> out;
   for (Level l : kLevels) {
     double sum = 0.0;
     double n = 0.0;
-    for (Level m : kLevels) {
+    for (const auto& [m, sn] : own) {
       if (losses.at(m) != losses.at(l)) continue;
-      const auto it = halves.find({m, "4x100"});
-      if (it == halves.end()) continue;
-      for (const RelayRow* r : it->second.fit) {
-        sum += scatter_per_exchange_s(*r);
-        n += 1.0;
-      }
+      sum += sn.first;
+      n += sn.second;
     }
     out[l] = sum / n;
   }

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "baton/level_profile.h"
 #include "baton/lineup_query.h"
 #include "baton/relay_order.h"
 #include "baton/relay_plan.h"
@@ -47,8 +48,8 @@ TEST_F(RaceQueryTest, TheRacesAverageThePlansExchangesOverTheSpreadsOfReactionsA
   // at each exchange (quadrature over the reaction and mark spreads, go_mark.h) against the
   // simulation of the same order (Monte Carlo through the exchange tables), with the
   // simulation's other sources of time switched off: day form, incoming-speed scatter, drops.
-  // The predicted splits hold the scatter the level's fitted relays had (0.0368 s per blind
-  // pass, level_profile.h); the simulation takes that out and races this order's own.
+  // The predicted splits hold the scatter the level's fitted relays had (level_profile.h); the
+  // simulation takes that out and races this order's own.
   for (const char* event : {"4x100", "4x200"}) {
     RaceQuery q;
     q.event = event;
@@ -63,10 +64,11 @@ TEST_F(RaceQueryTest, TheRacesAverageThePlansExchangesOverTheSpreadsOfReactionsA
     const RelayPlan plan = build_relay_plan(ws.team(), a.order.event, a.order.names,
                                             calibrated_plan_options(ws, a.order.event));
     ASSERT_EQ(plan.level, Level::high_school);
-    double scatter_s = 0.0;  // what the scatter adds to the planned passes, on average
+    const double fitted_s = level_profile(plan.level).blind_scatter_cost_s;
+    double scatter_s = 0.0;  // what this order's scatter adds beyond the fitted relays'
     for (const RelayPlanExchange& x : plan.exchanges) {
       ASSERT_TRUE(x.plan.legal) << event;
-      scatter_s += x.plan.legal_time_s - x.plan.baton_time_s - 0.0368;
+      scatter_s += x.plan.legal_time_s - x.plan.baton_time_s - fitted_s;
     }
     const double raced = a.result.teams[0].mean_time_s;
     EXPECT_NEAR(raced, plan.team_time_s + scatter_s, 0.01) << event;
