@@ -189,18 +189,14 @@ std::string render_zone_svg(const ExchangePlan& plan, const std::string& title, 
       "<rect class=\"go-mark\" x=\"{:.1f}\" y=\"{}\" width=\"6\" height=\"{}\" "
       "fill=\"#ffd400\"/>\n",
       x(mark_pos) - 3.0, kTrackTop, kTrackHeight);
-  svg += fmt::format(
-      "<text x=\"{:.1f}\" y=\"{}\">{} {:.2f} m = {:.1f} foot "
-      "lengths</text>\n",
-      std::max(4.0, x(mark_pos) - 3.0), bottom + 60.0, plan.hands.visual ? "go cue" : "go-mark",
-      plan.go_mark_m, plan.go_mark_foot_lengths);
+  svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\">{}</text>\n", std::max(4.0, x(mark_pos) - 3.0),
+                     bottom + 60.0, mark_text(plan));
   svg += fmt::format(
       "<circle class=\"pass\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"7\" fill=\"{}\" stroke=\"#fff\"/>\n",
       x(plan.baton_position_m), kTrackTop + kTrackHeight / 2.0, pass_colour(plan));
-  svg += fmt::format(
-      "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">pass {:.1f} m{}</text>\n",
-      x(plan.baton_position_m), kTrackTop - 30.0, pass_colour(plan), plan.baton_position_m,
-      plan.hands.visual ? "" : ", risk " + chance_text(plan.p_illegal));
+  svg +=
+      fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>\n",
+                  x(plan.baton_position_m), kTrackTop - 30.0, pass_colour(plan), pass_text(plan));
   svg += fmt::format("<text x=\"{}\" y=\"222\">{} ({:.2f} m free distance)</text>\n", kMargin,
                      hands_text(plan), plan.hands.free_distance_m);
   svg += "</svg>\n";
