@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <charconv>
-#include <chrono>
 #include <memory>
 
 #include "baton/lineup_json.h"
@@ -148,11 +147,12 @@ void add_lineup_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--candidates", opt->candidates,
                   "--objective: how many of the fastest orders to compare (default 10)");
   cmd->add_option("--runs", opt->sim.runs,
-                  "--objective: races per order, or with --events per sampled team time (default "
-                  "20000)");
+                  fmt::format("--objective: races per order, or with --events per sampled team "
+                              "time (default {})",
+                              kPointsCurveRuns));
   cmd->add_option("--seed", opt->sim.seed, "--objective: random seed (the same for every order)");
   cmd->add_option("--threads", opt->sim.threads, "--objective: worker threads (default: all)");
-  opt->sim.runs = 20000;
+  opt->sim.runs = kPointsCurveRuns;  // --objective win races as many per order
   cmd->callback([opt, &ctx] {
     if (opt->objective == "points" && !opt->events.empty()) {
       if (!opt->event.empty()) {

@@ -12,9 +12,7 @@ namespace {
 constexpr size_t kMaxNames = 64;  // athletes named in one request
 constexpr size_t kMaxRules = 64;  // locks, exclusions or conflicts in one request
 // Objective points simulates every relay's field at 121 team times before the search: the races
-// per team time are bounded as the race-odds requests' are. The default is the command line's,
-// so the page and `baton lineup --objective points` give the same numbers.
-constexpr std::int64_t kDefaultPointsRuns = 20000;
+// per team time are bounded as the race-odds requests' are; the default is kPointsCurveRuns.
 constexpr std::int64_t kMinPointsRuns = 1000;
 constexpr std::int64_t kMaxPointsRuns = 50000;
 
@@ -151,7 +149,7 @@ MeetLineupQuery meet_lineup_query(const nlohmann::json& body, size_t max_relays)
                        Location{"", 0, "meet_file"});
     }
     query.objective = MeetObjective::points;
-    query.simulation = simulation_options(body, kDefaultPointsRuns, kMinPointsRuns, kMaxPointsRuns);
+    query.simulation = simulation_options(body, kPointsCurveRuns, kMinPointsRuns, kMaxPointsRuns);
     // One request, one core: other requests are served meanwhile.
     query.simulation.threads = 1;
     try {

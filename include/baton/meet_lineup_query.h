@@ -10,6 +10,7 @@
 //   // a.athletes: who runs what; a.substitutes: per team and leg, who could step in
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -127,6 +128,11 @@ struct MeetLineupAnswer {
 /// ("relays.i.event") or athlete ("exclude", "locks.i.name", "exclude_from.i.name", with the
 /// closest name); and like best_meet_lineups().
 MeetLineupAnswer plan_meet_lineups(const Workspace& ws, const MeetLineupQuery& query);
+
+/// Races per sampled team time of the expected-points curves (objective points) when the caller
+/// sets none: `baton lineup --objective points --events` and the web's meet page both use it, so
+/// they give the same numbers.
+inline constexpr std::int64_t kPointsCurveRuns = 20000;
 
 /// A search budget of `seconds` of wall-clock time from the solver's first question: the time
 /// plan_meet_lineups() spends before it (the expected-points curves of objective points) is
