@@ -5,6 +5,9 @@
 #include <fmt/format.h>
 
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "baton/chance.h"
 #include "baton/error.h"
@@ -38,7 +41,19 @@ struct HandoffOptions {
   std::string from;
   std::string to;
   int exchange = 1;
+  // Options that only one of the two modes reads, by the name the user typed, with whether
+  // they were given: the other mode refuses them rather than ignore them.
+  std::vector<std::pair<std::string, const CLI::Option*>> numeric_only, pair_only;
 };
+
+// The first option of `options` that was given, or nullopt.
+std::optional<std::string> given(
+    const std::vector<std::pair<std::string, const CLI::Option*>>& options) {
+  for (const auto& [name, option] : options) {
+    if (option->count() > 0) return name;
+  }
+  return std::nullopt;
+}
 
 // Hand-off errors start with the field they refuse ("zone_length_m must be ..."): say the
 // option the user typed instead (cli_option_for_field()).
@@ -133,8 +148,18 @@ void run_pair(const HandoffOptions& opt, const Context& ctx) {
 
 void run(HandoffOptions opt, const Context& ctx) {
   if (!opt.from.empty() || !opt.to.empty() || !opt.team.empty()) {
+    if (const auto option = given(opt.numeric_only)) {
+      throw ValidationError(
+          "is not used with --from/--to: the pair's exchange takes the athletes' models and the "
+          "team's exchange settings; leave it out, or give the speeds with --incoming-speed, "
+          "--outgoing-mss and --outgoing-tau instead of --from/--to",
+          {*option, 0, ""});
+    }
     run_pair(opt, ctx);
     return;
+  }
+  if (const auto option = given(opt.pair_only)) {
+    throw ValidationError("needs --from and --to (a pair of the team)", {*option, 0, ""});
   }
   if (!opt.incoming_speed) throw ValidationError("is required", {"--incoming-speed", 0, ""});
   if (!opt.mss) throw ValidationError("is required", {"--outgoing-mss", 0, ""});
@@ -215,6 +240,14 @@ void add_handoff_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--from", opt->from, "Incoming athlete's name");
   cmd->add_option("--to", opt->to, "Outgoing athlete's name");
   cmd->add_option("--exchange", opt->exchange, "Which exchange: 1 = leg 1 to leg 2 (default 1)");
+  for (const char* name :
+       {"--incoming-speed", "--outgoing-mss", "--outgoing-tau", "--reaction", "--free-distance",
+        "--zone-length", "--start", "--incoming-decel", "--foot-length"}) {
+    opt->numeric_only.emplace_back(name, cmd->get_option(name));
+  }
+  for (const char* name : {"--event", "--exchange"}) {
+    opt->pair_only.emplace_back(name, cmd->get_option(name));
+  }
   cmd->callback([opt, &ctx] { run(*opt, ctx); });
 }
 

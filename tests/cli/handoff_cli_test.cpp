@@ -154,6 +154,9 @@ TEST(HandoffCli, OutOfRangeValuesNameTheOption) {
       {{"handoff", "--outgoing-mss", "10", "--outgoing-tau", "1", "--go-mark", "8"},
        "--incoming-speed"},
       {steady({"--go-mark", "8", "--technique", "overhand"}), "--technique"},
+      // The pair's options without a pair would be ignored: refused.
+      {steady({"--go-mark", "8", "--event", "4x200"}), "--event"},
+      {steady({"--go-mark", "8", "--exchange", "2"}), "--exchange"},
   };
   for (const Case& c : cases) {
     const auto r = run_cli(c.args);

@@ -212,6 +212,22 @@ TEST_F(OneSetOfNumbers, HandoffHonoursTheGoMarkAndTheTarget) {
     EXPECT_NE(r.exit_code, 0) << option << " " << value;
     EXPECT_NE(r.err.find(option), std::string::npos) << r.err;
   }
+  // An option the pair's exchange does not read is refused, not ignored: the pair's plan takes
+  // the team's settings and the athletes' models.
+  for (const auto& [option, value] :
+       std::vector<std::pair<std::string, std::string>>{{"--start", "3"},
+                                                        {"--reaction", "0.3"},
+                                                        {"--zone-length", "20"},
+                                                        {"--incoming-speed", "9"},
+                                                        {"--foot-length", "0.3"}}) {
+    std::vector<std::string> args = pair;
+    args.insert(args.end(), {option, value});
+    const testing::CliResult r = baton(args);
+    EXPECT_NE(r.exit_code, 0) << option;
+    EXPECT_TRUE(r.out.empty()) << option << ": " << r.out;
+    EXPECT_NE(r.err.find(option), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("not used with --from/--to"), std::string::npos) << r.err;
+  }
 }
 
 TEST_F(OneSetOfNumbers, PracticeReportTakesTheExchangeFromThePlan) {
