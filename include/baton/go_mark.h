@@ -111,8 +111,9 @@ struct PlannedPass {
 /// `x` is above kMaxPlainRisk, the nearest mark at or below it instead. The risk is integrated
 /// only when the nominal pass is not legal across +-2.5 sd of the combined mark error (mark
 /// placement and reaction times the incoming speed): with that margin it stays near 1 %.
-/// Uses p's reaction, start, reach and zone; p.go_mark_m is ignored. Throws ValidationError
-/// for bad p or settings.
+/// Uses p's reaction, reach and zone, and p's start unless the speed rule moves the outgoing
+/// runner further in (pass.start_m; the safer mark is measured from that start too);
+/// p.go_mark_m is ignored. Throws ValidationError for bad p or settings.
 PlannedPass planned_blind_pass(const HandoffParams& p, const ExchangeSettings& x);
 
 }  // namespace baton

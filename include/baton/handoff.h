@@ -46,10 +46,13 @@ void validate_handoff(const HandoffParams& p);
 /// Where and when the baton changes hands. An illegal or impossible pass is a result, not an
 /// error: `legal` is false and `reason` says why.
 struct HandoffResult {
-  bool exchanged = false;           ///< the incoming runner reached the outgoing runner
-  bool legal = false;               ///< exchanged with the baton inside the zone
-  std::string reason;               ///< why not legal; empty when legal
-  double go_mark_m = 0.0;           ///< the go-mark used, metres behind the outgoing start
+  bool exchanged = false;  ///< the incoming runner reached the outgoing runner
+  bool legal = false;      ///< exchanged with the baton inside the zone
+  std::string reason;      ///< why not legal; empty when legal
+  double go_mark_m = 0.0;  ///< the go-mark used, metres behind the outgoing start
+  /// Where the outgoing runner stood, metres from the zone's start (the start the go-mark is
+  /// measured from; handoff_for_speed_fraction() may move it forward).
+  double start_m = 0.0;
   double exchange_time_s = 0.0;     ///< from the incoming runner passing the go-mark, seconds
   double baton_position_m = 0.0;    ///< metres from the zone's start
   double incoming_speed_mps = 0.0;  ///< incoming runner's speed at the pass, m/s
@@ -106,8 +109,12 @@ HandoffResult handoff_for_target(HandoffParams p, double target_baton_m);
 /// go-mark (p.go_mark_m is ignored) whose nominal pass comes when the outgoing runner has
 /// reached `speed_fraction` of the incoming runner's speed at that moment (later passes have the
 /// outgoing runner faster; docs/HANDOFFS.md "The planned pass"), but no later than `latest_m`
-/// metres into the zone, no earlier than `earliest_m` (when the reachable point allows), and
-/// never behind where the outgoing runner can first take the baton.
+/// metres into the zone and never behind where the outgoing runner can first take the baton.
+/// When that point comes less than `earliest_m` into the zone (a tired incoming runner, whose
+/// speed the outgoing runner reaches within a few metres), the outgoing runner stands further
+/// into the zone, by as much as brings it to `earliest_m` (the result's start_m; never behind
+/// p.start_m), rather than the pass moving on to where the speeds match and the gap stops
+/// closing.
 /// The result is handoff_for_target() at that pass. When that pass is not legal, the latest legal
 /// pass at 95, 85, 70, 55 or 40 % of the furthest reachable point (a coach shortens the mark);
 /// when none is, the illegal planned pass with its reason. Throws ValidationError for bad p or a

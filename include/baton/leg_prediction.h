@@ -83,10 +83,14 @@ LegPrediction predict_leg(const AthleteModel& runner, const Event& event, int le
 /// reach it (the outgoing runner too fast for the incoming one), the target moves back towards
 /// the scratch line. Visual exchanges cost visual_exchange_loss_s. +infinity when no exchange
 /// is possible. `baton_before_scratch` (optional) says whether the outgoing runner carries the
-/// baton across the scratch line; `go_mark_m` (optional) is the go-mark used (0 for visual).
+/// baton across the scratch line; `go_mark_m` (optional) is the go-mark used (0 for visual) and
+/// `start_m` (optional) where the outgoing runner stands, metres from the zone's start (the
+/// planned pass may move them further in than options.exchange.blind_start_m; the pair term
+/// then includes their slower leg from the shorter run-up, so legs and pair terms still add up).
 double exchange_cost_s(const AthleteModel& incoming, const AthleteModel& outgoing,
                        const Event& event, int exchange_index, const PredictOptions& options = {},
-                       bool* baton_before_scratch = nullptr, double* go_mark_m = nullptr);
+                       bool* baton_before_scratch = nullptr, double* go_mark_m = nullptr,
+                       double* start_m = nullptr);
 
 /// The decomposed relay: leg(a, l) = F, exchange(k, from, to) = the pair term. Athlete index =
 /// position in team.athletes. +infinity for: a runner without a usable mark for the leg (no mark

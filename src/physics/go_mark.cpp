@@ -401,12 +401,15 @@ std::optional<MarkRisk> safer_go_mark(const HandoffParams& p, double from_mark_m
   return std::nullopt;
 }
 
-PlannedPass planned_blind_pass(const HandoffParams& p, const ExchangeSettings& x) {
+PlannedPass planned_blind_pass(const HandoffParams& given, const ExchangeSettings& x) {
   PlannedPass out;
-  out.pass = handoff_for_speed_fraction(p, x.pass_speed_fraction, x.earliest_pass_m,
-                                        x.latest_pass_fraction * p.zone_length_m);
+  out.pass = handoff_for_speed_fraction(given, x.pass_speed_fraction, x.earliest_pass_m,
+                                        x.latest_pass_fraction * given.zone_length_m);
   out.speed_rule_mark_m = out.pass.go_mark_m;
   if (!out.pass.exchanged || !out.pass.legal) return out;
+  // Every mark below is measured from where the speed rule has the outgoing runner stand.
+  HandoffParams p = given;
+  p.start_m = out.pass.start_m;
   // A mark whose nominal pass stays legal when put 2.5 sd short or long fails about 1 % of
   // the time: no need to integrate.
   const double u_sd = p.incoming_speed_mps * x.reaction_sd_s;

@@ -125,6 +125,7 @@ void validate_handoff(const HandoffParams& p) {
 
 HandoffResult late_pass(const HandoffParams& p, double t_match_s, double gap_m) {
   HandoffResult r;
+  r.start_m = p.start_m;
   r.go_mark_m = p.go_mark_m;
   r.late = true;
   r.closest_gap_m = gap_m;
@@ -205,8 +206,9 @@ double baton_exit_s(const HandoffParams& p, const HandoffResult& r) {
   return r.exchange_time_s + sprint_time_s(p.outgoing, d_star + end_run - run) - t_star;
 }
 
-HandoffResult solve_handoff(const HandoffParams& p) {
-  validate_handoff(p);
+namespace {
+
+HandoffResult solve_from_start(const HandoffParams& p) {
   const double f = p.free_distance_m;
   if (gap(p, 0.0) <= f) return at_time(p, 0.0);  // already within reach at the mark
   const double t_min = speeds_match_s(p);
@@ -235,6 +237,15 @@ HandoffResult solve_handoff(const HandoffParams& p) {
   return at_time(p, hi);
 }
 
+}  // namespace
+
+HandoffResult solve_handoff(const HandoffParams& p) {
+  validate_handoff(p);
+  HandoffResult r = solve_from_start(p);
+  r.start_m = p.start_m;
+  return r;
+}
+
 double furthest_reachable_baton_m(const HandoffParams& p) {
   HandoffParams q = p;
   q.go_mark_m = 0.0;
@@ -248,6 +259,7 @@ HandoffResult handoff_for_target(HandoffParams p, double target_baton_m) {
   validate_handoff(p);
   HandoffResult none;
   none.baton_position_m = target_baton_m;
+  none.start_m = p.start_m;
   const double f = p.free_distance_m;
   // The outgoing runner's own distance run when the baton passes at the target.
   const double run_m = target_baton_m + 0.5 * f - p.start_m;
@@ -299,9 +311,15 @@ HandoffResult handoff_for_speed_fraction(const HandoffParams& p, double speed_fr
     const double v_in = incoming_speed(q, q.reaction_s + run_s);
     return v_in > 0.0 ? v_out / v_in : kInf;
   };
-  const double earliest = std::max(0.0, q.start_m - 0.5 * f);
-  const double reach = furthest_reachable_baton_m(q);
-  const double hi = std::min({latest_m, q.zone_length_m, reach - 1e-6});
+  double earliest = 0.0;
+  double reach = 0.0;
+  double hi = 0.0;
+  const auto bounds = [&] {
+    earliest = std::max(0.0, q.start_m - 0.5 * f);
+    reach = furthest_reachable_baton_m(q);
+    hi = std::min({latest_m, q.zone_length_m, reach - 1e-6});
+  };
+  bounds();
   double target = hi;
   if (!(hi > earliest)) {
     target = std::max(earliest, std::min(hi, reach));
@@ -315,6 +333,15 @@ HandoffResult handoff_for_speed_fraction(const HandoffParams& p, double speed_fr
       (ratio(mid) < speed_fraction ? lo : up) = mid;
     }
     target = up;
+    // The fraction comes too early in the zone: the outgoing runner stands further in, which
+    // moves the whole run, the pass and the reachable point with it (the speeds depend only
+    // on the distance run), so the pass keeps the fraction and comes at earliest_m.
+    const double shift = earliest_m - target;
+    if (shift > 0.0 && q.start_m + shift < q.zone_length_m) {
+      q.start_m += shift;
+      bounds();
+      target = std::min(target + shift, hi);
+    }
   }
   // Not so early that a late start loses the pass before the zone, where the pass can come
   // later (short of the reachable point).

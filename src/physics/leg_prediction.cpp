@@ -60,6 +60,7 @@ struct ExchangeOutcome {
   double cost_s = kInf;
   bool before_scratch = false;
   double go_mark_m = 0.0;
+  double start_m = 0.0;  // where the outgoing runner stands, metres from the zone's start
 };
 
 ExchangeOutcome blind_exchange(const Incoming& in, const AthleteModel& out, const ExchangeZone& z,
@@ -80,14 +81,15 @@ ExchangeOutcome blind_exchange(const Incoming& in, const AthleteModel& out, cons
   const HandoffResult h = planned_blind_pass(p, x).pass;
   if (!h.exchanged || !h.legal) return r;
   const double scratch = z.scratch_from_zone_start_m;
-  const double to_scratch_in = incoming_time_s(in, scratch - p.start_m + h.go_mark_m);
-  const double to_scratch_out = p.reaction_s + model_time_s(out, scratch - p.start_m);
+  const double to_scratch_in = incoming_time_s(in, scratch - h.start_m + h.go_mark_m);
+  const double to_scratch_out = p.reaction_s + model_time_s(out, scratch - h.start_m);
   r.cost_s = to_scratch_out - to_scratch_in +
              o.blind_exchange_loss_s.value_or(
                  level_profile(o.level.value_or(Level::high_school)).blind_exchange_loss_s) +
              o.learned_blind_exchange_s.value_or(0.0);
   r.before_scratch = h.baton_position_m < scratch;
   r.go_mark_m = h.go_mark_m;
+  r.start_m = h.start_m;
   return r;
 }
 
@@ -101,8 +103,17 @@ ExchangeOutcome exchange_outcome(const AthleteModel& in, const LegPrediction& in
     return r;
   }
   const double to_scratch = leg_run_up_m(e, k, o) + e.legs[k].distance_m;
-  return blind_exchange({&in, incoming_leg.end_speed_mps, incoming_leg.end_decel_mps2, to_scratch},
-                        out, z, o);
+  ExchangeOutcome r = blind_exchange(
+      {&in, incoming_leg.end_speed_mps, incoming_leg.end_decel_mps2, to_scratch}, out, z, o);
+  if (std::isfinite(r.cost_s) && r.start_m != o.exchange.blind_start_m) {
+    // The outgoing runner stands further in than the leg prediction assumes, so their run-up
+    // to the scratch line is shorter and their leg from it slower: the pair term carries the
+    // difference, and the legs and pair terms still add up to the team time.
+    PredictOptions moved = o;
+    moved.exchange.blind_start_m = r.start_m;
+    r.cost_s += predict_leg(out, e, k + 1, moved).split_s - predict_leg(out, e, k + 1, o).split_s;
+  }
+  return r;
 }
 
 std::optional<AthleteModel> try_model(const Athlete& a, const ModelOptions& o) {
@@ -208,11 +219,13 @@ LegPrediction predict_leg(const AthleteModel& m, const Event& e, int l, const Pr
 }
 
 double exchange_cost_s(const AthleteModel& incoming, const AthleteModel& outgoing, const Event& e,
-                       int k, const PredictOptions& o, bool* before, double* go_mark) {
+                       int k, const PredictOptions& o, bool* before, double* go_mark,
+                       double* start) {
   const LegPrediction in = predict_leg(incoming, e, k, o);
   const ExchangeOutcome x = exchange_outcome(incoming, in, outgoing, e, k, o);
   if (before) *before = x.before_scratch;
   if (go_mark) *go_mark = x.go_mark_m;
+  if (start) *start = x.start_m;
   return x.cost_s;
 }
 

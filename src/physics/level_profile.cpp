@@ -19,20 +19,20 @@ double sprint_100_equivalent_s(const Athlete& a) {
 LevelProfile level_profile(Level level) {
   // Fitted on the fit half of tests/data/relays/relays.csv (docs/MODEL.md "Level"); the
   // validation test refits them and checks these values and the other half's errors.
-  // Elite, college and high school fit 0.340, 0.221 and 0.250 s on their own; pooled, since
+  // Elite, college and high school fit 0.340, 0.221 and 0.248 s on their own; pooled, since
   // a less experienced level does not pass better. One spread for all levels: the fit relays'
   // RMS error. The scatter cost is the mean over the same fit relays of what the spreads of
   // reactions and marks add to their planned passes (relay_plan.h legal_time_s - baton_time_s).
   constexpr double kSpread = 0.0083;
-  constexpr double kTrainedLoss = 0.292;
-  constexpr double kTrainedScatter = 0.0368;
+  constexpr double kTrainedLoss = 0.291;
+  constexpr double kTrainedScatter = 0.0360;
   switch (level) {
     case Level::elite:
     case Level::college:
     case Level::high_school:
       return {level, kTrainedLoss, kSpread, kTrainedScatter};
     case Level::youth:
-      return {level, 0.553, kSpread, 0.1531};
+      return {level, 0.531, kSpread, 0.1078};
   }
   return {Level::high_school, kTrainedLoss, kSpread, kTrainedScatter};
 }

@@ -61,6 +61,7 @@ ExchangePlan plan_exchange(const ExchangeZone& zone, const ExchangeHands& hands,
     // marks give its team time; then what the scatter of real passes does to that mark.
     const PlannedPass chosen = planned_blind_pass(p, settings);
     const HandoffResult& planned = chosen.pass;
+    p.start_m = planned.start_m;  // the rule may have the runner stand further in
     fill_pass(plan, p, planned);
     plan.start_m = p.start_m;
     plan.failure_cost_s = settings.failure_cost_s;

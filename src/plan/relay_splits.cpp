@@ -22,7 +22,8 @@ double blind_offset_s(const AthleteModel& in, const AthleteModel& out, const Eve
                       const PredictOptions& o, double* past_line_m = nullptr) {
   if (past_line_m) *past_line_m = 0.0;
   double go_mark = 0.0;
-  const double cost = exchange_cost_s(in, out, e, k, o, nullptr, &go_mark);
+  double start = 0.0;
+  const double cost = exchange_cost_s(in, out, e, k, o, nullptr, &go_mark, &start);
   if (!std::isfinite(cost)) return 0.0;
   const LegPrediction leg = predict_leg(in, e, k, o);
   const ExchangeZone& z = e.exchanges[static_cast<size_t>(k)];
@@ -34,7 +35,7 @@ double blind_offset_s(const AthleteModel& in, const AthleteModel& out, const Eve
   p.reaction_s = x.blind_reaction_s;
   p.free_distance_m = x.exchange_reach_m(true);
   p.zone_length_m = z.zone_length_m;
-  p.start_m = x.blind_start_m;
+  p.start_m = start;
   p.go_mark_m = go_mark;
   const HandoffResult h = solve_handoff(p);
   if (!h.exchanged) return 0.0;
