@@ -47,9 +47,15 @@ std::string report_text(const PracticeReport& r) {
     out +=
         "No go-mark puts the baton at " + metres(c.target_m) + ": " + c.recommended.reason + "\n";
   } else {
-    out += fmt::format("Go-mark for a pass at {}: {} ({:.1f} foot lengths); model alone {}\n",
+    // The mark is paced back from where the outgoing runner stands; say where when it is not
+    // the back of the zone (a tired incoming runner is met further in).
+    const std::string stand =
+        c.recommended.start_m >= 0.05
+            ? fmt::format(", standing {} into the zone", metres(c.recommended.start_m))
+            : "";
+    out += fmt::format("Go-mark for a pass at {}: {} ({:.1f} foot lengths){}; model alone {}\n",
                        metres(c.recommended.baton_position_m), metres(c.recommended.go_mark_m),
-                       c.recommended.go_mark_m / r.foot_length_m,
+                       c.recommended.go_mark_m / r.foot_length_m, stand,
                        c.model.exchanged ? metres(c.model.go_mark_m) : "none");
   }
   const PairCalibration& pc = r.pair;

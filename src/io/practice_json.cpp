@@ -65,13 +65,15 @@ nlohmann::json practice_report_to_json(const PracticeReport& r) {
         {"outgoing_tau_s", rounded(p.outgoing.tau_s)},
         {"free_distance_m", p.free_distance_m},
         {"zone_length_m", p.zone_length_m},
-        {"start_m", p.start_m}}}};
+        {"start_m", rounded(p.start_m)}}}};
   if (!c.recommended.exchanged) doc["reason"] = c.recommended.reason;
   // The pair's calibrated exchange.
   const PairCalibration& pc = r.pair;
   doc["recommended_exchange_at_m"] = c.recommended.exchanged
                                          ? nlohmann::json(rounded(c.recommended.baton_position_m))
                                          : nlohmann::json();
+  doc["recommended_start_m"] =
+      c.recommended.exchanged ? nlohmann::json(rounded(c.recommended.start_m)) : nlohmann::json();
   doc["go_mark_m"] = r.go_mark_m ? nlohmann::json(rounded(*r.go_mark_m)) : nlohmann::json();
   doc["predicted_exchange_at_m"] = r.predicted_exchange_at_m
                                        ? nlohmann::json(rounded(*r.predicted_exchange_at_m))

@@ -2,6 +2,7 @@
 // lineup's splits add up to its team time, `plan --best` plans `lineup`'s order, `simulate` says
 // which order it raced, `handoff --from/--to` honours the coach's mark, and `practice report`
 // takes its exchange from the plan. All on the bundled example team.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -256,6 +257,31 @@ TEST_F(OneSetOfNumbers, PracticeReportTakesTheExchangeFromThePlan) {
   EXPECT_NE(apart.exit_code, 0);
   EXPECT_NE(apart.err.find("--exchange"), std::string::npos) << apart.err;
   EXPECT_NE(apart.err.find("does not hand to"), std::string::npos) << apart.err;
+}
+
+// A tired incoming runner is met further into the zone: the plan, its cue, the practice report
+// (in words and JSON) and the web's data all say where the outgoing runner stands, and the
+// report's mark is the plan's.
+TEST_F(OneSetOfNumbers, EveryCommandSaysWhereTheOutgoingRunnerStands) {
+  const nlohmann::json plan = json({"plan", "--event", "4x200", "--best", "--sex", "F"});
+  const nlohmann::json& x = plan["exchanges"][2];
+  const double start = x["start_m"].get<double>();
+  EXPECT_GT(start, 0.5);  // a 200 m runner arrives tired
+  EXPECT_NEAR(x["baton_position_m"].get<double>(), 5.0, 1e-6);
+  EXPECT_NE(x["cue"].get<std::string>().find(fmt::format("stand {:.1f} m into the zone", start)),
+            std::string::npos)
+      << x["cue"];
+  const std::string from = x["from"], to = x["to"];
+  const nlohmann::json report = json({"practice", "report", "--event", "4x200", "--from", from,
+                                      "--to", to, "--as-of", "2024-05-01"});
+  EXPECT_NEAR(report["recommended_start_m"].get<double>(), start, 1e-3);
+  EXPECT_NEAR(report["physics"]["start_m"].get<double>(), start, 1e-3);
+  EXPECT_NEAR(report["recommended_go_mark_m"].get<double>(), x["go_mark_m"].get<double>(), 1e-3);
+  const testing::CliResult text = baton({"practice", "report", "--event", "4x200", "--from", from,
+                                         "--to", to, "--as-of", "2024-05-01"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find(fmt::format("standing {:.2f} m into the zone", start)), std::string::npos)
+      << text.out;
 }
 
 }  // namespace

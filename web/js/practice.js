@@ -332,6 +332,9 @@ function reportCard(r) {
     ? h("p", { class: "error" }, `No go-mark puts the baton at ${metresText(r.target_m)}: ${r.reason || ""}`)
     : h("p", { class: "recommendation" }, h("strong", {}, "Go-mark: "),
       `${r.recommended_go_mark_foot_lengths.toFixed(1)} foot lengths (${metresText(r.recommended_go_mark_m)})`,
+      r.recommended_start_m >= 0.05
+        ? `, standing ${r.recommended_start_m.toFixed(1)} m into the zone`
+        : "",
       h("span", { class: "muted" }, ` for a pass at ${metresText(r.target_m)}; ` +
         `model alone ${metresText(r.model_go_mark_m)}`));
   return h("div", { class: "card report" },
