@@ -10,11 +10,14 @@
 
 #include <cmath>
 #include <fstream>
+#include <initializer_list>
 #include <map>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "baton/athlete_model.h"
 #include "baton/leg_prediction.h"
 #include "baton/level_profile.h"
 #include "baton/relay_plan.h"
@@ -60,26 +63,42 @@ std::vector<std::string> split_csv(const std::string& line) {
   return out;
 }
 
-std::vector<RelayRow> load_relays() {
-  const std::string path = std::string(BATON_SOURCE_DIR) + "/tests/data/relays/relays.csv";
+// A data file of tests/data/relays: its header's columns (each of `required` must be there)
+// and its rows with their line numbers, blank lines and # comments left out.
+struct CsvTable {
+  std::map<std::string, size_t> col;
+  std::vector<std::pair<int, std::vector<std::string>>> rows;
+  const std::string& at(const std::vector<std::string>& row, const char* column) const {
+    return row.at(col.at(column));
+  }
+};
+
+CsvTable load_csv(const std::string& name, std::initializer_list<const char*> required) {
+  const std::string path = std::string(BATON_SOURCE_DIR) + "/tests/data/relays/" + name;
   std::ifstream in(path);
   EXPECT_TRUE(in) << path;
+  CsvTable t;
   std::string line;
   std::getline(in, line);
   const std::vector<std::string> header = split_csv(line);
-  std::map<std::string, size_t> col;
-  for (size_t i = 0; i < header.size(); ++i) col[header[i]] = i;
-  for (const char* c : {"id", "level", "event", "sex", "time_s", "best1_s", "best2_s", "best3_s",
-                        "best4_s", "best_event", "source"}) {
-    EXPECT_TRUE(col.contains(c)) << "relays.csv has no column " << c;
-  }
-  std::vector<RelayRow> rows;
+  for (size_t i = 0; i < header.size(); ++i) t.col[header[i]] = i;
+  for (const char* c : required) EXPECT_TRUE(t.col.contains(c)) << name << " has no column " << c;
   int number = 1;
   while (std::getline(in, line)) {
     ++number;
     if (line.empty() || line[0] == '#') continue;
-    const std::vector<std::string> f = split_csv(line);
-    const auto at = [&](const char* c) { return f.at(col.at(c)); };
+    t.rows.emplace_back(number, split_csv(line));
+  }
+  return t;
+}
+
+std::vector<RelayRow> load_relays() {
+  const CsvTable t =
+      load_csv("relays.csv", {"id", "level", "event", "sex", "time_s", "best1_s", "best2_s",
+                              "best3_s", "best4_s", "best_event", "source"});
+  std::vector<RelayRow> rows;
+  for (const auto& [number, f] : t.rows) {
+    const auto at = [&](const char* c) { return t.at(f, c); };
     RelayRow r;
     r.id = at("id");
     r.level = parse_level(at("level"));
@@ -320,6 +339,125 @@ TEST_F(RelayValidation, TestHalfErrorsAreTheDocumentedOnes) {
     }
     EXPECT_TRUE(found) << to_string(key.first) << " " << key.second << " is not documented";
   }
+}
+
+// 4x400 m legs against their photo-finish splits: tests/data/relays/splits_4x400.csv holds
+// championship finals' splits with each runner's open 400 m best before the race. A flying leg
+// (legs 2-4) is predicted from that best alone: the runner's paced 400 m, run from the line
+// with `visual_run_up_m` metres of acceleration already done, plus the visual pass's loss.
+// The rows alternate between a fit half and a test half per sex and kind of leg (in file
+// order); the fit half sets the run-up, the test half checks it (docs/MODEL.md "4x400 legs").
+struct SplitRow {
+  std::string id;
+  Sex sex = Sex::male;
+  int leg = 1;
+  double split_s = 0.0;
+  double best_s = 0.0;  // the open best before the race
+};
+
+std::vector<SplitRow> load_splits() {
+  const CsvTable t = load_csv("splits_4x400.csv", {"id", "sex", "leg", "split_s", "best_before_s",
+                                                   "split_source", "best_source"});
+  std::vector<SplitRow> rows;
+  for (const auto& [number, f] : t.rows) {
+    const auto at = [&](const char* c) { return t.at(f, c); };
+    EXPECT_FALSE(at("split_source").empty()) << "splits_4x400.csv:" << number << ": no source";
+    if (at("best_before_s").empty()) continue;  // the runner's best is below the lists' cut-off
+    EXPECT_FALSE(at("best_source").empty()) << "splits_4x400.csv:" << number << ": no source";
+    SplitRow r;
+    r.id = at("id");
+    r.sex = parse_sex(at("sex"));
+    r.leg = std::stoi(at("leg"));
+    r.split_s = std::stod(at("split_s"));
+    r.best_s = std::stod(at("best_before_s"));
+    rows.push_back(r);
+  }
+  return rows;
+}
+
+// The predicted split of the row's runner on the row's leg of a World Athletics 4x400 m.
+double predicted_split_s(const SplitRow& r, const PredictOptions& o) {
+  Athlete a;
+  a.name = "Runner";
+  a.sex = r.sex;
+  a.set_best({400.0, {r.best_s, false}});
+  const Event relay = find_event("4x400", RuleSet::wa);
+  const double leg = predict_leg(model_athlete(a, o.model), relay, r.leg - 1, o).split_s;
+  return leg + (r.leg > 1 ? o.visual_exchange_loss_s : 0.0);
+}
+
+struct SplitHalves {
+  std::vector<const SplitRow*> fit;
+  std::vector<const SplitRow*> test;
+};
+
+// Fit and test halves of the flying legs (legs 2-4) or of the first legs, alternating per sex.
+SplitHalves split_halves(const std::vector<SplitRow>& rows, bool flying) {
+  SplitHalves out;
+  std::map<Sex, int> seen;
+  for (const SplitRow& r : rows) {
+    if ((r.leg > 1) != flying) continue;
+    (seen[r.sex]++ % 2 == 0 ? out.fit : out.test).push_back(&r);
+  }
+  return out;
+}
+
+// Mean of split - prediction over `rows`, seconds (positive: the runners were slower).
+double mean_residual_s(const std::vector<const SplitRow*>& rows, const PredictOptions& o) {
+  double sum = 0.0;
+  for (const SplitRow* r : rows) sum += r->split_s - predicted_split_s(*r, o);
+  return rows.empty() ? 0.0 : sum / static_cast<double>(rows.size());
+}
+
+double mean_abs_residual_s(const std::vector<const SplitRow*>& rows, const PredictOptions& o) {
+  double sum = 0.0;
+  for (const SplitRow* r : rows) sum += std::abs(r->split_s - predicted_split_s(*r, o));
+  return rows.empty() ? 0.0 : sum / static_cast<double>(rows.size());
+}
+
+TEST(FourHundredSplits, FlyingLegsAreRunFromTheFittedRunUp) {
+  const std::vector<SplitRow> rows = load_splits();
+  const SplitHalves flying = split_halves(rows, true);
+  ASSERT_GE(flying.fit.size(), 15u);
+  ASSERT_GE(flying.test.size(), 15u);
+  // The run-up that leaves the fit half's flying legs no mean error (the residual, split minus
+  // prediction, grows with the run-up: a longer run-up is a faster predicted leg).
+  PredictOptions o;
+  double lo = 0.0;
+  double hi = 20.0;
+  for (int i = 0; i < 50; ++i) {
+    o.visual_run_up_m = 0.5 * (lo + hi);
+    (mean_residual_s(flying.fit, o) < 0.0 ? lo : hi) = o.visual_run_up_m;
+  }
+  const double fitted = 0.5 * (lo + hi);
+  const PredictOptions coded;
+  fmt::print("fitted run-up {:.2f} m (coded {:.2f} m) on {} flying legs\n", fitted,
+             coded.visual_run_up_m, flying.fit.size());
+  for (const char* half : {"fit", "test"}) {
+    const auto& h = std::string(half) == "fit" ? flying.fit : flying.test;
+    fmt::print("{:<5} flying legs {:>3}: mean error {:+.2f} s, mean absolute {:.2f} s\n", half,
+               h.size(), mean_residual_s(h, coded), mean_abs_residual_s(h, coded));
+  }
+  const SplitHalves first = split_halves(rows, false);
+  std::vector<const SplitRow*> all_first = first.fit;
+  all_first.insert(all_first.end(), first.test.begin(), first.test.end());
+  fmt::print("first legs  {:>3}: mean error {:+.2f} s, mean absolute {:.2f} s\n", all_first.size(),
+             mean_residual_s(all_first, coded), mean_abs_residual_s(all_first, coded));
+  for (Sex sex : {Sex::male, Sex::female}) {
+    std::vector<const SplitRow*> legs;
+    for (const SplitRow& r : rows) {
+      if (r.leg > 1 && r.sex == sex) legs.push_back(&r);
+    }
+    fmt::print("{:<5} flying legs {:>3}: mean error {:+.2f} s, mean absolute {:.2f} s\n",
+               sex == Sex::male ? "men" : "women", legs.size(), mean_residual_s(legs, coded),
+               mean_abs_residual_s(legs, coded));
+  }
+  // The run-up as coded is the fitted one (within 0.25 m; a leg's error of 0.65 s sd leaves the
+  // fit itself uncertain by about 0.8 m), and the test half's legs come out within the
+  // documented error: 0.29 s faster than predicted on average, 0.58 s off per leg.
+  EXPECT_NEAR(coded.visual_run_up_m, fitted, 0.25) << "refit visual_run_up_m";
+  EXPECT_NEAR(mean_residual_s(flying.test, coded), -0.29, 0.1);
+  EXPECT_LE(mean_abs_residual_s(flying.test, coded), 0.6);
 }
 
 }  // namespace
