@@ -114,10 +114,9 @@ std::string human(const HandoffParams& p, const nlohmann::json& j, double foot_m
         "  expected     {} through the zone; the mark can grow {:.2f} m before the pass leaves "
         "the zone or fails\n",
         hundredths(o["expected_time_s"]), o["mark_margin_m"].get<double>());
-    out += fmt::format(
-        "  mark 0.5 m   short costs {:.0f} hundredths, long costs {:.0f} "
-        "hundredths\n",
-        100.0 * o["cost_short_0_5m_s"].get<double>(), 100.0 * o["cost_long_0_5m_s"].get<double>());
+    out += fmt::format("  mark 0.5 m   short {}, long {}\n",
+                       mark_error_text(o["cost_short_0_5m_s"].get<double>()),
+                       mark_error_text(o["cost_long_0_5m_s"].get<double>()));
   }
   out += j["legal"] == true ? "  legal\n" : "  NOT LEGAL: " + j["reason"].get<std::string>() + "\n";
   return out;

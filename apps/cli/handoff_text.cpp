@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+#include <cstdlib>
+
 #include "baton/chance.h"
 #include "baton/plan_json.h"
 
@@ -20,6 +23,13 @@ nlohmann::json pair_handoff_json(const PairHandoff& h) {
     j["chosen_by"] = "best";
   }
   return j;
+}
+
+std::string mark_error_text(double cost_s) {
+  const long h = std::lround(100.0 * cost_s);
+  if (h == 0) return "changes it by under a hundredth";
+  return fmt::format("{} {} hundredth{}", h > 0 ? "costs" : "saves", std::labs(h),
+                     std::labs(h) == 1 ? "" : "s");
 }
 
 std::string pair_handoff_text(const PairHandoff& h) {
@@ -43,10 +53,9 @@ std::string pair_handoff_text(const PairHandoff& h) {
                     p.exchange_time_s, p.hands.visual ? "cue" : "mark", p.baton_time_s);
   }
   if (!p.hands.visual) {
-    out += fmt::format(
-        "  risk         {} illegal or no pass; 0.5 m short costs {:.0f} hundredths, 0.5 m "
-        "long {:.0f}\n",
-        chance_text(p.p_illegal), 100.0 * p.cost_short_s, 100.0 * p.cost_long_s);
+    out += fmt::format("  risk         {} illegal or no pass; 0.5 m short {}, 0.5 m long {}\n",
+                       chance_text(p.p_illegal), mark_error_text(p.cost_short_s),
+                       mark_error_text(p.cost_long_s));
   }
   out += "  cue          " + p.cue + "\n";
   if (!p.rationale.empty()) out += "  why          " + p.rationale + "\n";

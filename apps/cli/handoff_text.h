@@ -17,4 +17,10 @@ nlohmann::json pair_handoff_json(const PairHandoff& h);
 /// coach chose, the best mark for comparison.
 std::string pair_handoff_text(const PairHandoff& h);
 
+/// What putting the mark wrong does to the expected baton time, in hundredths of a second:
+/// "costs 20 hundredths", "saves 5 hundredths" (a planned mark a little long of the one with
+/// the least expected time: a shorter mark has fewer late passes), "changes it by under a
+/// hundredth".
+std::string mark_error_text(double cost_s);
+
 }  // namespace baton::cli

@@ -284,5 +284,26 @@ TEST_F(OneSetOfNumbers, EveryCommandSaysWhereTheOutgoingRunnerStands) {
       << text.out;
 }
 
+// A mark put 0.5 m short of the planned one can lower the expected baton time (the speed rule
+// plans a little long of the least expected time, accepting late passes): the text says
+// "saves", never "costs -5 hundredths", with the hundredths of the JSON's figure.
+TEST_F(OneSetOfNumbers, AMarkErrorThatHelpsIsSaidToSave) {
+  const std::vector<std::string> args = {"handoff",    "--event", "4x200",      "--from",
+                                         "Ava Brooks", "--to",    "Lily Nguyen"};
+  const nlohmann::json j = json(args);
+  const double short_s = j["cost_short_0_5m_s"].get<double>();
+  const double long_s = j["cost_long_0_5m_s"].get<double>();
+  ASSERT_LT(short_s, -0.005);
+  ASSERT_GT(long_s, 0.005);
+  const testing::CliResult text = baton(args);
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find(fmt::format("0.5 m short saves {} hundredths, 0.5 m long costs {} "
+                                      "hundredths",
+                                      std::lround(-100.0 * short_s), std::lround(100.0 * long_s))),
+            std::string::npos)
+      << text.out;
+  EXPECT_EQ(text.out.find("costs -"), std::string::npos) << text.out;
+}
+
 }  // namespace
 }  // namespace baton
