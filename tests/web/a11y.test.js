@@ -17,6 +17,18 @@ async function open(hash) {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
+/**
+ * Picks a practice pair and waits for that pair's report and recommended mark, not the card of
+ * the pair the page opened on (already there): a drill logged before the mark arrives would be
+ * sent without a go-mark.
+ */
+async function pickPair(from, to) {
+  await page.getByLabel("Incoming (brings the baton)").selectOption(from);
+  await page.getByLabel("Outgoing (takes it)").selectOption(to);
+  await page.locator("section[aria-label='Pair report'] .card h2").filter({ hasText: `${from} → ${to}` }).waitFor();
+  await page.getByText(`Recommended for ${from} → ${to}`).waitFor();
+}
+
 /** axe and the SVG text contrast at 1280 px, then again at 375 px. */
 async function auditBothWidths(where) {
   const found = [];
@@ -86,9 +98,7 @@ const ACTIONS = {
     await page.getByRole("heading", { name: /simulated races$/ }).waitFor();
   }],
   practice: ["#/practice", async () => {
-    await page.getByLabel("Incoming (brings the baton)").selectOption("Ava Brooks");
-    await page.getByLabel("Outgoing (takes it)").selectOption("Maya Johnson");
-    await page.locator("section[aria-label='Pair report'] .card").waitFor();
+    await pickPair("Ava Brooks", "Maya Johnson");
     await page.getByLabel("Baton changed hands at, m into the zone").fill("18");
     await page.getByRole("button", { name: "Log drill" }).click();
     await page.locator("ul.drills li").first().waitFor();
@@ -196,9 +206,7 @@ test("focus stays on the button while the meet is optimised, then moves to the r
 
 test("after a drill is removed focus goes to the next drill's Remove button, then to the list", async () => {
   await open("#/practice");
-  await page.getByLabel("Incoming (brings the baton)").selectOption("Ava Brooks");
-  await page.getByLabel("Outgoing (takes it)").selectOption("Maya Johnson");
-  await page.locator("section[aria-label='Pair report'] .card").waitFor();
+  await pickPair("Ava Brooks", "Maya Johnson");
   for (const at of ["17", "19"]) {
     await page.getByLabel("Baton changed hands at, m into the zone").fill(at);
     await page.getByRole("button", { name: "Log drill" }).click();
