@@ -21,6 +21,7 @@
 #include "baton/leg_prediction.h"
 #include "baton/level_profile.h"
 #include "baton/relay_plan.h"
+#include "io/csv.h"
 
 namespace baton {
 namespace {
@@ -35,41 +36,13 @@ struct RelayRow {
   std::string best_event;
 };
 
-std::vector<std::string> split_csv(const std::string& line) {
-  std::vector<std::string> out;
-  std::string cell;
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        cell += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        cell += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      out.push_back(cell);
-      cell.clear();
-    } else if (c != '\r') {
-      cell += c;
-    }
-  }
-  out.push_back(cell);
-  return out;
-}
-
-// A data file of tests/data/relays: its header's columns (each of `required` must be there)
-// and its rows with their line numbers, blank lines and # comments left out.
+// A data file of tests/data/relays read with the library's CSV reader: its header's columns
+// (each of `required` must be there) and its rows with their line numbers.
 struct CsvTable {
   std::map<std::string, size_t> col;
-  std::vector<std::pair<int, std::vector<std::string>>> rows;
-  const std::string& at(const std::vector<std::string>& row, const char* column) const {
-    return row.at(col.at(column));
+  std::vector<csv::Row> rows;
+  const std::string& at(const csv::Row& row, const char* column) const {
+    return row.cells.at(col.at(column));
   }
 };
 
@@ -77,18 +50,15 @@ CsvTable load_csv(const std::string& name, std::initializer_list<const char*> re
   const std::string path = std::string(BATON_SOURCE_DIR) + "/tests/data/relays/" + name;
   std::ifstream in(path);
   EXPECT_TRUE(in) << path;
+  std::stringstream text;
+  text << in.rdbuf();
   CsvTable t;
-  std::string line;
-  std::getline(in, line);
-  const std::vector<std::string> header = split_csv(line);
+  t.rows = csv::read_rows(text.str(), name);
+  if (t.rows.empty()) return t;
+  const std::vector<std::string> header = t.rows.front().cells;
+  t.rows.erase(t.rows.begin());
   for (size_t i = 0; i < header.size(); ++i) t.col[header[i]] = i;
   for (const char* c : required) EXPECT_TRUE(t.col.contains(c)) << name << " has no column " << c;
-  int number = 1;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.empty() || line[0] == '#') continue;
-    t.rows.emplace_back(number, split_csv(line));
-  }
   return t;
 }
 
@@ -97,8 +67,9 @@ std::vector<RelayRow> load_relays() {
       load_csv("relays.csv", {"id", "level", "event", "sex", "time_s", "best1_s", "best2_s",
                               "best3_s", "best4_s", "best_event", "source"});
   std::vector<RelayRow> rows;
-  for (const auto& [number, f] : t.rows) {
+  for (const csv::Row& f : t.rows) {
     const auto at = [&](const char* c) { return t.at(f, c); };
+    const int number = f.line;
     RelayRow r;
     r.id = at("id");
     r.level = parse_level(at("level"));
@@ -363,8 +334,9 @@ std::vector<SplitRow> load_splits(const std::string& event, double distance_m) {
   const CsvTable t = load_csv(
       name, {"id", "sex", "leg", "split_s", "best_before_s", "split_source", "best_source"});
   std::vector<SplitRow> rows;
-  for (const auto& [number, f] : t.rows) {
+  for (const csv::Row& f : t.rows) {
     const auto at = [&](const char* c) { return t.at(f, c); };
+    const int number = f.line;
     EXPECT_FALSE(at("split_source").empty()) << name << ":" << number << ": no source";
     if (at("best_before_s").empty()) continue;  // the runner's best is below the lists' cut-off
     EXPECT_FALSE(at("best_source").empty()) << name << ":" << number << ": no source";
