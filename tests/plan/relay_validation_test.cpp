@@ -381,16 +381,34 @@ SplitHalves split_halves(const std::vector<SplitRow>& rows, bool flying) {
 }
 
 // Mean of split - prediction over `rows`, seconds (positive: the runners were slower).
-double mean_residual_s(const std::vector<const SplitRow*>& rows, const PredictOptions& o) {
-  double sum = 0.0;
-  for (const SplitRow* r : rows) sum += r->split_s - predicted_split_s(*r, o);
-  return rows.empty() ? 0.0 : sum / static_cast<double>(rows.size());
+// How the legs' splits compare with their predictions under `o`, seconds: the mean of split
+// minus prediction (positive: the runners were slower) and the mean of its size.
+struct Residuals {
+  double mean_s = 0.0;
+  double mean_abs_s = 0.0;
+};
+
+Residuals residuals(const std::vector<const SplitRow*>& rows, const PredictOptions& o) {
+  Residuals out;
+  for (const SplitRow* r : rows) {
+    const double e = r->split_s - predicted_split_s(*r, o);
+    out.mean_s += e;
+    out.mean_abs_s += std::abs(e);
+  }
+  if (!rows.empty()) {
+    out.mean_s /= static_cast<double>(rows.size());
+    out.mean_abs_s /= static_cast<double>(rows.size());
+  }
+  return out;
 }
 
-double mean_abs_residual_s(const std::vector<const SplitRow*>& rows, const PredictOptions& o) {
-  double sum = 0.0;
-  for (const SplitRow* r : rows) sum += std::abs(r->split_s - predicted_split_s(*r, o));
-  return rows.empty() ? 0.0 : sum / static_cast<double>(rows.size());
+// residuals(), printed under `label` (`ctest -V` shows the validation figures).
+Residuals printed_residuals(const std::string& label, const std::vector<const SplitRow*>& rows,
+                            const PredictOptions& o) {
+  const Residuals r = residuals(rows, o);
+  fmt::print("{:<18} {:>3}: mean error {:+.2f} s, mean absolute {:.2f} s\n", label, rows.size(),
+             r.mean_s, r.mean_abs_s);
+  return r;
 }
 
 TEST(FourHundredSplits, FlyingLegsAreRunFromTheFittedRunUp) {
@@ -405,37 +423,31 @@ TEST(FourHundredSplits, FlyingLegsAreRunFromTheFittedRunUp) {
   double hi = 20.0;
   for (int i = 0; i < 50; ++i) {
     o.visual_run_up_m = 0.5 * (lo + hi);
-    (mean_residual_s(flying.fit, o) < 0.0 ? lo : hi) = o.visual_run_up_m;
+    (residuals(flying.fit, o).mean_s < 0.0 ? lo : hi) = o.visual_run_up_m;
   }
   const double fitted = 0.5 * (lo + hi);
   const PredictOptions coded;
   fmt::print("fitted run-up {:.2f} m (coded {:.2f} m) on {} flying legs\n", fitted,
              coded.visual_run_up_m, flying.fit.size());
-  for (const char* half : {"fit", "test"}) {
-    const auto& h = std::string(half) == "fit" ? flying.fit : flying.test;
-    fmt::print("{:<5} flying legs {:>3}: mean error {:+.2f} s, mean absolute {:.2f} s\n", half,
-               h.size(), mean_residual_s(h, coded), mean_abs_residual_s(h, coded));
-  }
+  printed_residuals("fit flying legs", flying.fit, coded);
+  const Residuals test = printed_residuals("test flying legs", flying.test, coded);
   const SplitHalves first = split_halves(rows, false);
   std::vector<const SplitRow*> all_first = first.fit;
   all_first.insert(all_first.end(), first.test.begin(), first.test.end());
-  fmt::print("first legs  {:>3}: mean error {:+.2f} s, mean absolute {:.2f} s\n", all_first.size(),
-             mean_residual_s(all_first, coded), mean_abs_residual_s(all_first, coded));
+  printed_residuals("first legs", all_first, coded);
   for (Sex sex : {Sex::male, Sex::female}) {
     std::vector<const SplitRow*> legs;
     for (const SplitRow& r : rows) {
       if (r.leg > 1 && r.sex == sex) legs.push_back(&r);
     }
-    fmt::print("{:<5} flying legs {:>3}: mean error {:+.2f} s, mean absolute {:.2f} s\n",
-               sex == Sex::male ? "men" : "women", legs.size(), mean_residual_s(legs, coded),
-               mean_abs_residual_s(legs, coded));
+    printed_residuals(sex == Sex::male ? "men flying legs" : "women flying legs", legs, coded);
   }
   // The run-up as coded is the fitted one (within 0.25 m; a leg's error of 0.65 s sd leaves the
   // fit itself uncertain by about 0.8 m), and the test half's legs come out within the
   // documented error: 0.29 s faster than predicted on average, 0.58 s off per leg.
   EXPECT_NEAR(coded.visual_run_up_m, fitted, 0.25) << "refit visual_run_up_m";
-  EXPECT_NEAR(mean_residual_s(flying.test, coded), -0.29, 0.1);
-  EXPECT_LE(mean_abs_residual_s(flying.test, coded), 0.6);
+  EXPECT_NEAR(test.mean_s, -0.29, 0.1);
+  EXPECT_LE(test.mean_abs_s, 0.6);
 }
 
 // 4x800 m legs against their splits (tests/data/relays/splits_4x800.csv: World Relays, Penn
@@ -450,11 +462,9 @@ TEST(EightHundredSplits, FlyingLegsAreComparedWithTheModel) {
   std::vector<const SplitRow*> first;
   for (const SplitRow& r : rows) (r.leg > 1 ? flying : first).push_back(&r);
   ASSERT_GE(flying.size(), 20u);
-  for (const auto& [name, legs] : {std::pair{"flying legs", &flying}, {"first legs", &first}}) {
-    fmt::print("{:<12} {:>3}: mean error {:+.2f} s, mean absolute {:.2f} s\n", name, legs->size(),
-               mean_residual_s(*legs, coded), mean_abs_residual_s(*legs, coded));
-  }
-  EXPECT_NEAR(mean_residual_s(flying, coded), 2.42, 0.05);
+  const Residuals legs = printed_residuals("flying legs", flying, coded);
+  printed_residuals("first legs", first, coded);
+  EXPECT_NEAR(legs.mean_s, 2.42, 0.05);
 }
 
 }  // namespace
