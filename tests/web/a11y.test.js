@@ -4,7 +4,7 @@
 // ring of 3:1 or better; and focus kept on something sensible after an action.
 const { test } = require("node:test");
 const assert = require("node:assert/strict");
-const { browserSuite, EXAMPLE_TEAM, JV_ROSTER } = require("./harness.js");
+const { browserSuite, pickPracticePair, EXAMPLE_TEAM, JV_ROSTER } = require("./harness.js");
 const { axeViolations, contrast, lowContrastSvgText, rgbOf, svgTexts } = require("./checks.js");
 
 const web = browserSuite();
@@ -15,18 +15,6 @@ const SETUP = [["roster", "import", EXAMPLE_TEAM], ["roster", "import", JV_ROSTE
 async function open(hash) {
   ({ page, server } = await web.open(hash, SETUP));
   await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-/**
- * Picks a practice pair and waits for that pair's report and recommended mark, not the card of
- * the pair the page opened on (already there): a drill logged before the mark arrives would be
- * sent without a go-mark.
- */
-async function pickPair(from, to) {
-  await page.getByLabel("Incoming (brings the baton)").selectOption(from);
-  await page.getByLabel("Outgoing (takes it)").selectOption(to);
-  await page.locator("section[aria-label='Pair report'] .card h2").filter({ hasText: `${from} → ${to}` }).waitFor();
-  await page.getByText(`Recommended for ${from} → ${to}`).waitFor();
 }
 
 /** axe and the SVG text contrast at 1280 px, then again at 375 px. */
@@ -98,7 +86,7 @@ const ACTIONS = {
     await page.getByRole("heading", { name: /simulated races$/ }).waitFor();
   }],
   practice: ["#/practice", async () => {
-    await pickPair("Ava Brooks", "Maya Johnson");
+    await pickPracticePair(page, "Ava Brooks", "Maya Johnson");
     await page.getByLabel("Baton changed hands at, m into the zone").fill("18");
     await page.getByRole("button", { name: "Log drill" }).click();
     await page.locator("ul.drills li").first().waitFor();
@@ -206,7 +194,7 @@ test("focus stays on the button while the meet is optimised, then moves to the r
 
 test("after a drill is removed focus goes to the next drill's Remove button, then to the list", async () => {
   await open("#/practice");
-  await pickPair("Ava Brooks", "Maya Johnson");
+  await pickPracticePair(page, "Ava Brooks", "Maya Johnson");
   for (const at of ["17", "19"]) {
     await page.getByLabel("Baton changed hands at, m into the zone").fill(at);
     await page.getByRole("button", { name: "Log drill" }).click();

@@ -127,12 +127,24 @@ function browserSuite() {
   };
 }
 
+/**
+ * On the practice page, picks a pair and waits for that pair's report and recommended mark,
+ * not the card of the pair the page opened on (already there): a drill logged before the mark
+ * arrives would be sent without a go-mark, and the report read would be the other pair's.
+ */
+async function pickPracticePair(page, from, to) {
+  await page.getByLabel("Incoming (brings the baton)").selectOption(from);
+  await page.getByLabel("Outgoing (takes it)").selectOption(to);
+  await page.locator("section[aria-label='Pair report'] .card h2").filter({ hasText: `${from} → ${to}` }).waitFor();
+  await page.getByText(`Recommended for ${from} → ${to}`).waitFor();
+}
+
 // The bundled example team and the JV roster, and the set-up that imports the team.
 const EXAMPLE_TEAM = path.resolve(__dirname, "../../examples/riverside.toml");
 const JV_ROSTER = path.resolve(__dirname, "../../examples/jv-roster.csv");
 const IMPORT_EXAMPLE_TEAM = [["roster", "import", EXAMPLE_TEAM]];
 
 module.exports = {
-  requireTools, startServer, launchBrowser, runBaton, browserSuite,
+  requireTools, startServer, launchBrowser, runBaton, browserSuite, pickPracticePair,
   EXAMPLE_TEAM, JV_ROSTER, IMPORT_EXAMPLE_TEAM,
 };

@@ -1,7 +1,7 @@
 // The Practice page in headless Chromium against a real `baton serve`.
 const { test } = require("node:test");
 const assert = require("node:assert/strict");
-const { browserSuite, IMPORT_EXAMPLE_TEAM } = require("./harness.js");
+const { browserSuite, pickPracticePair, IMPORT_EXAMPLE_TEAM } = require("./harness.js");
 
 const web = browserSuite();
 let page;
@@ -16,8 +16,7 @@ const report = () => page.locator("section[aria-label='Pair report'] .card");
 
 test("a drill logged in a few taps is listed and moves the pair's go-mark", async () => {
   await open("#/practice");
-  await page.getByLabel("Incoming (brings the baton)").selectOption("Ava Brooks");
-  await page.getByLabel("Outgoing (takes it)").selectOption("Maya Johnson");
+  await pickPracticePair(page, "Ava Brooks", "Maya Johnson");
   await report().filter({ hasText: "No drills yet" }).waitFor();
   const before = cli("practice", "report", "--from", "Ava Brooks", "--to", "Maya Johnson", "--exchange", "1");
   const markText = (r) => `${r.recommended_go_mark_foot_lengths.toFixed(1)} foot lengths ` +
