@@ -64,7 +64,7 @@ TEST_F(ImportCli, ErrorsNameTheFileAndTheOption) {
   EXPECT_NE(r.err.find("not a opentrack file: it looks like tfrrs"), std::string::npos) << r.err;
   r = baton({"import", sample("tfrrs_lehigh.csv"), "--format", "meetpro"});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("no reader for 'meetpro'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("not a meetpro file: it looks like tfrrs"), std::string::npos) << r.err;
   TempDir tmp;
   const std::string bad = tmp.write("bad.csv", "Name,Sex,100m\nAva Brooks,F,12.x4\n");
   r = baton({"import", bad});
