@@ -171,6 +171,15 @@ TEST(ImportMeetPro, ImportsOneTeamThroughTheCommandLine) {
   ASSERT_EQ(results[0]["legs"].size(), 4u);
   EXPECT_EQ(results[0]["legs"][0]["athlete"], "Cole Ellery");
   EXPECT_EQ(results[0]["legs"][3]["athlete"], "Dylan Jarrett");
+  // The other four teams' times make the field of a meet file for the team's 4x100.
+  const std::string meet = tmp.file("meet.toml");
+  r = testing::run_cli(
+      {"--db", db, "import", file, "--as-field", "--event", "4x100/M", "--out", meet});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string toml = testing::read_file(meet);
+  EXPECT_NE(toml.find("name = 'Prince Of Peace CYOKS'\nseed = '55.72'"), std::string::npos) << toml;
+  EXPECT_NE(toml.find("seed = '1:06.02'"), std::string::npos) << toml;
+  EXPECT_EQ(toml.find("seed = '51.60'"), std::string::npos) << toml;  // the team itself
 }
 
 }  // namespace
