@@ -1,7 +1,10 @@
 // The Roster page in headless Chromium against a real `baton serve`: what a coach sees and does.
 const { test } = require("node:test");
 const assert = require("node:assert/strict");
+const path = require("node:path");
 const { browserSuite, IMPORT_EXAMPLE_TEAM, JV_ROSTER } = require("./harness.js");
+
+const MEETPRO_RESULTS = path.resolve(__dirname, "../data/import/meetpro/results.csv");
 
 // Fails every test when Chromium or playwright-core is missing.
 const web = browserSuite();
@@ -120,13 +123,29 @@ test("a bad pasted file imports nothing and says which line is wrong", async () 
 test("an uploaded CSV roster is imported and listed", async () => {
   await open(IMPORT_EXAMPLE_TEAM);
   await page.getByLabel("Team file", { exact: true }).setInputFiles(JV_ROSTER);
-  assert.equal(await page.getByLabel("Format").inputValue(), "csv");
   // The file is read asynchronously: wait until its text is in the box before importing.
   await page.waitForFunction(() => document.querySelector("textarea[name=text]").value.includes("Mia Clarke"));
+  assert.equal(await page.getByLabel("Format").inputValue(), "csv");
   await page.getByRole("button", { name: "Import" }).click();
   await page.getByText("Imported 8 athletes into Riverside HS: 8 new, 0 updated.").first().waitFor();
   await page.getByRole("heading", { name: "Athletes (32)" }).waitFor();
   assert.equal(await row("Mia Clarke").locator('td[data-label="200 m"] .mark').textContent(), "28.2h");
+});
+
+test("a meet program's results file with several teams imports the team named", async () => {
+  await open();
+  await page.getByLabel("Team file", { exact: true }).setInputFiles(MEETPRO_RESULTS);
+  await page.waitForFunction(() => document.querySelector("textarea[name=text]").value.includes("MeetPro"));
+  assert.equal(await page.getByLabel("Format").inputValue(), "auto");
+  await page.getByRole("button", { name: "Import" }).click();
+  const alert = page.locator("section.import").getByRole("alert");
+  await alert.getByText("Nothing was imported").waitFor();
+  assert.match(await alert.textContent(), /5 teams.*Holy Trinity CYOKS \(HT21\)/);
+  await page.getByLabel(/^Team in another program's file/).fill("HT21");
+  await page.getByRole("button", { name: "Import" }).click();
+  await page.getByText(/^Imported meetpro for Holy Trinity CYOKS: 4 new, 0 updated, 0 merged; 9 marks, 1 relay results; 7 lines skipped\.$/).first().waitFor();
+  await page.getByRole("heading", { name: "Athletes (4)" }).waitFor();
+  assert.equal(await row("Owen Castillo").locator('td[data-label="100 m"] .mark').textContent(), "12.98");
 });
 
 test("the events page lists zones in metres for the chosen rules", async () => {
