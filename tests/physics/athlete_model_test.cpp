@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -196,6 +197,35 @@ TEST(AthleteModel, DistanceRunnerRunsOnRealMarksAndEstimatedSprints) {
   EXPECT_TRUE(noted);
   const AthleteModel miler = model_athlete(athlete("L", Sex::female, {{1600, 300.0}}));
   EXPECT_NEAR(open_time_s(miler, 400.0), 60.92, 0.005);
+}
+
+// Youth meets run 150 m and 300 m. A runner known only by one of them gets the 200 m or 400 m
+// from it, T2 = T1 (D2/D1)^k, and the rest of the chain from there. Checked on one runner's own
+// bests: van Niekerk's 300 m world best 30.81 gives a 400 m of 30.81 x (4/3)^1.17 = 43.14
+// against his 43.03; Bolt's straight 150 m 14.35 gives a 200 m of 14.35 x (4/3)^1.06 = 19.47
+// against his 19.19.
+TEST(AthleteModel, AThreeHundredOrOneFiftyAloneGivesAModel) {
+  const AthleteModel wayde = model_athlete(athlete("Wayde van Niekerk", Sex::male, {{300, 30.81}}));
+  bool estimated = false;
+  EXPECT_NEAR(open_time_s(wayde, 400.0, &estimated), 43.14, 0.005);
+  EXPECT_TRUE(estimated);
+  EXPECT_NEAR(open_time_s(wayde, 400.0), 43.03, 0.15);
+  EXPECT_NEAR(open_time_s(wayde, 100.0), 0.495 * 0.455 * 43.14, 0.005);
+  EXPECT_EQ(open_time_s(wayde, 300.0, &estimated), 30.81);
+  EXPECT_FALSE(estimated);
+  const auto& notes = wayde.notes;
+  EXPECT_NE(std::find(notes.begin(), notes.end(), "400m estimated from the 300m mark"),
+            notes.end());
+  const AthleteModel usain = model_athlete(athlete("Usain Bolt", Sex::male, {{150, 14.35}}));
+  EXPECT_NEAR(open_time_s(usain, 200.0, &estimated), 19.47, 0.005);
+  EXPECT_TRUE(estimated);
+  EXPECT_NEAR(open_time_s(usain, 100.0), 0.495 * 19.47, 0.005);
+  // A 60 m mark beside the 300 m is the better sprint mark: the 100 m comes from it.
+  const AthleteModel both = model_athlete(athlete("Youth", Sex::male, {{60, 9.00}, {300, 55.0}}));
+  EXPECT_EQ(std::find(both.notes.begin(), both.notes.end(), "400m estimated from the 300m mark"),
+            both.notes.end());
+  EXPECT_NE(std::find(both.notes.begin(), both.notes.end(), "100m estimated from the 60m mark"),
+            both.notes.end());
 }
 
 TEST(AthleteModel, SplitsGiveTau) {
