@@ -1,6 +1,7 @@
 #include "baton/import_lynx_lif.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -26,6 +27,13 @@ bool is_number(std::string_view s) {
   return !s.empty() && std::from_chars(s.data(), s.data() + s.size(), v).ptr == s.data() + s.size();
 }
 
+// An event number: digits, with a letter or two after them in some meets' numbering ("18B").
+bool is_event_number(std::string_view s) {
+  if (s.empty() || !std::isdigit(static_cast<unsigned char>(s[0]))) return false;
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
+}
+
 // The verdict a place cell gives instead of a number ("DQ", "DNF", "DNS", "SCR").
 std::optional<RelayStatus> place_status(std::string_view place) {
   const std::string p = text::lowercase(text::trim(place));
@@ -46,7 +54,7 @@ struct Header {
 
 Header header(const std::vector<std::string>& c, const std::string& file, int line) {
   for (size_t i = 0; i < 3; ++i) {
-    if (!is_number(field(c, i))) {
+    if (!(i == 0 ? is_event_number(field(c, i)) : is_number(field(c, i)))) {
       static constexpr const char* kNames[] = {"event number", "round", "heat"};
       throw ParseError("'" + std::string(field(c, i)) + "' is not a number",
                        lynx::at(file, line, i, kNames[i]));
@@ -99,7 +107,7 @@ bool looks_like_lynx_lif(std::string_view text) {
         import_text::lines(text.substr(0, std::min<size_t>(text.size(), 1u << 16)), "");
     if (lines.empty()) return false;
     const std::vector<std::string> h = lynx::cells(lines[0].text, {});
-    if (h.size() < 4 || !is_number(field(h, 0)) || !is_number(field(h, 1)) ||
+    if (h.size() < 4 || !is_event_number(field(h, 0)) || !is_number(field(h, 1)) ||
         !is_number(field(h, 2)) || field(h, 3).empty() || is_number(field(h, 3))) {
       return false;
     }
