@@ -10,6 +10,7 @@
 #include "baton/import_hytek_results.h"
 #include "baton/import_lynx_evt.h"
 #include "baton/import_lynx_lif.h"
+#include "baton/import_meetpro.h"
 #include "baton/import_opentrack.h"
 #include "baton/team_file.h"
 #include "support/run_cli.h"
@@ -22,9 +23,10 @@ using Reader = std::function<ImportedFile(std::string_view, const std::string&)>
 TEST(ImportHostile, MangledSamplesGiveAResultOrABatonError) {
   const std::vector<std::string> files = {"hytek/entries.txt",  "hytek/results.txt",
                                           "lynx/lynx.evt",      "lynx/girls_4x100.lif",
-                                          "lynx/girls_100.lif", "opentrack/competition.json"};
-  const std::vector<Reader> readers = {read_hytek, read_hytek_results, read_lynx_evt, read_lynx_lif,
-                                       read_opentrack};
+                                          "lynx/girls_100.lif", "opentrack/competition.json",
+                                          "meetpro/results.csv"};
+  const std::vector<Reader> readers = {read_hytek,    read_hytek_results, read_lynx_evt,
+                                       read_lynx_lif, read_opentrack,     read_meetpro};
   const std::string bytes = ";,\"\r\n:.{}[]0123456789hHqDQ \t\x80\xff";
   uint64_t state = 0x9E3779B97F4A7C15ull;  // a fixed seed: the same cases every run
   auto next = [&state] {

@@ -148,6 +148,18 @@ test("a meet program's results file with several teams imports the team named", 
   assert.equal(await row("Owen Castillo").locator('td[data-label="100 m"] .mark').textContent(), "12.98");
 });
 
+test("a spreadsheet saved as Unicode text (UTF-16) imports with its accents", async () => {
+  await open();
+  const sheet = "Name\tSex\t100 Meters\r\nZo\u00eb Carter\tF\t12.45\r\n";
+  const buffer = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sheet, "utf16le")]);
+  await page.getByLabel("Team file", { exact: true }).setInputFiles({ name: "team.txt", mimeType: "text/plain", buffer });
+  await page.waitForFunction(() => document.querySelector("textarea[name=text]").value.includes("Carter"));
+  assert.equal(await page.getByLabel("Format").inputValue(), "auto");
+  await page.getByRole("button", { name: "Import" }).click();
+  await page.getByRole("heading", { name: "Athletes (1)" }).waitFor();
+  assert.equal(await row("Zo\u00eb Carter").count(), 1);
+});
+
 test("the events page lists zones in metres for the chosen rules", async () => {
   await open();
   await page.getByRole("link", { name: "Events" }).click();

@@ -22,7 +22,11 @@ export function importSection(onImported) {
       const chosen = file.files[0];
       if (!chosen) return;
       if (chosen.size > 1024 * 1024) { error.textContent = "the file is larger than 1 MiB"; return; }
-      text.value = await chosen.text();
+      // UTF-8, or UTF-16 with its byte-order mark (Windows programs' "Unicode text").
+      const bytes = new Uint8Array(await chosen.arrayBuffer());
+      const encoding = bytes[0] === 0xFF && bytes[1] === 0xFE ? "utf-16le"
+        : bytes[0] === 0xFE && bytes[1] === 0xFF ? "utf-16be" : "utf-8";
+      text.value = new TextDecoder(encoding).decode(bytes);
       // A team file is TOML; a CSV with Baton's roster header (name, sex, ...) is a roster; any
       // other file is another program's, read as the format its content shows.
       const header = text.value.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0].toLowerCase();
