@@ -20,21 +20,25 @@ LevelProfile level_profile(Level level) {
   // Fitted on the fit half of tests/data/relays/relays.csv (docs/MODEL.md "Level"); the
   // validation test refits them and checks these values and the other half's errors.
   // Elite, college and high school fit 0.340, 0.221 and 0.248 s on their own; pooled, since
-  // a less experienced level does not pass better. One spread for all levels: the fit relays'
-  // RMS error. The scatter cost is the mean over the same fit relays of what the spreads of
-  // reactions and marks add to their planned passes (relay_plan.h legal_time_s - baton_time_s).
-  constexpr double kSpread = 0.0083;
+  // a less experienced level does not pass better. The spread: the fit relays' RMS error,
+  // pooled as the losses are. The scatter cost is the mean over the same fit relays of what the
+  // spreads of reactions and marks add to their planned passes (relay_plan.h legal_time_s -
+  // baton_time_s).
   constexpr double kTrainedLoss = 0.291;
+  constexpr double kTrainedSpread = 0.0090;
   constexpr double kTrainedScatter = 0.0360;
+  constexpr double kYouthLoss = 0.937;
+  constexpr double kYouthSpread = 0.0207;
+  constexpr double kYouthScatter = 0.1040;
   switch (level) {
     case Level::elite:
     case Level::college:
     case Level::high_school:
-      return {level, kTrainedLoss, kSpread, kTrainedScatter};
+      return {level, kTrainedLoss, kTrainedSpread, kTrainedScatter};
     case Level::youth:
-      return {level, 0.531, kSpread, 0.1078};
+      return {level, kYouthLoss, kYouthSpread, kYouthScatter};
   }
-  return {Level::high_school, kTrainedLoss, kSpread, kTrainedScatter};
+  return {Level::high_school, kTrainedLoss, kTrainedSpread, kTrainedScatter};
 }
 
 Level infer_level(const Team& team) {

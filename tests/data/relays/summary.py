@@ -5,6 +5,8 @@ Reads relays.csv next to this file and prints, for every (level, event) pair,
 the number of relays and the mean and sample standard deviation of
 (best1_s + best2_s + best3_s + best4_s) - time_s, in seconds.
 A positive value means the relay was faster than the sum of the open bests.
+Rows whose members' marks are at different distances (best_event "mixed": a 60 m for some
+runners) have no such sum and are left out.
 Standard library only: python3 summary.py
 """
 import csv
@@ -20,6 +22,8 @@ def main():
     gains = {}
     with open(path, newline="") as f:
         for row in csv.DictReader(f):
+            if row["best_event"] == "mixed":
+                continue
             total = sum(float(row["best%d_s" % i]) for i in range(1, 5))
             gain = total - float(row["time_s"])
             gains.setdefault((row["level"], row["event"]), []).append(gain)
