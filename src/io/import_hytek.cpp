@@ -20,10 +20,6 @@ constexpr size_t kRelayTeamCode = 1, kRelayTeamName = 2, kRelayLetter = 3, kRela
 // Runners of a Q record: blocks of 8 fields from field 16.
 constexpr size_t kFirstRunner = 15, kRunnerFields = 8, kMaxRunners = 8;
 
-Location at(const std::string& file, int line, size_t index, const char* name) {
-  return Location{file, line, "field " + std::to_string(index + 1) + " (" + name + ")"};
-}
-
 class Reader {
  public:
   explicit Reader(const std::string& file) {
@@ -55,9 +51,11 @@ class Reader {
     a.last = field(f, kLast);
     a.first = field(f, kFirst);
     if (a.last.empty() && a.first.empty()) {
-      throw ParseError("the athlete has no name", at(out_.file, line, kLast, "last name"));
+      throw ParseError("the athlete has no name",
+                       import_text::field_at(out_.file, line, kLast, "last name"));
     }
-    a.sex = import_text::read_sex(field(f, kGender), at(out_.file, line, kGender, "gender"));
+    a.sex = import_text::read_sex(field(f, kGender),
+                                  import_text::field_at(out_.file, line, kGender, "gender"));
     a.team_code = field(f, kTeamCode);
     a.team_name = field(f, kTeamName);
     a.school_year = import_text::read_school_year(field(f, kYear));
@@ -86,7 +84,8 @@ class Reader {
   void entry(const std::vector<std::string>& f, int line) {
     ImportedAthlete a = person(f, line);
     const std::string_view code = field(f, kEvent);
-    if (code.empty()) throw ParseError("no event code", at(out_.file, line, kEvent, "event"));
+    if (code.empty())
+      throw ParseError("no event code", import_text::field_at(out_.file, line, kEvent, "event"));
     const std::string kind = import_text::non_running_kind(code);
     const std::optional<double> distance = import_text::flat_distance_m(code);
     ImportedAthlete& known = find_or_add(std::move(a));
@@ -94,8 +93,8 @@ class Reader {
       out_.skipped.push_back({line, import_text::skip_reason(kind.empty() ? "event" : kind, code)});
       return;
     }
-    const import_text::MarkCell cell =
-        import_text::read_mark(field(f, kMark), at(out_.file, line, kMark, "mark"));
+    const import_text::MarkCell cell = import_text::read_mark(
+        field(f, kMark), import_text::field_at(out_.file, line, kMark, "mark"));
     if (!cell.mark) return;  // NT: entered without a seed mark
     known.marks.push_back({*distance, *cell.mark, "", out_.file, line});
   }
@@ -112,13 +111,14 @@ class Reader {
     r.team_code = field(f, kRelayTeamCode);
     r.team_name = field(f, kRelayTeamName);
     if (r.team_code.empty() && r.team_name.empty()) {
-      throw ParseError("the relay has no team", at(out_.file, line, kRelayTeamCode, "team code"));
+      throw ParseError("the relay has no team",
+                       import_text::field_at(out_.file, line, kRelayTeamCode, "team code"));
     }
     r.letter = field(f, kRelayLetter);
-    r.sex =
-        import_text::read_sex(field(f, kRelayGender), at(out_.file, line, kRelayGender, "gender"));
-    const import_text::MarkCell cell =
-        import_text::read_mark(field(f, kRelayTime), at(out_.file, line, kRelayTime, "entry time"));
+    r.sex = import_text::read_sex(field(f, kRelayGender),
+                                  import_text::field_at(out_.file, line, kRelayGender, "gender"));
+    const import_text::MarkCell cell = import_text::read_mark(
+        field(f, kRelayTime), import_text::field_at(out_.file, line, kRelayTime, "entry time"));
     r.time = cell.mark;
     r.status = cell.status;
     r.is_entry = true;
@@ -128,13 +128,15 @@ class Reader {
         const std::string_view last = field(f, start), first = field(f, start + 1);
         if (last.empty() && first.empty()) continue;  // an empty block (unnamed leg)
         if (r.runners.size() == kMaxRunners) {
-          throw ParseError("more than 8 runners", at(out_.file, line, start, "runner last name"));
+          throw ParseError("more than 8 runners",
+                           import_text::field_at(out_.file, line, start, "runner last name"));
         }
         ImportedAthlete a;
         a.last = last;
         a.first = first;
-        a.sex = import_text::read_sex(field(f, start + 3),
-                                      at(out_.file, line, start + 3, "runner gender"));
+        a.sex = import_text::read_sex(
+            field(f, start + 3),
+            import_text::field_at(out_.file, line, start + 3, "runner gender"));
         if (!a.sex) a.sex = r.sex;
         a.school_year = import_text::read_school_year(field(f, start + 6));
         a.team_code = r.team_code;

@@ -46,7 +46,7 @@ class Reader {
     const std::vector<std::string> c = lynx::cells(line.text, {out_.file, line.number, ""});
     if (!is_number(field(c, 0))) {
       throw ParseError("'" + std::string(field(c, 0)) + "' is not an event number",
-                       lynx::at(out_.file, line.number, 0, "event number"));
+                       import_text::field_at(out_.file, line.number, 0, "event number"));
     }
     EventBlock b;
     b.title = field(c, 3);
@@ -75,7 +75,7 @@ class Reader {
     const std::string_view lane = field(c, 1);
     if (!lane.empty() && !is_number(lane)) {
       throw ParseError("'" + std::string(lane) + "' is not a lane number",
-                       lynx::at(out_.file, line.number, 2, "lane"));
+                       import_text::field_at(out_.file, line.number, 2, "lane"));
     }
     if (!block_->skip_kind.empty()) {
       out_.skipped.push_back(
@@ -95,7 +95,7 @@ class Reader {
     a.last = field(c, 1);
     a.first = field(c, 2);
     if (a.last.empty() && a.first.empty()) {
-      throw ParseError("no name", lynx::at(out_.file, line.number, 1, "last name"));
+      throw ParseError("no name", import_text::field_at(out_.file, line.number, 1, "last name"));
     }
     a.team_name = field(c, 3);
     a.line = line.number;
@@ -120,10 +120,11 @@ class Reader {
     r.team_code = team;
     r.letter = letter;
     if (r.team_name.empty()) {
-      throw ParseError("the relay team has no name", lynx::at(out_.file, line, 3, "last name"));
+      throw ParseError("the relay team has no name",
+                       import_text::field_at(out_.file, line, 3, "last name"));
     }
     const import_text::MarkCell seed =
-        import_text::read_mark(field(c, 5), lynx::at(out_.file, line, 6, "time"));
+        import_text::read_mark(field(c, 5), import_text::field_at(out_.file, line, 6, "time"));
     r.time = seed.mark;
     r.status = seed.status;
     r.is_entry = true;
@@ -136,7 +137,8 @@ class Reader {
     a.last = field(c, 2);
     a.first = field(c, 3);
     if (a.last.empty() && a.first.empty()) {
-      throw ParseError("the competitor has no name", lynx::at(out_.file, line, 3, "last name"));
+      throw ParseError("the competitor has no name",
+                       import_text::field_at(out_.file, line, 3, "last name"));
     }
     a.sex = block_->sex;
     a.team_name = field(c, 4);

@@ -57,7 +57,7 @@ Header header(const std::vector<std::string>& c, const std::string& file, int li
     if (!(i == 0 ? is_event_number(field(c, i)) : is_number(field(c, i)))) {
       static constexpr const char* kNames[] = {"event number", "round", "heat"};
       throw ParseError("'" + std::string(field(c, i)) + "' is not a number",
-                       lynx::at(file, line, i, kNames[i]));
+                       import_text::field_at(file, line, i, kNames[i]));
     }
   }
   Header h;
@@ -83,7 +83,8 @@ std::vector<double> leg_splits(const std::vector<std::string>& c, double finish_
   std::vector<double> cumulative;
   for (size_t i = kFirstSplit; i < c.size() && cumulative.size() <= kLegs; ++i) {
     if (c[i].empty()) break;
-    const import_text::MarkCell m = import_text::read_mark(c[i], lynx::at(file, line, i, "split"));
+    const import_text::MarkCell m =
+        import_text::read_mark(c[i], import_text::field_at(file, line, i, "split"));
     if (!m.mark) break;
     cumulative.push_back(m.mark->time_s);
   }
@@ -139,15 +140,15 @@ ImportedFile read_lynx_lif(std::string_view text, const std::string& file) {
     const std::string_view lane = field(c, kLane);
     if (!lane.empty() && !is_number(lane)) {
       throw ParseError("'" + std::string(lane) + "' is not a lane number",
-                       lynx::at(file, n, kLane, "lane"));
+                       import_text::field_at(file, n, kLane, "lane"));
     }
     const std::optional<RelayStatus> by_place = place_status(field(c, kPlace));
     if (!by_place && !field(c, kPlace).empty() && !is_number(field(c, kPlace))) {
       throw ParseError("'" + std::string(field(c, kPlace)) + "' is not a place",
-                       lynx::at(file, n, kPlace, "place"));
+                       import_text::field_at(file, n, kPlace, "place"));
     }
     import_text::MarkCell time =
-        import_text::read_mark(field(c, kTime), lynx::at(file, n, kTime, "time"));
+        import_text::read_mark(field(c, kTime), import_text::field_at(file, n, kTime, "time"));
     const RelayStatus status = by_place ? *by_place : time.status;
     if (h.relay) {
       ImportedRelay r;
@@ -161,7 +162,8 @@ ImportedFile read_lynx_lif(std::string_view text, const std::string& file) {
       r.team_code = team;
       r.letter = letter.empty() ? name_letter : letter;
       if (r.team_name.empty()) {
-        throw ParseError("the relay team has no name", lynx::at(file, n, kLast, "last name"));
+        throw ParseError("the relay team has no name",
+                         import_text::field_at(file, n, kLast, "last name"));
       }
       r.status = status;
       if (status == RelayStatus::finished) {
@@ -176,7 +178,8 @@ ImportedFile read_lynx_lif(std::string_view text, const std::string& file) {
     a.last = field(c, kLast);
     a.first = field(c, kFirst);
     if (a.last.empty() && a.first.empty()) {
-      throw ParseError("the competitor has no name", lynx::at(file, n, kLast, "last name"));
+      throw ParseError("the competitor has no name",
+                       import_text::field_at(file, n, kLast, "last name"));
     }
     a.sex = h.sex;
     a.team_name = field(c, kAffiliation);

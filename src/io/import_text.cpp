@@ -191,6 +191,10 @@ std::string_view field(const std::vector<std::string>& fields, size_t i) {
   return i < fields.size() ? std::string_view(fields[i]) : std::string_view();
 }
 
+Location field_at(const std::string& file, int line, size_t index, const char* name) {
+  return Location{file, line, "field " + std::to_string(index + 1) + " (" + name + ")"};
+}
+
 std::string_view first_line(std::string_view text) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   size_t pos = 0;

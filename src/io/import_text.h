@@ -49,6 +49,10 @@ std::vector<std::string> split(std::string_view line, char sep, const Location& 
 /// Field `i` (0-based) or "" when the record is shorter.
 std::string_view field(const std::vector<std::string>& fields, size_t i);
 
+/// Where a field of a record file is, for messages: "field 11 (result mark)" for 0-based
+/// `index` 10 of `line`.
+Location field_at(const std::string& file, int line, size_t index, const char* name);
+
 /// The separator of delimited text: whichever of tab, semicolon and comma occurs most often
 /// (outside quotes) in the first non-blank line; a comma when none does.
 char sniff_separator(std::string_view text);

@@ -44,8 +44,4 @@ std::pair<std::string, std::string> team_and_letter(std::string_view affiliation
   return {std::string(a), ""};
 }
 
-Location at(const std::string& file, int line, size_t index, const char* name) {
-  return Location{file, line, "field " + std::to_string(index + 1) + " (" + name + ")"};
-}
-
 }  // namespace baton::lynx

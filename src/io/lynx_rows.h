@@ -19,7 +19,4 @@ std::vector<std::string> cells(std::string_view line, const Location& where);
 /// (a single capital A-H after a space); no letter leaves the team as written.
 std::pair<std::string, std::string> team_and_letter(std::string_view affiliation);
 
-/// A Lynx field's name for messages: "field 3 (lane)".
-Location at(const std::string& file, int line, size_t index, const char* name);
-
 }  // namespace baton::lynx

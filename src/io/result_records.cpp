@@ -10,7 +10,7 @@ Builder::Builder(std::string format, const std::string& file) {
 }
 
 Location Builder::at(int line, size_t index, const char* name) const {
-  return Location{out_.file, line, "field " + std::to_string(index + 1) + " (" + name + ")"};
+  return import_text::field_at(out_.file, line, index, name);
 }
 
 char Builder::read(const import_text::Line& line, char sep, std::vector<std::string>& fields) {
