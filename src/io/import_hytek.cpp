@@ -1,8 +1,5 @@
 #include "baton/import_hytek.h"
 
-#include <map>
-#include <tuple>
-
 #include "core/text.h"
 #include "io/import_text.h"
 
@@ -65,18 +62,13 @@ class Reader {
 
   // The one record per person (last, first, team code), created on first sight.
   ImportedAthlete& find_or_add(ImportedAthlete a) {
-    const auto key = std::make_tuple(text::lowercase(a.last), text::lowercase(a.first),
-                                     text::lowercase(a.team_code));
-    const auto it = index_.find(key);
-    if (it != index_.end()) {
-      ImportedAthlete& known = out_.athletes[it->second];
-      if (!known.sex) known.sex = a.sex;
-      if (!known.school_year) known.school_year = a.school_year;
-      return known;
-    }
-    index_.emplace(key, out_.athletes.size());
-    out_.athletes.push_back(std::move(a));
-    return out_.athletes.back();
+    const std::optional<Sex> sex = a.sex;
+    const std::optional<int> year = a.school_year;
+    const std::string team = a.team_code;
+    ImportedAthlete& known = people_.find_or_add(out_.athletes, std::move(a), team);
+    if (!known.sex) known.sex = sex;
+    if (!known.school_year) known.school_year = year;
+    return known;
   }
 
   void athlete(const std::vector<std::string>& f, int line) { find_or_add(person(f, line)); }
@@ -150,7 +142,7 @@ class Reader {
   }
 
   ImportedFile out_;
-  std::map<std::tuple<std::string, std::string, std::string>, size_t> index_;
+  import_text::People people_;
 };
 
 }  // namespace

@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
-#include <map>
 #include <optional>
-#include <tuple>
 
 #include "core/text.h"
 #include "io/import_text.h"
@@ -147,21 +145,15 @@ class Reader {
   }
 
   void add(ImportedAthlete a) {
-    const auto key = std::make_tuple(text::lowercase(a.last), text::lowercase(a.first),
-                                     text::lowercase(a.team_name));
-    const auto it = index_.find(key);
-    if (it != index_.end()) {
-      ImportedAthlete& known = out_.athletes[it->second];
-      if (!known.sex) known.sex = a.sex;
-      return;
-    }
-    index_.emplace(key, out_.athletes.size());
-    out_.athletes.push_back(std::move(a));
+    const std::optional<Sex> sex = a.sex;
+    const std::string team = a.team_name;
+    ImportedAthlete& known = people_.find_or_add(out_.athletes, std::move(a), team);
+    if (!known.sex) known.sex = sex;
   }
 
   ImportedFile out_;
   std::optional<EventBlock> block_;
-  std::map<std::tuple<std::string, std::string, std::string>, size_t> index_;
+  import_text::People people_;
 };
 
 // A lynx.sch line: one to three numbers (event, round, heat).

@@ -4,8 +4,6 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
-#include <map>
-#include <tuple>
 
 #include "core/text.h"
 #include "io/import_text.h"
@@ -133,7 +131,7 @@ ImportedFile read_lynx_lif(std::string_view text, const std::string& file) {
     out.skipped.push_back({lines[0].number, import_text::skip_reason(h.skip_kind, h.title)});
     return out;
   }
-  std::map<std::tuple<std::string, std::string, std::string>, size_t> index;
+  import_text::People people;
   for (size_t i = 1; i < lines.size(); ++i) {
     const int n = lines[i].number;
     const std::vector<std::string> c = lynx::cells(lines[i].text, {file, n, ""});
@@ -184,15 +182,9 @@ ImportedFile read_lynx_lif(std::string_view text, const std::string& file) {
     a.sex = h.sex;
     a.team_name = field(c, kAffiliation);
     a.line = n;
-    const auto key = std::make_tuple(text::lowercase(a.last), text::lowercase(a.first),
-                                     text::lowercase(a.team_name));
-    auto it = index.find(key);
-    if (it == index.end()) {
-      it = index.emplace(key, out.athletes.size()).first;
-      out.athletes.push_back(a);
-    }
+    ImportedAthlete& known = people.find_or_add(out.athletes, a, a.team_name);
     if (status == RelayStatus::finished && time.mark) {
-      out.athletes[it->second].marks.push_back({*h.distance_m, *time.mark, "", file, n});
+      known.marks.push_back({*h.distance_m, *time.mark, "", file, n});
     } else {
       out.skipped.push_back({n, a.full_name() + ": no time (" +
                                     std::string(status == RelayStatus::dq          ? "DQ"

@@ -195,6 +195,15 @@ Location field_at(const std::string& file, int line, size_t index, const char* n
   return Location{file, line, "field " + std::to_string(index + 1) + " (" + name + ")"};
 }
 
+ImportedAthlete& People::find_or_add(std::vector<ImportedAthlete>& athletes, ImportedAthlete a,
+                                     std::string_view team) {
+  auto key =
+      std::make_tuple(text::lowercase(a.last), text::lowercase(a.first), text::lowercase(team));
+  const auto [it, added] = index_.try_emplace(std::move(key), athletes.size());
+  if (added) athletes.push_back(std::move(a));
+  return athletes[it->second];
+}
+
 std::string_view first_line(std::string_view text) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   size_t pos = 0;

@@ -6,9 +6,11 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -64,6 +66,19 @@ std::vector<csv::Row> delimited_rows(std::string_view text, const std::string& f
 /// A header cell reduced for matching: ASCII lower case, letters and digits only
 /// ("First Name" -> "firstname", "M/F" -> "mf").
 std::string header_key(std::string_view cell);
+
+/// The people of a file, one record each: lines with the same last name, first name and team
+/// (any case) are one person. Only the index is kept here; the records are the file's athletes.
+class People {
+ public:
+  /// The person `a` is among `athletes`: the one already read, or `a` appended. What a person
+  /// read again takes from `a` (a sex or a school year the first line lacked) is the caller's.
+  ImportedAthlete& find_or_add(std::vector<ImportedAthlete>& athletes, ImportedAthlete a,
+                               std::string_view team);
+
+ private:
+  std::map<std::tuple<std::string, std::string, std::string>, size_t> index_;
+};
 
 // ---- event names --------------------------------------------------------------------------
 

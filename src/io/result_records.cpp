@@ -84,17 +84,11 @@ void Builder::skip(int line, std::string reason) {
 }
 
 ImportedAthlete& Builder::add(ImportedAthlete a) {
-  const auto key = std::make_tuple(text::lowercase(a.last), text::lowercase(a.first),
-                                   text::lowercase(a.team_code));
-  const auto it = index_.find(key);
-  if (it != index_.end()) {
-    ImportedAthlete& known = out_.athletes[it->second];
-    if (!known.school_year) known.school_year = a.school_year;
-    return known;
-  }
-  index_.emplace(key, out_.athletes.size());
-  out_.athletes.push_back(std::move(a));
-  return out_.athletes.back();
+  const std::optional<int> year = a.school_year;
+  const std::string team = a.team_code;
+  ImportedAthlete& known = people_.find_or_add(out_.athletes, std::move(a), team);
+  if (!known.school_year) known.school_year = year;
+  return known;
 }
 
 }  // namespace baton::result_records

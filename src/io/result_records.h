@@ -5,11 +5,9 @@
 // name and team code, and gives every mark and relay the meet's name and date.
 #pragma once
 
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <vector>
 
 #include "baton/imported.h"
@@ -69,7 +67,7 @@ class Builder {
 
   ImportedFile out_;
   std::string meet_, date_;
-  std::map<std::tuple<std::string, std::string, std::string>, size_t> index_;
+  import_text::People people_;
 };
 
 }  // namespace baton::result_records
