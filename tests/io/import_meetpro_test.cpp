@@ -6,6 +6,7 @@
 #include "baton/import_formats.h"
 #include "baton/import_hytek_results.h"
 #include "baton/team_file.h"
+#include "support/imported_file.h"
 #include "support/run_cli.h"
 
 namespace baton {
@@ -13,18 +14,11 @@ namespace {
 
 // Real lines of a MeetPro export (tests/data/import/README.md): a grade 5-8 meet of 26 April
 // 2025, the athletes' names replaced by invented ones.
-std::string sample_text() {
-  return read_text_file(testing::source_path("tests/data/import/meetpro/results.csv"));
-}
+std::string sample_text() { return testing::import_sample("meetpro/results.csv"); }
 
 ImportedFile sample() { return read_meetpro(sample_text(), "results.csv"); }
 
-const ImportedAthlete& athlete(const ImportedFile& f, const std::string& name) {
-  for (const ImportedAthlete& a : f.athletes) {
-    if (a.full_name() == name) return a;
-  }
-  throw std::runtime_error(name + " is not in the file");
-}
+using testing::person;
 
 TEST(ImportMeetPro, RecognisesTheHeaderAndIsDetected) {
   const std::string text = sample_text();
@@ -40,7 +34,7 @@ TEST(ImportMeetPro, RecognisesTheHeaderAndIsDetected) {
 TEST(ImportMeetPro, ReadsDatedMarksOfFlatRacesWithTheDivisionsGrade) {
   const ImportedFile f = sample();
   EXPECT_EQ(f.format, "meetpro");
-  const ImportedAthlete& owen = athlete(f, "Owen Castillo");
+  const ImportedAthlete& owen = person(f, "Owen Castillo");
   EXPECT_EQ(owen.team_code, "HT21");
   EXPECT_EQ(owen.team_name, "Holy Trinity CYOKS");
   EXPECT_EQ(owen.sex, Sex::male);
@@ -54,7 +48,7 @@ TEST(ImportMeetPro, ReadsDatedMarksOfFlatRacesWithTheDivisionsGrade) {
   EXPECT_EQ(owen.marks[1].date, "2025-04-26");
   EXPECT_EQ(owen.marks[1].source, "CYO #3 2025 Morning Track");
   EXPECT_FALSE(owen.marks[1].mark.hand_timed);
-  const ImportedAthlete& ryan = athlete(f, "Ryan Lindahl");
+  const ImportedAthlete& ryan = person(f, "Ryan Lindahl");
   ASSERT_EQ(ryan.marks.size(), 2u);
   EXPECT_DOUBLE_EQ(ryan.marks[1].distance_m, 400.0);
   EXPECT_DOUBLE_EQ(ryan.marks[1].mark.time_s, 63.37);  // 1:03.37
@@ -96,7 +90,7 @@ TEST(ImportMeetPro, ReadsRelayResultsWithTheRunnersInOrder) {
   EXPECT_EQ(f.relays[4].runners[2].full_name(), "Wes Quillan");
   EXPECT_EQ(f.relays[4].runners[2].school_year, 5);
   // Runners are athletes of the file too, merged with their individual results.
-  EXPECT_EQ(athlete(f, "Cole Ellery").marks.size(), 3u);
+  EXPECT_EQ(person(f, "Cole Ellery").marks.size(), 3u);
 }
 
 TEST(ImportMeetPro, VerdictsAndGapsInTheRunners) {

@@ -7,6 +7,7 @@
 #include "baton/import_formats.h"
 #include "baton/team_file.h"
 #include "io/import_text.h"
+#include "support/imported_file.h"
 #include "support/run_cli.h"
 
 namespace baton {
@@ -14,16 +15,8 @@ namespace {
 
 using testing::source_path;
 
-std::string sample(const std::string& name) {
-  return read_text_file(source_path("tests/data/import/" + name));
-}
-
-const ImportedAthlete& person(const ImportedFile& f, const std::string& full_name) {
-  for (const ImportedAthlete& a : f.athletes) {
-    if (a.full_name() == full_name) return a;
-  }
-  throw std::runtime_error("no " + full_name);
-}
+using testing::person;
+std::string sample(const std::string& name) { return testing::import_sample(name); }
 
 std::vector<const ImportedMark*> marks_at(const ImportedAthlete& a, double distance_m) {
   std::vector<const ImportedMark*> out;

@@ -8,6 +8,7 @@
 #include "baton/error.h"
 #include "baton/import_formats.h"
 #include "baton/team_file.h"
+#include "support/imported_file.h"
 #include "support/run_cli.h"
 
 namespace baton {
@@ -20,17 +21,12 @@ struct Sample {
 
 Sample read_sample(const std::string& relative) {
   Sample s;
-  s.text = read_text_file(testing::source_path("tests/data/import/" + relative));
+  s.text = testing::import_sample(relative);
   s.file = read_import(s.text, relative, "auto");
   return s;
 }
 
-const ImportedAthlete& athlete(const ImportedFile& f, const std::string& name) {
-  const auto it = std::find_if(f.athletes.begin(), f.athletes.end(),
-                               [&](const ImportedAthlete& a) { return a.full_name() == name; });
-  if (it == f.athletes.end()) throw std::runtime_error(name + " is not in the file");
-  return *it;
-}
+using testing::person;
 
 bool skipped(const ImportedFile& f, const std::string& reason) {
   return std::any_of(f.skipped.begin(), f.skipped.end(),
@@ -43,7 +39,7 @@ TEST(RealFiles, HytekEntriesOfAMiddleSchoolMeet) {
   const Sample s = read_sample("hytek/entries_middle_school.txt");
   EXPECT_EQ(s.file.format, "hytek");
   EXPECT_EQ(s.file.athletes.size(), 33u);
-  const ImportedAthlete& leo = athlete(s.file, "Leo Medina");
+  const ImportedAthlete& leo = person(s.file, "Leo Medina");
   EXPECT_EQ(leo.team_code, "ALIS");
   EXPECT_EQ(leo.school_year, 8);
   ASSERT_EQ(leo.marks.size(), 1u);
@@ -75,13 +71,13 @@ TEST(RealFiles, OpenTrackCompetitionOfAYouthMeet) {
   const Sample s = read_sample("opentrack/seriestevne_4_2025.json");
   EXPECT_EQ(s.file.format, "opentrack");
   EXPECT_EQ(s.file.athletes.size(), 8u);
-  const ImportedAthlete& bjorn = athlete(s.file, "Bjorn Aasen");
+  const ImportedAthlete& bjorn = person(s.file, "Bjorn Aasen");
   EXPECT_EQ(bjorn.team_code, "TRL");
   EXPECT_EQ(bjorn.team_name, "Tromsø Løpeklubb");
   ASSERT_EQ(bjorn.marks.size(), 1u);
   EXPECT_DOUBLE_EQ(bjorn.marks[0].distance_m, 3000.0);
   EXPECT_DOUBLE_EQ(bjorn.marks[0].mark.time_s, 576.79);  // 9:36.79
-  const ImportedAthlete& jon = athlete(s.file, "Jon Fjeld");
+  const ImportedAthlete& jon = person(s.file, "Jon Fjeld");
   ASSERT_EQ(jon.marks.size(), 1u);
   EXPECT_DOUBLE_EQ(jon.marks[0].distance_m, 60.0);
   EXPECT_DOUBLE_EQ(jon.marks[0].mark.time_s, 10.84);
@@ -92,7 +88,7 @@ TEST(RealFiles, OpenTrackCompetitionOfAYouthMeet) {
 TEST(RealFiles, LynxStartListOfAnItalianMeet) {
   const Sample s = read_sample("lynx/tfstream/lynx.evt");
   EXPECT_EQ(s.file.format, "lynx-evt");
-  const ImportedAthlete& lorenzo = athlete(s.file, "LORENZO DONATI");
+  const ImportedAthlete& lorenzo = person(s.file, "LORENZO DONATI");
   EXPECT_EQ(lorenzo.team_name, "ATL. O.S.A. SARONNO LIB.");
   EXPECT_EQ(lorenzo.sex, Sex::male);
   EXPECT_TRUE(lorenzo.marks.empty());  // a start list has no times
