@@ -91,3 +91,20 @@ add_library(baton::baton ALIAS baton_lib)
 foreach(m IN LISTS BATON_MODULES)
   target_link_libraries(baton_lib INTERFACE baton_${m})
 endforeach()
+
+# The simulation's hot loops (target_clones: one clone per instruction set). GCC's generic
+# tuning replaces AVX2 / AVX-512 gathers by single loads, which makes their table lookups
+# several times slower; gathers are plain loads, so the numbers do not change. Fused
+# multiply-adds would (their one rounding), so exchange_batch.cpp, which must give the bits of
+# the scalar lookup in every clone, is compiled without them; sqrt needs no errno there.
+set(BATON_VECTOR_SOURCES src/sim/ziggurat.cpp src/sim/exchange_batch.cpp src/sim/engine.cpp)
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  foreach(file IN LISTS BATON_VECTOR_SOURCES)
+    set_property(SOURCE ${CMAKE_CURRENT_SOURCE_DIR}/${file} APPEND PROPERTY COMPILE_OPTIONS
+      -mtune-ctrl=use_gather_2parts,use_gather_4parts,use_gather)
+  endforeach()
+endif()
+foreach(file IN LISTS BATON_VECTOR_SOURCES)
+  set_property(SOURCE ${CMAKE_CURRENT_SOURCE_DIR}/${file} APPEND PROPERTY
+    COMPILE_OPTIONS -ffp-contract=off -fno-math-errno)
+endforeach()

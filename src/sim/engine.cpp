@@ -101,11 +101,13 @@ struct Scratch {
   std::vector<double> times;                    // team * kChunkRuns + race
   std::vector<double> eps;                      // leg * kChunkRuns + race
   std::vector<std::uint8_t> finished, dropped;  // per race
+  std::vector<std::uint8_t> dropped_now;        // per race, one exchange at a time
   std::vector<double> race_times;               // per team, one race
   std::vector<std::uint32_t> places;            // per team, one race
   std::vector<std::uint32_t> drops;             // race * exchanges + exchange of queued drops
   std::vector<double> speed, tau, departure;    // per race, one exchange at a time
-  std::vector<sim::TableCell> cells;            // per race, one exchange at a time
+  std::vector<double> baton, mismatch, ease;    // per race, one exchange at a time
+  std::vector<std::uint64_t> flags;             // per race, one exchange at a time
 };
 
 Location team_at(const SimTeam& t, const std::string& field) {
@@ -253,6 +255,118 @@ void run_seeded(const PreparedTeam& team, Pcg32& rng, std::int64_t m, Scratch& s
   }
 }
 
+// The loops of run_own() over the races of a chunk, each a function of plain numbers and
+// unaliased arrays, so that the compiler vectorises it; a clone per instruction set is picked
+// when the program loads. This file is compiled without fused multiply-adds
+// (cmake/modules.cmake): every clone gives the same bits. Sums of doubles go through sum8(),
+// whose order of additions does not depend on the vector width.
+#define BATON_VECTOR_CLONES [[gnu::target_clones("default", "arch=x86-64-v3", "arch=x86-64-v4")]]
+
+// Each leg's form: time += mean + sd z, eps = sd z / mean.
+BATON_VECTOR_CLONES void add_leg(double mean, double sd, double inv_mean,
+                                 const double* __restrict z, double* __restrict eps,
+                                 double* __restrict time, size_t n) {
+  for (size_t r = 0; r < n; ++r) {
+    const double dz = sd * z[r];
+    eps[r] = dz * inv_mean;
+    time[r] += mean + dz;
+  }
+}
+
+// Every race's incoming speed at the planned mark, departure offset tau and departure delay at
+// one exchange. A runner having a slow day arrives slower; on top, fatigue varies by itself:
+// speed = a / b with a = u (1 + fatigue), b = 1 + form.
+BATON_VECTOR_CLONES void approach(double u_mps, double fatigue_sd, double reaction_s,
+                                  double reaction_sd, double mark_sd, double decel_mps2,
+                                  const double* __restrict z_fatigue,
+                                  const double* __restrict z_reaction,
+                                  const double* __restrict z_mark, const double* __restrict eps_in,
+                                  double* __restrict speed, double* __restrict tau,
+                                  double* __restrict departure, size_t n) {
+  // One loop body for both cases; the case is a template argument, so each loop is free of
+  // the branch.
+  const auto run = [&]<bool kDecelerates>() {
+    for (size_t r = 0; r < n; ++r) {
+      const double a = u_mps * (1.0 + fatigue_sd * z_fatigue[r]);
+      const double b = 1.0 + eps_in[r];
+      const double mark_err = mark_sd * z_mark[r];
+      double mark_time;
+      if constexpr (kDecelerates) {
+        speed[r] = a / b;
+        mark_time = ExchangeModel::mark_time_s(mark_err, speed[r], decel_mps2);
+      } else {
+        // One division for both: speed = a / b, mark time = -mark_err / speed = -mark_err b / a.
+        const double inv_ab = 1.0 / (a * b);
+        speed[r] = a * a * inv_ab;
+        mark_time = -mark_err * (b * b * inv_ab);
+      }
+      const double reaction_err = reaction_sd * z_reaction[r];
+      tau[r] = reaction_s + reaction_err + mark_time;
+      // Leaving later than planned delays the baton by exactly the delay (earlier gains): the
+      // baton leaves the zone with the outgoing runner.
+      departure[r] = reaction_err + mark_time;
+    }
+  };
+  if (decel_mps2 > 0.0) {
+    run.template operator()<true>();
+  } else {
+    run.template operator()<false>();
+  }
+}
+
+struct PassCounts {
+  std::uint64_t legal = 0, late = 0;
+};
+
+// Every race's pass at one exchange, from the tables' answers: the finish time gains the
+// departure delay and a late pass's cost, an illegal pass ends the race, a legal one may drop
+// the baton (dropped[r] = 1). What the sums need is left in baton / mismatch / late_cost, 0
+// for an illegal pass.
+BATON_VECTOR_CLONES PassCounts pass(double late_pass_cost, double drop_base, double inv_ref2,
+                                    const std::uint64_t* __restrict flags,
+                                    const double* __restrict departure,
+                                    const std::uint32_t* __restrict u_drop,
+                                    double* __restrict baton, double* __restrict mismatch,
+                                    double* __restrict ease_to_late_cost, double* __restrict time,
+                                    std::uint8_t* __restrict ok, std::uint8_t* __restrict dropped,
+                                    size_t n) {
+  // The flags as 0 / 1 integers, not bools: GCC 12 vectorises this loop only so.
+  std::uint64_t legal_count = 0, late_count = 0;
+  for (size_t r = 0; r < n; ++r) {
+    const std::uint64_t f = flags[r];
+    const std::uint64_t legal = f & sim::LookupBatch::kLegal;
+    const std::uint64_t late = legal & (f / sim::LookupBatch::kLate);
+    // A late pass costs what the planner charges for it (go_mark.h): the outgoing runner's
+    // lag from easing over the rest of the leg, and the call, reach back and broken stride.
+    const double late_cost = late ? ease_to_late_cost[r] + late_pass_cost : 0.0;
+    time[r] += departure[r] + late_cost;
+    ok[r] &= static_cast<std::uint8_t>(legal);
+    late_count += late;
+    legal_count += legal;
+    const double m = mismatch[r];
+    const double p_drop = drop_base * (1.0 + m * m * inv_ref2);
+    dropped[r] = static_cast<std::uint8_t>(legal & (uniform(u_drop[r]) < p_drop));
+    ease_to_late_cost[r] = late_cost;
+    baton[r] = legal ? baton[r] : 0.0;
+    mismatch[r] = legal ? m : 0.0;
+  }
+  return {legal_count, late_count};
+}
+
+// x[0] + ... + x[n - 1] in eight interleaved sums (x[r] goes to sum r % 8), added pairwise at
+// the end: the same order of additions in every clone.
+BATON_VECTOR_CLONES double sum8(const double* __restrict x, size_t n) {
+  double acc[8] = {};
+  size_t r = 0;
+  for (; r + 8 <= n; r += 8) {
+    for (size_t k = 0; k < 8; ++k) acc[k] += x[r + k];
+  }
+  for (size_t k = 0; r < n; ++r, ++k) acc[k] += x[r];
+  return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+}
+
+#undef BATON_VECTOR_CLONES
+
 // An own team's finish times for `m` races, with its exchanges' tallies and sums. Loops run
 // leg by leg and exchange by exchange over all races of the chunk, so each loop keeps its
 // parameters and its table in registers and cache.
@@ -275,14 +389,8 @@ void run_own(const RaceContext& ctx, size_t t, Pcg32& rng, std::int64_t m, Scrat
     ok[r] = 1;
   }
   for (size_t l = 0; l < legs; ++l) {
-    const double mean = team.leg_mean_s[l], sd = team.leg_sd_s[l], inv = team.leg_inv_mean[l];
-    const double* zl = z + l * n;
-    double* el = eps + l * n;
-    for (size_t r = 0; r < n; ++r) {
-      const double dz = sd * zl[r];
-      el[r] = dz * inv;
-      time[r] += mean + dz;
-    }
+    add_leg(team.leg_mean_s[l], team.leg_sd_s[l], team.leg_inv_mean[l], z + l * n, eps + l * n,
+            time, n);
   }
   const size_t flat0 = ctx.exchange_offset[t];
   double* ex_sums = sums + ctx.teams->size() * 3 + flat0 * 3;
@@ -291,82 +399,44 @@ void run_own(const RaceContext& ctx, size_t t, Pcg32& rng, std::int64_t m, Scrat
   for (size_t e = 0; e < exchanges; ++e) {
     const PreparedExchange& x = team.exchanges[e];
     const ExchangeModel& model = *x.model;
-    const double u_mps = x.u_mps, fatigue_sd = x.fatigue_sd, reaction_s = x.reaction_s;
-    const double reaction_sd = x.reaction_sd_s, mark_sd = x.mark_sd_m;
-    const double drop_base = x.drop_base, inv_ref2 = x.inv_mismatch_ref2;
-    const bool decelerates = model.plan().incoming_decel_mps2 > 0.0;
     const bool exact = o.exact_exchanges;  // the slow reference
-    const double late_pass_cost = o.exchange.late_pass_cost_s;
     const double* z_fatigue = z + (legs + 3 * e) * n;
     const double* z_reaction = z_fatigue + n;
     const double* z_mark = z_reaction + n;
-    const double* eps_in = eps + e * n;  // the incoming runner's leg
-    const std::uint32_t* u_drop = u + e * n;
-    std::uint64_t legal_count = 0, late_count = 0, solved = 0;
-    double baton_sum = 0.0, mismatch_sum = 0.0, late_sum = 0.0;
-    // First every race's incoming speed and departure (a loop the compiler vectorises), then
-    // the passes: two short loops keep more races in flight than one long one.
     double* speed = s.speed.data();
     double* tau = s.tau.data();
     double* departure = s.departure.data();
-    // One loop body for both cases; the case is a template argument, so each loop is free of
-    // the branch.
-    const auto speeds_and_departures = [&]<bool kDecelerates>() {
-      for (size_t r = 0; r < n; ++r) {
-        // A runner having a slow day arrives slower; on top, fatigue varies by itself:
-        // speed = a / b with a = u (1 + fatigue), b = 1 + form.
-        const double a = u_mps * (1.0 + fatigue_sd * z_fatigue[r]);
-        const double b = 1.0 + eps_in[r];
-        const double mark_err = mark_sd * z_mark[r];
-        double mark_time;
-        if constexpr (kDecelerates) {
-          speed[r] = a / b;
-          mark_time = model.mark_time_s(mark_err, speed[r]);
-        } else {
-          // One division for both: speed = a / b, mark time = -mark_err / speed = -mark_err b / a.
-          const double inv_ab = 1.0 / (a * b);
-          speed[r] = a * a * inv_ab;
-          mark_time = -mark_err * (b * b * inv_ab);
-        }
-        const double reaction_err = reaction_sd * z_reaction[r];
-        tau[r] = reaction_s + reaction_err + mark_time;
-        // Leaving later than planned delays the baton by exactly the delay (earlier gains):
-        // the baton leaves the zone with the outgoing runner.
-        departure[r] = reaction_err + mark_time;
-      }
-    };
-    if (decelerates) {
-      speeds_and_departures.template operator()<true>();
-    } else {
-      speeds_and_departures.template operator()<false>();
-    }
-    sim::TableCell* cell = s.cells.data();
-    for (size_t r = 0; r < n; ++r) cell[r] = model.locate(tau[r], speed[r]);
+    approach(x.u_mps, x.fatigue_sd, x.reaction_s, x.reaction_sd_s, x.mark_sd_m, model.decel_mps2(),
+             z_fatigue, z_reaction, z_mark, eps + e * n, speed, tau, departure, n);
+    double* baton = s.baton.data();
+    double* mismatch = s.mismatch.data();
+    double* ease = s.ease.data();
+    std::uint64_t* flags = s.flags.data();
+    model.lookup_all(tau, speed, n, {baton, mismatch, ease, flags});
+    std::uint64_t solved = 0;
     for (size_t r = 0; r < n; ++r) {
-      sim::TableLookup pass = model.read(cell[r]);
-      if (pass.outside || exact) [[unlikely]] {
+      if ((flags[r] & sim::LookupBatch::kOutside) || exact) [[unlikely]] {
         const PassOutcome p =
             exact ? model.exact(tau[r], speed[r]) : model.fallback(tau[r], speed[r]);
-        pass = {p.legal, false, p.baton_m, p.mismatch_mps, p.late, p.ease_cost_s};
+        flags[r] =
+            (p.legal ? sim::LookupBatch::kLegal : 0u) | (p.late ? sim::LookupBatch::kLate : 0u);
+        baton[r] = p.baton_m;
+        mismatch[r] = p.mismatch_mps;
+        ease[r] = p.ease_cost_s;
         ++solved;
       }
-      const bool legal = pass.legal;
-      // A late pass costs what the planner charges for it (go_mark.h): the outgoing runner's
-      // lag from easing over the rest of the leg, and the call, reach back and broken stride.
-      const bool late = legal & pass.late;
-      const double late_cost = late ? pass.ease_cost_s + late_pass_cost : 0.0;
-      time[r] += departure[r] + late_cost;
-      late_count += late;
-      late_sum += late_cost;
-      ok[r] &= static_cast<std::uint8_t>(legal);
-      legal_count += legal;
-      baton_sum += legal ? pass.baton_m : 0.0;
-      mismatch_sum += legal ? pass.mismatch_mps : 0.0;
-      const double m2 = pass.mismatch_mps * pass.mismatch_mps;
-      const double p_drop = drop_base * (1.0 + m2 * inv_ref2);
-      drops[queued] = static_cast<std::uint32_t>(r * exchanges + e);
-      queued += legal && uniform(u_drop[r]) < p_drop;
     }
+    std::uint8_t* dropped_now = s.dropped_now.data();
+    const PassCounts c =
+        pass(o.exchange.late_pass_cost_s, x.drop_base, x.inv_mismatch_ref2, flags, departure,
+             u + e * n, baton, mismatch, ease, time, ok, dropped_now, n);
+    for (size_t r = 0; r < n; ++r) {
+      drops[queued] = static_cast<std::uint32_t>(r * exchanges + e);
+      queued += dropped_now[r];
+    }
+    const std::uint64_t legal_count = c.legal, late_count = c.late;
+    const double baton_sum = sum8(baton, n), mismatch_sum = sum8(mismatch, n);
+    const double late_sum = sum8(ease, n);
     tally.ex_legal[flat0 + e] += legal_count;
     tally.ex_late[flat0 + e] += late_count;
     tally.solved += solved;
@@ -524,7 +594,9 @@ SimulationResult simulate_race(const std::vector<SimTeam>& field, RuleSet rules,
     s.speed.resize(kChunkRuns);
     s.tau.resize(kChunkRuns);
     s.departure.resize(kChunkRuns);
-    s.cells.resize(kChunkRuns);
+    for (auto* v : {&s.baton, &s.mismatch, &s.ease}) v->resize(kChunkRuns);
+    s.flags.resize(kChunkRuns);
+    s.dropped_now.resize(kChunkRuns);
   }
   sim::parallel_for(
       blocks, threads,

@@ -254,7 +254,7 @@ ExchangeModel::ExchangeModel(const HandoffParams& plan, double u_span_fraction, 
   }
   inv_dy_ = 1.0 / dy_;
   y_max_ = nt_ - 1.0;
-  nodes_.resize(static_cast<std::size_t>(nu_) * static_cast<std::size_t>(nt_));
+  nodes_.resize(static_cast<std::size_t>(nu_) * static_cast<std::size_t>(nt_) * kNodeWords);
   for (int i = 0; i < nu_; ++i) {
     const double ui = u0_ + i * du_;
     const double centre = rows_[static_cast<std::size_t>(i)].centre;
@@ -263,7 +263,10 @@ ExchangeModel::ExchangeModel(const HandoffParams& plan, double u_span_fraction, 
       // Outside the legal window the solver reports the closest approach or the late pass
       // beyond the zone, which continue the legal values smoothly.
       const PassOutcome o = quick(centre + (y < 0.0 ? -y * y : y * y), ui);
-      nodes_[static_cast<std::size_t>(i * nt_ + j)] = {o.mismatch_mps, o.baton_m, o.ease_cost_s};
+      double* to = &nodes_[static_cast<std::size_t>(kNodeWords * (i * nt_ + j))];
+      to[kMismatch] = o.mismatch_mps;
+      to[kBaton] = o.baton_m;
+      to[kEase] = o.ease_cost_s;
     }
   }
   // Check each segment between speed nodes against the solver halfway between the nodes and
@@ -287,6 +290,16 @@ ExchangeModel::ExchangeModel(const HandoffParams& plan, double u_span_fraction, 
                   t.late != o.late ||
                   std::abs((t.late ? t.ease_cost_s : 0.0) - o.ease_cost_s) > kCheckEaseS;
     }
+  }
+  row_table_.assign(rows_.size() * kRowWords, 0.0);
+  for (std::size_t i = 0; i < rows_.size(); ++i) {
+    const Row& r = rows_[i];
+    double* to = &row_table_[i * kRowWords];
+    to[kLo] = r.lo, to[kDlo] = r.dlo, to[kQlo] = r.qlo;
+    to[kHi] = r.hi, to[kDhi] = r.dhi, to[kQhi] = r.qhi;
+    to[kCentre] = r.centre, to[kDcentre] = r.dcentre, to[kQcentre] = r.qcentre;
+    to[kMargin] = r.margin, to[kSwitchMargin] = r.switch_margin;
+    to[kLateBefore] = r.late_before, to[kLateAfter] = r.late_after, to[kExact] = r.exact;
   }
 }
 

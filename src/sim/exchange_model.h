@@ -35,6 +35,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "baton/handoff.h"
@@ -75,6 +76,17 @@ struct TableCell {
   bool late = false;
 };
 
+/// Where ExchangeModel::lookup_all() writes: n entries in each array; `flags` holds
+/// TableLookup's three flags as the bits below (64 bits wide, as the doubles are, so that the
+/// loop handles as many races per vector for both).
+struct LookupBatch {
+  static constexpr std::uint64_t kLegal = 1, kOutside = 2, kLate = 4;
+  double* baton_m;
+  double* mismatch_mps;
+  double* ease_cost_s;
+  std::uint64_t* flags;
+};
+
 class ExchangeModel {
  public:
   /// Tables cover u in u_nominal * (1 +- u_span_fraction) and tau in
@@ -91,10 +103,16 @@ class ExchangeModel {
   /// -mark_error_m / u exactly (sqrt(u^2) = u in IEEE arithmetic), so one branch-free formula
   /// serves both cases.
   double mark_time_s(double mark_error_m, double u_mps) const {
+    return mark_time_s(mark_error_m, u_mps, decel_);
+  }
+  /// The same for an incoming runner slowing at `decel_mps2`.
+  static double mark_time_s(double mark_error_m, double u_mps, double decel_mps2) {
     // u t - a t^2 / 2 = -mark_error_m, the root through t = 0 in a cancellation-free form.
-    const double disc = std::max(0.0, u_mps * u_mps + 2.0 * decel_ * mark_error_m);
+    const double disc = std::max(0.0, u_mps * u_mps + 2.0 * decel_mps2 * mark_error_m);
     return -2.0 * mark_error_m / (u_mps + std::sqrt(disc));
   }
+  /// The incoming runner's deceleration the tables assume, m/s^2 (0 for none).
+  double decel_mps2() const { return decel_; }
 
   /// The cell of the tables at (tau, u), without branches: the first half of lookup(), split
   /// off so that a loop over many races can find every cell before reading any (inline: it
@@ -131,27 +149,31 @@ class ExchangeModel {
 
   /// The tables' values in a cell found by locate(): the second half of lookup().
   TableLookup read(const TableCell& c) const {
-    const Node* k = &nodes_[c.node];
-    const Node* b = k + nt_;
+    const double* k = &nodes_[kNodeWords * c.node];  // node (i, j); (i, j + 1) follows
+    const double* b = k + kNodeWords * static_cast<std::size_t>(nt_);  // node (i + 1, j)
     const double v = c.v, w = c.w;
     TableLookup out;
     out.legal = c.legal;
     out.outside = c.outside;
     out.late = c.late;
-    const double top_mis = k[0].mismatch + v * (k[1].mismatch - k[0].mismatch);
-    const double bot_mis = b[0].mismatch + v * (b[1].mismatch - b[0].mismatch);
-    const double top_pos = k[0].baton + v * (k[1].baton - k[0].baton);
-    const double bot_pos = b[0].baton + v * (b[1].baton - b[0].baton);
-    out.mismatch_mps = top_mis + w * (bot_mis - top_mis);
-    out.baton_m = top_pos + w * (bot_pos - top_pos);
-    const double top_ease = k[0].ease + v * (k[1].ease - k[0].ease);
-    const double bot_ease = b[0].ease + v * (b[1].ease - b[0].ease);
-    out.ease_cost_s = top_ease + w * (bot_ease - top_ease);
+    const auto at = [&](int field) {
+      const double top = k[field] + v * (k[kNodeWords + field] - k[field]);
+      const double bottom = b[field] + v * (b[kNodeWords + field] - b[field]);
+      return top + w * (bottom - top);
+    };
+    out.mismatch_mps = at(kMismatch);
+    out.baton_m = at(kBaton);
+    out.ease_cost_s = at(kEase);
     return out;
   }
 
   /// The tables at (tau, u), without branches.
   TableLookup lookup(double tau_s, double u_mps) const { return read(locate(tau_s, u_mps)); }
+
+  /// lookup(tau_s[r], u_mps[r]) for r in [0, n), bit for bit, in one loop laid out for vector
+  /// units (exchange_batch.cpp: a clone per instruction set, the table loads as gathers).
+  void lookup_all(const double* tau_s, const double* u_mps, std::size_t n,
+                  const LookupBatch& out) const;
 
   /// The pass from the tables (exact solver outside them).
   PassOutcome fast(double tau_s, double u_mps) const {
@@ -195,8 +217,25 @@ class ExchangeModel {
     double lo, dlo, qlo, hi, dhi, qhi, centre, dcentre, qcentre, margin, switch_margin;
     bool late_before, late_after, exact;
   };
-  struct Node {
-    double mismatch, baton, ease;
+  // A node of the grid: three doubles in nodes_, node (i, j) at kNodeWords (i nt + j).
+  static constexpr int kMismatch = 0, kBaton = 1, kEase = 2, kNodeWords = 3;
+  // rows_ again, all in doubles (flags 0 or 1) at a fixed stride, for lookup_all().
+  enum RowWord {
+    kLo,
+    kDlo,
+    kQlo,
+    kHi,
+    kDhi,
+    kQhi,
+    kCentre,
+    kDcentre,
+    kQcentre,
+    kMargin,
+    kSwitchMargin,
+    kLateBefore,
+    kLateAfter,
+    kExact,
+    kRowWords = 16
   };
   // The hand-off that the departure offset tau and speed u amount to; false when the incoming
   // runner can never catch up.
@@ -211,14 +250,17 @@ class ExchangeModel {
   // side of the switch).
   bool find_switch(double u_mps, double& tau_s, double guess_s) const;
 
+  struct Batch;  // lookup_all()'s loop (exchange_batch.cpp)
+
   HandoffParams plan_;
   double decel_ = 0.0;
   double u0_ = 0.0, du_ = 0.0, inv_du_ = 0.0, x_max_ = 0.0;  // u grid
   int nu_ = 0;
   double y0_ = 0.0, dy_ = 0.0, inv_dy_ = 0.0, y_max_ = 0.0;  // grid in y = sign(d) sqrt(|d|)
   int nt_ = 0;
-  std::vector<Row> rows_;    // nu
-  std::vector<Node> nodes_;  // nu x nt
+  std::vector<Row> rows_;          // nu
+  std::vector<double> row_table_;  // nu x kRowWords
+  std::vector<double> nodes_;      // nu x nt x kNodeWords
 };
 
 }  // namespace baton::sim

@@ -32,20 +32,23 @@ TEST(Pcg32Lanes, BulkAndSingleDrawsAreThePcg32Sequence) {
 }
 
 TEST(Ziggurat, BulkConversionEqualsOneByOne) {
-  sim::Pcg32 a(3, 5);
-  sim::Pcg32 b(3, 5);
   const sim::Ziggurat& z = sim::Ziggurat::instance();
-  std::vector<std::uint32_t> bits(4096);
-  std::vector<std::uint32_t> same_bits(bits.size());
-  std::vector<double> normals(bits.size());
-  a.fill(bits.data(), bits.size());
-  b.fill(same_bits.data(), same_bits.size());
-  z.fill(a, bits.data(), normals.data(), bits.size());
-  for (std::size_t i = 0; i < bits.size(); ++i) {
-    // Rejections (about 1.2 %) draw more numbers from the generator, in the same order.
-    ASSERT_EQ(normals[i], z.from_bits(same_bits[i], b)) << i;
+  // Whole pieces of 512, a piece ending inside a word of eight rejection flags, a short fill.
+  for (std::size_t n : {std::size_t{4096}, std::size_t{4093}, std::size_t{5}}) {
+    sim::Pcg32 a(3, n);
+    sim::Pcg32 b(3, n);
+    std::vector<std::uint32_t> bits(n);
+    std::vector<std::uint32_t> same_bits(n);
+    std::vector<double> normals(n);
+    a.fill(bits.data(), n);
+    b.fill(same_bits.data(), n);
+    z.fill(a, bits.data(), normals.data(), n);
+    for (std::size_t i = 0; i < n; ++i) {
+      // Rejections (about 1.2 %) draw more numbers from the generator, in the same order.
+      ASSERT_EQ(normals[i], z.from_bits(same_bits[i], b)) << n << " " << i;
+    }
+    EXPECT_EQ(a(), b()) << n;
   }
-  EXPECT_EQ(a(), b());
 }
 
 HandoffParams blind_plan() {
@@ -132,6 +135,47 @@ TEST(ExchangeModel, LookupFlagsPointsOutsideTheTables) {
   const sim::PassOutcome ref = m.exact(plan.reaction_s, 1.2 * u);
   EXPECT_EQ(far.legal, ref.legal);
   EXPECT_NEAR(far.baton_m, ref.baton_m, 1e-9);
+}
+
+TEST(ExchangeModel, LookupAllIsLookupBitForBit) {
+  // The vector loop (the clone for this machine's instruction set) against the scalar lookup,
+  // over the tables, beyond them in speed and departure, and next to the thresholds, with and
+  // without deceleration; 1001 points leave a remainder in every vector width.
+  for (double decel : {0.0, 0.8}) {
+    HandoffParams plan = blind_plan();
+    plan.incoming_decel_mps2 = decel;
+    const sim::ExchangeModel m(plan, 0.1, 0.35);
+    const double u0 = plan.incoming_speed_mps;
+    sim::Pcg32 rng(11, 7);
+    const std::size_t n = 1001;
+    std::vector<double> tau(n), u(n), baton(n), mismatch(n), ease(n);
+    std::vector<std::uint64_t> flags(n);
+    for (std::size_t r = 0; r < n; ++r) {
+      u[r] = u0 * (0.85 + 0.3 * (rng() * 0x1p-32));
+      tau[r] = plan.reaction_s + 0.5 * (rng() * 0x1p-32 - 0.5);
+      if (r % 5 == 0) tau[r] = m.tau_min(u[r]) + 1e-7 * (static_cast<double>(r % 3) - 1.0);
+    }
+    m.lookup_all(tau.data(), u.data(), n,
+                 {baton.data(), mismatch.data(), ease.data(), flags.data()});
+    std::size_t legal = 0, outside = 0, late = 0;
+    for (std::size_t r = 0; r < n; ++r) {
+      const sim::TableLookup t = m.lookup(tau[r], u[r]);
+      const std::uint64_t f = flags[r];
+      ASSERT_EQ((f & sim::LookupBatch::kLegal) != 0, t.legal) << r;
+      ASSERT_EQ((f & sim::LookupBatch::kOutside) != 0, t.outside) << r;
+      ASSERT_EQ((f & sim::LookupBatch::kLate) != 0, t.late) << r;
+      ASSERT_EQ(f & ~std::uint64_t{7}, 0u) << r;
+      ASSERT_EQ(baton[r], t.baton_m) << r;
+      ASSERT_EQ(mismatch[r], t.mismatch_mps) << r;
+      ASSERT_EQ(ease[r], t.ease_cost_s) << r;
+      legal += t.legal, outside += t.outside, late += t.late;
+    }
+    // The points cover every case.
+    EXPECT_GT(legal, 100u);
+    EXPECT_GT(outside, 100u);
+    EXPECT_GT(late, 10u);
+    EXPECT_LT(legal, n);
+  }
 }
 
 }  // namespace
