@@ -20,7 +20,49 @@ struct ExchangeModel::Batch {
       double x_max, double y0, double inv_dy, double y_max, int last_i, int last_j, int nt,
       const double* __restrict tau_s, const double* __restrict u_mps, std::size_t n,
       double* __restrict baton, double* __restrict mismatch, double* __restrict ease,
-      std::uint64_t* __restrict flags);
+      std::uint64_t* __restrict flags) {
+    for (std::size_t r = 0; r < n; ++r) {
+      const double tau = tau_s[r];
+      // locate()
+      const double x = (u_mps[r] - u0) * inv_du;
+      const double xc = std::min(std::max(x, 0.0), x_max);
+      const int i = std::min(static_cast<int>(xc), last_i);
+      const double w = xc - i;
+      const double bend = w * (w - 1.0);
+      const int row = i * kRowWords;
+      const double lo = rows[row + kLo] + w * rows[row + kDlo] + bend * rows[row + kQlo];
+      const double hi = rows[row + kHi] + w * rows[row + kDhi] + bend * rows[row + kQhi];
+      const double d =
+          tau - (rows[row + kCentre] + w * rows[row + kDcentre] + bend * rows[row + kQcentre]);
+      const double root = std::sqrt(std::abs(d));
+      const double y = ((d < 0.0 ? -root : root) - y0) * inv_dy;
+      const double yc = std::min(std::max(y, 0.0), y_max);
+      const int j = std::min(static_cast<int>(yc), last_j);
+      const double v = yc - j;
+      const bool legal = (tau >= lo) & (tau <= hi);
+      const double margin = rows[row + kMargin];
+      const bool near = (std::abs(tau - lo) < margin) | (std::abs(tau - hi) < margin);
+      const bool near_switch = std::abs(d) < rows[row + kSwitchMargin];
+      const bool exact_row = rows[row + kExact] != 0.0;
+      const bool outside = (x != xc) | near | (legal & ((y != yc) | exact_row | near_switch));
+      const bool late = (d < 0.0 ? rows[row + kLateBefore] : rows[row + kLateAfter]) != 0.0;
+      flags[r] = (legal ? LookupBatch::kLegal : 0u) | (outside ? LookupBatch::kOutside : 0u) |
+                 (late ? LookupBatch::kLate : 0u);
+      // read()
+      const int k = kNodeWords * (i * nt + j);  // node (i, j); (i, j + 1) follows
+      const int b = k + kNodeWords * nt;        // node (i + 1, j)
+      const auto at = [&](int field) {
+        const double top =
+            nodes[k + field] + v * (nodes[k + kNodeWords + field] - nodes[k + field]);
+        const double bottom =
+            nodes[b + field] + v * (nodes[b + kNodeWords + field] - nodes[b + field]);
+        return top + w * (bottom - top);
+      };
+      mismatch[r] = at(kMismatch);
+      baton[r] = at(kBaton);
+      ease[r] = at(kEase);
+    }
+  }
 };
 
 void ExchangeModel::lookup_all(const double* tau_s, const double* u_mps, std::size_t n,
@@ -28,54 +70,6 @@ void ExchangeModel::lookup_all(const double* tau_s, const double* u_mps, std::si
   Batch::run(row_table_.data(), nodes_.data(), u0_, inv_du_, x_max_, y0_, inv_dy_, y_max_, nu_ - 2,
              nt_ - 2, nt_, tau_s, u_mps, n, out.baton_m, out.mismatch_mps, out.ease_cost_s,
              out.flags);
-}
-
-void ExchangeModel::Batch::run(const double* __restrict rows, const double* __restrict nodes,
-                               double u0, double inv_du, double x_max, double y0, double inv_dy,
-                               double y_max, int last_i, int last_j, int nt,
-                               const double* __restrict tau_s, const double* __restrict u_mps,
-                               std::size_t n, double* __restrict baton, double* __restrict mismatch,
-                               double* __restrict ease, std::uint64_t* __restrict flags) {
-  for (std::size_t r = 0; r < n; ++r) {
-    const double tau = tau_s[r];
-    // locate()
-    const double x = (u_mps[r] - u0) * inv_du;
-    const double xc = std::min(std::max(x, 0.0), x_max);
-    const int i = std::min(static_cast<int>(xc), last_i);
-    const double w = xc - i;
-    const double bend = w * (w - 1.0);
-    const int row = i * kRowWords;
-    const double lo = rows[row + kLo] + w * rows[row + kDlo] + bend * rows[row + kQlo];
-    const double hi = rows[row + kHi] + w * rows[row + kDhi] + bend * rows[row + kQhi];
-    const double d =
-        tau - (rows[row + kCentre] + w * rows[row + kDcentre] + bend * rows[row + kQcentre]);
-    const double root = std::sqrt(std::abs(d));
-    const double y = ((d < 0.0 ? -root : root) - y0) * inv_dy;
-    const double yc = std::min(std::max(y, 0.0), y_max);
-    const int j = std::min(static_cast<int>(yc), last_j);
-    const double v = yc - j;
-    const bool legal = (tau >= lo) & (tau <= hi);
-    const double margin = rows[row + kMargin];
-    const bool near = (std::abs(tau - lo) < margin) | (std::abs(tau - hi) < margin);
-    const bool near_switch = std::abs(d) < rows[row + kSwitchMargin];
-    const bool exact_row = rows[row + kExact] != 0.0;
-    const bool outside = (x != xc) | near | (legal & ((y != yc) | exact_row | near_switch));
-    const bool late = (d < 0.0 ? rows[row + kLateBefore] : rows[row + kLateAfter]) != 0.0;
-    flags[r] = (legal ? LookupBatch::kLegal : 0u) | (outside ? LookupBatch::kOutside : 0u) |
-               (late ? LookupBatch::kLate : 0u);
-    // read()
-    const int k = kNodeWords * (i * nt + j);  // node (i, j); (i, j + 1) follows
-    const int b = k + kNodeWords * nt;        // node (i + 1, j)
-    const auto at = [&](int field) {
-      const double top = nodes[k + field] + v * (nodes[k + kNodeWords + field] - nodes[k + field]);
-      const double bottom =
-          nodes[b + field] + v * (nodes[b + kNodeWords + field] - nodes[b + field]);
-      return top + w * (bottom - top);
-    };
-    mismatch[r] = at(kMismatch);
-    baton[r] = at(kBaton);
-    ease[r] = at(kEase);
-  }
 }
 
 }  // namespace baton::sim
