@@ -95,6 +95,7 @@ class Ziggurat {
       fn_[i] = std::exp(-0.5 * dn * dn);
       wn_[i] = dn / m1;
     }
+    bound_wedges();
   }
 
   template <class Rng>
@@ -110,7 +111,18 @@ class Ziggurat {
         } while (ty + ty < tx * tx);
         return hz > 0 ? kR + tx : -kR - tx;
       }
-      if (fn_[iz] + uniform(rng) * (fn_[iz - 1] - fn_[iz]) < std::exp(-0.5 * x * x)) return x;
+      // The wedge: accept below the curve. Two lines bound the curve over the layer's wedge
+      // (chord and tangent), so exp() is needed only between them: the same decision,
+      // without exp() for most points.
+      const double y = fn_[iz] + uniform(rng) * (fn_[iz - 1] - fn_[iz]);
+      const Wedge& wedge = wedge_[iz];
+      const double ax = std::abs(x);
+      const double chord = wedge.chord0 + wedge.chord_slope * ax;
+      const double tangent = wedge.tangent0 + wedge.tangent_slope * ax;
+      const double below = wedge.convex ? tangent : chord;  // the curve is above this line
+      const double above = wedge.convex ? chord : tangent;  // and below this one
+      if (wedge.bounded && y < below - kBoundSlack) return x;
+      if (!(wedge.bounded && y > above + kBoundSlack) && y < std::exp(-0.5 * x * x)) return x;
       hz = static_cast<std::int32_t>(rng());
       iz = static_cast<std::uint32_t>(hz) & 127u;
       if (static_cast<std::uint32_t>(std::abs(static_cast<std::int64_t>(hz))) < kn_[iz]) {
@@ -119,9 +131,41 @@ class Ziggurat {
     }
   }
 
+  // Lines that bound f(x) = exp(-x^2 / 2) over the wedge of layer i: the |x| that reach the
+  // slow path, from kn_[i] wn_[i] (about x_(i-1); 0 for i = 1) to 2^31 wn_[i] = x_i. They are
+  // the chord through the ends and the tangent at the middle. f is
+  // concave for |x| < 1 (chord below, tangent above) and convex beyond (the other way round);
+  // the layer across |x| = 1 is not bounded.
+  struct Wedge {
+    bool bounded = false, convex = false;
+    double chord0 = 0.0, chord_slope = 0.0, tangent0 = 0.0, tangent_slope = 0.0;
+  };
+  // Far more than the rounding of the lines and of exp() (about 1e-15 here).
+  static constexpr double kBoundSlack = 1e-12;
+
+  void bound_wedges() {
+    const double m1 = 2147483648.0;
+    for (int i = 1; i < 128; ++i) {
+      const double a = kn_[i] * wn_[i];
+      const double b = m1 * wn_[i];
+      const double fa = std::exp(-0.5 * a * a);
+      const double fb = std::exp(-0.5 * b * b);
+      Wedge& w = wedge_[i];
+      w.chord_slope = (fb - fa) / (b - a);
+      w.chord0 = fa - w.chord_slope * a;
+      const double mid = 0.5 * (a + b);
+      const double f_mid = std::exp(-0.5 * mid * mid);
+      w.tangent_slope = -mid * f_mid;
+      w.tangent0 = f_mid - w.tangent_slope * mid;
+      w.convex = a >= 1.0;
+      w.bounded = a >= 1.0 || b <= 1.0;
+    }
+  }
+
   std::array<std::uint32_t, 128> kn_{};
   std::array<double, 128> wn_{};
   std::array<double, 128> fn_{};
+  std::array<Wedge, 128> wedge_{};
 };
 
 }  // namespace baton::sim
