@@ -102,8 +102,9 @@ struct Scratch {
   std::vector<double> eps;                      // leg * kChunkRuns + race
   std::vector<std::uint8_t> finished, dropped;  // per race
   std::vector<std::uint8_t> dropped_now;        // per race, one exchange at a time
-  std::vector<double> race_times;               // per team, one race
-  std::vector<std::uint32_t> places;            // per team, one race
+  std::vector<double> race_places;              // team * kChunkRuns + race: teams ahead
+  std::vector<std::uint64_t> col, bin;          // per race, one team at a time
+  std::vector<double> ft, ft2, pts;             // per race, one team at a time
   std::vector<std::uint32_t> drops;             // race * exchanges + exchange of queued drops
   std::vector<double> speed, tau, departure;    // per race, one exchange at a time
   std::vector<double> baton, mismatch, ease;    // per race, one exchange at a time
@@ -365,8 +366,6 @@ BATON_VECTOR_CLONES double sum8(const double* __restrict x, size_t n) {
   return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
 }
 
-#undef BATON_VECTOR_CLONES
-
 // An own team's finish times for `m` races, with its exchanges' tallies and sums. Loops run
 // leg by leg and exchange by exchange over all races of the chunk, so each loop keeps its
 // parameters and its table in registers and cache.
@@ -467,44 +466,80 @@ void run_own(const RaceContext& ctx, size_t t, Pcg32& rng, std::int64_t m, Scrat
   tally.drops[t] += races_with_drops;
 }
 
+// Places of one pair of teams over a chunk's races: of the pair, the later entry is ahead
+// only when strictly faster (ties go to the earlier entry). Teams without a finish have
+// infinite times: they are never ahead of a finisher, and their own places are not used.
+BATON_VECTOR_CLONES void count_pair(const double* __restrict earlier,
+                                    const double* __restrict later,
+                                    double* __restrict earlier_place,
+                                    double* __restrict later_place, size_t m) {
+  for (size_t r = 0; r < m; ++r) {
+    const double later_ahead = later[r] < earlier[r] ? 1.0 : 0.0;
+    earlier_place[r] += later_ahead;
+    later_place[r] += 1.0 - later_ahead;
+  }
+}
+
+// One team's column of the place table (its place, or `teams` without a finish), histogram
+// bin (kHistogramBins without a finish), finish time and its square (0 without a finish) and
+// points over a chunk's races.
+BATON_VECTOR_CLONES void team_columns(const double* __restrict time, const double* __restrict place,
+                                      std::uint64_t teams, const double* __restrict points,
+                                      double hist_start_s, double hist_inv_bin,
+                                      std::uint64_t* __restrict col, std::uint64_t* __restrict bin,
+                                      double* __restrict ft, double* __restrict ft2,
+                                      double* __restrict pts, size_t m) {
+  for (size_t r = 0; r < m; ++r) {
+    const std::uint64_t finished = time[r] != kDnf ? 1 : 0;
+    const std::uint64_t c = finished ? static_cast<std::uint64_t>(place[r]) : teams;
+    col[r] = c;
+    const double f = finished ? time[r] : 0.0;
+    ft[r] = f;
+    ft2[r] = f * f;
+    pts[r] = points[c];
+    const double b = (f - hist_start_s) * hist_inv_bin;
+    const auto k = static_cast<std::uint64_t>(std::min(std::max(b, 0.0), kHistogramBins - 1.0));
+    bin[r] = finished ? k : kHistogramBins;
+  }
+}
+
+#undef BATON_VECTOR_CLONES
+
 // Places, points, times and histogram bins of `m` races whose finish times are in
-// s.times[team * kChunkRuns + race].
+// s.times[team * kChunkRuns + race]: places by counting, for each team, the teams ahead of it
+// (eight teams: 28 vector compares over the chunk, no sorting), then each count an increment
+// at a computed index.
 void tally_races(const RaceContext& ctx, std::int64_t m, Scratch& s, Tallies& tally, double* sums) {
   const std::vector<PreparedTeam>& teams = *ctx.teams;
   const size_t n = teams.size();
-  const double* times = s.times.data();
-  double* tt = s.race_times.data();
-  std::uint32_t* place = s.places.data();
+  const auto races = static_cast<size_t>(m);
   constexpr auto chunk = static_cast<size_t>(kChunkRuns);
-  for (size_t r = 0; r < static_cast<size_t>(m); ++r) {
-    for (size_t t = 0; t < n; ++t) {
-      tt[t] = times[t * chunk + r];
-      place[t] = 0;
+  const double* times = s.times.data();
+  double* place = s.race_places.data();
+  std::fill(place, place + n * chunk, 0.0);
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = i + 1; j < n; ++j) {
+      count_pair(times + i * chunk, times + j * chunk, place + i * chunk, place + j * chunk, races);
     }
-    // Place = teams ahead. Of a pair, the later entry is ahead only when strictly faster
-    // (ties go to the earlier entry). Teams without a finish have infinite times: they are
-    // never ahead of a finisher, and their own places are not used.
-    for (size_t i = 0; i < n; ++i) {
-      for (size_t j = i + 1; j < n; ++j) {
-        const bool j_ahead = tt[j] < tt[i];
-        place[i] += j_ahead;
-        place[j] += !j_ahead;
-      }
+  }
+  std::uint64_t* col = s.col.data();
+  std::uint64_t* bin = s.bin.data();
+  double* ft = s.ft.data();
+  double* ft2 = s.ft2.data();
+  double* pts = s.pts.data();
+  for (size_t t = 0; t < n; ++t) {
+    const PreparedTeam& team = teams[t];
+    team_columns(times + t * chunk, place + t * chunk, n, ctx.points.data(), team.hist_start_s,
+                 team.hist_inv_bin, col, bin, ft, ft2, pts, races);
+    std::uint64_t* places = &tally.places[t * (n + 1)];
+    std::uint64_t* histogram = &tally.histogram[t * (kHistogramBins + 1)];
+    for (size_t r = 0; r < races; ++r) {
+      ++places[col[r]];
+      ++histogram[bin[r]];
     }
-    for (size_t t = 0; t < n; ++t) {
-      const bool finished = tt[t] != kDnf;
-      const size_t col = finished ? place[t] : n;
-      ++tally.places[t * (n + 1) + col];
-      const double ft = finished ? tt[t] : 0.0;
-      sums[t * 3] += ft;
-      sums[t * 3 + 1] += ft * ft;
-      sums[t * 3 + 2] += ctx.points[col];
-      const PreparedTeam& team = teams[t];
-      const double b = (ft - team.hist_start_s) * team.hist_inv_bin;
-      const int bin = static_cast<int>(std::min(std::max(b, 0.0), kHistogramBins - 1.0));
-      ++tally.histogram[t * (kHistogramBins + 1) +
-                        (finished ? static_cast<size_t>(bin) : kHistogramBins)];
-    }
+    sums[t * 3] += sum8(ft, races);
+    sums[t * 3 + 1] += sum8(ft2, races);
+    sums[t * 3 + 2] += sum8(pts, races);
   }
 }
 
@@ -588,8 +623,9 @@ SimulationResult simulate_race(const std::vector<SimTeam>& field, RuleSet rules,
     s.eps.resize(std::max<size_t>(1, ctx.max_legs) * kChunkRuns);
     s.finished.resize(kChunkRuns);
     s.dropped.resize(kChunkRuns);
-    s.race_times.resize(n);
-    s.places.resize(n);
+    s.race_places.resize(n * kChunkRuns);
+    for (auto* v : {&s.col, &s.bin}) v->resize(kChunkRuns);
+    for (auto* v : {&s.ft, &s.ft2, &s.pts}) v->resize(kChunkRuns);
     s.drops.resize(std::max<size_t>(1, ctx.max_legs) * kChunkRuns);
     s.speed.resize(kChunkRuns);
     s.tau.resize(kChunkRuns);
