@@ -43,9 +43,11 @@ struct ExchangeModel::Batch {
       const double margin = rows[row + kMargin];
       const bool near = (std::abs(tau - lo) < margin) | (std::abs(tau - hi) < margin);
       const bool near_switch = std::abs(d) < rows[row + kSwitchMargin];
-      const bool exact_row = rows[row + kExact] != 0.0;
+      // kRowFlags: late before the centre (1), late after it (2), the solver's segment (4).
+      const auto row_flags = static_cast<int>(rows[row + kRowFlags]);
+      const bool exact_row = (row_flags & 4) != 0;
+      const bool late = ((d < 0.0 ? row_flags : row_flags >> 1) & 1) != 0;
       const bool outside = (x != xc) | near | (legal & ((y != yc) | exact_row | near_switch));
-      const bool late = (d < 0.0 ? rows[row + kLateBefore] : rows[row + kLateAfter]) != 0.0;
       flags[r] = (legal ? LookupBatch::kLegal : 0u) | (outside ? LookupBatch::kOutside : 0u) |
                  (late ? LookupBatch::kLate : 0u);
       // read()

@@ -219,7 +219,8 @@ class ExchangeModel {
   };
   // A node of the grid: three doubles in nodes_, node (i, j) at kNodeWords (i nt + j).
   static constexpr int kMismatch = 0, kBaton = 1, kEase = 2, kNodeWords = 3;
-  // rows_ again, all in doubles (flags 0 or 1) at a fixed stride, for lookup_all().
+  // rows_ again, all in doubles at a fixed stride, for lookup_all(); the three flags in one
+  // (late_before + 2 late_after + 4 exact), since each word costs a load per race.
   enum RowWord {
     kLo,
     kDlo,
@@ -232,9 +233,7 @@ class ExchangeModel {
     kQcentre,
     kMargin,
     kSwitchMargin,
-    kLateBefore,
-    kLateAfter,
-    kExact,
+    kRowFlags,
     kRowWords = 16
   };
   // The hand-off that the departure offset tau and speed u amount to; false when the incoming
