@@ -5,18 +5,22 @@
 #pragma once
 
 #include <array>
-#include <bit>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 
 namespace baton::sim {
 
-/// The ziggurat's fast path for n draws: out[i] = the draw when accepted, rejected[i] = 1 when
-/// the draw needs the slow path (ziggurat.cpp).
-void ziggurat_fast_path(const double* kn, const double* wn, const std::uint32_t* bits, double* out,
-                        std::uint8_t* rejected, std::size_t n);
+/// The ziggurat's fast path for n draws: out[i] = the draw when accepted; the indices of the
+/// draws that need the slow path go to `rejected` in increasing order (room for n + 16), and
+/// their count is returned (ziggurat.cpp).
+std::size_t ziggurat_fast_path(const double* kn, const double* wn, const std::uint32_t* bits,
+                               double* out, std::uint32_t* rejected, std::size_t n);
+/// The same without AVX-512 intrinsics (what ziggurat_fast_path() runs where the machine lacks
+/// them): compiler-vectorised flags, then their rejections in order.
+std::size_t ziggurat_fast_path_portable(const double* kn, const double* wn,
+                                        const std::uint32_t* bits, double* out,
+                                        std::uint32_t* rejected, std::size_t n);
 
 class Ziggurat {
  public:
@@ -49,24 +53,21 @@ class Ziggurat {
   template <class Rng>
   void fill(Rng& rng, const std::uint32_t* bits, double* out, std::size_t n) const {
     constexpr std::size_t kPiece = 512;
-    alignas(64) std::uint8_t rejected[kPiece] = {};  // read in whole words (past m: skipped)
+    std::uint32_t rejected[kPiece + 16];
     for (std::size_t start = 0; start < n; start += kPiece) {
       const std::size_t m = n - start < kPiece ? n - start : kPiece;
-      ziggurat_fast_path(kn_double_.data(), wn_.data(), bits + start, out + start, rejected, m);
-      // Eight flags at a time (about three draws in a hundred are rejected), each rejection
-      // found by its lowest set bit, in order (byte k of the word is flag i8 + k).
-      static_assert(std::endian::native == std::endian::little);
-      for (std::size_t i8 = 0; i8 < m; i8 += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, rejected + i8, sizeof word);
-        if (m - i8 < 8) word &= (std::uint64_t{1} << (8 * (m - i8))) - 1;  // past m: not ours
-        for (; word != 0; word &= word - 1) {
-          const std::size_t i = start + i8 + static_cast<std::size_t>(std::countr_zero(word) / 8);
-          out[i] = slow(rng, static_cast<std::int32_t>(bits[i]), bits[i] & 127u);
-        }
+      const std::size_t count =
+          ziggurat_fast_path(kn_double_.data(), wn_.data(), bits + start, out + start, rejected, m);
+      for (std::size_t k = 0; k < count; ++k) {
+        const std::size_t i = start + rejected[k];
+        out[i] = slow(rng, static_cast<std::int32_t>(bits[i]), bits[i] & 127u);
       }
     }
   }
+
+  /// The layer bounds and widths the fast path reads (for tests of its versions).
+  const double* fast_bounds() const { return kn_double_.data(); }
+  const double* fast_widths() const { return wn_.data(); }
 
   /// A uniform draw in [0, 1).
   template <class Rng>
