@@ -27,6 +27,8 @@ class Pcg32 {
 
   /// Writes the next n outputs to out.
   void fill(std::uint32_t* out, std::size_t n);
+  /// The same without the AVX-512 intrinsics (what fill() runs where the machine lacks them).
+  void fill_portable(std::uint32_t* out, std::size_t n);
 
  private:
   static std::uint32_t output(std::uint64_t s) {

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "sim/cpu_features.h"
+
 namespace baton::sim {
 namespace {
 
@@ -56,8 +58,6 @@ std::size_t ziggurat_fast_path_portable(const double* kn, const double* wn,
 
 namespace {
 
-#define BATON_AVX512 gnu::target("avx512f,avx512dq,avx512vl")
-
 // Eight draws (bits b8, layers iz8): their values to `to`, and which ones are rejected.
 [[BATON_AVX512, gnu::always_inline]] inline __mmask8 eight_draws(const double* kn, const double* wn,
                                                                  __m256i b8, __m256i iz8,
@@ -96,17 +96,12 @@ namespace {
   return count;
 }
 
-#undef BATON_AVX512
-
 }  // namespace
 
 std::size_t ziggurat_fast_path(const double* kn, const double* wn, const std::uint32_t* bits,
                                double* out, std::uint32_t* rejected, std::size_t n) {
-  static const bool avx512 = __builtin_cpu_supports("avx512f") &&
-                             __builtin_cpu_supports("avx512dq") &&
-                             __builtin_cpu_supports("avx512vl");
-  return avx512 ? fast_path_avx512(kn, wn, bits, out, rejected, n)
-                : ziggurat_fast_path_portable(kn, wn, bits, out, rejected, n);
+  return avx512_available() ? fast_path_avx512(kn, wn, bits, out, rejected, n)
+                            : ziggurat_fast_path_portable(kn, wn, bits, out, rejected, n);
 }
 
 }  // namespace baton::sim

@@ -17,17 +17,23 @@ namespace baton {
 namespace {
 
 TEST(Pcg32Lanes, BulkAndSingleDrawsAreThePcg32Sequence) {
-  for (std::uint64_t stream : {0ull, 1ull, 977ull}) {
-    pcg32 reference(42, stream);
-    sim::Pcg32 rng(42, stream);
-    std::vector<std::uint32_t> bulk(1003);
-    // Single draws, then bulk fills of awkward lengths, then single draws again.
-    for (int i = 0; i < 5; ++i) ASSERT_EQ(rng(), reference()) << i;
-    for (std::size_t n : {std::size_t{1003}, std::size_t{4}, std::size_t{7}, std::size_t{0}}) {
-      rng.fill(bulk.data(), n);
-      for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(bulk[i], reference()) << n << " " << i;
+  // Both bulk versions: with AVX-512 intrinsics (where this machine has them) and portable.
+  for (bool portable : {false, true}) {
+    for (std::uint64_t stream : {0ull, 1ull, 977ull}) {
+      pcg32 reference(42, stream);
+      sim::Pcg32 rng(42, stream);
+      std::vector<std::uint32_t> bulk(1003);
+      // Single draws, then bulk fills of awkward lengths, then single draws again.
+      for (int i = 0; i < 5; ++i) ASSERT_EQ(rng(), reference()) << i;
+      for (std::size_t n :
+           {std::size_t{1003}, std::size_t{4}, std::size_t{7}, std::size_t{0}, std::size_t{40}}) {
+        portable ? rng.fill_portable(bulk.data(), n) : rng.fill(bulk.data(), n);
+        for (std::size_t i = 0; i < n; ++i) {
+          ASSERT_EQ(bulk[i], reference()) << portable << " " << n << " " << i;
+        }
+      }
+      for (int i = 0; i < 5; ++i) ASSERT_EQ(rng(), reference()) << i;
     }
-    for (int i = 0; i < 5; ++i) ASSERT_EQ(rng(), reference()) << i;
   }
 }
 
