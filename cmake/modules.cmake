@@ -103,6 +103,10 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
     set_property(SOURCE ${CMAKE_CURRENT_SOURCE_DIR}/${file} APPEND PROPERTY COMPILE_OPTIONS
       -mtune-ctrl=use_gather_2parts,use_gather_4parts,use_gather)
   endforeach()
+  # The table lookup holds more values than there are vector registers: scheduling before
+  # register allocation, minding the pressure, spills less (4 % of a simulation's time).
+  set_property(SOURCE ${CMAKE_CURRENT_SOURCE_DIR}/src/sim/exchange_batch.cpp APPEND PROPERTY
+    COMPILE_OPTIONS -fschedule-insns -fsched-pressure)
 endif()
 foreach(file IN LISTS BATON_VECTOR_SOURCES)
   set_property(SOURCE ${CMAKE_CURRENT_SOURCE_DIR}/${file} APPEND PROPERTY
