@@ -416,7 +416,8 @@ void run_own(const RaceContext& ctx, size_t t, Pcg32& rng, std::int64_t m, Scrat
     model.lookup_all(tau, speed, n, {baton, mismatch, ease, flags});
     std::uint64_t solved = 0;
     const auto solve = [&](size_t r) {
-      const PassOutcome p = exact ? model.exact(tau[r], speed[r]) : model.fallback(tau[r], speed[r]);
+      const PassOutcome p =
+          exact ? model.exact(tau[r], speed[r]) : model.fallback(tau[r], speed[r]);
       flags[r] =
           (p.legal ? sim::LookupBatch::kLegal : 0u) | (p.late ? sim::LookupBatch::kLate : 0u);
       baton[r] = p.baton_m;

@@ -299,7 +299,8 @@ ExchangeModel::ExchangeModel(const HandoffParams& plan, double u_span_fraction, 
     to[kHi] = r.hi, to[kDhi] = r.dhi, to[kQhi] = r.qhi;
     to[kCentre] = r.centre, to[kDcentre] = r.dcentre, to[kQcentre] = r.qcentre;
     to[kMargin] = r.margin, to[kSwitchMargin] = r.switch_margin;
-    to[kRowFlags] = (r.late_before ? 1.0 : 0.0) + (r.late_after ? 2.0 : 0.0) + (r.exact ? 4.0 : 0.0);
+    to[kRowFlags] =
+        (r.late_before ? 1.0 : 0.0) + (r.late_after ? 2.0 : 0.0) + (r.exact ? 4.0 : 0.0);
   }
 }
 
