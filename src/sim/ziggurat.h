@@ -65,9 +65,11 @@ class Ziggurat {
     }
   }
 
-  /// The layer bounds and widths the fast path reads (for tests of its versions).
+  /// The tables (for tests): the layers' bounds on |hz| (integers, as doubles), the widths
+  /// (x = hz * width) and the heights f(x_i).
   const double* fast_bounds() const { return kn_double_.data(); }
   const double* fast_widths() const { return wn_.data(); }
+  const double* layer_heights() const { return fn_.data(); }
 
   /// A uniform draw in [0, 1).
   template <class Rng>
