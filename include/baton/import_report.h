@@ -40,7 +40,8 @@ struct ImportReport {
   bool dry_run = false;            ///< nothing was written
   std::vector<NameMerge> merges;
   std::vector<LikelyDuplicate> likely_duplicates;
-  std::vector<SkippedLine> skipped;
+  std::vector<SkippedLine> skipped;  ///< the team's lines and the file's, not other teams'
+  int other_teams_lines = 0;         ///< lines left out that belong to the file's other teams
 };
 
 /// The report as text for people: one summary line, then merges, likely duplicates and skipped

@@ -63,6 +63,10 @@ struct ImportedRelay {
 struct SkippedLine {
   int line = 0;
   std::string reason;  ///< e.g. "field event (long jump): no relay uses it"
+  /// The team the line belongs to, when it is one team's (an athlete's result, a relay); both
+  /// empty for a line of the whole file (an event heading, a record of another kind).
+  std::string team_code;
+  std::string team_name;
 };
 
 /// Everything read from one file.

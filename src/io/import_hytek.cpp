@@ -82,7 +82,8 @@ class Reader {
     const std::optional<double> distance = import_text::flat_distance_m(code);
     ImportedAthlete& known = find_or_add(std::move(a));
     if (!kind.empty() || !distance) {
-      out_.skipped.push_back({line, import_text::skip_reason(kind.empty() ? "event" : kind, code)});
+      out_.skipped.push_back({line, import_text::skip_reason(kind.empty() ? "event" : kind, code),
+                              known.team_code, known.team_name});
       return;
     }
     const import_text::MarkCell cell = import_text::read_mark(

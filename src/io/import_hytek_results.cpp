@@ -32,9 +32,10 @@ void individual(Builder& out, const std::vector<std::string>& f, int line) {
   const char* not_running = kind == "t" || kind == "tm"   ? nullptr
                             : kind == "f" || kind == "fm" ? "field event"
                                                           : "combined event";
+  const size_t p = person_at(f, kAthlete);
+  if (p != std::string::npos) out.record_team(field(f, p + 5), field(f, p + 6));
   const std::optional<double> distance = out.flat_race(code, not_running, line);
   if (!distance) return;
-  const size_t p = person_at(f, kAthlete);
   if (p == std::string::npos) {
     throw ParseError("no athlete (last; first; initial; gender) after the result fields",
                      out.at(line, kAthlete, "last name"));
@@ -53,13 +54,14 @@ void individual(Builder& out, const std::vector<std::string>& f, int line) {
 
 void relay(Builder& out, const std::vector<std::string>& f, int line) {
   const size_t gender_at = kGender - kRelayShift, mark_at = kMark - kRelayShift;
+  // After the result fields: team code; team name; letter; then the runners.
+  size_t t = kAthlete - kRelayShift;
+  while (t < f.size() && f[t].empty()) ++t;
+  out.record_team(field(f, t), field(f, t + 1));
   std::optional<ImportedRelay> r = out.relay(field(f, kCode - kRelayShift), field(f, gender_at),
                                              out.at(line, gender_at, "gender"), field(f, mark_at),
                                              out.at(line, mark_at, "result mark"), line);
   if (!r) return;
-  // After the result fields: team code; team name; letter; then the runners.
-  size_t t = kAthlete - kRelayShift;
-  while (t < f.size() && f[t].empty()) ++t;
   r->team_code = field(f, t);
   r->team_name = field(f, t + 1);
   r->letter = field(f, t + 2);

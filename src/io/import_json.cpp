@@ -25,6 +25,7 @@ nlohmann::json import_report_to_json(const ImportReport& r) {
       {"bests", r.bests},
       {"results", r.results},
       {"skipped", skipped},
+      {"other_teams_lines", r.other_teams_lines},
       {"merges", merges},
       {"likely_duplicates", duplicates},
       {"since", r.since},

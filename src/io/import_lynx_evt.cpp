@@ -77,7 +77,8 @@ class Reader {
     }
     if (!block_->skip_kind.empty()) {
       out_.skipped.push_back(
-          {line.number, "in " + import_text::skip_reason(block_->skip_kind, block_->title)});
+          {line.number, "in " + import_text::skip_reason(block_->skip_kind, block_->title), "",
+           std::string(field(c, 4))});  // the competitor's affiliation
       return;
     }
     if (block_->relay) {

@@ -192,7 +192,8 @@ ImportedFile read_lynx_lif(std::string_view text, const std::string& file) {
                                                 : status == RelayStatus::dns       ? "DNS"
                                                 : status == RelayStatus::scratched ? "SCR"
                                                                                    : "NT") +
-                                    ")"});
+                                    ")",
+                            "", a.team_name});
     }
   }
   return out;

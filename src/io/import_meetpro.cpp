@@ -27,6 +27,7 @@ std::optional<int> division_year(std::string_view division) {
 }
 
 void individual(Builder& out, const std::vector<std::string>& f, int line) {
+  out.record_team(field(f, kTeamCode), field(f, kTeamName));
   const std::string kind = text::lowercase(field(f, kKind));
   const std::string_view code = field(f, kCode);
   const char* not_running = kind == "t" ? nullptr : kind == "f" ? "field event" : "event";
@@ -49,6 +50,7 @@ void individual(Builder& out, const std::vector<std::string>& f, int line) {
 }
 
 void relay(Builder& out, const std::vector<std::string>& f, int line) {
+  out.record_team(field(f, kRelayTeamCode), field(f, kRelayTeamName));
   std::optional<ImportedRelay> r =
       out.relay(field(f, kCode), field(f, kGender), out.at(line, kGender, "gender"),
                 field(f, kMark), out.at(line, kMark, "result mark"), line);

@@ -15,6 +15,10 @@ std::string import_report_text(const ImportReport& r, size_t max_skipped) {
       r.athletes_merged, counted(r.marks, "mark"), counted(r.bests, "best"),
       counted(r.results, "relay result"),
       counted(static_cast<long long>(r.skipped.size()), "line skipped", "lines skipped"));
+  if (r.other_teams_lines > 0) {
+    out += fmt::format("Left out {} of the file's other teams (not listed)\n",
+                       counted(r.other_teams_lines, "line"));
+  }
   if (!r.since.empty()) out += fmt::format("Bests are the season's, from {} on\n", r.since);
   for (const NameMerge& m : r.merges) {
     out += fmt::format("  merged: line {}: {} -> {}\n", m.line, m.name, m.into);

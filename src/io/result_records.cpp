@@ -15,6 +15,7 @@ Location Builder::at(int line, size_t index, const char* name) const {
 
 char Builder::read(const import_text::Line& line, char sep, std::vector<std::string>& fields) {
   fields = import_text::split(line.text, sep, {out_.file, line.number, ""});
+  record_team("", "");
   const std::string type = text::lowercase(import_text::field(fields, 0));
   if (type == "e" || type == "r") return type[0];
   if (type == "h") {
@@ -79,8 +80,13 @@ void Builder::keep(ImportedRelay r) {
   out_.relays.push_back(std::move(r));
 }
 
+void Builder::record_team(std::string_view code, std::string_view name) {
+  team_code_ = code;
+  team_name_ = name;
+}
+
 void Builder::skip(int line, std::string reason) {
-  out_.skipped.push_back({line, std::move(reason)});
+  out_.skipped.push_back({line, std::move(reason), team_code_, team_name_});
 }
 
 ImportedAthlete& Builder::add(ImportedAthlete a) {

@@ -56,6 +56,9 @@ class Builder {
   /// Keeps a relay made by relay() and its runners (each also one of the file's people).
   void keep(ImportedRelay r);
 
+  /// The team of the record being read (an E record's athlete's, an R record's): the lines it
+  /// skips are that team's (SkippedLine::team_code). Each record starts without one.
+  void record_team(std::string_view code, std::string_view name);
   void skip(int line, std::string reason);
   ImportedFile finish() { return std::move(out_); }
 
@@ -67,6 +70,7 @@ class Builder {
 
   ImportedFile out_;
   std::string meet_, date_;
+  std::string team_code_, team_name_;  // record_team()
   import_text::People people_;
 };
 

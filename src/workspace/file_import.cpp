@@ -229,11 +229,20 @@ ImportReport import_file(const Workspace& ws, std::string_view text, const std::
 
   const ImportedFile f = read_import(text, file, request.format);
   report.format = f.format;
-  report.skipped = f.skipped;
   const std::vector<FileTeam> teams = teams_of(f);
   for (const FileTeam& t : teams) report.teams.push_back(t.label());
   const std::optional<FileTeam> team = choose_team(teams, request.team, file);
   report.team = team ? (team->name.empty() ? team->code : team->name) : request.team;
+  // The lines left out that are another team's are only counted: a meet's results file holds
+  // every school's field events and scratches.
+  for (const SkippedLine& s : f.skipped) {
+    const bool a_teams = !s.team_code.empty() || !s.team_name.empty();
+    if (a_teams && !ours(team, teams.size(), s.team_code, s.team_name)) {
+      ++report.other_teams_lines;
+    } else {
+      report.skipped.push_back(s);
+    }
+  }
 
   const Team roster = Roster(db).team();
   People people(roster, report);

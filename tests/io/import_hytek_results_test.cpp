@@ -53,6 +53,10 @@ TEST(ImportHytekResults, SkipsWhatNoRelayUsesAndResultsWithoutATime) {
   EXPECT_EQ(f.skipped[1].reason, "field event (LJ): no relay uses it");
   EXPECT_EQ(f.skipped[2].reason, "hurdles (100H): no relay uses it");
   EXPECT_EQ(f.skipped[3].line, 10);
+  // Each is its team's: a team import lists its own and only counts the others'.
+  EXPECT_EQ(f.skipped[0].team_code, "NORT");
+  EXPECT_EQ(f.skipped[1].team_name, "Westfield High");
+  EXPECT_EQ(f.skipped[3].team_code, "WEST");  // the 4x1600 relay
 }
 
 TEST(ImportHytekResults, ReadsRelayResultsWithRunners) {

@@ -46,6 +46,9 @@ TEST(ImportLynxEvt, SkipsTheHurdlesAndKeepsTheSprintersAsAthletes) {
   EXPECT_EQ(f.skipped[0].line, 9);
   EXPECT_EQ(f.skipped[0].reason, "hurdles (Girls 100m Hurdles Varsity): no relay uses it");
   EXPECT_EQ(f.skipped[3].line, 12);
+  // The event line is the file's; each competitor's line is their team's.
+  EXPECT_TRUE(f.skipped[0].team_name.empty());
+  EXPECT_EQ(f.skipped[1].team_name, "Monroe Jefferson");
   ASSERT_EQ(f.athletes.size(), 5u);
   EXPECT_EQ(f.athletes[0].full_name(), "Cami Heath");
   EXPECT_EQ(f.athletes[0].team_name, "Milan");

@@ -64,6 +64,11 @@ TEST(ImportMeetPro, SkipsFieldEventsMedleysAndResultsWithoutATime) {
   EXPECT_EQ(f.skipped[5].line, 48);
   EXPECT_NE(f.skipped[5].reason.find("'400S' is not a relay Baton plans"), std::string::npos);
   EXPECT_NE(f.skipped[6].reason.find("'800S'"), std::string::npos);
+  // Each skipped record is its team's: Aaron Iverson's result (line 10) is Prince of Peace's,
+  // line 41's throw and line 49's medley Holy Trinity's.
+  EXPECT_EQ(f.skipped[0].team_code, "POP1");
+  EXPECT_EQ(f.skipped[3].team_code, "HT21");
+  EXPECT_EQ(f.skipped[6].team_name, "Holy Trinity CYOKS");
 }
 
 TEST(ImportMeetPro, ReadsRelayResultsWithTheRunnersInOrder) {
@@ -156,6 +161,12 @@ TEST(ImportMeetPro, ImportsOneTeamThroughTheCommandLine) {
   const auto report = r.json();
   EXPECT_EQ(report["format"], "meetpro");
   EXPECT_EQ(report["team"], "Holy Trinity CYOKS");
+  // Of the seven lines left out, two are Holy Trinity's (listed); the other teams' five are
+  // only counted.
+  ASSERT_EQ(report["skipped"].size(), 2u) << report.dump();
+  EXPECT_EQ(report["skipped"][0]["line"], 41);
+  EXPECT_EQ(report["skipped"][1]["line"], 49);
+  EXPECT_EQ(report["other_teams_lines"], 5);
   r = testing::run_cli({"--db", db, "results", "list", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto results = r.json()["results"];

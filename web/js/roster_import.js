@@ -3,6 +3,7 @@
 // pasted or chosen from the device.
 import { api, ApiError } from "./api.js";
 import { announce, h, uid } from "./dom.js";
+import { counted } from "./format.js";
 
 export function importSection(onImported) {
   const ids = { file: uid("import-file"), text: uid("import-text"), format: uid("import-format"),
@@ -44,9 +45,11 @@ export function importSection(onImported) {
         const name = file.files[0] ? file.files[0].name : "pasted text";
         const s = await api("POST", `/api/import?format=auto&name=${encodeURIComponent(name)}` +
           `&team=${encodeURIComponent(team.value.trim())}`, { text: text.value });
+        const others = s.other_teams_lines
+          ? ` (and ${counted(s.other_teams_lines, "line")} of the file's other teams)` : "";
         result.textContent = `Imported ${s.format}${s.team ? ` for ${s.team}` : ""}: ${s.athletes.new} new, ` +
-          `${s.athletes.updated} updated, ${s.athletes.merged} merged; ${s.marks} marks, ` +
-          `${s.results} relay results; ${s.skipped.length} lines skipped.`;
+          `${s.athletes.updated} updated, ${s.athletes.merged} merged; ${counted(s.marks, "mark")}, ` +
+          `${counted(s.results, "relay result")}; ${counted(s.skipped.length, "line")} skipped${others}.`;
         announce(result.textContent);
         await onImported();
         return;
