@@ -76,9 +76,9 @@ class Reader {
                        import_text::field_at(out_.file, line.number, 2, "lane"));
     }
     if (!block_->skip_kind.empty()) {
-      out_.skipped.push_back(
-          {line.number, "in " + import_text::skip_reason(block_->skip_kind, block_->title), "",
-           std::string(field(c, 4))});  // the competitor's affiliation
+      out_.skipped.push_back({line.number,
+                              "in " + import_text::skip_reason(block_->skip_kind, block_->title),
+                              "", std::string(field(c, 4))});  // the competitor's affiliation
       return;
     }
     if (block_->relay) {

@@ -186,14 +186,15 @@ ImportedFile read_lynx_lif(std::string_view text, const std::string& file) {
     if (status == RelayStatus::finished && time.mark) {
       known.marks.push_back({*h.distance_m, *time.mark, "", file, n});
     } else {
-      out.skipped.push_back({n, a.full_name() + ": no time (" +
-                                    std::string(status == RelayStatus::dq          ? "DQ"
-                                                : status == RelayStatus::dnf       ? "DNF"
-                                                : status == RelayStatus::dns       ? "DNS"
-                                                : status == RelayStatus::scratched ? "SCR"
-                                                                                   : "NT") +
-                                    ")",
-                            "", a.team_name});
+      out.skipped.push_back({n,
+                             a.full_name() + ": no time (" +
+                                 std::string(status == RelayStatus::dq          ? "DQ"
+                                             : status == RelayStatus::dnf       ? "DNF"
+                                             : status == RelayStatus::dns       ? "DNS"
+                                             : status == RelayStatus::scratched ? "SCR"
+                                                                                : "NT") +
+                                 ")",
+                             "", a.team_name});
     }
   }
   return out;
