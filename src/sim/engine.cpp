@@ -6,11 +6,12 @@
 //
 // Inside a block, races are run in chunks of kChunkRuns, one team at a time: the team's random
 // bits for the whole chunk are drawn in one go (sim/pcg_lanes.h) and turned into normals in
-// one pass, then a loop without calls, allocations or data-dependent branches (the exchange
-// tables are inline; only the practically never taken out-of-table case calls out) computes
-// the finish times and counts illegal passes; drops, rare, are queued and resolved afterwards.
-// Places come from counting, for each team, the teams ahead of it (eight teams: 64 compares,
-// no sorting), and every tally is an increment at an index computed without branches.
+// one pass, then each leg and each exchange is a loop over the chunk's races without
+// branches, compiled for each instruction set (the kernels below; the exchange tables are read
+// by ExchangeModel::lookup_all()); the few passes outside the tables go to the solver, and
+// drops, rare, are queued and resolved afterwards. Places come from vector compares of each
+// pair of teams over the chunk (eight teams: 28, no sorting), and every tally is an increment
+// at a computed index.
 #include <fmt/format.h>
 
 #include <algorithm>
