@@ -9,9 +9,11 @@ namespace baton::sim {
 
 /// Whether this processor runs BATON_AVX512 code.
 inline bool avx512_available() {
-  static const bool available = __builtin_cpu_supports("avx512f") &&
-                                __builtin_cpu_supports("avx512dq") &&
-                                __builtin_cpu_supports("avx512vl");
+  static const bool available = [] {
+    __builtin_cpu_init();  // in case this runs before the program's constructors have
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+           __builtin_cpu_supports("avx512vl");
+  }();
   return available;
 }
 
