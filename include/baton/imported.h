@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "baton/athlete.h"
@@ -61,6 +62,13 @@ struct ImportedRelay {
 
 /// A line (or record) left out, with the reason a coach can act on.
 struct SkippedLine {
+  SkippedLine() = default;
+  SkippedLine(int line_number, std::string why, std::string code = {}, std::string name = {})
+      : line(line_number),
+        reason(std::move(why)),
+        team_code(std::move(code)),
+        team_name(std::move(name)) {}
+
   int line = 0;
   std::string reason;  ///< e.g. "field event (long jump): no relay uses it"
   /// The team the line belongs to, when it is one team's (an athlete's result, a relay); both

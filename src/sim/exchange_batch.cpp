@@ -41,7 +41,8 @@ struct ExchangeModel::Batch {
       const double v = yc - j;
       const bool legal = (tau >= lo) & (tau <= hi);
       const double margin = rows[row + kMargin];
-      const bool near = (std::abs(tau - lo) < margin) | (std::abs(tau - hi) < margin);
+      const double to_lo = std::abs(tau - lo), to_hi = std::abs(tau - hi);
+      const bool near = (to_lo < margin) | (to_hi < margin);
       const bool near_switch = std::abs(d) < rows[row + kSwitchMargin];
       // kRowFlags: late before the centre (1), late after it (2), the solver's segment (4).
       const auto row_flags = static_cast<int>(rows[row + kRowFlags]);

@@ -140,7 +140,8 @@ class ExchangeModel {
     // Clamping moved a coordinate, the segment failed its check against the solver, or tau
     // lies so close to a threshold that interpolation could misjudge legality: the exact
     // solver decides.
-    const bool near = (std::abs(tau_s - lo) < row.margin) | (std::abs(tau_s - hi) < row.margin);
+    const double to_lo = std::abs(tau_s - lo), to_hi = std::abs(tau_s - hi);
+    const bool near = (to_lo < row.margin) | (to_hi < row.margin);
     const bool near_switch = std::abs(d) < row.switch_margin;
     c.outside = (x != xc) | near | (c.legal & ((y != yc) | row.exact | near_switch));
     c.late = d < 0.0 ? row.late_before : row.late_after;
