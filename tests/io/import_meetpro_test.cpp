@@ -152,6 +152,19 @@ TEST(ImportMeetPro, WrongCellsNameLineAndField) {
   EXPECT_NE(message(nine + "\n").find("more than 8 runners"), std::string::npos);
 }
 
+TEST(ImportMeetPro, ATeamsReportCountsTheOtherTeamsLinesWithoutListingThem) {
+  testing::TempDir tmp;
+  const std::string file = testing::source_path("tests/data/import/meetpro/results.csv");
+  const auto r = testing::run_cli(
+      {"--db", tmp.file("team.db"), "import", file, "--team", "HT21", "--dry-run"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("; 2 lines skipped\nLeft out 5 lines of the file's other teams (not "
+                       "listed)\n  skipped: line 41: field event (JT): no relay uses it\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("line 10"), std::string::npos) << r.out;  // another school's DNS
+}
+
 TEST(ImportMeetPro, ImportsOneTeamThroughTheCommandLine) {
   testing::TempDir tmp;
   const std::string db = tmp.file("team.db");
