@@ -212,13 +212,26 @@ std::map<Level, double> fitted_losses(const std::vector<RelayRow>& rows) {
   return out;
 }
 
+// Per level a sum and a count; pooled() adds them up over the levels that share level `l`'s
+// loss (the levels whose losses were pooled), as {sum, count}.
+using Sums = std::map<Level, std::pair<double, double>>;
+std::pair<double, double> pooled(const Sums& own, const std::map<Level, double>& losses, Level l) {
+  std::pair<double, double> total{0.0, 0.0};
+  for (const auto& [m, sn] : own) {
+    if (losses.at(m) != losses.at(l)) continue;
+    total.first += sn.first;
+    total.second += sn.second;
+  }
+  return total;
+}
+
 // The mean scatter cost per blind exchange of each level's fit-half 4x100s, pooled over the
 // levels whose losses were pooled (the same loss): what the fitted loss already holds of the
 // late passes the model races.
 std::map<Level, double> fitted_scatter(const std::vector<RelayRow>& rows,
                                        const std::map<Level, double>& losses) {
   const auto halves = split_halves(rows);
-  std::map<Level, std::pair<double, double>> own;  // per level: summed scatter, relays
+  Sums own;  // per level: summed scatter, relays
   for (Level l : kLevels) {
     const auto it = halves.find({l, "4x100"});
     if (it == halves.end()) continue;
@@ -229,13 +242,7 @@ std::map<Level, double> fitted_scatter(const std::vector<RelayRow>& rows,
   }
   std::map<Level, double> out;
   for (Level l : kLevels) {
-    double sum = 0.0;
-    double n = 0.0;
-    for (const auto& [m, sn] : own) {
-      if (losses.at(m) != losses.at(l)) continue;
-      sum += sn.first;
-      n += sn.second;
-    }
+    const auto [sum, n] = pooled(own, losses, l);
     out[l] = sum / n;
   }
   return out;
@@ -274,7 +281,7 @@ TEST_F(RelayValidation, EveryLevelHasRelaysToFitAndTest) {
 TEST_F(RelayValidation, LevelProfilesAreTheFitHalfs) {
   const std::map<Level, double> losses = fitted_losses(*rows_);
   const std::map<Level, double> scatter = fitted_scatter(*rows_, losses);
-  std::map<Level, std::pair<double, double>> own;  // per level: summed squared error, relays
+  Sums own;  // per level: summed squared error, relays
   for (const auto& [key, halves] : split_halves(*rows_)) {
     if (key.second != "4x100") continue;
     for (const RelayRow* r : halves.fit) {
@@ -285,13 +292,7 @@ TEST_F(RelayValidation, LevelProfilesAreTheFitHalfs) {
   }
   for (Level l : kLevels) {
     ASSERT_TRUE(losses.contains(l)) << to_string(l);
-    double sq = 0.0;
-    double n = 0.0;
-    for (const auto& [m, sn] : own) {
-      if (losses.at(m) != losses.at(l)) continue;
-      sq += sn.first;
-      n += sn.second;
-    }
+    const auto [sq, n] = pooled(own, losses, l);
     const double sd = std::sqrt(sq / n);
     fmt::print("{:<12} loss {:.3f} s per exchange, spread {:.2f} %\n", to_string(l), losses.at(l),
                100.0 * sd);
