@@ -15,15 +15,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
-#include <cstring>
 #include <limits>
 #include <memory>
 #include <thread>
 
 #include "baton/error.h"
 #include "baton/simulation.h"
+#include "sim/byte_flags.h"
 #include "sim/exchange_model.h"
 #include "sim/parallel.h"
 #include "sim/pcg_lanes.h"
@@ -440,18 +439,10 @@ void run_own(const RaceContext& ctx, size_t t, Pcg32& rng, std::int64_t m, Scrat
     const PassCounts c =
         pass(o.exchange.late_pass_cost_s, x.drop_base, x.inv_mismatch_ref2, flags, departure,
              u + e * n, baton, mismatch, ease, time, ok, dropped_now, n);
-    // Eight races at a time (a few per cent of passes drop the baton), each drop found by its
-    // lowest set bit, in race order (byte k of the word is race r8 + k).
-    static_assert(std::endian::native == std::endian::little);
-    for (size_t r8 = 0; r8 < n; r8 += 8) {
-      std::uint64_t word;
-      std::memcpy(&word, dropped_now + r8, sizeof word);
-      if (n - r8 < 8) word &= (std::uint64_t{1} << (8 * (n - r8))) - 1;  // past n: not ours
-      for (; word != 0; word &= word - 1) {
-        const size_t r = r8 + static_cast<size_t>(std::countr_zero(word) / 8);
-        drops[queued++] = static_cast<std::uint32_t>(r * exchanges + e);
-      }
-    }
+    // A few per cent of passes drop the baton: queued in race order.
+    sim::for_each_flagged(dropped_now, n, [&](size_t r) {
+      drops[queued++] = static_cast<std::uint32_t>(r * exchanges + e);
+    });
     const std::uint64_t legal_count = c.legal, late_count = c.late;
     const double baton_sum = sum8(baton, n), mismatch_sum = sum8(mismatch, n);
     const double late_sum = sum8(ease, n);

@@ -10,8 +10,8 @@
 
 #include <bit>
 #include <cmath>
-#include <cstring>
 
+#include "sim/byte_flags.h"
 #include "sim/cpu_features.h"
 
 namespace baton::sim {
@@ -29,8 +29,7 @@ inline bool fast_draw(const double* kn, const double* wn, std::uint32_t b, doubl
 }
 
 // The draws with a flag per draw (a clone per instruction set, picked when the program
-// loads), then the flags eight at a time, each rejection found by its lowest set bit (byte k
-// of a word is the flag of draw i8 + k).
+// loads); ziggurat_fast_path_portable() then lists the flagged ones (for_each_flagged).
 [[gnu::target_clones("default", "arch=x86-64-v3", "arch=x86-64-v4")]] void flag_draws(
     const double* __restrict kn, const double* __restrict wn, const std::uint32_t* __restrict bits,
     double* __restrict out, std::uint8_t* __restrict rejected, std::size_t n) {
@@ -44,20 +43,13 @@ std::size_t ziggurat_fast_path_portable(const double* kn, const double* wn,
                                         std::uint32_t* rejected, std::size_t n) {
   constexpr std::size_t kPiece = 512;
   alignas(64) std::uint8_t flags[kPiece + 8] = {};
-  static_assert(std::endian::native == std::endian::little);
   std::size_t count = 0;
   for (std::size_t start = 0; start < n; start += kPiece) {
     const std::size_t m = n - start < kPiece ? n - start : kPiece;
     flag_draws(kn, wn, bits + start, out + start, flags, m);
-    for (std::size_t i8 = 0; i8 < m; i8 += 8) {
-      std::uint64_t word;
-      std::memcpy(&word, flags + i8, sizeof word);
-      if (m - i8 < 8) word &= (std::uint64_t{1} << (8 * (m - i8))) - 1;  // past m: not ours
-      for (; word != 0; word &= word - 1) {
-        rejected[count++] = static_cast<std::uint32_t>(
-            start + i8 + static_cast<std::size_t>(std::countr_zero(word) / 8));
-      }
-    }
+    for_each_flagged(flags, m, [&](std::size_t i) {
+      rejected[count++] = static_cast<std::uint32_t>(start + i);
+    });
   }
   return count;
 }
