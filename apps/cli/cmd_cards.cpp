@@ -21,7 +21,8 @@ struct CardsArgs {
 void run(const CardsArgs& args, const Context& ctx) {
   const Workspace ws = ctx.workspace(args.team);
   const RelayOrder order = requested_order(ws, order_request(args.event, args.rules, args.order));
-  const std::vector<RelayCard> cards = relay_cards(ws, order).cards;
+  const RelayCards relay = relay_cards(ws, order);
+  const std::vector<RelayCard>& cards = relay.cards;
   const Event& event = order.event;
   std::ofstream out(args.html);
   out << render_cards_html(cards);
@@ -31,7 +32,10 @@ void run(const CardsArgs& args, const Context& ctx) {
     nlohmann::json runners = nlohmann::json::array();
     for (const RelayCard& c : cards)
       runners.push_back({{"leg", c.leg}, {"athlete", c.athlete}, {"split_s", c.split_s}});
-    ctx.print_json({{"event", event.id}, {"html", args.html}, {"cards", runners}});
+    ctx.print_json({{"event", event.id},
+                    {"html", args.html},
+                    {"team_time_s", relay.team_time_s},
+                    {"cards", runners}});
     return;
   }
   ctx.print(

@@ -37,7 +37,8 @@ void run(const PacingArgs& args, const Context& ctx) {
       requested_order(ws, order_request(args.event, args.rules, args.order, args.sex));
   const Team& team = ws.team();
   const Event& event = order.event;
-  const PacingPlan plan = plan_pacing(team, event, order.names, args.options);
+  const PacingPlan plan =
+      plan_pacing(team, event, order.names, args.options, order_predict_options(order));
   if (ctx.json) {
     ctx.print_json(to_json(plan));
     return;

@@ -65,8 +65,9 @@ void run_relay(const PlanOptions& opt, const Context& ctx) {
   const Event& event = relay.event;
   const std::vector<std::string>& order = relay.names;
   const RelayPlan plan =
-      build_relay_plan(team, event, order, calibrated_plan_options(ws, event, options));
-  const PacingPlan pacing = plan_pacing(team, event, order, {}, options.predict);
+      build_relay_plan(team, event, order, calibrated_plan_options(ws, relay, options));
+  const PacingPlan pacing =
+      plan_pacing(team, event, order, {}, order_predict_options(relay, options.predict));
   if (!opt.svg_dir.empty()) write_svgs(plan, opt.svg_dir);
   if (ctx.json) {
     nlohmann::json j = relay_plan_to_json(plan);
@@ -107,6 +108,18 @@ void run_relay(const PlanOptions& opt, const Context& ctx) {
                       plan.calibrated[k].time_change_s));
     }
     if (!x.plan.rationale.empty()) ctx.print("  why: " + x.plan.rationale + "\n");
+  }
+  double practice_s = 0.0;
+  int drilled = 0;
+  for (double p : plan.practice_s) {
+    practice_s += p;
+    drilled += p != 0.0 ? 1 : 0;
+  }
+  if (drilled > 0) {
+    ctx.print(
+        fmt::format("the team time includes {:+.3f} s for this order's practice record ({} "
+                    "pair{} with drills or logged races)\n",
+                    practice_s, drilled, drilled == 1 ? "" : "s"));
   }
   for (const std::string& w : plan.warnings) ctx.print("warning: " + w + "\n");
   if (!opt.svg_dir.empty()) ctx.print("zone diagrams written to " + opt.svg_dir + "\n");

@@ -22,7 +22,8 @@ void run(const PredictArgs& args, const Context& ctx) {
   const Workspace ws = ctx.workspace(args.team);
   const RelayOrder order = requested_order(ws, order_request(args.event, args.rules, args.order));
   const Team& team = ws.team();
-  const RelayPrediction p = predict_splits(team, order.event, order.names);
+  const RelayPrediction p =
+      predict_splits(team, order.event, order.names, order_predict_options(order));
   if (ctx.json) {
     ctx.print_json(prediction_to_json(p));
     return;

@@ -24,7 +24,7 @@ void run(const TimelineArgs& args, const Context& ctx) {
   const RelayOrder order = requested_order(ws, order_request(args.event, args.rules, args.order));
   const Team& team = ws.team();
   const Event& event = order.event;
-  const PacingPlan plan = plan_pacing(team, event, order.names);
+  const PacingPlan plan = plan_pacing(team, event, order.names, {}, order_predict_options(order));
   const RaceTimeline t = plan_timeline(plan, event, args.options);
   if (ctx.json) {
     ctx.print_json(to_json(t));

@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
   app.add_option("--db", ctx.db_path, "SQLite database file (default ./baton.db or $BATON_DB)");
   app.add_flag("--json", ctx.json, "Print one JSON document on stdout instead of tables");
   app.add_flag("--ignore-results", ctx.ignore_results,
-               "Use the roster's marks as entered, without what logged race splits say");
+               "Use the roster's marks and the pairs' drills as entered, without what logged "
+               "races say");
 
   baton::cli::add_events_command(app, ctx);
   baton::cli::add_lineup_command(app, ctx);

@@ -90,7 +90,7 @@ nlohmann::json predictions(const nlohmann::json& body, const std::string& db_pat
   const RelayOrder order = requested_order(ws, order_request(body));
   RelayPrediction p;
   try {
-    p = predict_splits(ws.team(), order.event, order.names);
+    p = predict_splits(ws.team(), order.event, order.names, order_predict_options(order));
   } catch (const ValidationError& e) {
     throw ValidationError(e.message(), Location{"", 0, "order"});
   }
@@ -106,10 +106,11 @@ nlohmann::json plans(const nlohmann::json& body, const std::string& db_path) {
   names_field(required(body, "order"), "order", kMaxNames);  // a list, not the fastest order
   const Workspace ws = roster_workspace(db_path);
   const RelayOrder order = requested_order(ws, order_request(body));
-  const RelayPlan plan = build_relay_plan(ws.team(), order.event, order.names,
-                                          calibrated_plan_options(ws, order.event));
+  const RelayPlan plan =
+      build_relay_plan(ws.team(), order.event, order.names, calibrated_plan_options(ws, order));
   nlohmann::json doc = relay_plan_to_json(plan);
-  add_pacing_to_legs(doc, plan_pacing(ws.team(), order.event, order.names));
+  add_pacing_to_legs(
+      doc, plan_pacing(ws.team(), order.event, order.names, {}, order_predict_options(order)));
   doc["name"] = order.event.name;
   for (size_t i = 0; i < plan.exchanges.size(); ++i) {
     const RelayPlanExchange& x = plan.exchanges[i];

@@ -49,6 +49,12 @@ struct PredictOptions {
   /// is predicted, 0 otherwise. 0 predicts without them.
   std::optional<double> learned_blind_exchange_s;
   std::optional<double> learned_visual_exchange_s;
+  /// Per exchange of the one order predicted (exchange 1 first): seconds the pair's practice
+  /// record adds to its pair term (order_practice_s(), practice_costs.h), as `baton lineup`
+  /// prices it; empty: none. Read by predict_relay() and what builds on it (predict_splits(),
+  /// plans, pacing, cards). relay_costs() refuses it: a cost table holds every pair, and
+  /// add_practice_costs() prices their records.
+  std::vector<double> order_practice_s;
   double bend_cost_coefficient = 0.06;  ///< see bend cost in docs/MODEL.md (Greene 1985)
   int lane = 4;  ///< lane assumed for bends run in lanes; lane 1 after the break line
 };

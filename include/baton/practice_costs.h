@@ -3,6 +3,8 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "baton/event.h"
 #include "baton/exchange_settings.h"
@@ -55,5 +57,14 @@ double practice_cost_s(const PairRecord& record, const HandoffParams& nominal, b
 /// o.exchange. Returns how many pair terms changed.
 int add_practice_costs(RelayCosts& costs, const Team& team, const Event& event,
                        const PracticeLookup& practice, const PracticeCostOptions& o = {});
+
+/// The practice term of each exchange of one running order (athlete names, leg 1 first),
+/// seconds, exchange 1 first: what add_practice_costs() adds to that pair's term, 0 for a pair
+/// that never drilled; empty when there is no practice lookup. Predictions of the order carry
+/// it (PredictOptions::order_practice_s), so they give the time `baton lineup` gives.
+std::vector<double> order_practice_s(const Team& team, const Event& event,
+                                     const std::vector<std::string>& order,
+                                     const PracticeLookup& practice,
+                                     const PracticeCostOptions& o = {});
 
 }  // namespace baton

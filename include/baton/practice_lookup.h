@@ -14,8 +14,10 @@ namespace baton {
 /// `event`: its drills, and its passes in logged races (clean unless the result drops the baton
 /// at that exchange; a disqualification without a drop and a DNF are left out, their cause
 /// unknown), which count like drills for the clean rate but not for the timing spread. Reads
-/// the logs once; each pair's calibration is computed on first use and kept.
-PracticeLookup practice_lookup(Database& db, const Team& team, const Event& event);
+/// the logs once; each pair's calibration is computed on first use and kept. `races` false:
+/// the drills alone (what --ignore-results asks for).
+PracticeLookup practice_lookup(Database& db, const Team& team, const Event& event,
+                               bool races = true);
 
 /// Every pair's calibrated hand-off from the practice log in `db`: calibrate_pair() over the
 /// pair's drills (aged from its latest drill, the default half-life and priors), around the

@@ -32,6 +32,10 @@ struct RelayOrder {
   Event event;
   std::vector<std::string> names;  ///< runners as the roster spells them, leg 1 first
   bool chosen = false;             ///< true when the request named the order
+  /// Per exchange: seconds each pair's practice record adds to the order's time, as `baton
+  /// lineup` prices it (order_practice_s(); drills and logged race passes); empty for a team
+  /// file, which has no logs.
+  std::vector<double> practice_s;
 };
 
 /// The event under the request's rules and its running order: the named one (every name must
@@ -47,10 +51,16 @@ struct RelayCards {
   double team_time_s = 0.0;      ///< the order's predicted time, seconds
 };
 
-/// `options` with each drilled pair's calibrated hand-off from the practice log
-/// (calibration_lookup()), so plans, cards, reports and races all use the mark `baton practice
-/// report` recommends; unchanged for a team file.
-RelayPlanOptions calibrated_plan_options(const Workspace& ws, const Event& event,
+/// `options` for predicting `order`: its pairs' practice terms (RelayOrder::practice_s), so
+/// every prediction, split, pacing plan and card of the order gives the time `baton lineup`
+/// gives it.
+PredictOptions order_predict_options(const RelayOrder& order, PredictOptions options = {});
+
+/// `options` for planning `order`: order_predict_options() and each drilled pair's calibrated
+/// hand-off from the practice log (calibration_lookup()), so plans, cards, reports and races
+/// all use the mark `baton practice report` recommends and the time `baton lineup` gives;
+/// unchanged for a team file.
+RelayPlanOptions calibrated_plan_options(const Workspace& ws, const RelayOrder& order,
                                          RelayPlanOptions options = {});
 
 /// One card per runner: the pacing plan, the race-day timeline and the hand-off plan's hands

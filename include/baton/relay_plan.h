@@ -133,6 +133,10 @@ struct RelayPlan {
   std::vector<RelayPlanExchange> exchanges;
   /// Per exchange: what the pair's calibration changed.
   std::vector<CalibratedExchange> calibrated;
+  /// Per exchange: seconds the pair's practice record adds to the team time, as `baton lineup`
+  /// prices it (options.predict.order_practice_s; 0 without one). Included in team_time_s and
+  /// in the outgoing runner's split.
+  std::vector<double> practice_s;
   std::vector<std::string> warnings;  ///< hand preference clashes, infeasible exchanges
 };
 

@@ -28,7 +28,8 @@ namespace baton {
 
 /// How a workspace reads the team.
 struct WorkspaceOptions {
-  /// Predict with the roster as entered, without what logged race splits taught it.
+  /// Predict with the roster as entered, without what logged race splits taught it, and price
+  /// the pairs' practice records on their drills alone, without their passes in logged races.
   bool ignore_results = false;
 };
 
@@ -68,8 +69,8 @@ class Workspace {
   /// The athlete's name as the roster spells it; throws like athlete_index().
   const std::string& athlete_name(std::string_view name, const std::string& field) const;
 
-  /// Every pair's practice record for `event` from the logs (drills and race passes); an
-  /// empty lookup for a team file.
+  /// Every pair's practice record for `event` from the logs (drills and race passes; drills
+  /// alone with options.ignore_results); an empty lookup for a team file.
   PracticeLookup practice(const Event& event) const;
 
  private:

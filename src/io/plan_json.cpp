@@ -141,6 +141,8 @@ nlohmann::json relay_plan_to_json(const RelayPlan& plan) {
     nlohmann::json x = exchange_to_json(plan.exchanges[k]);
     // Whether the pair's drills calibrated this exchange (its mark is the practice report's).
     x["calibrated"] = k < plan.calibrated.size() && plan.calibrated[k].calibrated;
+    // What the pair's practice record adds to the team time (as `baton lineup` prices it).
+    x["practice_s"] = k < plan.practice_s.size() ? plan.practice_s[k] : 0.0;
     xs.push_back(std::move(x));
   }
   return {{"event", plan.event},

@@ -231,6 +231,11 @@ double exchange_cost_s(const AthleteModel& incoming, const AthleteModel& outgoin
 
 RelayCosts relay_costs(const Team& team, const Event& e, const PredictOptions& options) {
   validate_exchange_settings(options.exchange);
+  if (!options.order_practice_s.empty()) {
+    throw ValidationError(
+        "a cost table holds every pair: price practice records with add_practice_costs()",
+        Location{"", 0, "order_practice_s"});
+  }
   const PredictOptions o = options_for_team(team, options);
   const int n = static_cast<int>(team.athletes.size());
   const int legs = static_cast<int>(e.legs.size());
@@ -310,6 +315,12 @@ RelayPrediction predict_relay(const Team& team, const Event& e,
           Location{"", 0, "bests"});
     }
   }
+  const std::vector<double>& practice = o.order_practice_s;
+  if (!practice.empty() && practice.size() + 1 != static_cast<size_t>(legs)) {
+    throw ValidationError(fmt::format("{} practice terms for the {} exchanges of the {}",
+                                      practice.size(), legs - 1, e.name),
+                          Location{"", 0, "order_practice_s"});
+  }
   std::vector<ExchangeOutcome> ex(legs > 0 ? legs - 1 : 0);
   for (int k = 0; k + 1 < legs; ++k) {
     ex[k] = exchange_outcome(models[k], leg[k], models[k + 1], e, k, o);
@@ -318,6 +329,14 @@ RelayPrediction predict_relay(const Team& team, const Event& e,
                                         "runner never catches the outgoing one",
                                         runners[k]->name, runners[k + 1]->name, k + 1),
                             where);
+    }
+    if (!practice.empty()) {
+      if (!std::isfinite(practice[k]) || std::abs(practice[k]) > 60.0) {
+        throw ValidationError(fmt::format("practice term {} of exchange {} is not in [-60, 60] s",
+                                          practice[k], k + 1),
+                              Location{"", 0, "order_practice_s"});
+      }
+      ex[k].cost_s += practice[k];
     }
   }
   RelayPrediction out;

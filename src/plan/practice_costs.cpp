@@ -59,47 +59,72 @@ double practice_cost_s(const PairRecord& record, const HandoffParams& nominal, b
   return cost;
 }
 
+namespace {
+
+// The practice term of the pair `from` -> `to` at exchange k, as add_practice_costs() prices
+// it; 0 for a pair that never drilled.
+double pair_practice_s(const Team& team, const Event& event, int k, const std::string& from,
+                       const std::string& to, const PracticeLookup& practice,
+                       const PracticeCostOptions& o) {
+  const PairRecord record = practice(k, from, to);
+  if (record.drills <= 0) return 0.0;
+  const bool blind = event.exchanges[static_cast<size_t>(k)].blind;
+  HandoffParams nominal;
+  double failure_cost_s = o.exchange.failure_cost_s;
+  std::optional<double> planned_expected_s;
+  if (blind && record.drills >= 2 && record.timing_sd_m >= 0.0) {
+    // The pair's plan, as `baton plan` makes it: its hand-off, failure cost and expected
+    // baton time under the default spread.
+    // A calibrated pair runs its own plan, priced against what the models' plan costs an
+    // undrilled pair of the same speeds.
+    RelayPlanOptions plan_options;
+    plan_options.predict.exchange = o.exchange;
+    RelayPlanOptions calibrated_options = plan_options;
+    calibrated_options.calibrated = o.calibrated;
+    const RelayPlanExchange x = plan_pair(team, event, k, from, to, calibrated_options);
+    const RelayPlanExchange models =
+        o.calibrated ? plan_pair(team, event, k, from, to, plan_options) : x;
+    nominal = x.plan.handoff;
+    failure_cost_s = x.plan.failure_cost_s;
+    if (x.plan.legal && models.plan.legal) planned_expected_s = models.plan.expected_time_s;
+  }
+  return practice_cost_s(record, nominal, blind, failure_cost_s, o, planned_expected_s);
+}
+
+}  // namespace
+
 int add_practice_costs(RelayCosts& costs, const Team& team, const Event& event,
                        const PracticeLookup& practice, const PracticeCostOptions& o) {
   validate_practice_cost_options(o);
   if (!practice) return 0;
   int changed = 0;
-  RelayPlanOptions plan_options;
-  plan_options.predict.exchange = o.exchange;
-  RelayPlanOptions calibrated_options = plan_options;
-  calibrated_options.calibrated = o.calibrated;
   const int n = costs.athletes;
   for (int k = 0; k + 1 < costs.legs; ++k) {
-    const bool blind = event.exchanges[static_cast<size_t>(k)].blind;
     for (int a = 0; a < n; ++a) {
       for (int b = 0; b < n; ++b) {
         if (!std::isfinite(costs.exchange(k, a, b))) continue;
         const std::string& from = team.athletes[static_cast<size_t>(a)].name;
         const std::string& to = team.athletes[static_cast<size_t>(b)].name;
-        const PairRecord record = practice(k, from, to);
-        if (record.drills <= 0) continue;
-        HandoffParams nominal;
-        double failure_cost_s = o.exchange.failure_cost_s;
-        std::optional<double> planned_expected_s;
-        if (blind && record.drills >= 2 && record.timing_sd_m >= 0.0) {
-          // The pair's plan, as `baton plan` makes it: its hand-off, failure cost and expected
-          // baton time under the default spread.
-          // A calibrated pair runs its own plan, priced against what the models' plan costs an
-          // undrilled pair of the same speeds.
-          const RelayPlanExchange x = plan_pair(team, event, k, from, to, calibrated_options);
-          const RelayPlanExchange models =
-              o.calibrated ? plan_pair(team, event, k, from, to, plan_options) : x;
-          nominal = x.plan.handoff;
-          failure_cost_s = x.plan.failure_cost_s;
-          if (x.plan.legal && models.plan.legal) planned_expected_s = models.plan.expected_time_s;
-        }
-        costs.exchange(k, a, b) +=
-            practice_cost_s(record, nominal, blind, failure_cost_s, o, planned_expected_s);
+        if (practice(k, from, to).drills <= 0) continue;
+        costs.exchange(k, a, b) += pair_practice_s(team, event, k, from, to, practice, o);
         ++changed;
       }
     }
   }
   return changed;
+}
+
+std::vector<double> order_practice_s(const Team& team, const Event& event,
+                                     const std::vector<std::string>& order,
+                                     const PracticeLookup& practice, const PracticeCostOptions& o) {
+  validate_practice_cost_options(o);
+  if (!practice) return {};
+  std::vector<double> out;
+  for (size_t k = 0; k + 1 < order.size() && k < event.exchanges.size(); ++k) {
+    out.push_back(
+        pair_practice_s(team, event, static_cast<int>(k), order[k], order[k + 1], practice, o));
+  }
+  return out;
 }
 
 }  // namespace baton

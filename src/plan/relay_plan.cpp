@@ -237,6 +237,8 @@ RelayPlan build_relay_plan(const Team& team, const Event& event,
   plan.level = prediction.level;
   plan.team_time_p10_s = prediction.team_time_p10_s;
   plan.team_time_p90_s = prediction.team_time_p90_s;
+  plan.practice_s = options.predict.order_practice_s;
+  plan.practice_s.resize(event.exchanges.size(), 0.0);
   const HandPlan hands = plan_hands(event, options.predict.exchange);
   std::vector<const Athlete*> runners;
   std::vector<AthleteModel> models;

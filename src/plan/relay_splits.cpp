@@ -142,7 +142,8 @@ RelayPrediction predict_splits(const Team& team, const Event& event,
         predict_leg(models[l], event, static_cast<int>(l), options).split_s;
     if (l + 1 < runners.size()) {
       costs.exchange(static_cast<int>(l), runners[l], runners[l + 1]) =
-          exchange_cost_s(models[l], models[l + 1], event, static_cast<int>(l), options);
+          exchange_cost_s(models[l], models[l + 1], event, static_cast<int>(l), options) +
+          (options.order_practice_s.empty() ? 0.0 : options.order_practice_s[l]);
     }
   }
   const std::vector<double> splits =

@@ -13,7 +13,8 @@
 
 namespace baton {
 
-PracticeLookup practice_lookup(Database& db, const Team& team, const Event& event) {
+PracticeLookup practice_lookup(Database& db, const Team& team, const Event& event,
+                               bool with_races) {
   using Pair = std::pair<std::string, std::string>;
   auto drills = std::make_shared<std::map<Pair, std::vector<Drill>>>();
   for (Drill& d : Practice(db).list()) (*drills)[{d.from, d.to}].push_back(std::move(d));
@@ -26,7 +27,7 @@ PracticeLookup practice_lookup(Database& db, const Team& team, const Event& even
     int clean = 0;
   };
   auto races = std::make_shared<std::map<Pair, RacePasses>>();
-  for (const RelayResult& r : Results(db).list()) {
+  for (const RelayResult& r : with_races ? Results(db).list() : std::vector<RelayResult>{}) {
     if ((r.dq && !r.dropped_leg) || r.dnf) continue;
     for (size_t k = 0; k + 1 < r.order.size(); ++k) {
       RacePasses& p = (*races)[{r.order[k], r.order[k + 1]}];

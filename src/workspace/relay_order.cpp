@@ -26,6 +26,7 @@ RelayOrder requested_order(const Workspace& ws, const OrderRequest& request) {
         detail::priced_costs(team, out.event, CostModel::physics, ws.practice(out.event),
                              calibration_lookup(ws, out.event));
     out.names = athlete_names(team, best_lineups(priced.costs, lineup).best.order);
+    out.practice_s = detail::order_practice_s(team, out.event, out.names, ws);
     return out;
   }
   out.chosen = true;
@@ -45,23 +46,31 @@ RelayOrder requested_order(const Workspace& ws, const OrderRequest& request) {
                                       out.event.name, out.event.legs.size(), out.names.size()),
                           Location{"", 0, "order"});
   }
+  out.practice_s = detail::order_practice_s(team, out.event, out.names, ws);
   return out;
 }
 
-RelayPlanOptions calibrated_plan_options(const Workspace& ws, const Event& event,
+PredictOptions order_predict_options(const RelayOrder& order, PredictOptions options) {
+  options.order_practice_s = order.practice_s;
+  return options;
+}
+
+RelayPlanOptions calibrated_plan_options(const Workspace& ws, const RelayOrder& order,
                                          RelayPlanOptions options) {
-  options.calibrated = calibration_lookup(ws, event);
+  options.calibrated = calibration_lookup(ws, order.event);
+  options.predict = order_predict_options(order, std::move(options.predict));
   return options;
 }
 
 RelayCards relay_cards(const Workspace& ws, const RelayOrder& order) {
   const Team& team = ws.team();
-  const PacingPlan plan = plan_pacing(team, order.event, order.names);
+  const PacingPlan plan =
+      plan_pacing(team, order.event, order.names, {}, order_predict_options(order));
   RelayCards out;
   out.cards = build_cards(team.name, order.event, plan, plan_timeline(plan, order.event));
   // Drilled pairs with their calibrated marks, as `baton plan` shows them.
   const RelayPlan relay =
-      build_relay_plan(team, order.event, order.names, calibrated_plan_options(ws, order.event));
+      build_relay_plan(team, order.event, order.names, calibrated_plan_options(ws, order));
   attach_relay_plan(out.cards, relay);
   out.team_time_s = plan.team_time_s;
   return out;

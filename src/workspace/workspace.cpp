@@ -90,7 +90,7 @@ const std::string& Workspace::athlete_name(std::string_view name, const std::str
 
 PracticeLookup Workspace::practice(const Event& event) const {
   if (!has_logs()) return {};
-  return practice_lookup(*state_->db, team(), event);
+  return practice_lookup(*state_->db, team(), event, !state_->options.ignore_results);
 }
 
 std::string cli_option_for_field(std::string_view field) {

@@ -162,6 +162,37 @@ const std::vector<std::string> kFadingOrder = {"Ava Brooks", "Lily Nguyen", "May
 // the team lets the pass come that early, the speed rule's mark fails 9.0 % of the time (a pass
 // before the zone). The plan runs the nearest mark failing at most 5 % instead, and the
 // prediction prices that same mark.
+TEST(RelayPlan, PracticeTermsJoinThePairTermsOfTheOrder) {
+  const Team team = riverside();
+  const Event event = find_event("4x100", team.rules);
+  const std::vector<std::string> order = {"Zoe Carter", "Lily Nguyen", "Ava Brooks",
+                                          "Maya Johnson"};
+  const RelayPlan plain = build_relay_plan(team, event, order);
+  RelayPlanOptions o;
+  o.predict.order_practice_s = {0.0, -0.04, 0.25};
+  const RelayPlan drilled = build_relay_plan(team, event, order, o);
+  // Exchange 2's term lands in leg 3's split (the pass that gives leg 3 the baton comes no
+  // later, the pair term is run after it), exchange 3's in leg 4's; the marks do not move.
+  EXPECT_NEAR(drilled.team_time_s, plain.team_time_s + 0.21, 1e-9);
+  EXPECT_NEAR(drilled.legs[0].split_s, plain.legs[0].split_s, 1e-9);
+  EXPECT_NEAR(drilled.legs[1].split_s, plain.legs[1].split_s, 1e-9);
+  EXPECT_NEAR(drilled.legs[2].split_s, plain.legs[2].split_s - 0.04, 1e-9);
+  EXPECT_NEAR(drilled.legs[3].split_s, plain.legs[3].split_s + 0.25, 1e-9);
+  EXPECT_EQ(drilled.practice_s, o.predict.order_practice_s);
+  EXPECT_EQ(plain.practice_s, (std::vector<double>{0.0, 0.0, 0.0}));
+  for (size_t k = 0; k < 3; ++k) {
+    EXPECT_EQ(drilled.exchanges[k].plan.go_mark_m, plain.exchanges[k].plan.go_mark_m);
+  }
+  // One term per exchange, finite: anything else is refused, and so is a cost table asked to
+  // carry one order's terms.
+  o.predict.order_practice_s = {0.1, 0.2};
+  EXPECT_THROW(build_relay_plan(team, event, order, o), ValidationError);
+  o.predict.order_practice_s = {0.0, std::nan(""), 0.0};
+  EXPECT_THROW(build_relay_plan(team, event, order, o), ValidationError);
+  o.predict.order_practice_s = {0.0, 0.0, 0.0};
+  EXPECT_THROW(relay_costs(team, event, o.predict), ValidationError);
+}
+
 TEST(RelayPlan, AMarkFailingMoreThanOneInTwentyIsMovedToTheNearestSaferOne) {
   const Team team = fading_third_runner();
   const Event relay = find_event("4x200", team.rules);

@@ -67,32 +67,50 @@ TEST_F(PairCalibrationUse, TheReportExpectsTheDrilledPassAtTheDrilledMark) {
 }
 
 TEST_F(PairCalibrationUse, ThePlanUsesTheReportsRecommendedMark) {
-  const Event relay = find_event("4x100", ws.team().rules);
-  const RelayPlan before =
-      build_relay_plan(ws.team(), relay, order(), calibrated_plan_options(ws, relay));
+  const OrderRequest named{"4x100", std::nullopt, order(), std::nullopt};
+  const RelayOrder undrilled = requested_order(ws, named);
+  const RelayPlan before = build_relay_plan(ws.team(), undrilled.event, undrilled.names,
+                                            calibrated_plan_options(ws, undrilled));
   log_deep_drills();
   const PracticeReport report = pair_report(ws, request());
   ASSERT_TRUE(report.calibration.recommended.exchanged);
-  const RelayPlan plan =
-      build_relay_plan(ws.team(), relay, order(), calibrated_plan_options(ws, relay));
+  const RelayOrder drilled = requested_order(ws, named);
+  const RelayPlan plan = build_relay_plan(ws.team(), drilled.event, drilled.names,
+                                          calibrated_plan_options(ws, drilled));
   const ExchangePlan& x = plan.exchanges[2].plan;
   EXPECT_NEAR(x.go_mark_m, report.calibration.recommended.go_mark_m, 1e-9);
   EXPECT_NEAR(x.baton_position_m, report.calibration.recommended.baton_position_m, 1e-9);
   EXPECT_NE(x.go_mark_m, before.exchanges[2].plan.go_mark_m);
-  // Only the drilled pair moved. The team time stays the models' (race speeds), the same as
-  // the lineup's for this order; what the pair's own pass changes is shown beside it.
+  // Only the drilled pair moved.
   EXPECT_DOUBLE_EQ(plan.exchanges[0].plan.go_mark_m, before.exchanges[0].plan.go_mark_m);
   ASSERT_EQ(plan.calibrated.size(), 3u);
   EXPECT_TRUE(plan.calibrated[2].calibrated);
   EXPECT_FALSE(plan.calibrated[0].calibrated);
-  EXPECT_DOUBLE_EQ(plan.team_time_s, before.team_time_s);
   EXPECT_NEAR(plan.calibrated[2].time_change_s,
               x.baton_time_s - before.exchanges[2].plan.baton_time_s, 1e-12);
+  // The team time is the models' (race speeds) plus the drilled pair's practice record, six
+  // clean passes: better than the prior's fumble rate, so it saves time. What the pair's own
+  // pass changes is shown beside it, not added.
+  ASSERT_EQ(undrilled.practice_s, (std::vector<double>{0.0, 0.0, 0.0}));
+  ASSERT_EQ(drilled.practice_s.size(), 3u);
+  EXPECT_EQ(drilled.practice_s[0], 0.0);
+  EXPECT_EQ(drilled.practice_s[1], 0.0);
+  EXPECT_LT(drilled.practice_s[2], -0.001);
+  EXPECT_NEAR(plan.team_time_s, before.team_time_s + drilled.practice_s[2], 1e-9);
+  // That is the lineup's time and splits for this order.
+  LineupQuery q;
+  q.event = "4x100";
+  for (int leg = 1; leg <= 4; ++leg) q.locks[leg] = order()[static_cast<size_t>(leg - 1)];
+  const LineupAnswer lineup = find_lineups(ws, q);
+  EXPECT_NEAR(plan.team_time_s, lineup.result.best.team_time_s, 1e-9);
   double splits = 0.0;
-  for (const RelayPlanLeg& l : plan.legs) splits += l.split_s;
-  EXPECT_NEAR(splits, plan.team_time_s, 0.011);
+  for (const RelayPlanLeg& l : plan.legs) {
+    EXPECT_NEAR(l.split_s, lineup.splits_s[static_cast<size_t>(l.leg - 1)], 1e-9);
+    splits += l.split_s;
+  }
+  EXPECT_NEAR(splits, plan.team_time_s, 1e-9);
   // The cards carry the same mark and team time.
-  const RelayCards cards = relay_cards(ws, RelayOrder{relay, order(), true});
+  const RelayCards cards = relay_cards(ws, drilled);
   EXPECT_NEAR(cards.team_time_s, plan.team_time_s, 1e-9);
 }
 
