@@ -30,6 +30,13 @@ export function formatTime(seconds, decimals = 2) {
   return `${minutes}:${rest.padStart(decimals + 3, "0")}`;
 }
 
+/** "+0.12 s", "−0.05 s", "±0.00 s": a change of team time. */
+export function diffText(seconds) {
+  const rounded = Math.round(seconds * 100) / 100;
+  if (rounded === 0) return "±0.00 s";
+  return `${rounded > 0 ? "+" : "−"}${Math.abs(rounded).toFixed(2)} s`;
+}
+
 export const SEX_TEXT = { F: "F (girls/women)", M: "M (boys/men)" };
 export const RULES_TEXT = { wa: "World Athletics", ncaa: "NCAA", nfhs: "NFHS (US high school)" };
 

@@ -1,7 +1,7 @@
 // The Hand-off page: for a running order, each exchange's diagram, hands, technique, go-mark
 // (foot lengths and metres) and the risk of a failed pass.
 import { api } from "./api.js";
-import { percentText } from "./format.js";
+import { diffText, percentText } from "./format.js";
 import { announce, focusResult, h, replace, svgFigure, uid } from "./dom.js";
 import { latest, STALE } from "./latest.js";
 import { describe, drawRunners as drawRunnersOf, errorBox, eventSelect, loadRelays, timeText }
@@ -92,10 +92,19 @@ function exchangeCard(x) {
       x.rationale ? item("Why this mark", x.rationale) : null));
 }
 
+/** What the pairs' practice records add to the plan's team time, in words; null for none. */
+function practiceNote(doc) {
+  const drilled = doc.exchanges.filter((x) => (x.practice_s || 0) !== 0);
+  if (!drilled.length) return null;
+  const total = drilled.reduce((sum, x) => sum + x.practice_s, 0);
+  return h("p", { class: "hint" }, `Includes ${diffText(total)} for the practice record of ${drilled.length === 1 ? "1 pair" : `${drilled.length} pairs`} (drills and logged races), as the lineup counts it.`);
+}
+
 function planView(doc) {
   return h("div", {},
     h("h2", {}, `${doc.name}: ${timeText(doc.team_time_s)} predicted`),
     h("p", { class: "hint" }, `8 races in 10 at ${doc.level} level: ${timeText(doc.team_time_p10_s)} to ${timeText(doc.team_time_p90_s)}`),
+    practiceNote(doc),
     h("div", { class: "scroll-x", tabindex: "0", role: "region", "aria-label": "Legs and carrying hands" },
       h("table", { class: "legs" },
       h("caption", { class: "sr" }, "Legs and carrying hands"),

@@ -4,7 +4,7 @@
 import { api } from "./api.js";
 import { announce, focusResult, h, replace, uid } from "./dom.js";
 import { latest, STALE } from "./latest.js";
-import { formatTime, SEX_TEXT } from "./format.js";
+import { diffText, formatTime, SEX_TEXT } from "./format.js";
 import { cardsLink, describe, errorBox, eventSelect, loadRelays, oddsLink, planLink, SPLIT_NOTE,
   timeText } from "./relay_form.js";
 import { meetForm } from "./meet.js";
@@ -143,18 +143,11 @@ function lineupView(doc) {
         h("a", { href: planLink(doc.event, a.order), "aria-label": `Plan the hand-offs of order ${a.order.join(", ")}` }, "Plan"))))) : null);
 }
 
-/** "+0.12 s", "−0.05 s", "±0.00 s": a change of team time. */
-function diffText(seconds) {
-  const rounded = Math.round(seconds * 100) / 100;
-  if (rounded === 0) return "±0.00 s";
-  return `${rounded > 0 ? "+" : "−"}${Math.abs(rounded).toFixed(2)} s`;
-}
-
 /**
  * The coach's own order: each leg's runner from a select, "Swap with the next leg" buttons, and
- * the predicted team time (POST /api/predictions) against the best order's. Both times are
- * predicted from the marks alone; the best order's time above may include its pairs' practice
- * record, so the best order is timed here again without it.
+ * the predicted team time (POST /api/predictions) against the best order's. Both carry their
+ * pairs' practice records, as `baton lineup` and `baton predict` do, so the best order is timed
+ * here as it is above.
  */
 function orderEditor(doc, team, events) {
   const event = events.find((e) => e.id === doc.event);
@@ -169,9 +162,6 @@ function orderEditor(doc, team, events) {
   const selects = [];
   const splits = [];
   const predictions = latest(summary);  // answers to older orders are dropped
-  // The best order timed without practice, the baseline of every difference shown.
-  const bestPromise = api("POST", "/api/predictions", { json: { event: doc.event, order: doc.order } });
-  bestPromise.catch(() => {});  // reported by update()
 
   const rows = event.legs.map((leg, i) => {
     const id = uid("leg");
@@ -189,10 +179,10 @@ function orderEditor(doc, team, events) {
       h("label", { for: id }, `Leg ${i + 1} runner (${leg.distance_m} m)`, select), split, swap);
   });
 
-  const show = (p, best) => {
-    const d = p.team_time_s - best.team_time_s;
+  const show = (p) => {
+    const d = p.team_time_s - doc.team_time_s;
     replace(summary, "This order: ", h("strong", {}, timeText(p.team_time_s)), ", ",
-      h("strong", { class: "diff" }, diffText(d)), ` against the best order (${timeText(best.team_time_s)})`);
+      h("strong", { class: "diff" }, diffText(d)), ` against the best order (${timeText(doc.team_time_s)})`);
     p.legs.forEach((l, i) => { splits[i].textContent = `split ${timeText(l.split_s)}${l.estimated ? " *" : ""}`; });
     plan.hidden = false;
     announce(`This order: ${formatTime(p.team_time_s)} s, ${diffText(d)}`);
@@ -203,10 +193,10 @@ function orderEditor(doc, team, events) {
     error.textContent = "";
     const order = [...names];
     try {
-      const answer = await predictions.run((signal) => Promise.all([bestPromise,
-        api("POST", "/api/predictions", { json: { event: doc.event, order }, signal })]), order.join(", "));
+      const answer = await predictions.run((signal) =>
+        api("POST", "/api/predictions", { json: { event: doc.event, order }, signal }), order.join(", "));
       if (answer === STALE) return;
-      show(answer[1], answer[0]);
+      show(answer);
     } catch (err) {
       replace(summary, "This order cannot run as chosen.");
       splits.forEach((s) => { s.textContent = ""; });
@@ -219,8 +209,8 @@ function orderEditor(doc, team, events) {
 
   const practice = doc.practice_s || 0;
   const note = practice !== 0
-    ? `Times here are predicted from the marks alone, as baton predict gives them. The best order's ${timeText(doc.team_time_s)} above includes ${diffText(practice)} for its pairs' practice record; without it the best order is timed at ${timeText(doc.team_time_s - practice)}, and that is what the difference compares with.`
-    : "Times predicted from the marks, legs and exchanges, as baton predict gives them.";
+    ? `Times predicted from the marks, legs and exchanges and each pair's practice record (drills and logged races), as baton lineup and baton predict give them. The best order's ${timeText(doc.team_time_s)} includes ${diffText(practice)} for its pairs' practice record.`
+    : "Times predicted from the marks, legs and exchanges, as baton lineup and baton predict give them.";
   const box = h("section", { class: "card order-editor", "aria-label": "Try another order" },
     h("h2", {}, "Try another order"),
     h("p", { class: "hint" }, "Swap two legs or pick another runner and see the predicted team time change. * marks a leg predicted from a mark at another distance."),
