@@ -66,6 +66,14 @@ bool leg_column(const std::string& k, Column& c) {
   return false;
 }
 
+// A column of Baton's own CSV roster beyond names and marks (io/roster_csv.cpp): sprint splits,
+// foot length, carrying hand, form spread, individual entries.
+bool roster_column(const std::string& title) {
+  const std::string t = text::lowercase(text::trim(title));
+  return t.starts_with("split_") || t == "foot_length_m" || t == "hand" ||
+         t == "form_sd_percent" || t == "entries";
+}
+
 Kind person_column(const std::string& k) {
   if (k == "name" || k == "athlete" || k == "athletename" || k == "fullname" || k == "runner" ||
       k == "lastfirst" || k == "namelastfirst") {
@@ -275,6 +283,12 @@ ImportedFile read_spreadsheet(std::string_view text, const std::string& file) {
                                                       c.title)});
     } else if (c.kind == Kind::event && c.event.kind == EventKind::other) {
       out.skipped.push_back({header.line, fmt::format("column '{}': {}", c.title, c.event.reason)});
+    } else if (c.kind == Kind::ignored && roster_column(c.title)) {
+      out.skipped.push_back(
+          {header.line, fmt::format("column '{}': a column of Baton's own roster file, which "
+                                    "`baton roster import` reads in full (this import reads "
+                                    "names, sexes, teams and marks)",
+                                    c.title)});
     } else if (c.kind == Kind::ignored && !c.title.empty()) {
       out.skipped.push_back(
           {header.line, fmt::format("column '{}': not one Baton reads", c.title)});

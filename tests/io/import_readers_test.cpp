@@ -1,5 +1,6 @@
 // The readers of other programs' files, on real samples (tests/data/import/README.md names
 // their sources): what each reads, what it skips and why, and how a wrong cell is reported.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -109,6 +110,23 @@ TEST(ImportSpreadsheet, SemicolonsAndAHandTimedColumn) {
   EXPECT_DOUBLE_EQ(two[0]->mark.time_s, 22.1);
   EXPECT_FALSE(marks_at(f.athletes[0], 100.0)[0]->mark.hand_timed);
   EXPECT_TRUE(skipped_with(f, 4, "scratched (SCR)"));
+}
+
+TEST(ImportSpreadsheet, BatonsOwnRosterColumnsPointToRosterImport) {
+  // The example roster read as a coach's sheet: its names, sexes and marks; the columns only
+  // Baton's roster file has are named with the command that reads them.
+  const ImportedFile f = read_import(
+      testing::read_file(source_path("examples/jv-roster.csv")), "jv-roster.csv", "auto");
+  ASSERT_EQ(f.athletes.size(), 8u);
+  EXPECT_EQ(f.athletes[0].full_name(), "Mia Clarke");
+  EXPECT_EQ(marks_at(f.athletes[0], 100.0).size(), 1u);
+  for (const char* column : {"split_10m", "split_20m", "foot_length_m", "hand"}) {
+    EXPECT_TRUE(skipped_with(f, 1, fmt::format("column '{}': a column of Baton's own roster file, "
+                                               "which `baton roster import` reads",
+                                               column)))
+        << column;
+  }
+  EXPECT_EQ(f.skipped.size(), 4u);
 }
 
 TEST(ImportSpreadsheet, TabsAndAMiddleInitial) {
