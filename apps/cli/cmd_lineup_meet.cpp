@@ -2,6 +2,7 @@
 // alternate for every leg.
 #include <fmt/format.h>
 
+#include <cmath>
 #include <optional>
 
 #include "baton/lineup_json.h"
@@ -39,6 +40,7 @@ MeetLineupQuery meet_query(const LineupOptions& opt) {
   q.weights = std::move(rules.weights);
   q.model = parse_cost_model(opt.model, {"--model", 0, ""});
   q.allow_estimates = opt.allow_estimates;
+  q.practice = !opt.no_practice;
   if (opt.objective == "points") {
     if (opt.meet.empty()) {
       throw ValidationError("--objective points needs the relays' fields: --meet FILE",
@@ -82,7 +84,8 @@ void run_meet(const LineupOptions& opt, const Context& ctx) {
   const MeetLineupAnswer a = plan_meet_lineups(ws, meet_query(opt));
   const Team& team = ws.team();
   if (ctx.json) {
-    nlohmann::json doc = meet_lineup_to_json(team, a.request, a.result, &a.events, &a.splits_s);
+    nlohmann::json doc =
+        meet_lineup_to_json(team, a.request, a.result, &a.events, &a.splits_s, &a.practice_s);
     add_meet_assignments_json(doc, team, a.request, a.result, a.athletes, a.substitutes,
                               &a.estimated);
     doc["model"] = to_string(a.model);
@@ -135,6 +138,12 @@ void run_meet(const LineupOptions& opt, const Context& ctx) {
                      locked ? "locked" : "", alternate});
     }
     ctx.print(table.render());
+    if (r < a.practice_s.size() && std::abs(a.practice_s[r]) >= 0.0005) {
+      ctx.print(
+          fmt::format("includes {:+.3f} s for this order's practice record "
+                      "(--no-practice to ignore)\n",
+                      a.practice_s[r]));
+    }
   }
   ctx.print(kSplitNote);
   if (any_estimated) {

@@ -69,7 +69,8 @@ nlohmann::json meet_lineups(const nlohmann::json& body, const std::string& db_pa
     if (e.where().field != "field") throw;
     throw ValidationError(e.message(), Location{"", 0, "meet_file"});
   }
-  nlohmann::json doc = meet_lineup_to_json(ws.team(), a.request, a.result, &a.events, &a.splits_s);
+  nlohmann::json doc =
+      meet_lineup_to_json(ws.team(), a.request, a.result, &a.events, &a.splits_s, &a.practice_s);
   add_meet_assignments_json(doc, ws.team(), a.request, a.result, a.athletes, a.substitutes,
                             &a.estimated);
   doc["model"] = to_string(a.model);

@@ -45,11 +45,13 @@ nlohmann::json lineup_to_json(const Team& team, const Event& event, const RelayC
 /// baton-to-baton splits of its order) each leg also gets "split_s". Under
 /// MeetObjective::points: "objective": "expected points", "expected_points" (the relays' sum),
 /// "points_bound" (the best possible; "gap" is relative to it), and per relay
-/// "expected_points".
+/// "expected_points". With `practice_s` (per relay of the result: what its order's practice
+/// records add, MeetLineupAnswer::practice_s) each relay also gets "practice_s".
 nlohmann::json meet_lineup_to_json(const Team& team, const MeetLineupRequest& request,
                                    const MeetLineupResult& result,
                                    const std::vector<Event>* events = nullptr,
-                                   const std::vector<std::vector<double>>* splits = nullptr);
+                                   const std::vector<std::vector<double>>* splits = nullptr,
+                                   const std::vector<double>* practice_s = nullptr);
 
 /// Adds who runs what to a meet_lineup_to_json() document of the same request and result:
 /// - "athletes": every athlete, roster order: {"name", "sex", "relays": [{"event", "team",

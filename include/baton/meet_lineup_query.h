@@ -79,6 +79,9 @@ struct MeetLineupQuery {
   /// another distance (physics model). Off, such legs are left out (a locked leg stays, as
   /// the coach chose it), so runners with real marks at the distance run them.
   bool allow_estimates = false;
+  /// Price each drilled pair's practice record from the logs into its pair terms (a database
+  /// workspace and the physics model only), as find_lineups() does ("--no-practice" off).
+  bool practice = true;
   /// Most athletes who may run (a bound on the solver's work); 0 = no limit. More is refused
   /// naming "exclude".
   size_t max_athletes = 0;
@@ -101,6 +104,9 @@ struct MeetLineupAnswer {
   /// Per relay of `result`: the baton-to-baton splits of its order (relay_splits.h), seconds;
   /// they add up to its team time.
   std::vector<std::vector<double>> splits_s;
+  /// Per relay of `result`: what its order's practice records add to its team time, seconds
+  /// (negative: saves time; 0 without drills or logged races, or with query.practice off).
+  std::vector<double> practice_s;
   /// Per relay of `result`, per leg: the leg rests on a mark estimated from another distance
   /// (physics model; all false under the open model, which uses each runner's open best).
   std::vector<std::vector<bool>> estimated;

@@ -55,7 +55,8 @@ nlohmann::json lineup_to_json(const Team& team, const Event& event, const RelayC
 
 nlohmann::json meet_lineup_to_json(const Team& team, const MeetLineupRequest& request,
                                    const MeetLineupResult& result, const std::vector<Event>* events,
-                                   const std::vector<std::vector<double>>* splits) {
+                                   const std::vector<std::vector<double>>* splits,
+                                   const std::vector<double>* practice_s) {
   nlohmann::json relays = nlohmann::json::array();
   for (size_t r = 0; r < result.relays.size(); ++r) {
     const MeetRelayLineup& l = result.relays[r];
@@ -84,6 +85,9 @@ nlohmann::json meet_lineup_to_json(const Team& team, const MeetLineupRequest& re
       doc["legs"] = legs;
     }
     if (request.objective == MeetObjective::points) doc["expected_points"] = l.expected_points;
+    if (practice_s != nullptr && r < practice_s->size()) {
+      doc["practice_s"] = std::round((*practice_s)[r] * 1e4) / 1e4;
+    }
     relays.push_back(doc);
   }
   nlohmann::json out = {{"relays", relays},

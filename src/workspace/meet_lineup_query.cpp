@@ -289,6 +289,9 @@ MeetLineupAnswer plan_meet_lineups(const Workspace& ws, const MeetLineupQuery& q
                           Location{"", 0, "exclude"});
   }
 
+  // Each drilled pair's practice record priced into its pair terms, as find_lineups() does.
+  const bool practice = query.practice && query.model == CostModel::physics;
+  std::vector<RelayCosts> without_practice;
   for (size_t i = 0; i < query.relays.size(); ++i) {
     const MeetRelayChoice& choice = query.relays[i];
     const std::string field = fmt::format("relays.{}", i);
@@ -309,7 +312,11 @@ MeetLineupAnswer plan_meet_lineups(const Workspace& ws, const MeetLineupQuery& q
     }
     relay.teams = query.teams_per_relay;
     relay.excluded = excluded;
-    relay.costs = detail::priced_costs(team, event, query.model, {}).costs;
+    detail::PricedCosts priced = detail::priced_costs(
+        team, event, query.model, practice ? ws.practice(event) : PracticeLookup{},
+        practice ? calibration_lookup(ws, event) : PairCalibrationLookup{});
+    relay.costs = std::move(priced.costs);
+    without_practice.push_back(std::move(priced.without_practice));
     a.request.relays.push_back(std::move(relay));
     a.events.push_back(event);
   }
@@ -340,6 +347,9 @@ MeetLineupAnswer plan_meet_lineups(const Workspace& ws, const MeetLineupQuery& q
     a.estimated.push_back(query.model == CostModel::physics
                               ? estimated_legs(team, event, athlete_names(team, l.order))
                               : std::vector<bool>(l.order.size(), false));
+    a.practice_s.push_back(
+        relay.costs.team_time_s(l.order) -
+        without_practice[static_cast<size_t>(l.event_index)].team_time_s(l.order));
     a.splits_s.push_back(baton_splits_s(relay.costs, l.order,
                                         query.model == CostModel::physics
                                             ? pass_offsets_s(team, event, l.order)

@@ -114,6 +114,17 @@ TEST_F(OneSetOfNumbers, EveryCommandPricesThePracticeRecordLineupPrices) {
   }
   const nlohmann::json lineup = expect_one_set_of_splits();
   EXPECT_GT(lineup["practice_pair_terms"].get<int>(), 0);
+  // The meet's lineups price the same records: one relay alone is the one-relay lineup.
+  const nlohmann::json meet = json({"lineup", "--events", "4x100", "--sex", "F"});
+  ASSERT_EQ(meet["relays"].size(), 1u);
+  const nlohmann::json& relay = meet["relays"][0];
+  EXPECT_EQ(relay["order"], lineup["order"]);
+  EXPECT_NEAR(relay["team_time_s"].get<double>(), lineup["team_time_s"].get<double>(), 1e-9);
+  EXPECT_NEAR(relay["practice_s"].get<double>(), lineup["practice_s"].get<double>(), 1e-9);
+  for (size_t l = 0; l < 4; ++l) {
+    EXPECT_NEAR(relay["legs"][l]["split_s"].get<double>(),
+                lineup["legs"][l]["split_s"].get<double>(), 1e-9);
+  }
   const nlohmann::json plain = json({"lineup", "--event", "4x100", "--sex", "F", "--no-practice"});
   // The records moved the time by more than rounding: the check above compares priced times.
   if (lineup["order"] == plain["order"]) {
