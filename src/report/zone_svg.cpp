@@ -13,7 +13,6 @@ namespace baton {
 namespace {
 
 using report::xml_escape;
-constexpr auto nice_step = report::nice_tick_step;
 
 // Colours, each at least 4.5:1 against white (WCAG 1.4.3): ink #1b1b1b 17:1, runner blue
 // #1f5fa8 6.4:1, legal green #1a7f37 5.1:1, illegal red #b00020 7.4:1.
