@@ -60,12 +60,14 @@ LineupOddsResult lineups_by_odds(const std::vector<SimTeam>& opponents,
 /// A roster team's order chosen by its odds: the `candidates` fastest orders of
 /// best_lineups(costs, request) (request.top_k is set here; locks, exclusions and sex rules are
 /// the request's), each simulated as own_sim_team(team, event, order, name, practice,
-/// options.exchange) against `opponents` with lineups_by_odds(). Throws ValidationError for
+/// options.exchange, calibrated) against `opponents` with lineups_by_odds(), as `simulate`
+/// races an order. Throws ValidationError for
 /// `candidates` outside 1-100 (field "candidates") and like best_lineups(), own_sim_team() and
 /// lineups_by_odds().
 LineupOddsResult choose_order_by_odds(const Team& team, const Event& event, const RelayCosts& costs,
                                       LineupRequest request, int candidates,
                                       const std::string& name, const PracticeLookup& practice,
+                                      const PairCalibrationLookup& calibrated,
                                       const std::vector<SimTeam>& opponents,
                                       const SimulationOptions& options, LineupObjective objective,
                                       const SimulationProgress& progress = {});

@@ -84,6 +84,7 @@ LineupOddsResult lineups_by_odds(const std::vector<SimTeam>& opponents,
 LineupOddsResult choose_order_by_odds(const Team& team, const Event& event, const RelayCosts& costs,
                                       LineupRequest request, int candidates,
                                       const std::string& name, const PracticeLookup& practice,
+                                      const PairCalibrationLookup& calibrated,
                                       const std::vector<SimTeam>& opponents,
                                       const SimulationOptions& options, LineupObjective objective,
                                       const SimulationProgress& progress) {
@@ -100,7 +101,7 @@ LineupOddsResult choose_order_by_odds(const Team& team, const Event& event, cons
   for (const Lineup* l : ranked) {
     std::vector<std::string> order;
     for (int a : l->order) order.push_back(team.athletes[static_cast<size_t>(a)].name);
-    teams.push_back(own_sim_team(team, event, order, name, practice, options.exchange));
+    teams.push_back(own_sim_team(team, event, order, name, practice, options.exchange, calibrated));
     orders.push_back(std::move(order));
     times.push_back(l->team_time_s);
   }

@@ -99,17 +99,21 @@ SimulationResult simulate_meet(const Meet& meet, const Workspace* roster, Simula
 
 namespace {
 
+// The pairs' records and calibrated hand-offs price the orders as `baton lineup` does and race
+// them as `simulate` does.
 LineupOddsAnswer odds_against(const Team& team, const Event& event, const LineupOddsQuery& query,
-                              const PracticeLookup& practice, const std::string& name,
+                              const PracticeLookup& practice,
+                              const PairCalibrationLookup& calibrated, const std::string& name,
                               const std::vector<SimTeam>& field,
                               const SimulationProgress& progress) {
   LineupOddsAnswer a;
   a.event = event;
   a.team = name;
   const LineupRequest req = detail::resolve_lineup(team, event, query.lineup);
-  const RelayCosts costs = detail::priced_costs(team, event, CostModel::physics, practice).costs;
-  a.result = choose_order_by_odds(team, event, costs, req, query.candidates, name, practice, field,
-                                  query.simulation, query.objective, progress);
+  const RelayCosts costs =
+      detail::priced_costs(team, event, CostModel::physics, practice, calibrated).costs;
+  a.result = choose_order_by_odds(team, event, costs, req, query.candidates, name, practice,
+                                  calibrated, field, query.simulation, query.objective, progress);
   return a;
 }
 
@@ -124,8 +128,10 @@ LineupOddsAnswer lineup_odds(const Workspace& ws, const LineupOddsQuery& query,
   const std::string name = detail::race_name(team);
   const std::vector<SimTeam> field =
       detail::seeded_opponents(opponents, event, query.simulation, name);
-  const PracticeLookup practice = query.lineup.practice ? ws.practice(event) : PracticeLookup{};
-  return odds_against(team, event, query, practice, name, field, progress);
+  const bool practice = query.lineup.practice;
+  return odds_against(team, event, query, practice ? ws.practice(event) : PracticeLookup{},
+                      practice ? calibration_lookup(ws, event) : PairCalibrationLookup{}, name,
+                      field, progress);
 }
 
 LineupOddsAnswer lineup_odds_at_meet(const Meet& meet, const Workspace* roster,
@@ -155,11 +161,13 @@ LineupOddsAnswer lineup_odds_at_meet(const Meet& meet, const Workspace* roster,
   }
   const Team team = entry.roster ? *db_side.team : load_team(entry.file);
   const PracticeLookup practice = entry.roster ? db_side.practice : PracticeLookup{};
+  const PairCalibrationLookup calibrated =
+      entry.roster ? db_side.calibrated : PairCalibrationLookup{};
   if (!query.lineup.sex) query.lineup.sex = entry_squad(meet, entry, team);
   std::vector<SimTeam> field = meet_field(meet, query.simulation, db_side);
   field.erase(field.begin() + static_cast<std::ptrdiff_t>(ours));
   const std::string name = entry.name.empty() ? team.name : entry.name;
-  return odds_against(team, meet.event, query, practice, name, field, progress);
+  return odds_against(team, meet.event, query, practice, calibrated, name, field, progress);
 }
 
 }  // namespace baton

@@ -114,6 +114,18 @@ TEST_F(OneSetOfNumbers, EveryCommandPricesThePracticeRecordLineupPrices) {
   }
   const nlohmann::json lineup = expect_one_set_of_splits();
   EXPECT_GT(lineup["practice_pair_terms"].get<int>(), 0);
+  // Choosing the order by its odds prices and races the same records: its fastest candidate is
+  // the lineup's order at the lineup's time.
+  const std::string meet_file = dir.write("odds.toml",
+                                          "event = \"4x100\"\nrules = \"nfhs\"\n"
+                                          "[[team]]\nroster = true\nsex = \"F\"\n"
+                                          "[[team]]\nname = \"Central HS\"\nseed = \"47.60\"\n");
+  const nlohmann::json odds = json(
+      {"lineup", "--objective", "win", "--meet", meet_file, "--candidates", "1", "--runs", "2000"});
+  ASSERT_EQ(odds["candidates"].size(), 1u);
+  EXPECT_EQ(odds["candidates"][0]["order"], lineup["order"]);
+  EXPECT_NEAR(odds["candidates"][0]["team_time_s"].get<double>(),
+              lineup["team_time_s"].get<double>(), 1e-4);
   // The meet's lineups price the same records: one relay alone is the one-relay lineup.
   const nlohmann::json meet = json({"lineup", "--events", "4x100", "--sex", "F"});
   ASSERT_EQ(meet["relays"].size(), 1u);
