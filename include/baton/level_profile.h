@@ -15,7 +15,7 @@ struct LevelProfile {
   /// receiver's strides with the arm back, an imperfect mark), seconds per exchange.
   double blind_exchange_loss_s = 0.0;
   /// Spread (sd) of real team times around the prediction, as a fraction of the team time
-  /// (the validation residuals of this level).
+  /// (the validation residuals of this level; team_time_interval() is +-1.2816 of it).
   double prediction_sd_fraction = 0.0;
   /// What the scatter of reactions and marks added on average to each blind pass of the
   /// relays blind_exchange_loss_s was fitted on (late passes above all; the plan's mean legal
