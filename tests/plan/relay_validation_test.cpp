@@ -270,7 +270,7 @@ struct Documented {
 constexpr Documented kDocumented[] = {
     {Level::elite, "4x100", 0.0126},       {Level::elite, "4x200", 0.0147},
     {Level::elite, "4x400", 0.0098},       {Level::college, "4x100", 0.0068},
-    {Level::high_school, "4x100", 0.0036}, {Level::youth, "4x100", 0.0274},
+    {Level::high_school, "4x100", 0.0036}, {Level::youth, "4x100", 0.0238},
 };
 
 TEST_F(RelayValidation, EveryLevelHasRelaysToFitAndTest) {
@@ -357,17 +357,22 @@ TEST_F(RelayValidation, LevelProfilesAreTheFitHalfs) {
   EXPECT_GT(losses.at(Level::youth), 1.5 * losses.at(Level::elite));
 }
 
-// The intervals hold what they promise: 8 relays in 10 of the held-out half the spread was not
-// set on fall between team_time_p10_s and team_time_p90_s (docs/MODEL.md "Level").
-TEST_F(RelayValidation, IntervalsHoldEightHeldOutRelaysInTen) {
+// The intervals hold what they promise: 8 relays in 10 fall between team_time_p10_s and
+// team_time_p90_s, of relays the spread was not set on: the held-out half the spread did not
+// use (high school), or the 4x100 test half (the other levels; elite and college have too few
+// to say). docs/MODEL.md "Level" shows the figures.
+TEST_F(RelayValidation, IntervalsHoldEightRelaysInTenTheyWereNotSetOn) {
   struct Coverage {
     Level level;
     size_t relays;
     double inside;  // the documented share of them inside the interval
   };
+  const auto halves = split_halves(*rows_);
   for (const Coverage& c :
-       {Coverage{Level::high_school, 38, 0.79}, Coverage{Level::youth, 27, 0.70}}) {
-    const std::vector<const RelayRow*> rows = held_out_halves(*rows_, c.level).coverage;
+       {Coverage{Level::high_school, 38, 0.79}, Coverage{Level::youth, 34, 0.71}}) {
+    const std::vector<const RelayRow*> rows = c.level == Level::high_school
+                                                  ? held_out_halves(*rows_, c.level).coverage
+                                                  : halves.at({c.level, "4x100"}).test;
     ASSERT_EQ(rows.size(), c.relays) << to_string(c.level);
     int inside = 0;
     for (const RelayRow* r : rows) {
@@ -376,10 +381,12 @@ TEST_F(RelayValidation, IntervalsHoldEightHeldOutRelaysInTen) {
       inside += r->time_s >= i.p10_s && r->time_s <= i.p90_s ? 1 : 0;
     }
     const double share = inside / static_cast<double>(rows.size());
-    fmt::print("{:<12} {} of {} held-out relays inside the 10-90 % interval ({:.0f} %)\n",
-               to_string(c.level), inside, rows.size(), 100.0 * share);
+    fmt::print(
+        "{:<12} {} of {} relays the spread was not set on inside the 10-90 % interval "
+        "({:.0f} %)\n",
+        to_string(c.level), inside, rows.size(), 100.0 * share);
     EXPECT_NEAR(share, c.inside, 0.015) << to_string(c.level);
-    // The interval is not the coverage half's to fit: it must not miss it badly either way.
+    // Not far from the 80 % promised, either way.
     EXPECT_GE(share, 0.65) << to_string(c.level);
     EXPECT_LE(share, 0.95) << to_string(c.level);
   }
@@ -444,9 +451,9 @@ struct DocumentedHeldOut {
   double bias;  // fraction, + = predicted slower
 };
 constexpr DocumentedHeldOut kHeldOut[] = {
-    {"hs-extra", 9, 0.0290, 0.0290},     {"maine-hs", 67, 0.0236, -0.0010},
-    {"high-school", 76, 0.0242, 0.0026}, {"youth-extra", 9, 0.0073, -0.0034},
-    {"maine-ms", 45, 0.0254, 0.0179},    {"youth", 54, 0.0224, 0.0144},
+    {"hs-extra", 9, 0.0290, 0.0290},
+    {"maine-hs", 67, 0.0236, -0.0010},
+    {"high-school", 76, 0.0242, 0.0026},
 };
 
 std::string source_group(const std::string& id) { return id.substr(0, id.rfind('-')); }
@@ -474,7 +481,7 @@ TEST_F(RelayValidation, HeldOutRelaysAreTheDocumentedOnes) {
   for (const RelayRow& r : *rows_) held_out += r.held_out ? 1 : 0;
   size_t documented = 0;
   for (const DocumentedHeldOut& d : kHeldOut) {
-    if (d.group == std::string_view("high-school") || d.group == std::string_view("youth")) {
+    if (d.group == std::string_view("high-school")) {
       documented += d.relays;
     }
   }
