@@ -70,8 +70,8 @@ bool leg_column(const std::string& k, Column& c) {
 // foot length, carrying hand, form spread, individual entries.
 bool roster_column(const std::string& title) {
   const std::string t = text::lowercase(text::trim(title));
-  return t.starts_with("split_") || t == "foot_length_m" || t == "hand" ||
-         t == "form_sd_percent" || t == "entries";
+  return t.starts_with("split_") || t == "foot_length_m" || t == "hand" || t == "form_sd_percent" ||
+         t == "entries";
 }
 
 Kind person_column(const std::string& k) {
