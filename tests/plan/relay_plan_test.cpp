@@ -145,23 +145,6 @@ TEST(RelayPlan, SplitsAddUpAndEveryMarkGivesThePassItPlans) {
   EXPECT_NE(plan.warnings.back().find("Zoe Carter"), std::string::npos);
 }
 
-// A sprinter who fades: the example girls with Maya Johnson at 26.00 s for 200 m (her 100 m
-// stays 12.08 s), run third in the 4x200, so she brings the baton into the third zone at about
-// 5.5 m/s.
-Team fading_third_runner() {
-  Team team = riverside();
-  for (Athlete& a : team.athletes) {
-    if (a.name == "Maya Johnson") a.set_best({200.0, {26.0, false}});
-  }
-  return team;
-}
-const std::vector<std::string> kFadingOrder = {"Ava Brooks", "Lily Nguyen", "Maya Johnson",
-                                               "Zoe Carter"};
-
-// Maya slows so much over her 200 m that Zoe reaches 85 % of her speed within a few metres; when
-// the team lets the pass come that early, the speed rule's mark fails 9.0 % of the time (a pass
-// before the zone). The plan runs the nearest mark failing at most 5 % instead, and the
-// prediction prices that same mark.
 TEST(RelayPlan, PracticeTermsJoinThePairTermsOfTheOrder) {
   const Team team = riverside();
   const Event event = find_event("4x100", team.rules);
@@ -193,6 +176,23 @@ TEST(RelayPlan, PracticeTermsJoinThePairTermsOfTheOrder) {
   EXPECT_THROW(relay_costs(team, event, o.predict), ValidationError);
 }
 
+// A sprinter who fades: the example girls with Maya Johnson at 26.00 s for 200 m (her 100 m
+// stays 12.08 s), run third in the 4x200, so she brings the baton into the third zone at about
+// 5.5 m/s.
+Team fading_third_runner() {
+  Team team = riverside();
+  for (Athlete& a : team.athletes) {
+    if (a.name == "Maya Johnson") a.set_best({200.0, {26.0, false}});
+  }
+  return team;
+}
+const std::vector<std::string> kFadingOrder = {"Ava Brooks", "Lily Nguyen", "Maya Johnson",
+                                               "Zoe Carter"};
+
+// Maya slows so much over her 200 m that Zoe reaches 85 % of her speed within a few metres; when
+// the team lets the pass come that early, the speed rule's mark fails 9.0 % of the time (a pass
+// before the zone). The plan runs the nearest mark failing at most 5 % instead, and the
+// prediction prices that same mark.
 TEST(RelayPlan, AMarkFailingMoreThanOneInTwentyIsMovedToTheNearestSaferOne) {
   const Team team = fading_third_runner();
   const Event relay = find_event("4x200", team.rules);
