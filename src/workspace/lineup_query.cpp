@@ -75,13 +75,6 @@ PricedCosts priced_costs(const Team& team, const Event& event, CostModel model,
   return out;
 }
 
-std::vector<double> order_practice_s(const Team& team, const Event& event,
-                                     const std::vector<std::string>& order, const Workspace& ws) {
-  PracticeCostOptions o;
-  o.calibrated = calibration_lookup(ws, event);
-  return baton::order_practice_s(team, event, order, ws.practice(event), o);
-}
-
 }  // namespace detail
 
 LineupAnswer find_lineups(const Workspace& ws, const LineupQuery& query) {

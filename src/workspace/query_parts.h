@@ -12,7 +12,6 @@
 #include "baton/relay_costs.h"
 #include "baton/sim_team.h"
 #include "baton/team.h"
-#include "baton/workspace.h"
 
 namespace baton::detail {
 
@@ -33,11 +32,6 @@ struct PricedCosts {
 PricedCosts priced_costs(const Team& team, const Event& event, CostModel model,
                          const PracticeLookup& practice,
                          const PairCalibrationLookup& calibrated = {});
-
-/// The practice terms of `order` (order_practice_s()) under the workspace's practice log and
-/// calibrated pairs, as priced_costs() prices every pair; empty for a team file.
-std::vector<double> order_practice_s(const Team& team, const Event& event,
-                                     const std::vector<std::string>& order, const Workspace& ws);
 
 /// Our team's name in a race.
 std::string race_name(const Team& team);

@@ -5,6 +5,7 @@
 #include "baton/error.h"
 #include "baton/lineup.h"
 #include "baton/pacing.h"
+#include "baton/practice_costs.h"
 #include "baton/practice_lookup.h"
 #include "baton/relay_plan.h"
 #include "baton/timeline.h"
@@ -17,16 +18,19 @@ RelayOrder requested_order(const Workspace& ws, const OrderRequest& request) {
   RelayOrder out;
   out.event =
       find_event(request.event, request.rules.value_or(team.rules), Location{"", 0, "event"});
+  // The practice log's pair records, as `baton lineup` prices them (a team file has none).
+  PracticeCostOptions practice_options;
+  practice_options.calibrated = calibration_lookup(ws, out.event);
+  const PracticeLookup practice = ws.practice(out.event);
   if (request.order.empty()) {
-    // The order `baton lineup` picks: the physics model with the practice log's pair records
-    // priced in (a team file has none), so a plan of "the best order" plans that order.
+    // The order `baton lineup` picks: the physics model with the records priced in, so a plan
+    // of "the best order" plans that order.
     LineupRequest lineup = lineup_request(team, out.event);
     lineup.required_sex = request.sex;
-    const detail::PricedCosts priced =
-        detail::priced_costs(team, out.event, CostModel::physics, ws.practice(out.event),
-                             calibration_lookup(ws, out.event));
+    const detail::PricedCosts priced = detail::priced_costs(team, out.event, CostModel::physics,
+                                                            practice, practice_options.calibrated);
     out.names = athlete_names(team, best_lineups(priced.costs, lineup).best.order);
-    out.practice_s = detail::order_practice_s(team, out.event, out.names, ws);
+    out.practice_s = order_practice_s(team, out.event, out.names, practice, practice_options);
     return out;
   }
   out.chosen = true;
@@ -46,7 +50,7 @@ RelayOrder requested_order(const Workspace& ws, const OrderRequest& request) {
                                       out.event.name, out.event.legs.size(), out.names.size()),
                           Location{"", 0, "order"});
   }
-  out.practice_s = detail::order_practice_s(team, out.event, out.names, ws);
+  out.practice_s = order_practice_s(team, out.event, out.names, practice, practice_options);
   return out;
 }
 
