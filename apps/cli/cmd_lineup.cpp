@@ -5,6 +5,7 @@
 #include <charconv>
 #include <memory>
 
+#include "baton/level_profile.h"
 #include "baton/lineup_json.h"
 #include "baton/meet_lineup_query.h"
 #include "baton/text_table.h"
@@ -12,10 +13,6 @@
 #include "cli/lineup_command.h"
 
 namespace baton::cli {
-
-std::string time_text(double seconds) {
-  return format_time(seconds) + (seconds < 60.0 ? " s" : "");
-}
 
 LineupQuery lineup_query(const LineupOptions& opt) {
   LineupQuery q;
@@ -81,6 +78,11 @@ void run_single(const LineupOptions& opt, const Context& ctx) {
         "at the leg's distance makes it firmer\n");
   }
   ctx.print(fmt::format("predicted team time: {}\n", time_text(a.result.best.team_time_s)));
+  if (a.model == CostModel::physics) {
+    const Level level = team_level(team);
+    const TimeInterval spread = team_time_interval(a.result.best.team_time_s, level);
+    ctx.print(interval_text(level, spread.p10_s, spread.p90_s) + "\n");
+  }
   ctx.print(kSplitNote);
   if (a.practice_pair_terms > 0) {
     ctx.print(fmt::format(

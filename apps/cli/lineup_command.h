@@ -7,6 +7,7 @@
 #include "baton/lineup_query.h"
 #include "baton/simulation.h"
 #include "cli/context.h"
+#include "cli/time_text.h"
 
 namespace baton::cli {
 
@@ -36,9 +37,6 @@ struct LineupOptions {
 
 /// The relay question of --event, --sex, --lock, --exclude, --model, --top, --no-practice.
 LineupQuery lineup_query(const LineupOptions& opt);
-
-/// "12.10 s"; times of a minute or more as coaches write them, "3:26.00".
-std::string time_text(double seconds);
 
 /// "predicted legs and exchanges" or "sum of open bests".
 std::string model_label(CostModel model);

@@ -171,6 +171,26 @@ TEST_F(OneSetOfNumbers, PrintedSplitsAddUpToThePrintedTeamTime) {
   }
 }
 
+TEST_F(OneSetOfNumbers, LineupPredictAndPlanPrintTheIntervalTheirJsonGives) {
+  const nlohmann::json doc = json({"lineup", "--event", "4x100", "--sex", "F"});
+  const std::string order = joined(names(doc["order"]));
+  // The example team is high school: 8 races in 10 within +-1.2816 x 2.64 % of the time.
+  const double team = doc["team_time_s"].get<double>();
+  EXPECT_NEAR(doc["team_time_p10_s"].get<double>(), team * (1.0 - 1.2816 * 0.0264), 1e-9);
+  EXPECT_NEAR(doc["team_time_p90_s"].get<double>(), team * (1.0 + 1.2816 * 0.0264), 1e-9);
+  const std::string words =
+      "8 races in 10 at high-school level: " + fmt_split(doc["team_time_p10_s"].get<double>()) +
+      " s to " + fmt_split(doc["team_time_p90_s"].get<double>()) + " s";
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"lineup", "--event", "4x100", "--sex", "F"},
+        std::vector<std::string>{"predict", "--event", "4x100", "--order", order},
+        std::vector<std::string>{"plan", "--event", "4x100", "--best", "--sex", "F"}}) {
+    const testing::CliResult r = baton(args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find(words), std::string::npos) << args[0] << "\n" << r.out;
+  }
+}
+
 TEST_F(OneSetOfNumbers, PredictPrintsTheSplitsLineupPrints) {
   const testing::CliResult lineup = baton({"lineup", "--event", "4x100", "--sex", "F"});
   const nlohmann::json doc = json({"lineup", "--event", "4x100", "--sex", "F"});
