@@ -22,14 +22,15 @@ LevelProfile level_profile(Level level) {
   // Elite, college and high school fit 0.340, 0.221 and 0.248 s on their own; pooled, since
   // a less experienced level does not pass better. The youth loss: CYO #3 2025 and nine Maine
   // middle-school meets, 34 fit relays. The spread: the fit relays' RMS error, pooled as the
-  // losses are, except where relays held out of the loss fit are many (high school, 76): there
-  // it is the central 80 % of half of them (the 10th to the 90th percentile of their relative
+  // losses are, except where relays held out of the loss fit are many (elite 66, high school 76):
+  // there it is the central 80 % of half of them (the 10th to the 90th percentile of their relative
   // errors over 2 x 1.2816), checked on the other half, since the interval promises 8 races in
   // 10. The scatter cost is the mean over the same fit relays of what the
   // spreads of reactions and marks add to their planned passes (relay_plan.h legal_time_s -
   // baton_time_s).
   constexpr double kTrainedLoss = 0.291;
   constexpr double kTrainedSpread = 0.0090;
+  constexpr double kEliteSpread = 0.0103;
   constexpr double kHighSchoolSpread = 0.0264;
   constexpr double kTrainedScatter = 0.0360;
   constexpr double kYouthLoss = 0.694;
@@ -37,6 +38,7 @@ LevelProfile level_profile(Level level) {
   constexpr double kYouthScatter = 0.0937;
   switch (level) {
     case Level::elite:
+      return {level, kTrainedLoss, kEliteSpread, kTrainedScatter};
     case Level::college:
       return {level, kTrainedLoss, kTrainedSpread, kTrainedScatter};
     case Level::high_school:
