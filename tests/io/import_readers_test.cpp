@@ -115,15 +115,16 @@ TEST(ImportSpreadsheet, SemicolonsAndAHandTimedColumn) {
 TEST(ImportSpreadsheet, BatonsOwnRosterColumnsPointToRosterImport) {
   // The example roster read as a coach's sheet: its names, sexes and marks; the columns only
   // Baton's roster file has are named with the command that reads them.
-  const ImportedFile f = read_import(
-      testing::read_file(source_path("examples/jv-roster.csv")), "jv-roster.csv", "auto");
+  const ImportedFile f = read_import(testing::read_file(source_path("examples/jv-roster.csv")),
+                                     "jv-roster.csv", "auto");
   ASSERT_EQ(f.athletes.size(), 8u);
   EXPECT_EQ(f.athletes[0].full_name(), "Mia Clarke");
   EXPECT_EQ(marks_at(f.athletes[0], 100.0).size(), 1u);
   for (const char* column : {"split_10m", "split_20m", "foot_length_m", "hand"}) {
-    EXPECT_TRUE(skipped_with(f, 1, fmt::format("column '{}': a column of Baton's own roster file, "
-                                               "which `baton roster import` reads",
-                                               column)))
+    EXPECT_TRUE(skipped_with(f, 1,
+                             fmt::format("column '{}': a column of Baton's own roster file, "
+                                         "which `baton roster import` reads",
+                                         column)))
         << column;
   }
   EXPECT_EQ(f.skipped.size(), 4u);
