@@ -22,7 +22,7 @@ size_t person_at(const std::vector<std::string>& f, size_t from) {
 }
 
 // Fields of the E record (0-based; Hy-Tek numbers them from 1).
-constexpr size_t kKind = 1, kCode = 4, kGender = 5, kRound = 9, kMark = 10, kAthlete = 20;
+constexpr size_t kKind = 1, kCode = 4, kGender = 5, kMark = 10, kAthlete = 20;
 // The R record has no field 2 (running or field): each of the above moves one to the left.
 constexpr size_t kRelayShift = 1;
 
