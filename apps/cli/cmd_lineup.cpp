@@ -69,7 +69,7 @@ void run_single(const LineupOptions& opt, const Context& ctx) {
   for (size_t l = 0; l < a.order.size(); ++l) {
     any_estimated = any_estimated || a.estimated[l];
     table.add_row({std::to_string(l + 1), fmt::format("{:g} m", a.event.legs[l].distance_m),
-                   a.order[l], time_text(a.splits_s[l]), a.estimated[l] ? "*" : ""});
+                   a.order[l], format_duration(a.splits_s[l]), a.estimated[l] ? "*" : ""});
   }
   ctx.print(table.render());
   if (any_estimated) {
@@ -77,7 +77,7 @@ void run_single(const LineupOptions& opt, const Context& ctx) {
         "* from a mark estimated at another distance (baton predict shows which); a real mark "
         "at the leg's distance makes it firmer\n");
   }
-  ctx.print(fmt::format("predicted team time: {}\n", time_text(a.result.best.team_time_s)));
+  ctx.print(fmt::format("predicted team time: {}\n", format_duration(a.result.best.team_time_s)));
   if (a.model == CostModel::physics) {
     const Level level = team_level(team);
     const TimeInterval spread = team_time_interval(a.result.best.team_time_s, level);
@@ -96,7 +96,7 @@ void run_single(const LineupOptions& opt, const Context& ctx) {
       const Lineup& alt = a.result.alternatives[i];
       alts.add_row({std::to_string(i + 2),
                     fmt::format("{}", fmt::join(athlete_names(team, alt.order), ", ")),
-                    time_text(alt.team_time_s), fmt::format("+{:.2f} s", alt.gap_s)});
+                    format_duration(alt.team_time_s), fmt::format("+{:.2f} s", alt.gap_s)});
     }
     ctx.print("\nalternatives\n" + alts.render());
   }

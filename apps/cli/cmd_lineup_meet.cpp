@@ -116,7 +116,7 @@ void run_meet(const LineupOptions& opt, const Context& ctx) {
     const Event& e = a.events[static_cast<size_t>(l.event_index)];
     const MeetRelay& relay = a.request.relays[static_cast<size_t>(l.event_index)];
     ctx.print(fmt::format(
-        "\n{} ({}), team {}: {}{}\n", e.name, relay.event, l.team, time_text(l.team_time_s),
+        "\n{} ({}), team {}: {}{}\n", e.name, relay.event, l.team, format_duration(l.team_time_s),
         points ? fmt::format(", {:.2f} expected points against the {} field", l.expected_points,
                              a.field_relays[static_cast<size_t>(l.event_index)])
                : std::string()));
@@ -134,7 +134,7 @@ void run_meet(const LineupOptions& opt, const Context& ctx) {
       any_estimated = any_estimated || estimated;
       table.add_row({std::to_string(leg + 1), fmt::format("{:g} m", e.legs[leg].distance_m),
                      team.athletes[static_cast<size_t>(runner)].name,
-                     time_text(a.splits_s[r][leg]) + (estimated ? " *" : ""),
+                     format_duration(a.splits_s[r][leg]) + (estimated ? " *" : ""),
                      locked ? "locked" : "", alternate});
     }
     ctx.print(table.render());

@@ -10,6 +10,7 @@
 #include "baton/race_query.h"
 #include "baton/simulation_json.h"
 #include "baton/text_table.h"
+#include "baton/units.h"
 #include "cli/lineup_command.h"
 
 namespace baton::cli {
@@ -31,11 +32,12 @@ void print_table(const LineupOddsAnswer& a, const std::string& meet_file, const 
       {">#", "order", ">predicted", ">mean", ">win", ">podium", ">DQ", ">drop", ">exp. points"});
   for (size_t i = 0; i < r.candidates.size(); ++i) {
     const OddsCandidate& c = r.candidates[i];
-    table.add_row(
-        {std::to_string(i + 1) + (i == r.chosen ? " *" : ""), joined(c.order),
-         time_text(c.team_time_s), c.odds.finishes > 0 ? time_text(c.odds.mean_time_s) : "--",
-         chance_text(c.odds.p_win), chance_text(c.odds.p_podium), chance_text(c.odds.p_dq),
-         chance_text(c.odds.p_drop), fmt::format("{:.2f}", c.odds.expected_points)});
+    table.add_row({std::to_string(i + 1) + (i == r.chosen ? " *" : ""), joined(c.order),
+                   format_duration(c.team_time_s),
+                   c.odds.finishes > 0 ? format_duration(c.odds.mean_time_s) : "--",
+                   chance_text(c.odds.p_win), chance_text(c.odds.p_podium),
+                   chance_text(c.odds.p_dq), chance_text(c.odds.p_drop),
+                   fmt::format("{:.2f}", c.odds.expected_points)});
   }
   ctx.print(table.render());
   ctx.print(

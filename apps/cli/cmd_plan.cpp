@@ -20,7 +20,7 @@
 #include "baton/units.h"
 #include "baton/zone_svg.h"
 #include "cli/context.h"
-#include "cli/time_text.h"
+#include "cli/interval_text.h"
 
 namespace baton::cli {
 namespace {
@@ -76,7 +76,7 @@ void run_relay(const PlanOptions& opt, const Context& ctx) {
     ctx.print_json(j);
     return;
   }
-  ctx.print(fmt::format("{}: {} predicted ({})\n", event.name, time_text(plan.team_time_s),
+  ctx.print(fmt::format("{}: {} predicted ({})\n", event.name, format_duration(plan.team_time_s),
                         interval_text(plan.level, plan.team_time_p10_s, plan.team_time_p90_s)));
   TextTable legs({">leg", "athlete", ">distance", ">split", ">starts", "carries in"});
   for (const RelayPlanLeg& l : plan.legs) {

@@ -7,7 +7,7 @@
 #include "baton/text_table.h"
 #include "baton/units.h"
 #include "cli/context.h"
-#include "cli/time_text.h"
+#include "cli/interval_text.h"
 
 namespace baton::cli {
 namespace {

@@ -7,7 +7,7 @@
 #include "baton/lineup_query.h"
 #include "baton/simulation.h"
 #include "cli/context.h"
-#include "cli/time_text.h"
+#include "cli/interval_text.h"
 
 namespace baton::cli {
 
