@@ -115,6 +115,11 @@ struct RelayLegResult {
   bool estimated = false;   ///< uses an estimated mark
   std::string note;
   double go_mark_m = 0.0;  ///< go-mark of the exchange that ends this leg (0: none/visual)
+  /// The terms the team time is the sum of (relay_costs() has the same ones): the runner's own
+  /// time from scratch line to scratch line, and the pair term of the exchange that ends this
+  /// leg (practice record included; 0 for the anchor), seconds.
+  double own_s = 0.0;
+  double pair_s = 0.0;
 };
 
 struct RelayPrediction {

@@ -366,6 +366,8 @@ RelayPrediction predict_relay(const Team& team, const Event& e,
     r.estimated = leg[l].estimated;
     r.note = leg[l].note;
     r.go_mark_m = l + 1 < legs ? ex[l].go_mark_m : 0.0;
+    r.own_s = leg[l].split_s;
+    r.pair_s = l + 1 < legs ? ex[l].cost_s : 0.0;
     out.legs.push_back(r);
     last_baton = baton;
     if (l + 1 < legs) body += ex[l].cost_s;

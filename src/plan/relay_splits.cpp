@@ -126,24 +126,16 @@ std::vector<double> baton_splits_s(const RelayCosts& costs, std::span<const int>
 
 RelayPrediction predict_splits(const Team& team, const Event& event,
                                const std::vector<std::string>& order, const PredictOptions& given) {
-  // The team's level, as predict_relay() and relay_costs() resolve it, for the pair terms.
+  // The team's level, as predict_relay() and relay_costs() resolve it, for the pass offsets.
   const PredictOptions options = options_for_team(team, given);
   RelayPrediction p = predict_relay(team, event, order, options);
   const std::vector<int> runners = order_indices(team, order);
-  // The order's own terms: each runner's leg and each pair's exchange, as relay_costs() has
-  // them, so the team time is the same sum.
+  // The order's own terms, as predict_relay() summed them into the team time.
   RelayCosts costs(static_cast<int>(team.athletes.size()), static_cast<int>(runners.size()));
-  std::vector<AthleteModel> models;
-  for (int a : runners) {
-    models.push_back(model_athlete(team.athletes[static_cast<size_t>(a)], options.model));
-  }
   for (size_t l = 0; l < runners.size(); ++l) {
-    costs.leg(runners[l], static_cast<int>(l)) =
-        predict_leg(models[l], event, static_cast<int>(l), options).split_s;
+    costs.leg(runners[l], static_cast<int>(l)) = p.legs[l].own_s;
     if (l + 1 < runners.size()) {
-      costs.exchange(static_cast<int>(l), runners[l], runners[l + 1]) =
-          exchange_cost_s(models[l], models[l + 1], event, static_cast<int>(l), options) +
-          (options.order_practice_s.empty() ? 0.0 : options.order_practice_s[l]);
+      costs.exchange(static_cast<int>(l), runners[l], runners[l + 1]) = p.legs[l].pair_s;
     }
   }
   const std::vector<double> splits =
