@@ -61,12 +61,11 @@ double practice_cost_s(const PairRecord& record, const HandoffParams& nominal, b
 
 namespace {
 
-// The practice term of the pair `from` -> `to` at exchange k, as add_practice_costs() prices
-// it; 0 for a pair that never drilled.
+// The practice term of the pair `from` -> `to` at exchange k with its `record`, as
+// add_practice_costs() prices it; 0 for a pair that never drilled.
 double pair_practice_s(const Team& team, const Event& event, int k, const std::string& from,
-                       const std::string& to, const PracticeLookup& practice,
+                       const std::string& to, const PairRecord& record,
                        const PracticeCostOptions& o) {
-  const PairRecord record = practice(k, from, to);
   if (record.drills <= 0) return 0.0;
   const bool blind = event.exchanges[static_cast<size_t>(k)].blind;
   HandoffParams nominal;
@@ -105,8 +104,9 @@ int add_practice_costs(RelayCosts& costs, const Team& team, const Event& event,
         if (!std::isfinite(costs.exchange(k, a, b))) continue;
         const std::string& from = team.athletes[static_cast<size_t>(a)].name;
         const std::string& to = team.athletes[static_cast<size_t>(b)].name;
-        if (practice(k, from, to).drills <= 0) continue;
-        costs.exchange(k, a, b) += pair_practice_s(team, event, k, from, to, practice, o);
+        const PairRecord record = practice(k, from, to);
+        if (record.drills <= 0) continue;
+        costs.exchange(k, a, b) += pair_practice_s(team, event, k, from, to, record, o);
         ++changed;
       }
     }
@@ -121,8 +121,9 @@ std::vector<double> order_practice_s(const Team& team, const Event& event,
   if (!practice) return {};
   std::vector<double> out;
   for (size_t k = 0; k + 1 < order.size() && k < event.exchanges.size(); ++k) {
-    out.push_back(
-        pair_practice_s(team, event, static_cast<int>(k), order[k], order[k + 1], practice, o));
+    const int exchange = static_cast<int>(k);
+    out.push_back(pair_practice_s(team, event, exchange, order[k], order[k + 1],
+                                  practice(exchange, order[k], order[k + 1]), o));
   }
   return out;
 }
