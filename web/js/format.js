@@ -40,12 +40,12 @@ export function diffText(seconds) {
 export const SEX_TEXT = { F: "F (girls/women)", M: "M (boys/men)" };
 export const RULES_TEXT = { wa: "World Athletics", ncaa: "NCAA", nfhs: "NFHS (US high school)" };
 
-/** A probability as a percentage: "12.3 %", "under 0.1 %" for a small non-zero chance. */
-// "1 line", "3 lines": a count with its noun.
+/** "1 line", "3 lines": a count with its noun. */
 export function counted(n, singular, plural = `${singular}s`) {
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
+/** A probability as a percentage: "12.3 %", "under 0.1 %" for a small non-zero chance. */
 export function percentText(p) {
   if (p > 0 && p < 0.001) return "under 0.1 %";
   return `${(p * 100).toFixed(1)} %`;

@@ -1,7 +1,7 @@
 // The Hand-off page: for a running order, each exchange's diagram, hands, technique, go-mark
 // (foot lengths and metres) and the risk of a failed pass.
 import { api } from "./api.js";
-import { diffText, percentText } from "./format.js";
+import { counted, diffText, percentText } from "./format.js";
 import { announce, focusResult, h, replace, svgFigure, uid } from "./dom.js";
 import { latest, STALE } from "./latest.js";
 import { describe, drawRunners as drawRunnersOf, errorBox, eventSelect, loadRelays, timeText }
@@ -97,7 +97,7 @@ function practiceNote(doc) {
   const drilled = doc.exchanges.filter((x) => (x.practice_s || 0) !== 0);
   if (!drilled.length) return null;
   const total = drilled.reduce((sum, x) => sum + x.practice_s, 0);
-  return h("p", { class: "hint" }, `Includes ${diffText(total)} for the practice record of ${drilled.length === 1 ? "1 pair" : `${drilled.length} pairs`} (drills and logged races), as the lineup counts it.`);
+  return h("p", { class: "hint" }, `Includes ${diffText(total)} for the practice record of ${counted(drilled.length, "pair")} (drills and logged races), as the lineup counts it.`);
 }
 
 function planView(doc) {

@@ -9,7 +9,7 @@ import { announce, h, replace, uid } from "./dom.js";
 import { latest, STALE } from "./latest.js";
 import { logDrill, onSync, waitingDrills } from "./drill_queue.js";
 import { describe, errorBox, loadRelays, timeText } from "./relay_form.js";
-import { SEX_TEXT } from "./format.js";
+import { counted, SEX_TEXT } from "./format.js";
 
 const OUTCOMES = [["clean", "Clean"], ["early", "Early"], ["late", "Late"], ["stutter", "Stutter"],
   ["drop", "Drop"], ["out", "Out of zone"]];
@@ -150,7 +150,7 @@ function render(main, { team, events, squad }) {
   const outbox = h("p", { class: "outbox", role: "status" });
   const showOutbox = async () => {
     const n = (await waitingDrills()).length;
-    outbox.textContent = n ? `${n} drill${n === 1 ? "" : "s"} logged without a network wait on this ` +
+    outbox.textContent = n ? `${counted(n, "drill")} logged without a network wait on this ` +
       "device and will be sent when it returns." : "";
     outbox.hidden = !n;
   };
@@ -266,7 +266,7 @@ function render(main, { team, events, squad }) {
   const stop = onSync((outcome) => {
     if (!main.contains(form)) { stop(); return; }
     showOutbox();
-    if (outcome.sent) { announce(`${outcome.sent} waiting drill${outcome.sent === 1 ? "" : "s"} sent`); refresh(); }
+    if (outcome.sent) { announce(`${counted(outcome.sent, "waiting drill")} sent`); refresh(); }
     if (outcome.refused.length) {
       error.textContent = outcome.refused.map((r) => `${r.body.from} → ${r.body.to}, ${r.body.date}: ${r.error}`).join("; ");
     }
@@ -324,7 +324,7 @@ function metresText(m) {
 
 function reportCard(r) {
   const record = r.drills
-    ? `${r.drills} drill${r.drills === 1 ? "" : "s"}, ${Math.round(r.p_clean * 100)} % clean, ` +
+    ? `${counted(r.drills, "drill")}, ${Math.round(r.p_clean * 100)} % clean, ` +
       `passes at ${metresText(r.mean_exchange_at_m)} into the zone` +
       (r.sd_exchange_at_m !== null ? ` (SD ${metresText(r.sd_exchange_at_m)})` : "")
     : "No drills yet: the mark below comes from the athletes' speeds alone.";
