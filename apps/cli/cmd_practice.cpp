@@ -63,7 +63,8 @@ struct PairArgs {
                         .exchange = exchange,
                         .as_of = as_of.empty() ? today_date() : as_of,
                         .half_life_days = parse_number(half_life, "--half-life"),
-                        .overrides = {}};
+                        .overrides = {},
+                        .go_mark_m = std::nullopt};
     HandoffOverrides& o = r.overrides;
     o.incoming_speed_mps = number(incoming_speed, "--incoming-speed");
     o.outgoing_mss_mps = number(outgoing_mss, "--outgoing-mss");
@@ -120,7 +121,8 @@ void add_practice_command(CLI::App& app, Context& ctx) {
             .baton_time_s = std::nullopt,
             .outcome = parse_drill_outcome(la->outcome, {"--outcome", 0, ""}),
             .note = la->note,
-            .zone_length_m = parse_number(la->zone_length, "--zone-length")};
+            .zone_length_m = parse_number(la->zone_length, "--zone-length"),
+            .key = {}};
     if (!la->baton_time.empty()) d.baton_time_s = parse_number(la->baton_time, "--baton-time");
     const Drill stored = naming_options([&] { return log_drill(ctx.workspace(), d); });
     if (ctx.json) {

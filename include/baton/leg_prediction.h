@@ -120,6 +120,11 @@ struct RelayLegResult {
   /// leg (practice record included; 0 for the anchor), seconds.
   double own_s = 0.0;
   double pair_s = 0.0;
+  /// The planned pass of the exchange that ends this leg: seconds from this runner crossing
+  /// its scratch line to the pass (negative: before it), and where the baton changes hands,
+  /// metres past the line. 0 for a visual exchange (taken at the line) and for the anchor.
+  double pass_offset_s = 0.0;
+  double pass_m = 0.0;
 };
 
 struct RelayPrediction {

@@ -22,15 +22,14 @@
 namespace baton {
 
 /// For each exchange of `order` (roster indices, one per leg): seconds from the incoming
-/// runner's body crossing the scratch line to the pass, under the physics model. 0 for visual
-/// exchanges and for pairs that cannot exchange.
+/// runner's body crossing the scratch line to the pass, on the pass predict_relay() plans
+/// (RelayLegResult::pass_offset_s). 0 for visual exchanges. Throws like predict_relay().
 std::vector<double> pass_offsets_s(const Team& team, const Event& event, std::span<const int> order,
                                    const PredictOptions& options = {});
 
 /// For each exchange of `order` (roster indices, one per leg): where the baton changes hands,
-/// metres past the scratch line (negative: before it), on the same hand-off as
-/// pass_offsets_s(). 0 for visual exchanges (taken at the line) and for pairs that cannot
-/// exchange.
+/// metres past the scratch line (negative: before it), on the same pass as pass_offsets_s().
+/// 0 for visual exchanges (taken at the line). Throws like predict_relay().
 std::vector<double> pass_positions_m(const Team& team, const Event& event,
                                      std::span<const int> order,
                                      const PredictOptions& options = {});

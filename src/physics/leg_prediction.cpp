@@ -61,6 +61,10 @@ struct ExchangeOutcome {
   bool before_scratch = false;
   double go_mark_m = 0.0;
   double start_m = 0.0;  // where the outgoing runner stands, metres from the zone's start
+  // The planned pass: seconds from the incoming runner crossing the scratch line (negative:
+  // before it), and metres past the line; both 0 for a visual exchange, taken at the line.
+  double pass_offset_s = 0.0;
+  double pass_m = 0.0;
 };
 
 ExchangeOutcome blind_exchange(const Incoming& in, const AthleteModel& out, const ExchangeZone& z,
@@ -90,6 +94,8 @@ ExchangeOutcome blind_exchange(const Incoming& in, const AthleteModel& out, cons
   r.before_scratch = h.baton_position_m < scratch;
   r.go_mark_m = h.go_mark_m;
   r.start_m = h.start_m;
+  r.pass_offset_s = h.exchange_time_s - to_scratch_in;
+  r.pass_m = h.baton_position_m - scratch;
   return r;
 }
 
@@ -368,6 +374,8 @@ RelayPrediction predict_relay(const Team& team, const Event& e,
     r.go_mark_m = l + 1 < legs ? ex[l].go_mark_m : 0.0;
     r.own_s = leg[l].split_s;
     r.pair_s = l + 1 < legs ? ex[l].cost_s : 0.0;
+    r.pass_offset_s = l + 1 < legs ? ex[l].pass_offset_s : 0.0;
+    r.pass_m = l + 1 < legs ? ex[l].pass_m : 0.0;
     out.legs.push_back(r);
     last_baton = baton;
     if (l + 1 < legs) body += ex[l].cost_s;

@@ -134,9 +134,18 @@ TEST(RelayPlan, SplitsAddUpAndEveryMarkGivesThePassItPlans) {
     EXPECT_NEAR(x.failure_cost_s, plan.team_time_s, 1e-9) << k;
     EXPECT_GE(x.outgoing_speed_mps, 0.85 * x.incoming_speed_mps - 1e-9) << k;
     EXPECT_NEAR(x.go_mark_m, predicted.legs[k].go_mark_m, 1e-9) << k;
+    // ... and the prediction's pass, the one its baton-to-baton splits are timed on, is the
+    // plan's.
+    EXPECT_NEAR(predicted.legs[k].pass_m, x.baton_position_m - x.scratch_from_zone_start_m, 1e-3)
+        << k;
     EXPECT_LT(x.expected_time_s, best_expected_on_a_grid(x.handoff, x.failure_cost_s) + 0.2) << k;
     EXPECT_LT(x.p_illegal, kMaxPlainRisk) << k;
   }
+  // Leg 1's split runs from the gun to its pass, kept to the hundredth.
+  EXPECT_NEAR(
+      plan.legs[0].split_s,
+      std::round(100.0 * (predicted.legs[0].own_s + predicted.legs[0].pass_offset_s)) / 100.0,
+      1e-9);
   const ExchangePlan& x = plan.exchanges[1].plan;
   // Zoe has no foot length in the file: the default 0.28 m.
   EXPECT_NEAR(x.go_mark_foot_lengths, x.go_mark_m / 0.28, 1e-9);
