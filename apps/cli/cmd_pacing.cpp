@@ -50,7 +50,7 @@ void run(const PacingArgs& args, const Context& ctx) {
   bool any_estimated = false;
   for (const LegPacing& l : plan.legs) {
     any_estimated = any_estimated || l.estimated;
-    t.add_row({std::to_string(l.leg), l.athlete, distance_label(l.distance_m),
+    t.add_row({std::to_string(l.leg), l.athlete, fmt::format("{:g} m", l.distance_m),
                format_time(l.split_s) + (l.split_s < 60.0 ? " s" : "") + (l.estimated ? " *" : ""),
                l.leg == 1 ? "gun"
                           : fmt::format("{} (sd {:.2f} s)", format_gun_offset(l.start_after_gun_s),
