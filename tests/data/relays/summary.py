@@ -5,8 +5,8 @@ Reads relays.csv next to this file and prints, for every (level, event) pair,
 the number of relays and the mean and sample standard deviation of
 (best1_s + best2_s + best3_s + best4_s) - time_s, in seconds.
 A positive value means the relay was faster than the sum of the open bests.
-Rows whose members' marks are at different distances (best_event "mixed": a 60 m for some
-runners) have no such sum and are left out.
+Rows whose members' marks are not all at the legs' distance (best_event "mixed", or a 4x400
+whose runners all have 200 m marks) have no such sum and are left out.
 Standard library only: python3 summary.py
 """
 import csv
@@ -14,7 +14,7 @@ import os
 import statistics
 
 LEVELS = ["elite", "college", "hs", "youth"]
-EVENTS = ["4x100", "4x200", "4x400"]
+EVENTS = ["4x100", "4x200", "4x400", "4x800"]
 
 
 def main():
@@ -22,7 +22,7 @@ def main():
     gains = {}
     with open(path, newline="") as f:
         for row in csv.DictReader(f):
-            if row["best_event"] == "mixed":
+            if row["best_event"] != row["event"][2:] + "m":
                 continue
             total = sum(float(row["best%d_s" % i]) for i in range(1, 5))
             gain = total - float(row["time_s"])
