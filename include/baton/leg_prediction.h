@@ -44,6 +44,11 @@ struct PredictOptions {
   double visual_exchange_loss_s = 0.2;
   /// Time cost of carrying the baton, as a fraction of the leg time (arm swing slightly held).
   double baton_cost_fraction = 0.002;
+  /// Legs of 800 m and longer: how much slower than their open mark's pace runners go, as a
+  /// fraction of the leg's running time (no pacers, often alone, a best above the day's form).
+  /// Fitted on public 4x800 m splits and checked on high-school 4x800 m relays (docs/MODEL.md
+  /// "4x400 legs against their splits").
+  double middle_distance_leg_fraction = 0.0233;
   /// Seconds added to each blind / visual exchange for what the team's races taught; empty:
   /// the team's own (Team::blind_exchange_learned_s, visual_exchange_learned_s) where a team
   /// is predicted, 0 otherwise. 0 predicts without them.

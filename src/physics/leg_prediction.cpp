@@ -19,6 +19,9 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 // Legs up to this length are run all-out on the sprint model; longer legs are paced from marks.
 constexpr double kLongestSprintLegM = 250.0;
+// Legs from this distance on are run slower than their open mark's pace
+// (PredictOptions::middle_distance_leg_fraction).
+constexpr double kShortestMiddleDistanceLegM = 800.0;
 
 int lane_of(const Event& e, int l, const PredictOptions& o) {
   return e.legs[l].start_race_m < e.lanes_until_m - 1e-9 ? o.lane : kBreakLane;
@@ -201,14 +204,18 @@ LegPrediction predict_leg(const AthleteModel& m, const Event& e, int l, const Pr
     const SprintCurve pace{pace_speed_mps(m.curve.tau_s, m.reaction_s, d, straight), m.curve.tau_s};
     if (l == 0) {
       run_s = sprint_time_s(pace, d);
-      base = m.reaction_s + run_s;
     } else {
       run_s = sprint_time_s(pace, r + d) - sprint_time_s(pace, r);
-      base = run_s;
     }
     out.estimated = est;
     notes.push_back(fmt::format("paced from {} {}", distance_label(d),
                                 est ? "estimated " + source : "mark " + format_time(open)));
+    if (d >= kShortestMiddleDistanceLegM && o.middle_distance_leg_fraction != 0.0) {
+      run_s *= 1.0 + o.middle_distance_leg_fraction;
+      notes.push_back(fmt::format("{:.1f} % over open pace, as relay legs of 800 m and more run",
+                                  100.0 * o.middle_distance_leg_fraction));
+    }
+    base = l == 0 ? m.reaction_s + run_s : run_s;
     if (has_next) out.end_speed_mps = sprint_speed_mps(pace, sprint_time_s(pace, to_next_zone));
   }
   if (!std::isfinite(base)) {
