@@ -179,15 +179,25 @@ double scatter_per_exchange_s(const RelayRow& r) {
 struct Halves {
   std::vector<const RelayRow*> fit;
   std::vector<const RelayRow*> test;
-  std::vector<const RelayRow*> held_out;  // in neither half
+  std::vector<const RelayRow*> held_out;     // in neither half
+  std::vector<const RelayRow*> other_marks;  // in neither half: marks of another kind
 };
 
+// Where a level and event have rows with each runner's best to date (youth), those alone make
+// its halves, since a roster holds such marks; its rows with the day's marks are then a check
+// of their own (other_marks).
 std::map<std::pair<Level, std::string>, Halves> split_halves(const std::vector<RelayRow>& rows) {
+  std::map<std::pair<Level, std::string>, bool> to_date;
+  for (const RelayRow& r : rows) {
+    if (!r.held_out && r.best_kind == "TO-DATE") to_date[{r.level, r.event}] = true;
+  }
   std::map<std::pair<Level, std::string>, Halves> out;
   for (const RelayRow& r : rows) {
     Halves& h = out[{r.level, r.event}];
     if (r.held_out) {
       h.held_out.push_back(&r);
+    } else if (to_date[{r.level, r.event}] && r.best_kind != "TO-DATE") {
+      h.other_marks.push_back(&r);
     } else {
       (h.fit.size() <= h.test.size() ? h.fit : h.test).push_back(&r);
     }
@@ -289,7 +299,7 @@ struct Documented {
 constexpr Documented kDocumented[] = {
     {Level::elite, "4x100", 0.0126},       {Level::elite, "4x200", 0.0147},
     {Level::elite, "4x400", 0.0098},       {Level::college, "4x100", 0.0068},
-    {Level::high_school, "4x100", 0.0036}, {Level::youth, "4x100", 0.0238},
+    {Level::high_school, "4x100", 0.0036}, {Level::youth, "4x100", 0.0215},
 };
 
 TEST_F(RelayValidation, EveryLevelHasRelaysToFitAndTest) {
@@ -392,7 +402,7 @@ TEST_F(RelayValidation, IntervalsHoldEightRelaysInTenTheyWereNotSetOn) {
   const auto halves = split_halves(*rows_);
   for (const Coverage& c :
        {Coverage{Level::elite, 33, 0.67}, Coverage{Level::high_school, 38, 0.79},
-        Coverage{Level::youth, 34, 0.71}}) {
+        Coverage{Level::youth, 39, 0.82}}) {
     const std::vector<const RelayRow*> rows = c.level != Level::youth
                                                   ? held_out_halves(*rows_, c.level).coverage
                                                   : halves.at({c.level, "4x100"}).test;
@@ -486,6 +496,15 @@ TEST_F(RelayValidation, TestHalfErrorsAreTheDocumentedOnes) {
     }
     EXPECT_TRUE(found) << to_string(key.first) << " " << key.second << " is not documented";
   }
+  // The youth relays whose marks are the same meet's (or a season's best), which the youth
+  // halves leave out: the loss fitted on best-to-date marks predicts them slower than they ran,
+  // since a day's mark is slower than a best so far (docs/MODEL.md "Level").
+  const auto halves = split_halves(*rows_);
+  const Halves& youth = halves.at({Level::youth, "4x100"});
+  ASSERT_EQ(youth.other_marks.size(), 68u);
+  const Errors day = printed_errors("youth (day)", "4x100", youth.other_marks);
+  EXPECT_NEAR(day.mae, 0.0231, 0.002);
+  EXPECT_NEAR(day.bias, 0.0117, 0.002);
 }
 
 // The relays collected after the constants were fitted (held_out), predicted as any team

@@ -71,8 +71,11 @@ def theil_sen(rows):
 GROUPS = (
     ("elite, held out", lambda r: r["level"] == "elite" and r["held_out"] == "yes"),
     ("elite, all", lambda r: r["level"] == "elite"),
-    ("high school, Maine (held out)", lambda r: r["id"].startswith("maine-hs-")),
-    ("youth", lambda r: r["level"] == "youth"),
+    ("high school, Maine, marks of the day", lambda r: r["id"].startswith("maine-hs-")
+     and r["best_kind"] == "DAY"),
+    ("youth, marks of the day", lambda r: r["level"] == "youth" and r["best_kind"] != "TO-DATE"),
+    ("youth, best to date", lambda r: r["level"] == "youth" and r["best_kind"] == "TO-DATE"),
+    ("high school, best to date", lambda r: r["id"].startswith("maine-hs-todate-")),
 )
 
 

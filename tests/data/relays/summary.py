@@ -4,7 +4,8 @@
 Reads relays.csv next to this file and prints, for every (level, event) pair,
 the number of relays and the mean and sample standard deviation of
 (best1_s + best2_s + best3_s + best4_s) - time_s, in seconds.
-A positive value means the relay was faster than the sum of the open bests.
+A positive value means the relay was faster than the sum of the open bests. Rows whose marks are
+each runner's best to date (best_kind TO-DATE) are counted apart, as "<level> (to date)".
 Rows whose members' marks are not all at the legs' distance (best_event "mixed", or a 4x400
 whose runners all have 200 m marks) have no such sum and are left out.
 Standard library only: python3 summary.py
@@ -26,10 +27,13 @@ def main():
                 continue
             total = sum(float(row["best%d_s" % i]) for i in range(1, 5))
             gain = total - float(row["time_s"])
-            gains.setdefault((row["level"], row["event"]), []).append(gain)
+            level = row["level"] + (" (to date)" if row["best_kind"] == "TO-DATE" else "")
+            gains.setdefault((level, row["event"]), []).append(gain)
     print("| level | event | n | mean (s) | sd (s) | min (s) | max (s) |")
     print("|---|---|---|---|---|---|---|")
-    for level in LEVELS:
+    for level in LEVELS + [l + " (to date)" for l in LEVELS]:
+        if not any(key[0] == level for key in gains) and "(to date)" in level:
+            continue
         for event in EVENTS:
             g = gains.get((level, event), [])
             if not g:
