@@ -45,7 +45,7 @@ void run(const PacingArgs& args, const Context& ctx) {
   }
   ctx.print(fmt::format(
       "{} pacing{}{}: team time {}\n", event.name, args.order.empty() ? " (best lineup)" : "",
-      team.name.empty() ? "" : " for " + team.name, format_time(plan.team_time_s)));
+      team.name.empty() ? "" : " for " + team.name, format_duration(plan.team_time_s)));
   TextTable t({">leg", "athlete", ">distance", ">split", "takes the baton", "plan"});
   bool any_estimated = false;
   for (const LegPacing& l : plan.legs) {
