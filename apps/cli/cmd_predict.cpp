@@ -36,7 +36,7 @@ void run(const PredictArgs& args, const Context& ctx) {
   for (const RelayLegResult& l : p.legs) {
     any_estimated = any_estimated || l.estimated;
     t.add_row({std::to_string(l.leg), l.athlete + (l.estimated ? " *" : ""),
-               distance_label(l.distance_m), format_duration(l.split_s), l.note});
+               fmt::format("{:g} m", l.distance_m), format_duration(l.split_s), l.note});
   }
   ctx.print(t.render());
   ctx.print(fmt::format("team time {}\n", format_duration(p.team_time_s)));
