@@ -81,7 +81,7 @@ void run_single(const LineupOptions& opt, const Context& ctx) {
   if (a.model == CostModel::physics) {
     const Level level = team_level(team);
     const TimeInterval spread = team_time_interval(a.result.best.team_time_s, level);
-    ctx.print(interval_text(level, spread.p10_s, spread.p90_s) + "\n");
+    ctx.print(interval_text(level, !team.level, spread.p10_s, spread.p90_s) + "\n");
   }
   ctx.print(kSplitNote);
   if (a.practice_pair_terms > 0) {

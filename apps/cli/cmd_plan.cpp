@@ -76,8 +76,9 @@ void run_relay(const PlanOptions& opt, const Context& ctx) {
     ctx.print_json(j);
     return;
   }
-  ctx.print(fmt::format("{}: {} predicted ({})\n", event.name, format_duration(plan.team_time_s),
-                        interval_text(plan.level, plan.team_time_p10_s, plan.team_time_p90_s)));
+  ctx.print(fmt::format(
+      "{}: {} predicted ({})\n", event.name, format_duration(plan.team_time_s),
+      interval_text(plan.level, plan.level_inferred, plan.team_time_p10_s, plan.team_time_p90_s)));
   TextTable legs({">leg", "athlete", ">distance", ">split", ">starts", "carries in"});
   for (const RelayPlanLeg& l : plan.legs) {
     const LegPacing& p = pacing.legs[static_cast<size_t>(l.leg - 1)];

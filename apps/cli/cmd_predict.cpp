@@ -40,7 +40,7 @@ void run(const PredictArgs& args, const Context& ctx) {
   }
   ctx.print(t.render());
   ctx.print(fmt::format("team time {}\n", format_duration(p.team_time_s)));
-  ctx.print(interval_text(p.level, p.team_time_p10_s, p.team_time_p90_s) + "\n");
+  ctx.print(interval_text(p.level, p.level_inferred, p.team_time_p10_s, p.team_time_p90_s) + "\n");
   if (any_estimated) ctx.print("* uses a mark estimated from another distance (see the note)\n");
 }
 

@@ -3,6 +3,8 @@
 #include "baton/file_import.h"
 #include "baton/import_json.h"
 #include "baton/json.h"
+#include "baton/level.h"
+#include "baton/level_profile.h"
 #include "baton/roster_admin.h"
 #include "baton/team_file.h"
 #include "server/athlete_request.h"
@@ -42,8 +44,12 @@ void add_roster_routes(httplib::Server& server, const std::string& db_path) {
   // The page and every phone at the track ask for the roster often; it changes seldom.
   server.Get("/api/athletes", [db_path](const httplib::Request&, httplib::Response& res) {
     reply_cached_json(res, db_path, "athletes", [](Database& db) {
-      nlohmann::json doc = to_json(entered_roster(Workspace::borrow(db)));
+      const Team team = entered_roster(Workspace::borrow(db));
+      nlohmann::json doc = to_json(team);
       doc["team"] = doc["name"];
+      // The team's level as set ("auto": none) and the one predictions use.
+      doc["level"] = team.level ? std::string(to_string(*team.level)) : std::string("auto");
+      doc["level_used"] = std::string(to_string(team_level(team)));
       return doc;
     });
   });

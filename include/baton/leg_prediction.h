@@ -136,6 +136,9 @@ struct RelayPrediction {
   std::string event;                 ///< event id
   double team_time_s = 0.0;          ///< equals relay_costs(...).team_time_s(order), seconds
   Level level = Level::high_school;  ///< the level the prediction used
+  /// Whether that level was inferred from the marks (team_level()): the team sets none and the
+  /// prediction used the one its marks suggest.
+  bool level_inferred = false;
   /// The 10th and 90th percentiles of the team time: where 8 in 10 races of this level land
   /// around the prediction (team_time_interval(), from the validation residuals), seconds.
   double team_time_p10_s = 0.0;

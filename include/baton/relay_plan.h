@@ -127,6 +127,7 @@ struct RelayPlan {
   std::string event;                 ///< event id
   double team_time_s = 0.0;          ///< predicted team time, seconds
   Level level = Level::high_school;  ///< the level the prediction used
+  bool level_inferred = false;       ///< that level was inferred from the marks
   double team_time_p10_s = 0.0;      ///< 10th percentile of the team time, seconds
   double team_time_p90_s = 0.0;      ///< 90th percentile of the team time, seconds
   std::vector<RelayPlanLeg> legs;

@@ -42,6 +42,7 @@ nlohmann::json lineup_to_json(const Team& team, const Event& event, const RelayC
                         {"team_time_p10_s", spread.p10_s},
                         {"team_time_p90_s", spread.p90_s},
                         {"level", to_string(level)},
+                        {"level_inferred", !team.level.has_value()},
                         {"legs", legs},
                         {"alternatives", alternatives}};
   if (extras.without_practice != nullptr) {

@@ -150,6 +150,7 @@ nlohmann::json relay_plan_to_json(const RelayPlan& plan) {
           {"team_time_p10_s", plan.team_time_p10_s},
           {"team_time_p90_s", plan.team_time_p90_s},
           {"level", to_string(plan.level)},
+          {"level_inferred", plan.level_inferred},
           {"legs", legs},
           {"exchanges", xs},
           {"warnings", plan.warnings}};

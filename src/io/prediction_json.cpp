@@ -17,6 +17,7 @@ nlohmann::json prediction_to_json(const RelayPrediction& p) {
           {"team_time_p10_s", p.team_time_p10_s},
           {"team_time_p90_s", p.team_time_p90_s},
           {"level", to_string(p.level)},
+          {"level_inferred", p.level_inferred},
           {"legs", legs}};
 }
 

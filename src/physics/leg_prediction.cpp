@@ -360,6 +360,9 @@ RelayPrediction predict_relay(const Team& team, const Event& e,
   for (int k = 0; k + 1 < legs; ++k) total += ex[k].cost_s;
   out.team_time_s = total;
   out.level = *o.level;
+  // The team sets none, and the level used is the one its marks suggest (callers pass
+  // options_for_team()'s, which is that one, unless they chose another).
+  out.level_inferred = !team.level && out.level == team_level(team);
   const TimeInterval spread = team_time_interval(total, out.level);
   out.team_time_p10_s = spread.p10_s;
   out.team_time_p90_s = spread.p90_s;

@@ -235,6 +235,7 @@ RelayPlan build_relay_plan(const Team& team, const Event& event,
   plan.event = event.id;
   plan.team_time_s = prediction.team_time_s;
   plan.level = prediction.level;
+  plan.level_inferred = prediction.level_inferred;
   plan.team_time_p10_s = prediction.team_time_p10_s;
   plan.team_time_p90_s = prediction.team_time_p90_s;
   plan.practice_s = options.predict.order_practice_s;

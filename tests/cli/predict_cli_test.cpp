@@ -73,6 +73,46 @@ TEST(PredictCli, HumanTableShowsSplitsWithUnits) {
   EXPECT_NE(r.out.find("estimated"), std::string::npos);
 }
 
+// A team without a level is predicted at the level its marks suggest, and every team time says
+// so; a team file that sets the level does not.
+TEST(PredictCli, AnInferredLevelIsSaid) {
+  TempDir dir;
+  const std::string inferred = dir.write("team.toml", kTeam);
+  const std::string set =
+      dir.write("set.toml", std::string(kTeam).replace(0, 0, "level = \"college\"\n"));
+  const std::vector<std::string> order = {"--event", "4x100", "--order",
+                                          "Al Able,Bo Baker,Cy Cole,Di Dunn"};
+  for (const std::string& command : {"predict", "plan", "lineup"}) {
+    std::vector<std::string> args = {command, "--team", inferred};
+    if (command == "lineup") {
+      args.insert(args.end(), {"--event", "4x100", "--sex", "M"});
+    } else {
+      args.insert(args.end(), order.begin(), order.end());
+    }
+    auto r = run_cli(args);
+    ASSERT_EQ(r.exit_code, 0) << command << ": " << r.err;
+    // The fixture men run 10.3-10.7 s: college marks, inferred as such.
+    EXPECT_NE(r.out.find("8 races in 10 at college level (inferred from the marks; set the "
+                         "team's level to be sure): "),
+              std::string::npos)
+        << command << ": " << r.out;
+    args.push_back("--json");
+    r = run_cli(args);
+    ASSERT_EQ(r.exit_code, 0) << command << ": " << r.err;
+    EXPECT_EQ(r.json()["level"], "college") << command;
+    EXPECT_EQ(r.json()["level_inferred"], true) << command;
+
+    args[2] = set;
+    r = run_cli(args);
+    ASSERT_EQ(r.exit_code, 0) << command << ": " << r.err;
+    EXPECT_EQ(r.json()["level_inferred"], false) << command;
+    args.pop_back();
+    r = run_cli(args);
+    EXPECT_EQ(r.out.find("inferred"), std::string::npos) << command << ": " << r.out;
+    EXPECT_NE(r.out.find("8 races in 10 at college level: "), std::string::npos) << r.out;
+  }
+}
+
 TEST(PredictCli, Errors) {
   TempDir dir;
   const std::string team = dir.write("team.toml", kTeam);

@@ -189,3 +189,29 @@ test("the keyboard alone can open the form", async () => {
   await athleteForm().waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.labels[0].textContent.trim()), "Name");
 });
+
+test("the team's level is shown, set in the team form, and kept when the name is changed", async () => {
+  await open([["roster", "import", JV_ROSTER]]);
+  const line = page.locator("p.team-line");
+  assert.match(await line.textContent(), /· high-school level \(from the marks\)/);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.getByRole("button", { name: "Change" }).click();
+  const level = page.getByLabel("Level");
+  assert.equal(await level.inputValue(), "auto");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the team form is ${overflow} px wider than a 375 px screen`);
+  assert.equal(await level.locator("option:checked").textContent(), "From the marks (now high-school)");
+  await level.selectOption("youth");
+  await page.getByRole("button", { name: "Save team" }).click();
+  await page.locator("p.team-line", { hasText: "youth level" }).waitFor();
+
+  // Saving a new name sends the level shown, so it stays.
+  await page.getByRole("button", { name: "Change" }).click();
+  assert.equal(await page.getByLabel("Level").inputValue(), "youth");
+  await page.getByLabel("Team name").fill("Riverside JV");
+  await page.getByRole("button", { name: "Save team" }).click();
+  await page.locator("p.team-line", { hasText: "Riverside JV" }).waitFor();
+  assert.match(await page.locator("p.team-line").textContent(), /· youth level /);
+  assert.equal(await page.evaluate(async () => (await (await fetch("/api/athletes")).json()).level),
+    "youth");
+});

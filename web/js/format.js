@@ -39,6 +39,8 @@ export function diffText(seconds) {
 
 export const SEX_TEXT = { F: "F (girls/women)", M: "M (boys/men)" };
 export const RULES_TEXT = { wa: "World Athletics", ncaa: "NCAA", nfhs: "NFHS (US high school)" };
+/** The levels a team can be set to, most experienced first (docs/MODEL.md "Level"). */
+export const LEVELS = ["elite", "college", "high-school", "youth"];
 
 /** "1 line", "3 lines": a count with its noun. */
 export function counted(n, singular, plural = `${singular}s`) {

@@ -4,8 +4,8 @@ import { api } from "./api.js";
 import { counted, diffText, percentText } from "./format.js";
 import { announce, focusResult, h, replace, svgFigure, uid } from "./dom.js";
 import { latest, STALE } from "./latest.js";
-import { describe, drawRunners as drawRunnersOf, errorBox, eventSelect, loadRelays, timeText }
-  from "./relay_form.js";
+import { describe, drawRunners as drawRunnersOf, errorBox, eventSelect, intervalText, loadRelays,
+  timeText } from "./relay_form.js";
 
 export async function handoffsPage(main, params = new URLSearchParams()) {
   replace(main, h("h1", {}, "Hand-offs"), h("p", { class: "muted" }, "Loading the roster…"));
@@ -103,7 +103,7 @@ function practiceNote(doc) {
 function planView(doc) {
   return h("div", {},
     h("h2", {}, `${doc.name}: ${timeText(doc.team_time_s)} predicted`),
-    h("p", { class: "hint" }, `8 races in 10 at ${doc.level} level: ${timeText(doc.team_time_p10_s)} to ${timeText(doc.team_time_p90_s)}`),
+    h("p", { class: "hint" }, intervalText(doc)),
     practiceNote(doc),
     h("div", { class: "scroll-x", tabindex: "0", role: "region", "aria-label": "Legs and carrying hands" },
       h("table", { class: "legs" },

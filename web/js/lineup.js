@@ -5,8 +5,8 @@ import { api } from "./api.js";
 import { announce, focusResult, h, replace, uid } from "./dom.js";
 import { latest, STALE } from "./latest.js";
 import { diffText, formatTime, SEX_TEXT } from "./format.js";
-import { cardsLink, describe, errorBox, eventSelect, loadRelays, oddsLink, planLink, SPLIT_NOTE,
-  timeText } from "./relay_form.js";
+import { cardsLink, describe, errorBox, eventSelect, intervalText, loadRelays, oddsLink, planLink,
+  SPLIT_NOTE, timeText } from "./relay_form.js";
 import { meetForm } from "./meet.js";
 
 export async function lineupPage(main, params = new URLSearchParams()) {
@@ -123,7 +123,7 @@ function oneRelayForm({ team, events }, params) {
 function lineupView(doc) {
   return h("div", { class: "card lineup" },
     h("h2", {}, `Best order: ${timeText(doc.team_time_s)}`),
-    h("p", { class: "hint" }, `8 races in 10 at ${doc.level} level: ${timeText(doc.team_time_p10_s)} to ${timeText(doc.team_time_p90_s)}`),
+    h("p", { class: "hint" }, intervalText(doc)),
     h("table", { class: "legs" },
       h("caption", { class: "sr" }, `Best order for the ${doc.name}`),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Leg"), h("th", { scope: "col" }, "Athlete"),

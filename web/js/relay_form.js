@@ -26,6 +26,14 @@ export function timeText(seconds) {
   return `${formatTime(seconds)}${seconds < 60 ? " s" : ""}`;
 }
 
+/** "8 races in 10 at high-school level: 45.69 s to 48.89 s", saying when the level was
+ *  inferred from the marks (a prediction, plan or lineup document). */
+export function intervalText(doc) {
+  const inferred = doc.level_inferred ? " (inferred from the marks; set it in Team settings)" : "";
+  return `8 races in 10 at ${doc.level} level${inferred}: ${timeText(doc.team_time_p10_s)} to ` +
+    `${timeText(doc.team_time_p90_s)}`;
+}
+
 /** A <select> of the roster's relays, `selected` chosen when present. */
 export function eventSelect(id, events, selected) {
   const select = h("select", { id, name: "event" },

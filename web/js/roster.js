@@ -1,7 +1,7 @@
 // The Roster page: the team's athletes and marks; add, edit and remove them; import a team file.
 import { api, athletePath, ApiError } from "./api.js";
 import { announce, h, replace, uid } from "./dom.js";
-import { distanceText, formatTime, RULES_TEXT, SEX_TEXT, sortDistances } from "./format.js";
+import { distanceText, formatTime, LEVELS, RULES_TEXT, SEX_TEXT, sortDistances } from "./format.js";
 import { importSection } from "./roster_import.js";
 
 const DISTANCES = ["60m", "100m", "200m", "300m", "400m", "500m", "600m", "800m", "1000m",
@@ -47,7 +47,7 @@ function teamSummary(view) {
   const slot = h("div");
   const line = h("p", { class: "team-line" },
     h("strong", {}, team.name || "Unnamed team"), " · ", RULES_TEXT[team.rules] || team.rules,
-    " rules ",
+    " rules · ", levelText(team), " ",
     h("button", { type: "button", class: "link", "aria-expanded": "false",
       onclick: (e) => {
         const open = e.currentTarget.getAttribute("aria-expanded") === "true";
@@ -57,20 +57,31 @@ function teamSummary(view) {
   return h("div", {}, line, slot);
 }
 
+// "high-school level", or "high-school level (from the marks)" when none is set.
+function levelText(team) {
+  return team.level === "auto" ? `${team.level_used} level (from the marks)` : `${team.level} level`;
+}
+
 function teamForm(view) {
   const nameId = uid("team-name");
   const rulesId = uid("team-rules");
+  const levelId = uid("team-level");
   const error = h("p", { class: "error", role: "alert" });
   const rules = h("select", { id: rulesId, name: "rules" },
     Object.entries(RULES_TEXT).map(([k, v]) => h("option", { value: k }, v)));
   rules.value = view.team.rules;
+  // Passes and the interval of every team time depend on it (docs/MODEL.md "Level").
+  const level = h("select", { id: levelId, name: "level" },
+    h("option", { value: "auto" }, `From the marks (now ${view.team.level_used})`),
+    LEVELS.map((l) => h("option", { value: l }, l)));
+  level.value = view.team.level || "auto";
   return h("form", {
     class: "card", onsubmit: async (e) => {
       e.preventDefault();
       const form = e.currentTarget;
       try {
         await api("PUT", "/api/team", { json: { name: form.elements.name.value.trim(),
-          rules: form.elements.rules.value } });
+          rules: form.elements.rules.value, level: form.elements.level.value } });
         announce("Team saved");
         await reload(view);
       } catch (err) { error.textContent = describe(err); }
@@ -78,7 +89,8 @@ function teamForm(view) {
   h("div", { class: "row" },
     h("label", { for: nameId }, "Team name",
       h("input", { id: nameId, name: "name", value: view.team.name, maxlength: 80 })),
-    h("label", { for: rulesId }, "Rule set", rules)),
+    h("label", { for: rulesId }, "Rule set", rules),
+    h("label", { for: levelId }, "Level", level)),
   error,
   h("button", { type: "submit", class: "primary" }, "Save team"));
 }
