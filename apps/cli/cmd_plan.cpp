@@ -83,7 +83,8 @@ void run_relay(const PlanOptions& opt, const Context& ctx) {
   for (const RelayPlanLeg& l : plan.legs) {
     const LegPacing& p = pacing.legs[static_cast<size_t>(l.leg - 1)];
     legs.add_row({std::to_string(l.leg), l.athlete, fmt::format("{:g} m", l.distance_m),
-                  format_time(l.split_s), l.leg == 1 ? "gun" : format_time(p.start_after_gun_s),
+                  format_duration(l.split_s),
+                  l.leg == 1 ? "gun" : format_duration(p.start_after_gun_s),
                   std::string(to_string(l.hands.carry_hand)) +
                       (l.hands.switch_hands ? " (receives left, switches)" : "")});
   }
