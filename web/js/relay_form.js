@@ -29,7 +29,8 @@ export function timeText(seconds) {
 /** "8 races in 10 at high-school level: 45.69 s to 48.89 s", saying when the level was
  *  inferred from the marks (a prediction, plan or lineup document). */
 export function intervalText(doc) {
-  const inferred = doc.level_inferred ? " (inferred from the marks; set it in Team settings)" : "";
+  const inferred = doc.level_inferred
+    ? " (inferred from the marks; set the team's level on the Roster page)" : "";
   return `8 races in 10 at ${doc.level} level${inferred}: ${timeText(doc.team_time_p10_s)} to ` +
     `${timeText(doc.team_time_p90_s)}`;
 }
