@@ -66,7 +66,7 @@ void run_relay(const PlanOptions& opt, const Context& ctx) {
   const Event& event = relay.event;
   const std::vector<std::string>& order = relay.names;
   const RelayPlan plan =
-      build_relay_plan(team, event, order, calibrated_plan_options(ws, relay, options));
+      build_relay_plan(team, event, order, calibrated_plan_options(relay, options));
   const PacingPlan pacing =
       plan_pacing(team, event, order, {}, order_predict_options(relay, options.predict));
   if (!opt.svg_dir.empty()) write_svgs(plan, opt.svg_dir);

@@ -41,7 +41,7 @@ void run(const ReportArgs& args, const Context& ctx) {
       build_report(ws.team(), event, order,
                    relay.chosen ? "Running order chosen by the coach"
                                 : "Best predicted lineup (fastest order of the roster)",
-                   {}, {}, calibrated_plan_options(ws, relay));
+                   {}, {}, calibrated_plan_options(relay));
   if (!args.meet.empty()) {
     Meet meet = load_meet(args.meet);
     // The report's team races in the report's order (its predicted legs and planned

@@ -76,7 +76,7 @@ Printout report(const nlohmann::json& body, const std::string& db_path) {
       build_report(ws.team(), order.event, order.names,
                    order.chosen ? "Running order chosen by the coach"
                                 : "Best predicted lineup (fastest order of the roster)",
-                   {}, {}, calibrated_plan_options(ws, order));
+                   {}, {}, calibrated_plan_options(order));
   nlohmann::json doc = summary(order);
   doc["team_time_s"] = report.pacing.team_time_s;
   return {doc, render_report_html(report)};

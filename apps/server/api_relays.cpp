@@ -108,7 +108,7 @@ nlohmann::json plans(const nlohmann::json& body, const std::string& db_path) {
   const Workspace ws = roster_workspace(db_path);
   const RelayOrder order = requested_order(ws, order_request(body));
   const RelayPlan plan =
-      build_relay_plan(ws.team(), order.event, order.names, calibrated_plan_options(ws, order));
+      build_relay_plan(ws.team(), order.event, order.names, calibrated_plan_options(order));
   nlohmann::json doc = relay_plan_to_json(plan);
   add_pacing_to_legs(
       doc, plan_pacing(ws.team(), order.event, order.names, {}, order_predict_options(order)));

@@ -15,6 +15,8 @@
 #include "baton/athlete.h"
 #include "baton/cards.h"
 #include "baton/event.h"
+#include "baton/pair_calibration.h"
+#include "baton/pair_practice.h"
 #include "baton/relay_plan.h"
 #include "baton/workspace.h"
 
@@ -36,6 +38,11 @@ struct RelayOrder {
   /// lineup` prices it (order_practice_s(); drills and logged race passes); empty for a team
   /// file, which has no logs.
   std::vector<double> practice_s;
+  /// The logs those terms were priced from, kept so that plans and races of the order read
+  /// them once: each pair's practice record (drills and race passes; Workspace::practice()) and
+  /// each drilled pair's calibrated hand-off (calibration_lookup()). Empty for a team file.
+  PracticeLookup practice;
+  PairCalibrationLookup calibrated;
 };
 
 /// The event under the request's rules and its running order: the named one (every name must
@@ -57,11 +64,10 @@ struct RelayCards {
 PredictOptions order_predict_options(const RelayOrder& order, PredictOptions options = {});
 
 /// `options` for planning `order`: order_predict_options() and each drilled pair's calibrated
-/// hand-off from the practice log (calibration_lookup()), so plans, cards, reports and races
+/// hand-off from the practice log (RelayOrder::calibrated), so plans, cards, reports and races
 /// all use the mark `baton practice report` recommends and the time `baton lineup` gives;
 /// unchanged for a team file.
-RelayPlanOptions calibrated_plan_options(const Workspace& ws, const RelayOrder& order,
-                                         RelayPlanOptions options = {});
+RelayPlanOptions calibrated_plan_options(const RelayOrder& order, RelayPlanOptions options = {});
 
 /// One card per runner: the pacing plan, the race-day timeline and the hand-off plan's hands
 /// and marks (build_cards(), attach_relay_plan()), drilled pairs calibrated. Throws like

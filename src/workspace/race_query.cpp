@@ -56,9 +56,9 @@ RaceAnswer race_odds(const Workspace& ws, const RaceQuery& query) {
   a.order = requested_order(ws, OrderRequest{query.event, std::nullopt, query.order, query.sex});
   a.team = detail::race_name(team);
   const Event& event = a.order.event;
-  a.field = {own_sim_team(
-      team, event, a.order.names, a.team, query.practice ? ws.practice(event) : PracticeLookup{},
-      {}, query.practice ? calibration_lookup(ws, event) : PairCalibrationLookup{})};
+  a.field = {own_sim_team(team, event, a.order.names, a.team,
+                          query.practice ? a.order.practice : PracticeLookup{}, {},
+                          query.practice ? a.order.calibrated : PairCalibrationLookup{})};
   for (SimTeam& t : detail::seeded_opponents(query.opponents, event, query.simulation, a.team)) {
     a.field.push_back(std::move(t));
   }

@@ -19,9 +19,11 @@ RelayOrder requested_order(const Workspace& ws, const OrderRequest& request) {
   out.event =
       find_event(request.event, request.rules.value_or(team.rules), Location{"", 0, "event"});
   // The practice log's pair records, as `baton lineup` prices them (a team file has none).
+  out.practice = ws.practice(out.event);
+  out.calibrated = calibration_lookup(ws, out.event);
   PracticeCostOptions practice_options;
-  practice_options.calibrated = calibration_lookup(ws, out.event);
-  const PracticeLookup practice = ws.practice(out.event);
+  practice_options.calibrated = out.calibrated;
+  const PracticeLookup& practice = out.practice;
   if (request.order.empty()) {
     // The order `baton lineup` picks: the physics model with the records priced in, so a plan
     // of "the best order" plans that order.
@@ -59,9 +61,8 @@ PredictOptions order_predict_options(const RelayOrder& order, PredictOptions opt
   return options;
 }
 
-RelayPlanOptions calibrated_plan_options(const Workspace& ws, const RelayOrder& order,
-                                         RelayPlanOptions options) {
-  options.calibrated = calibration_lookup(ws, order.event);
+RelayPlanOptions calibrated_plan_options(const RelayOrder& order, RelayPlanOptions options) {
+  options.calibrated = order.calibrated;
   options.predict = order_predict_options(order, std::move(options.predict));
   return options;
 }
@@ -74,7 +75,7 @@ RelayCards relay_cards(const Workspace& ws, const RelayOrder& order) {
   out.cards = build_cards(team.name, order.event, plan, plan_timeline(plan, order.event));
   // Drilled pairs with their calibrated marks, as `baton plan` shows them.
   const RelayPlan relay =
-      build_relay_plan(team, order.event, order.names, calibrated_plan_options(ws, order));
+      build_relay_plan(team, order.event, order.names, calibrated_plan_options(order));
   attach_relay_plan(out.cards, relay);
   out.team_time_s = plan.team_time_s;
   return out;

@@ -70,13 +70,13 @@ TEST_F(PairCalibrationUse, ThePlanUsesTheReportsRecommendedMark) {
   const OrderRequest named{"4x100", std::nullopt, order(), std::nullopt};
   const RelayOrder undrilled = requested_order(ws, named);
   const RelayPlan before = build_relay_plan(ws.team(), undrilled.event, undrilled.names,
-                                            calibrated_plan_options(ws, undrilled));
+                                            calibrated_plan_options(undrilled));
   log_deep_drills();
   const PracticeReport report = pair_report(ws, request());
   ASSERT_TRUE(report.calibration.recommended.exchanged);
   const RelayOrder drilled = requested_order(ws, named);
-  const RelayPlan plan = build_relay_plan(ws.team(), drilled.event, drilled.names,
-                                          calibrated_plan_options(ws, drilled));
+  const RelayPlan plan =
+      build_relay_plan(ws.team(), drilled.event, drilled.names, calibrated_plan_options(drilled));
   const ExchangePlan& x = plan.exchanges[2].plan;
   EXPECT_NEAR(x.go_mark_m, report.calibration.recommended.go_mark_m, 1e-9);
   EXPECT_NEAR(x.baton_position_m, report.calibration.recommended.baton_position_m, 1e-9);

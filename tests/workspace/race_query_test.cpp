@@ -61,8 +61,8 @@ TEST_F(RaceQueryTest, TheRacesAverageThePlansExchangesOverTheSpreadsOfReactionsA
     q.simulation.drop_base_probability = 0.0;
     q.simulation.visual_drop_probability = 0.0;
     const RaceAnswer a = race_odds(ws, q);
-    const RelayPlan plan = build_relay_plan(ws.team(), a.order.event, a.order.names,
-                                            calibrated_plan_options(ws, a.order));
+    const RelayPlan plan =
+        build_relay_plan(ws.team(), a.order.event, a.order.names, calibrated_plan_options(a.order));
     ASSERT_EQ(plan.level, Level::high_school);
     const double fitted_s = level_profile(plan.level).blind_scatter_cost_s;
     double scatter_s = 0.0;  // what this order's scatter adds beyond the fitted relays'
