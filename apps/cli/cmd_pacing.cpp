@@ -25,8 +25,7 @@ std::string targets(const LegPacing& leg, bool anchor) {
   std::string out;
   for (const PacePoint& p : leg.runner_targets) {
     // Seconds carry their unit; minutes:seconds read as a time on their own.
-    out += fmt::format("{}{:g} m {}{}", out.empty() ? "" : ", ", p.at_m, format_time(p.time_s),
-                       p.time_s < 60.0 ? " s" : "");
+    out += fmt::format("{}{:g} m {}", out.empty() ? "" : ", ", p.at_m, format_duration(p.time_s));
   }
   return out + (anchor ? " (finish)" : " (hand-off)");
 }
@@ -51,7 +50,7 @@ void run(const PacingArgs& args, const Context& ctx) {
   for (const LegPacing& l : plan.legs) {
     any_estimated = any_estimated || l.estimated;
     t.add_row({std::to_string(l.leg), l.athlete, fmt::format("{:g} m", l.distance_m),
-               format_time(l.split_s) + (l.split_s < 60.0 ? " s" : "") + (l.estimated ? " *" : ""),
+               format_duration(l.split_s) + (l.estimated ? " *" : ""),
                l.leg == 1 ? "gun"
                           : fmt::format("{} (sd {:.2f} s)", format_gun_offset(l.start_after_gun_s),
                                         l.start_after_gun_sd_s),

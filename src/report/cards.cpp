@@ -89,9 +89,6 @@ std::string handing(const CardExchange& x) {
   return s + "</dl>\n";
 }
 
-// "6.89 s"; a minute or more as coaches write it, "1:02.30".
-std::string time_text(double s) { return format_time(s) + (s < 60.0 ? " s" : ""); }
-
 std::string targets(const RelayCard& c) {
   std::string s =
       "<table>\n<tr><th class=\"num\">at</th><th class=\"num\">time</th>"
@@ -101,7 +98,7 @@ std::string targets(const RelayCard& c) {
     s += fmt::format(
         "<tr><td class=\"num\">{:g} m</td><td class=\"num\">{}</td>"
         "<td class=\"num\">{} for {:g} m</td></tr>\n",
-        p.at_m, time_text(p.time_s), time_text(p.time_s - prev_s), p.at_m - prev_m);
+        p.at_m, format_duration(p.time_s), format_duration(p.time_s - prev_s), p.at_m - prev_m);
     prev_m = p.at_m;
     prev_s = p.time_s;
   }

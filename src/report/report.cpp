@@ -32,7 +32,7 @@ std::string td(const std::string& s, bool num = false) {
   return (num ? "<td class=\"num\">" : "<td>") + s + "</td>";
 }
 
-std::string secs(double s) { return escape(format_time(s)) + (s < 60.0 ? " s" : ""); }
+std::string secs(double s) { return escape(format_duration(s)); }
 
 std::string lineup_section(const RelayReport& r) {
   std::string s = "<h2>Lineup and splits</h2>\n<p class=\"sub\">" + escape(r.lineup_source) +

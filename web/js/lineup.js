@@ -4,7 +4,7 @@
 import { api } from "./api.js";
 import { announce, focusResult, h, replace, uid } from "./dom.js";
 import { latest, STALE } from "./latest.js";
-import { diffText, formatTime, SEX_TEXT } from "./format.js";
+import { diffText, SEX_TEXT } from "./format.js";
 import { cardsLink, describe, errorBox, eventSelect, intervalText, loadRelays, oddsLink, planLink,
   SPLIT_NOTE, timeText } from "./relay_form.js";
 import { meetForm } from "./meet.js";
@@ -185,7 +185,7 @@ function orderEditor(doc, team, events) {
       h("strong", { class: "diff" }, diffText(d)), ` against the best order (${timeText(doc.team_time_s)})`);
     p.legs.forEach((l, i) => { splits[i].textContent = `split ${timeText(l.split_s)}${l.estimated ? " *" : ""}`; });
     plan.hidden = false;
-    announce(`This order: ${formatTime(p.team_time_s)} s, ${diffText(d)}`);
+    announce(`This order: ${timeText(p.team_time_s)}, ${diffText(d)}`);
   };
   const update = async () => {
     selects.forEach((s, i) => { s.value = names[i]; });
