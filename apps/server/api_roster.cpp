@@ -1,5 +1,8 @@
 // The roster API: athletes and their marks, the team's name and rules, and imports
 // (include/baton/roster_admin.h).
+#include <optional>
+#include <string>
+
 #include "baton/file_import.h"
 #include "baton/import_json.h"
 #include "baton/json.h"
@@ -38,6 +41,12 @@ Team parse_import(const httplib::Request& req, const std::string& format) {
   throw ParseError("must be toml or csv", Location{"", 0, "format"});
 }
 
+// The team's level as set, for the API: its name, or "auto" when none is (inferred from the
+// marks).
+std::string level_setting(const std::optional<Level>& level) {
+  return level ? std::string(to_string(*level)) : std::string("auto");
+}
+
 }  // namespace
 
 void add_roster_routes(httplib::Server& server, const std::string& db_path) {
@@ -48,7 +57,7 @@ void add_roster_routes(httplib::Server& server, const std::string& db_path) {
       nlohmann::json doc = to_json(team);
       doc["team"] = doc["name"];
       // The team's level as set ("auto": none) and the one predictions use.
-      doc["level"] = team.level ? std::string(to_string(*team.level)) : std::string("auto");
+      doc["level"] = level_setting(team.level);
       doc["level_used"] = std::string(to_string(team_level(team)));
       return doc;
     });
@@ -99,7 +108,7 @@ void add_roster_routes(httplib::Server& server, const std::string& db_path) {
     }
     set_team_info(Workspace::borrow(worker_database(db_path)), name, rules, level);
     nlohmann::json out = {{"name", name}, {"rules", to_string(rules)}};
-    out["level"] = level ? nlohmann::json(std::string(to_string(*level))) : nlohmann::json("auto");
+    out["level"] = level_setting(level);
     reply_json(res, out);
   });
 
