@@ -132,21 +132,31 @@ std::vector<RelayRow> load_relays() {
   return rows;
 }
 
-// The predicted time of a row: four athletes with one open best each, in the row's order.
-// The relay's team: four runners with the row's bests, under the level's usual rules.
-Team relay_team(const RelayRow& r, std::vector<std::string>& order) {
+// A team without athletes at the row's level, under the level's usual rules.
+Team level_team(const RelayRow& r) {
   Team team;
   team.rules = r.level == Level::elite     ? RuleSet::wa
                : r.level == Level::college ? RuleSet::ncaa
                                            : RuleSet::nfhs;
   team.level = r.level;
+  return team;
+}
+
+// The runner of the row's leg i + 1, named `name`, with that leg's best.
+Athlete leg_runner(const RelayRow& r, size_t i, const std::string& name) {
+  Athlete a;
+  a.name = name;
+  a.sex = r.sex;
+  a.set_best({r.best_distances_m.at(i), {r.bests.at(i), false}});
+  return a;
+}
+
+// The relay's team: four runners with the row's bests, in the row's order (`order`).
+Team relay_team(const RelayRow& r, std::vector<std::string>& order) {
+  Team team = level_team(r);
   for (size_t i = 0; i < r.bests.size(); ++i) {
-    Athlete a;
-    a.name = fmt::format("Runner {}", i + 1);
-    a.sex = r.sex;
-    a.set_best({r.best_distances_m.at(i), {r.bests[i], false}});
-    team.athletes.push_back(a);
-    order.push_back(a.name);
+    team.athletes.push_back(leg_runner(r, i, fmt::format("Runner {}", i + 1)));
+    order.push_back(team.athletes.back().name);
   }
   return team;
 }
@@ -393,6 +403,16 @@ TEST_F(RelayValidation, LevelProfilesAreTheFitHalfs) {
 // team_time_p90_s, of relays the spread was not set on: the held-out half the spread did not
 // use (high school), or the 4x100 test half (the other levels; elite and college have too few
 // to say). docs/MODEL.md "Level" shows the figures.
+// How many of `rows` ran inside the 10-90 % interval around their prediction.
+int inside_interval(const std::vector<const RelayRow*>& rows) {
+  int inside = 0;
+  for (const RelayRow* r : rows) {
+    const TimeInterval i = team_time_interval(predicted_s(*r, std::nullopt), r->level);
+    inside += r->time_s >= i.p10_s && r->time_s <= i.p90_s ? 1 : 0;
+  }
+  return inside;
+}
+
 TEST_F(RelayValidation, IntervalsHoldEightRelaysInTenTheyWereNotSetOn) {
   struct Coverage {
     Level level;
@@ -407,12 +427,7 @@ TEST_F(RelayValidation, IntervalsHoldEightRelaysInTenTheyWereNotSetOn) {
                                                   ? held_out_halves(*rows_, c.level).coverage
                                                   : halves.at({c.level, "4x100"}).test;
     ASSERT_EQ(rows.size(), c.relays) << to_string(c.level);
-    int inside = 0;
-    for (const RelayRow* r : rows) {
-      const double predicted = predicted_s(*r, std::nullopt);
-      const TimeInterval i = team_time_interval(predicted, c.level);
-      inside += r->time_s >= i.p10_s && r->time_s <= i.p90_s ? 1 : 0;
-    }
+    const int inside = inside_interval(rows);
     const double share = inside / static_cast<double>(rows.size());
     fmt::print(
         "{:<12} {} of {} relays the spread was not set on inside the 10-90 % interval "
@@ -432,21 +447,17 @@ TEST_F(RelayValidation, IntervalsHoldEightRelaysInTenTheyWereNotSetOn) {
   };
   for (const Other& o :
        {Other{"4x100", true, 0.90}, Other{"4x400", false, 0.74}, Other{"4x800", false, 0.89}}) {
-    const std::string event = o.event;
-    const double documented = o.inside;
-    int inside = 0;
-    int relays = 0;
+    std::vector<const RelayRow*> rows;
     for (const RelayRow& r : *rows_) {
-      if (!r.held_out || r.level != Level::high_school || r.event != event) continue;
+      if (!r.held_out || r.level != Level::high_school || r.event != o.event) continue;
       if (o.to_date && r.best_kind != "TO-DATE") continue;
-      const TimeInterval i = team_time_interval(predicted_s(r, std::nullopt), r.level);
-      inside += r.time_s >= i.p10_s && r.time_s <= i.p90_s ? 1 : 0;
-      ++relays;
+      rows.push_back(&r);
     }
-    const double share = inside / static_cast<double>(relays);
+    const int inside = inside_interval(rows);
+    const double share = inside / static_cast<double>(rows.size());
     fmt::print("high-school  {} of {} held-out {}s inside the 10-90 % interval ({:.0f} %)\n",
-               inside, relays, event, 100.0 * share);
-    EXPECT_NEAR(share, documented, 0.015) << event;
+               inside, rows.size(), o.event, 100.0 * share);
+    EXPECT_NEAR(share, o.inside, 0.015) << o.event;
   }
 }
 
@@ -592,17 +603,12 @@ TEST_F(RelayValidation, EliteErrorsFollowTheTeamThatRanThem) {
               [](const RelayRow* a, const RelayRow* b) { return a->date > b->date; });
     std::vector<const RelayRow*> newest_first{&r};
     newest_first.insert(newest_first.end(), earlier.begin(), earlier.end());
-    Team roster;
-    roster.rules = RuleSet::wa;
-    roster.level = r.level;
+    Team roster = level_team(r);
     for (const RelayRow* q : newest_first) {
       for (size_t i = 0; i < q->runners.size(); ++i) {
-        if (roster.find(q->runners[i]) != nullptr) continue;
-        Athlete a;
-        a.name = q->runners[i];
-        a.sex = q->sex;
-        a.set_best({q->best_distances_m.at(i), {q->bests.at(i), false}});
-        roster.athletes.push_back(a);
+        if (roster.find(q->runners[i]) == nullptr) {
+          roster.athletes.push_back(leg_runner(*q, i, q->runners[i]));
+        }
       }
     }
     std::vector<RelayResult> results;
