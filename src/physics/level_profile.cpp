@@ -23,12 +23,11 @@ LevelProfile level_profile(Level level) {
   // a less experienced level does not pass better. The youth loss: 39 fit relays of twelve
   // Maine middle-school meets, each runner's best to date (the marks a roster holds). The
   // spread: the fit relays' RMS error, pooled as the losses are, except where relays held out
-  // of the loss fit are many (elite 66, high school 76):
-  // there it is the central 80 % of half of them (the 10th to the 90th percentile of their relative
-  // errors over 2 x 1.2816), checked on the other half, since the interval promises 8 races in
-  // 10. The scatter cost is the mean over the same fit relays of what the
-  // spreads of reactions and marks add to their planned passes (relay_plan.h legal_time_s -
-  // baton_time_s).
+  // of the loss fit are many (elite 66, high school 76): there it is the central 80 % of half
+  // of them (the 10th to the 90th percentile of their relative errors over 2 x 1.2816),
+  // checked on the other half, since the interval promises 8 races in 10. The scatter cost is
+  // the mean over the same fit relays of what the spreads of reactions and marks add to their
+  // planned passes (relay_plan.h legal_time_s - baton_time_s).
   constexpr double kTrainedLoss = 0.291;
   constexpr double kTrainedSpread = 0.0090;
   constexpr double kEliteSpread = 0.0103;
@@ -47,7 +46,7 @@ LevelProfile level_profile(Level level) {
     case Level::youth:
       return {level, kYouthLoss, kYouthSpread, kYouthScatter};
   }
-  return {Level::high_school, kTrainedLoss, kHighSchoolSpread, kTrainedScatter};
+  return level_profile(Level::high_school);
 }
 
 Level infer_level(const Team& team) {
